@@ -1,0 +1,45 @@
+/* extract.h - statements from documents: who supports, opposes or defers on a topic.
+ *
+ * Rule-based: lexicon phrases are matched in one trie pass per sentence; clauses are
+ * split; each stance cue gets a holder (passive agent, possessor, copula/active subject,
+ * quoted speaker), a topic (terms in scope, an anaphor, or the document's topic), a
+ * polarity (negation, reversal of blocking acts, deferral) and a weight (strength x hedge
+ * x condition). Thread-safe: the lexicon is read-only; all state is per call.
+ */
+#ifndef SG_EXTRACT_H
+#define SG_EXTRACT_H
+
+#include <stddef.h>
+#include "stancegraph/error.h"
+#include "stancegraph/lexicon.h"
+#include "stancegraph/statements.h"
+
+/* One input document. Strings are borrowed for the duration of the call. */
+typedef struct sg_document {
+    const char *id;     /* document id (required) */
+    const char *date;   /* "YYYY-MM-DD" or NULL (then people resolve to today's office) */
+    const char *source; /* outlet, or NULL */
+    const char *text;   /* UTF-8 text */
+    size_t len;
+} sg_document;
+
+typedef enum sg_actor_level {
+    SG_LEVEL_GROUP = 0, /* countries and organisations */
+    SG_LEVEL_PERSON     /* the named speaker, with the country kept in `country` */
+} sg_actor_level;
+
+typedef struct sg_extract_options {
+    const char *topic;          /* topic id; NULL extracts every topic of the lexicon */
+    sg_actor_level level;
+    int include_relations;      /* also emit actor->actor relations (statements with target) */
+} sg_extract_options;
+
+#define SG_EXTRACT_OPTIONS_INIT {NULL, SG_LEVEL_GROUP, 1}
+
+/* Append the statements found in doc to out. Returns SG_EINPUT for invalid UTF-8 (the
+ * message gives the byte offset), SG_EUSAGE for an unknown topic, SG_ENOMEM. */
+SG_NODISCARD sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
+                                           const sg_document *doc,
+                                           const sg_extract_options *opts, sg_error *err);
+
+#endif

@@ -1,0 +1,30 @@
+/* cli_docs.h - reading articles for extract/report/explain/eval: plain text files (one
+ * document each; id from the file name, date from a YYYY-MM-DD in the name or --date) and
+ * JSONL document files (one {"id","date","source","text"} object per line). */
+#ifndef SG_CLI_DOCS_H
+#define SG_CLI_DOCS_H
+
+#include "stancegraph/extract.h"
+#include "stancegraph/lexicon.h"
+#include "stancegraph/statements.h"
+
+typedef struct sg_cli_extract_args {
+    const char *topic;
+    const char *topics_file;
+    const char *lexicon;
+    const char *date;      /* overrides the date of every text document */
+    const char *format;    /* "auto", "text" or "jsonl" */
+    int level_person;
+    int relations;
+} sg_cli_extract_args;
+
+/* Load the lexicon as asked, checking --topic exists. */
+SG_NODISCARD sg_status sg_cli_load_lexicon(sg_lexicon **out, const sg_cli_extract_args *a,
+                                           sg_error *err);
+
+/* Extract statements from each file into out. */
+SG_NODISCARD sg_status sg_cli_extract_files(sg_statement_list *out, const sg_lexicon *lex,
+                                            const sg_cli_extract_args *a, char **files,
+                                            int n_files, sg_error *err);
+
+#endif

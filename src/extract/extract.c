@@ -1,0 +1,764 @@
+/* extract.c - statements from one document: clauses, stance cues, holders, topic,
+ * polarity and weight. The rules, in the order they are tried, are documented in
+ * docs/extraction.md; every statement records the rule that fired.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "extract/extract.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Weight factors (documented in docs/extraction.md). */
+#define SG_W_CONDITIONAL 0.5   /* inside an if/unless clause */
+#define SG_W_NEG_OPPOSE 0.5    /* "no longer has objections": weak support */
+#define SG_W_NEG_SUPPORT 0.8   /* "does not support": opposition */
+#define SG_W_CARRIED 0.8       /* topic carried from the document, not named */
+#define SG_W_EFFECT 0.7        /* "membership would strengthen the alliance" */
+#define SG_W_HEARSAY 0.8       /* attributed to unnamed sources only */
+
+typedef struct ctx {
+    sg_scan s;
+    const sg_extract_options *opts;
+    int topic;              /* topic index of the run */
+    int doc_on_topic;       /* some sentence names the topic in full */
+    int *clause_of;         /* token -> clause id */
+    size_t n_clauses;
+    size_t *clause_start, *clause_end;
+    int *quote_list;        /* token -> speaker list of its quotation, or -1 */
+    const char *doc_source; /* source for statements without a named one */
+    sg_statement_list *out;
+    size_t n_out;
+    unsigned char *consumed; /* token -> cue already used (block reversal) */
+} ctx;
+
+/* ---- small token predicates --------------------------------------------------- */
+
+static int is_word(const ctx *c, size_t i, const char *const *words)
+{
+    for (size_t k = 0; words[k]; k++)
+        if (sg_extract__is(&c->s, i, words[k]))
+            return 1;
+    return 0;
+}
+
+static int is_preposition(const ctx *c, size_t i)
+{
+    static const char *const p[] = {
+        "of", "with", "for", "to", "from", "against", "on", "in", "at", "about", "between",
+        "among", "amongst", "toward", "towards", "over", "under", "after", "before", "by",
+        "into", "onto", "upon", "via", "than", "like", "despite", "following", "during",
+        "regarding", "including", "across", "behind", "beyond", "within", "without", "near",
+        "amid", "alongside", "unlike", "per", "versus", "through", "echoing", "joined",
+        "join", "joins", "urged", "asked", "told", "pressed", "called", NULL};
+    return is_word(c, i, p);
+}
+
+static int is_determiner(const ctx *c, size_t i)
+{
+    static const char *const d[] = {"the", "a", "an", "all", "both", "its", "his", "her",
+                                    "their", "our", "other", "several", "many", "some",
+                                    "most", "fellow", "two", "three", "four", NULL};
+    return is_word(c, i, d);
+}
+
+static int is_modal(const ctx *c, size_t i)
+{
+    static const char *const m[] = {"will", "would", "could", "can", "may", "might", "should",
+                                    "shall", "must", NULL};
+    return is_word(c, i, m);
+}
+
+static int is_punct(const ctx *c, size_t i, const char *p)
+{
+    return i < c->s.tok.n_tok && c->s.tok.tok[i].kind == SG_TOK_PUNCT &&
+           strcmp(c->s.tok.tok[i].norm, p) == 0;
+}
+
+/* ---- clauses ------------------------------------------------------------------ */
+
+static int starts_clause(const ctx *c, size_t i, size_t first)
+{
+    static const char *const conj[] = {"but", "however", "although", "though", "whereas",
+                                       "while", "meanwhile", "whilst", NULL};
+    if (i == first)
+        return 0;
+    if (is_punct(c, i, ";") || is_punct(c, i, ":") || is_punct(c, i, "(") ||
+        is_punct(c, i, ")"))
+        return 1;
+    if (is_punct(c, i, "-") && i > first && c->s.tok.tok[i].start > c->s.tok.tok[i - 1].end)
+        return 1;
+    if (is_punct(c, i, "\"") && c->s.tok.tok[i].quote != c->s.tok.tok[i - 1].quote)
+        return 1;
+    if (is_word(c, i, conj))
+        return 1;
+    /* "even as", "even though" */
+    if (sg_extract__is(&c->s, i, "even") && (sg_extract__is(&c->s, i + 1, "as") ||
+                                              sg_extract__is(&c->s, i + 1, "though") ||
+                                              sg_extract__is(&c->s, i + 1, "if")))
+        return 1;
+    if (sg_extract__is(&c->s, i, "if") || sg_extract__is(&c->s, i, "unless"))
+        return !sg_extract__is(&c->s, i - 1, "even") && !sg_extract__is(&c->s, i - 1, "only");
+    return 0;
+}
+
+static sg_status split_clauses(ctx *c)
+{
+    size_t n = c->s.tok.n_tok;
+    c->clause_of = malloc((n + 1) * sizeof(int));
+    c->clause_start = malloc((n + 1) * sizeof(size_t));
+    c->clause_end = malloc((n + 1) * sizeof(size_t));
+    if (!c->clause_of || !c->clause_start || !c->clause_end)
+        return SG_ENOMEM;
+    c->n_clauses = 0;
+    for (size_t si = 0; si < c->s.tok.n_sent; si++) {
+        const sg_sentence *st = &c->s.tok.sent[si];
+        for (size_t i = st->first; i < st->last_plus1; i++) {
+            if (i == st->first || starts_clause(c, i, st->first)) {
+                if (c->n_clauses > 0 && i != st->first)
+                    c->clause_end[c->n_clauses - 1] = i;
+                c->clause_start[c->n_clauses] = i;
+                c->clause_end[c->n_clauses] = st->last_plus1;
+                c->n_clauses++;
+            }
+            c->clause_of[i] = (int)c->n_clauses - 1;
+        }
+    }
+    return SG_OK;
+}
+
+/* ---- quotations ------------------------------------------------------------------ */
+
+static sg_status find_quotes(ctx *c)
+{
+    size_t n = c->s.tok.n_tok;
+    c->quote_list = malloc((n + 1) * sizeof(int));
+    if (c->quote_list == NULL)
+        return SG_ENOMEM;
+    for (size_t i = 0; i < n; i++)
+        c->quote_list[i] = -1;
+    for (size_t i = 0; i < n;) {
+        if (!c->s.tok.tok[i].quote) {
+            i++;
+            continue;
+        }
+        size_t open = i;
+        while (i < n && c->s.tok.tok[i].quote)
+            i++;
+        if (i - open < 5)  /* scare quotes: "simple invitation" */
+            continue;
+        int l = sg_extract__quote_speaker(&c->s, open, i);
+        for (size_t k = open; k < i; k++)
+            c->quote_list[k] = l;
+    }
+    return SG_OK;
+}
+
+/* ---- topic -------------------------------------------------------------------- */
+
+/* Bitmask of term groups of topic t matched in tokens [a, b). Anaphors set bit 31. */
+static unsigned topic_groups(const ctx *c, int t, size_t a, size_t b)
+{
+    unsigned mask = 0;
+    for (size_t i = a; i < b; i++) {
+        if (c->s.topic_at[i] < 0 || c->s.topic[c->s.topic_at[i]].start != i)
+            continue;
+        const sg_match *m = &c->s.topic[c->s.topic_at[i]];
+        for (int k = 0; k < m->n; k++) {
+            if (m->m[k]->kind == SG_P_TOPIC_TERM && m->m[k]->data == t && m->m[k]->data2 < 31)
+                mask |= 1u << m->m[k]->data2;
+            else if (m->m[k]->kind == SG_P_ANAPHOR && (m->m[k]->data == t || m->m[k]->data < 0))
+                mask |= 1u << 31;
+        }
+    }
+    return mask;
+}
+
+static int full(const ctx *c, int t, unsigned mask)
+{
+    unsigned need = (1u << c->s.lex->topics[t].n_groups) - 1;
+    return (mask & need) == need;
+}
+
+/* Some other topic is named in full in [a, b), and t is not. */
+static int other_topic(const ctx *c, int t, size_t a, size_t b)
+{
+    if (full(c, t, topic_groups(c, t, a, b)))
+        return 0;
+    for (size_t o = 0; o < c->s.lex->n_topics; o++)
+        if ((int)o != t && full(c, (int)o, topic_groups(c, (int)o, a, b)))
+            return 1;
+    return 0;
+}
+
+typedef enum topic_how { TOPIC_NONE, TOPIC_CLAUSE, TOPIC_SENTENCE, TOPIC_ANAPHOR, TOPIC_CARRIED } topic_how;
+
+/* Is the cue at [cue, cue_end) in clause cl about topic t? */
+static topic_how topic_of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, int carry_ok)
+{
+    size_t a = c->clause_start[cl], b = c->clause_end[cl];
+    unsigned mask = topic_groups(c, t, a, b);
+    if (full(c, t, mask))
+        return TOPIC_CLAUSE;
+    if (other_topic(c, t, a, b))
+        return TOPIC_NONE;
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[cue]];
+    if (full(c, t, topic_groups(c, t, st->first, st->last_plus1)) &&
+        !other_topic(c, t, st->first, st->last_plus1))
+        return TOPIC_SENTENCE;
+    if (!c->doc_on_topic)
+        return TOPIC_NONE;
+    if (mask & (1u << 31))
+        return TOPIC_ANAPHOR;
+    if (!carry_ok)
+        return TOPIC_NONE;
+    /* the cue has no object of its own: end of clause, or a pronoun ("against it") */
+    size_t k = cue_end;
+    static const char *const objprep[] = {"on", "to", "for", "of", "with", "against", NULL};
+    if (k < b && is_word(c, k, objprep))
+        k++;
+    static const char *const pron[] = {"it", "this", "that", "them", "so", NULL};
+    if (k >= b || c->s.tok.tok[k].kind == SG_TOK_PUNCT || is_word(c, k, pron))
+        return TOPIC_CARRIED;
+    return TOPIC_NONE;
+}
+
+/* ---- holders ------------------------------------------------------------------ */
+
+/* A list that can hold a stance: actors, not a source, not a possessor of a noun, not
+ * inside a prepositional phrase. */
+static int candidate(const ctx *c, const sg_list *l)
+{
+    const sg_mention *first = &c->s.men[l->first], *last = &c->s.men[l->last];
+    if (first->kind == SG_MEN_SOURCE || first->kind == SG_MEN_ROLE_ONLY)
+        return 0;
+    if (first->kind == SG_MEN_PRONOUN && first->actors.n == 0 &&
+        first->pronoun != SG_PRON_SPEAKER)
+        return 0;
+    if (last->possessor_of_noun)
+        return 0;
+    size_t k = l->start;
+    while (k > 0 && is_determiner(c, k - 1))
+        k--;
+    if (k > 0 && c->s.sent_of[k - 1] == c->s.sent_of[l->start] && is_preposition(c, k - 1))
+        return 0;
+    return 1;
+}
+
+typedef struct holder {
+    int list;          /* list index, or -1 */
+    const char *rule;
+    int speaker_list;  /* for first-person pronouns */
+} holder;
+
+static int list_of_token(const ctx *c, size_t i)
+{
+    return c->s.men_at[i] >= 0 ? (int)c->s.men[c->s.men_at[i]].list : -1;
+}
+
+/* Mention list right after token i (skipping determiners), or -1. */
+static int list_after(const ctx *c, size_t i, size_t end)
+{
+    while (i < end && is_determiner(c, i))
+        i++;
+    if (i >= end)
+        return -1;
+    int l = list_of_token(c, i);
+    if (l >= 0 && c->s.lists[l].start == i && c->s.men[c->s.lists[l].first].kind != SG_MEN_SOURCE)
+        return l;
+    return -1;
+}
+
+/* The speaker of a clause: first candidate before the last speech verb before pos. */
+static int speaker_before(const ctx *c, size_t from, size_t pos, size_t *after_speech)
+{
+    size_t speech = (size_t)-1;
+    for (size_t i = from; i < pos; i++)
+        if (sg_extract__main_meaning(&c->s, i, SG_P_SPEECH) ||
+            sg_extract__main_meaning(&c->s, i, SG_P_REPORTING))
+            speech = i;
+    *after_speech = speech == (size_t)-1 ? from : speech + 1;
+    if (speech == (size_t)-1)
+        return -1;
+    for (size_t i = from; i < speech; i++) {
+        int l = list_of_token(c, i);
+        if (l >= 0 && c->s.lists[l].start == i && candidate(c, &c->s.lists[l]))
+            return l;
+    }
+    return -1;
+}
+
+static int first_candidate(const ctx *c, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        int l = list_of_token(c, i);
+        if (l >= 0 && c->s.lists[l].start == i && c->s.lists[l].end <= to &&
+            candidate(c, &c->s.lists[l]))
+            return l;
+    }
+    return -1;
+}
+
+static holder find_holder(const ctx *c, const sg_cue_entry *cue, size_t at, size_t end, int cl)
+{
+    holder h = {-1, NULL, -1};
+    size_t cs = c->clause_start[cl], ce = c->clause_end[cl];
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
+    /* passive agent: "is supported by A, B and C" (verbs only) */
+    if (cue->kind == 'v' || cue->kind == 'p') {
+        for (size_t k = end; k < ce && k < end + 8; k++)
+            if (sg_extract__is(&c->s, k, "by")) {
+                int l = list_after(c, k + 1, ce);
+                if (l >= 0) {
+                    h.list = l, h.rule = "passive-agent";
+                    return h;
+                }
+                break;
+            }
+    }
+    /* possessor: "A's opposition", "his support" */
+    if (cue->kind == 'n' && at > 0) {
+        size_t k = at - 1;
+        if (k > cs && c->s.tok.tok[k].kind == SG_TOK_WORD && c->s.main_at[k] < 0 &&
+            !c->s.tok.tok[k].upper && c->s.tok.tok[k - 1].kind == SG_TOK_POSS)
+            k--; /* one adjective: "A's strong opposition" */
+        if (c->s.tok.tok[k].kind == SG_TOK_POSS && k > 0 && c->s.men_at[k - 1] >= 0) {
+            h.list = (int)c->s.men[c->s.men_at[k - 1]].list, h.rule = "possessive";
+            if (c->s.men[c->s.men_at[k - 1]].kind != SG_MEN_SOURCE)
+                return h;
+            h.list = -1;
+        }
+        if (c->s.men_at[k] >= 0 && c->s.men[c->s.men_at[k]].kind == SG_MEN_PRONOUN &&
+            c->s.men[c->s.men_at[k]].end == k + 1) {
+            h.list = (int)c->s.men[c->s.men_at[k]].list, h.rule = "possessive-pronoun";
+            return h;
+        }
+        /* "opposition from A", "caution from A and B" */
+        for (size_t k2 = end; k2 < ce && k2 < end + 3; k2++)
+            if (sg_extract__is(&c->s, k2, "from")) {
+                int l = list_after(c, k2 + 1, ce);
+                if (l >= 0) {
+                    h.list = l, h.rule = "nominal-from";
+                    return h;
+                }
+            }
+    }
+    /* subject: the first candidate after the last speech verb before the cue */
+    size_t after_speech;
+    int speaker = speaker_before(c, cs, at, &after_speech);
+    int l = first_candidate(c, after_speech, at);
+    if (cue->kind == 'e')
+        l = -1; /* effect cues: the topic is the subject; the holder is the speaker */
+    if (l >= 0) {
+        h.list = l, h.rule = speaker >= 0 ? "reported-subject" : "subject";
+        return h;
+    }
+    if (speaker >= 0) {
+        h.list = speaker, h.rule = "speaker";
+        return h;
+    }
+    /* the speaker of the sentence ("He stated that ..., but ... not now") */
+    if (c->quote_list[at] >= 0) {
+        h.list = c->quote_list[at], h.rule = "quote-speaker";
+        return h;
+    }
+    speaker = speaker_before(c, st->first, cs, &after_speech);
+    if (speaker >= 0) {
+        h.list = speaker, h.rule = "sentence-speaker";
+        return h;
+    }
+    return h;
+}
+
+/* ---- polarity and weight ------------------------------------------------------- */
+
+static int negated(const ctx *c, size_t at, size_t from)
+{
+    int n = 0;
+    size_t lo = at > from + 5 ? at - 5 : from;
+    for (size_t k = lo; k < at; k++) {
+        const sg_phrase_meaning *m = sg_extract__main_meaning(&c->s, k, SG_P_NEGATOR);
+        if (m)
+            n++;
+        else if (sg_extract__main_meaning(&c->s, k, SG_P_CUE))
+            n = 0; /* a negator before an earlier cue belongs to that cue */
+    }
+    return n % 2;
+}
+
+static double hedge_factor(const ctx *c, size_t from, size_t at)
+{
+    double f = 1.0;
+    for (size_t k = from; k < at; k++) {
+        const sg_phrase_meaning *m = sg_extract__main_meaning(&c->s, k, SG_P_HEDGE);
+        if (m && c->s.lex->hedges[m->data] < f)
+            f = c->s.lex->hedges[m->data];
+    }
+    return f;
+}
+
+static int in_conditional(const ctx *c, int cl)
+{
+    size_t cs = c->clause_start[cl];
+    for (size_t k = cs; k < c->clause_end[cl] && k < cs + 3; k++)
+        if (sg_extract__main_meaning(&c->s, k, SG_P_CONDITIONAL))
+            return 1;
+    return 0;
+}
+
+static size_t deferral_in(const ctx *c, int cl)
+{
+    for (size_t k = c->clause_start[cl]; k < c->clause_end[cl]; k++)
+        if (sg_extract__main_meaning(&c->s, k, SG_P_DEFERRAL))
+            return k;
+    return (size_t)-1;
+}
+
+/* A source named in a reporting frame of the sentence ("according to X", "X reported"). */
+static const char *sentence_source(const ctx *c, size_t sent, int *reported)
+{
+    const sg_sentence *st = &c->s.tok.sent[sent];
+    *reported = 0;
+    const char *found = NULL;
+    for (size_t k = st->first; k < st->last_plus1; k++) {
+        if (c->s.men_at[k] < 0)
+            continue;
+        const sg_mention *m = &c->s.men[c->s.men_at[k]];
+        if (m->kind != SG_MEN_SOURCE)
+            continue;
+        *reported = 1;
+        if (m->source >= 0 && found == NULL)
+            found = c->s.lex->sources[m->source];
+    }
+    for (size_t k = st->first; k < st->last_plus1 && !*reported; k++)
+        if (sg_extract__main_meaning(&c->s, k, SG_P_REPORTING))
+            *reported = 1;
+    return found;
+}
+
+/* ---- output --------------------------------------------------------------------- */
+
+static char *span_dup(const ctx *c, size_t a, size_t b)
+{
+    size_t s = c->s.tok.tok[a].start, e = c->s.tok.tok[b - 1].end;
+    char *out = malloc(e - s + 1);
+    if (out == NULL)
+        return NULL;
+    size_t n = 0;
+    for (size_t i = s; i < e; i++) { /* fold line breaks into spaces */
+        char ch = c->s.doc->text[i];
+        out[n++] = (ch == '\n' || ch == '\r' || ch == '\t') ? ' ' : ch;
+    }
+    out[n] = '\0';
+    return out;
+}
+
+typedef struct finding {
+    int stance;
+    double weight;
+    unsigned flags;
+    const char *rule;
+    size_t cue_start, cue_end;
+    int target_list;   /* -1 for a stance on the topic */
+} finding;
+
+static int xstrdup(char **dst, const char *src)
+{
+    *dst = src ? strdup(src) : NULL;
+    return src && *dst == NULL;
+}
+
+static sg_status emit_one(ctx *c, const finding *f, const sg_mention *m, int actor,
+                          int target_actor, size_t sent)
+{
+    const sg_sentence *st = &c->s.tok.sent[sent];
+    const sg_lexicon *lex = c->s.lex;
+    sg_statement s;
+    sg_statement_init(&s);
+    char id[512];
+    snprintf(id, sizeof(id), "%s:s%zu:%zu", c->s.doc->id, sent + 1, ++c->n_out);
+    int reported = 0;
+    const char *src = sentence_source(c, sent, &reported);
+    if (src == NULL)
+        src = c->doc_source;
+    const char *person = m->person >= 0 ? lex->people[m->person].name : NULL;
+    const char *group = lex->actors[actor].id;
+    const char *who = (c->opts->level == SG_LEVEL_PERSON && person) ? person : group;
+    int bad = xstrdup(&s.id, id) || xstrdup(&s.doc, c->s.doc->id) ||
+              xstrdup(&s.date, c->s.doc->date) || xstrdup(&s.source, src) ||
+              xstrdup(&s.actor, who) || xstrdup(&s.person, person) ||
+              xstrdup(&s.country, person ? group : NULL) ||
+              xstrdup(&s.topic, lex->topics[c->topic].id) ||
+              xstrdup(&s.target, target_actor >= 0 ? lex->actors[target_actor].id : NULL) ||
+              xstrdup(&s.rule, f->rule);
+    if (!bad) {
+        s.mention = span_dup(c, m->start, m->end);
+        s.cue = span_dup(c, f->cue_start, f->cue_end);
+        s.text = span_dup(c, st->first, st->last_plus1);
+        bad = !s.mention || !s.cue || !s.text;
+    }
+    s.stance = f->stance;
+    s.weight = f->weight;
+    s.flags = f->flags | (reported ? SG_FLAG_REPORTED : 0) |
+              (m->kind == SG_MEN_PRONOUN ? SG_FLAG_INFERRED : 0);
+    s.sentence = (long)sent + 1;
+    s.span_start = (long)st->start;
+    s.span_end = (long)st->end;
+    if (bad || sg_statement_list_take(c->out, &s) != SG_OK) {
+        sg_statement_destroy(&s);
+        return SG_ENOMEM;
+    }
+    return SG_OK;
+}
+
+static sg_status emit(ctx *c, const finding *f, int list, size_t sent)
+{
+    const sg_list *l = &c->s.lists[list];
+    sg_actor_set targets = {{0}, 0};
+    if (f->target_list >= 0) {
+        const sg_list *tl = &c->s.lists[f->target_list];
+        for (size_t k = tl->first; k <= tl->last; k++) {
+            sg_actor_set one;
+            sg_extract__mention_actors(&c->s, &c->s.men[k], &one);
+            sg_actor_set_union(&targets, &one);
+        }
+        if (targets.n == 0 || !c->opts->include_relations)
+            return SG_OK;
+    }
+    sg_actor_set done = {{0}, 0};
+    for (size_t k = l->first; k <= l->last; k++) {
+        const sg_mention *m = &c->s.men[k];
+        if (m->kind == SG_MEN_SOURCE)
+            continue;
+        sg_actor_set actors;
+        sg_extract__mention_actors(&c->s, m, &actors);
+        for (int i = 0; i < actors.n; i++) {
+            int before = done.n;
+            sg_actor_set_add(&done, actors.a[i]);
+            if (done.n == before)
+                continue;
+            if (f->target_list < 0) {
+                sg_status rc = emit_one(c, f, m, actors.a[i], -1, sent);
+                if (rc != SG_OK)
+                    return rc;
+                continue;
+            }
+            for (int t = 0; t < targets.n; t++) {
+                if (targets.a[t] == actors.a[i])
+                    continue;
+                sg_status rc = emit_one(c, f, m, actors.a[i], targets.a[t], sent);
+                if (rc != SG_OK)
+                    return rc;
+            }
+        }
+    }
+    return SG_OK;
+}
+
+/* The first-person holder ("we", "our country") is the quotation's speaker. */
+static int resolve_speaker_list(const ctx *c, int list, size_t at)
+{
+    const sg_mention *m = &c->s.men[c->s.lists[list].first];
+    if (m->kind == SG_MEN_PRONOUN && m->pronoun == SG_PRON_SPEAKER)
+        return c->quote_list[at];
+    if (m->kind == SG_MEN_PRONOUN && m->actors.n == 0)
+        return -1;
+    return list;
+}
+
+/* ---- cues ----------------------------------------------------------------------- */
+
+static sg_status handle_cue(ctx *c, size_t at)
+{
+    const sg_match *mt = &c->s.main[c->s.main_at[at]];
+    const sg_phrase_meaning *pm = sg_extract__main_meaning(&c->s, at, SG_P_CUE);
+    const sg_cue_entry *cue = &c->s.lex->cues[pm->data];
+    int cl = c->clause_of[at];
+    size_t cs = c->clause_start[cl], ce = c->clause_end[cl];
+    finding f = {cue->polarity, cue->strength, 0, NULL, at, mt->end, -1};
+    if (c->consumed[at])
+        return SG_OK;
+    /* effect cues need the topic as their subject, with a modal: "membership would
+     * strengthen the alliance" */
+    if (cue->kind == 'e') {
+        int modal = 0;
+        for (size_t k = at; k-- > cs && k + 4 > at;)
+            modal |= is_modal(c, k);
+        size_t lo = at > cs + 10 ? at - 10 : cs;
+        if (!modal || !full(c, c->topic, topic_groups(c, c->topic, lo, at)) ||
+            !full(c, c->topic, topic_groups(c, c->topic, cs, at)))
+            if (!modal || !(topic_groups(c, c->topic, lo, at) & (1u << 31)))
+                return SG_OK;
+        f.weight *= SG_W_EFFECT;
+    }
+    /* "reject the idea of blocking": rejecting a blocking act reads as support */
+    if (cue->polarity < 0 && !cue->block) {
+        for (size_t k = mt->end; k < ce && k < mt->end + 5; k++) {
+            const sg_phrase_meaning *q = sg_extract__main_meaning(&c->s, k, SG_P_CUE);
+            if (q && c->s.lex->cues[q->data].block) {
+                f.stance = 1;
+                f.flags |= SG_FLAG_REVERSED;
+                f.cue_end = c->s.main[c->s.main_at[k]].end;
+                c->consumed[k] = 1;
+                break;
+            }
+        }
+    }
+    holder h = find_holder(c, cue, at, mt->end, cl);
+    if (h.list >= 0)
+        h.list = resolve_speaker_list(c, h.list, at);
+    if (h.list < 0)
+        return SG_OK;
+    f.rule = h.rule;
+    /* about what: the topic, or another actor (a direct relation) */
+    int carry = cue->kind != 'e';
+    topic_how how = topic_of(c, c->topic, at, mt->end, cl, carry);
+    if (how == TOPIC_NONE || how == TOPIC_CARRIED || how == TOPIC_SENTENCE) {
+        size_t k = mt->end;
+        static const char *const objprep[] = {"for", "to", "of", "with", "toward", "towards",
+                                              "against", "in", NULL};
+        if (k < ce && is_word(c, k, objprep))
+            k++;
+        int tl = list_after(c, k, ce);
+        if (tl >= 0 && tl != h.list && cue->kind != 'e' && how != TOPIC_SENTENCE) {
+            f.target_list = tl;
+            f.rule = "direct-relation";
+            how = TOPIC_CLAUSE;
+        }
+    }
+    if (how == TOPIC_NONE)
+        return SG_OK;
+    if (how == TOPIC_ANAPHOR || how == TOPIC_CARRIED)
+        f.flags |= SG_FLAG_ANAPHOR;
+    if (how == TOPIC_CARRIED)
+        f.weight *= SG_W_CARRIED;
+    if (negated(c, at, cs)) {
+        f.flags |= SG_FLAG_NEGATED;
+        f.weight *= f.stance > 0 ? SG_W_NEG_SUPPORT : SG_W_NEG_OPPOSE;
+        f.stance = -f.stance;
+    }
+    double hf = hedge_factor(c, c->s.tok.sent[c->s.sent_of[at]].first, at);
+    if (hf < 1.0) {
+        f.flags |= SG_FLAG_HEDGED;
+        f.weight *= hf;
+    }
+    if (in_conditional(c, cl)) {
+        f.flags |= SG_FLAG_CONDITIONAL;
+        f.weight *= SG_W_CONDITIONAL;
+    }
+    if (deferral_in(c, cl) != (size_t)-1 || cue->polarity == 0) {
+        f.flags |= SG_FLAG_DEFERRAL;
+        f.stance = 0;
+    }
+    if (c->quote_list[at] >= 0)
+        f.flags |= SG_FLAG_QUOTE;
+    if (f.weight < 0.05)
+        f.weight = 0.05;
+    f.weight = round(f.weight * 1e6) / 1e6;
+    return emit(c, &f, h.list, (size_t)c->s.sent_of[at]);
+}
+
+/* A clause with a deferral phrase and no stance cue: the holder defers (stance 0). */
+static sg_status handle_deferral(ctx *c, int cl, size_t at)
+{
+    for (size_t k = c->clause_start[cl]; k < c->clause_end[cl]; k++)
+        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE))
+            return SG_OK;
+    static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0};
+    const sg_match *mt = &c->s.main[c->s.main_at[at]];
+    holder h = find_holder(c, &defer, at, mt->end, cl);
+    if (h.list >= 0)
+        h.list = resolve_speaker_list(c, h.list, at);
+    if (h.list < 0)
+        return SG_OK;
+    topic_how how = topic_of(c, c->topic, at, mt->end, cl, 0);
+    if (how == TOPIC_NONE && (!c->doc_on_topic || other_topic(c, c->topic, c->clause_start[cl],
+                                                               c->clause_end[cl])))
+        return SG_OK;
+    finding f = {0, 1.0, SG_FLAG_DEFERRAL, h.rule, at, mt->end, -1};
+    if (how != TOPIC_CLAUSE && how != TOPIC_SENTENCE)
+        f.flags |= SG_FLAG_ANAPHOR;
+    if (c->quote_list[at] >= 0)
+        f.flags |= SG_FLAG_QUOTE;
+    return emit(c, &f, h.list, (size_t)c->s.sent_of[at]);
+}
+
+static sg_status extract_topic(ctx *c)
+{
+    c->doc_on_topic = 0;
+    c->n_out = 0;
+    for (size_t si = 0; si < c->s.tok.n_sent && !c->doc_on_topic; si++)
+        c->doc_on_topic = full(c, c->topic, topic_groups(c, c->topic, c->s.tok.sent[si].first,
+                                                         c->s.tok.sent[si].last_plus1));
+    memset(c->consumed, 0, c->s.tok.n_tok + 1);
+    for (size_t i = 0; i < c->s.n_main; i++) {
+        const sg_match *m = &c->s.main[i];
+        sg_status rc = SG_OK;
+        if (sg_extract__main_meaning(&c->s, m->start, SG_P_CUE))
+            rc = handle_cue(c, m->start);
+        else if (sg_extract__main_meaning(&c->s, m->start, SG_P_DEFERRAL))
+            rc = handle_deferral(c, c->clause_of[m->start], m->start);
+        if (rc != SG_OK)
+            return rc;
+    }
+    return SG_OK;
+}
+
+/* The outlet a document reports from when it names none per sentence: the document's
+ * own source, else the first source it names. */
+static const char *first_source(const ctx *c)
+{
+    if (c->s.doc->source)
+        return c->s.doc->source;
+    for (size_t i = 0; i < c->s.n_men; i++)
+        if (c->s.men[i].kind == SG_MEN_SOURCE && c->s.men[i].source >= 0)
+            return c->s.lex->sources[c->s.men[i].source];
+    return NULL;
+}
+
+sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
+                              const sg_document *doc, const sg_extract_options *opts,
+                              sg_error *err)
+{
+    static const sg_extract_options defaults = SG_EXTRACT_OPTIONS_INIT;
+    if (opts == NULL)
+        opts = &defaults;
+    int topic = -1;
+    if (opts->topic) {
+        topic = sg_lexicon__topic_index(lex, opts->topic);
+        if (topic < 0)
+            return sg_error_set(err, SG_EUSAGE, NULL, 0, "unknown topic \"%s\"", opts->topic);
+    }
+    ctx c;
+    memset(&c, 0, sizeof(c));
+    c.opts = opts;
+    c.out = out;
+    sg_status rc = sg_extract__scan(&c.s, lex, doc, err);
+    if (rc != SG_OK)
+        return rc;
+    sg_extract__resolve_pronouns(&c.s);
+    c.consumed = calloc(c.s.tok.n_tok + 1, 1);
+    if (c.consumed == NULL || split_clauses(&c) != SG_OK || find_quotes(&c) != SG_OK) {
+        rc = sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
+        goto done;
+    }
+    c.doc_source = first_source(&c);
+    for (size_t t = 0; t < lex->n_topics; t++) {
+        if (topic >= 0 && (int)t != topic)
+            continue;
+        c.topic = (int)t;
+        if ((rc = extract_topic(&c)) != SG_OK) {
+            sg_error_set(err, rc, doc->id, 0, "out of memory");
+            goto done;
+        }
+    }
+done:
+    free(c.consumed);
+    free(c.clause_of);
+    free(c.clause_start);
+    free(c.clause_end);
+    free(c.quote_list);
+    sg_extract__scan_destroy(&c.s);
+    return rc;
+}

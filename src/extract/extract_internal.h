@@ -1,0 +1,78 @@
+/* extract_internal.h - per-document state of the extractor: phrase matches, actor
+ * mentions and lists, quote speakers. Private to src/extract. */
+#ifndef SG_EXTRACT_INTERNAL_H
+#define SG_EXTRACT_INTERNAL_H
+
+#include "lexicon/lexicon_internal.h"
+#include "stancegraph/extract.h"
+#include "stancegraph/text.h"
+
+#define SG_MAX_MEANINGS 8
+#define SG_MAX_ACTORS 32
+
+/* A matched phrase: tokens [start, end) and the meanings that passed case checks. */
+typedef struct sg_match {
+    size_t start, end;
+    const sg_phrase_meaning *m[SG_MAX_MEANINGS];
+    int n;
+} sg_match;
+
+/* A set of actor indexes (small, ordered by first appearance). */
+typedef struct sg_actor_set {
+    int a[SG_MAX_ACTORS];
+    int n;
+} sg_actor_set;
+
+typedef enum sg_mention_kind {
+    SG_MEN_ACTOR,    /* resolved to actors */
+    SG_MEN_SOURCE,   /* a source of reporting */
+    SG_MEN_PRONOUN,  /* resolved later */
+    SG_MEN_ROLE_ONLY /* a role with no actor ("the Prime Minister") */
+} sg_mention_kind;
+
+typedef struct sg_mention {
+    size_t start, end;      /* tokens */
+    sg_mention_kind kind;
+    sg_actor_set actors;
+    int person;             /* person index or -1 */
+    int pronoun;            /* sg_pronoun_class when kind == SG_MEN_PRONOUN */
+    int source;             /* source index or -1 */
+    int possessor_of_noun;  /* "Ukraine's membership": X 's + a non-cue noun */
+    int poss_follows;       /* followed by 's */
+    size_t list;            /* index of its list */
+} sg_mention;
+
+/* Coordinated mentions: "A, B and C". */
+typedef struct sg_list {
+    size_t first, last;     /* mention indexes, inclusive */
+    size_t start, end;      /* tokens */
+} sg_list;
+
+/* Everything matched in one document. */
+typedef struct sg_scan {
+    const sg_lexicon *lex;
+    const sg_document *doc;
+    sg_tokens tok;
+    sg_match *main;   size_t n_main;   /* actors, cues, negators ... (non-overlapping) */
+    sg_match *topic;  size_t n_topic;  /* topic terms and anaphors (non-overlapping) */
+    int *main_at;     /* token -> index into main, or -1 */
+    int *topic_at;
+    sg_mention *men;  size_t n_men;
+    sg_list *lists;   size_t n_lists;
+    int *men_at;      /* token -> mention index covering it, or -1 */
+    int *sent_of;     /* token -> sentence index */
+} sg_scan;
+
+SG_NODISCARD sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex,
+                                        const sg_document *doc, sg_error *err);
+void sg_extract__scan_destroy(sg_scan *s);
+
+/* The first meaning of kind k in the match at token i (or NULL). */
+const sg_phrase_meaning *sg_extract__main_meaning(const sg_scan *s, size_t i, sg_phrase_kind k);
+/* 1 when token i's normalised form is w. */
+int sg_extract__is(const sg_scan *s, size_t i, const char *w);
+
+void sg_actor_set_add(sg_actor_set *set, int actor);
+void sg_actor_set_union(sg_actor_set *set, const sg_actor_set *other);
+
+#endif

@@ -1,0 +1,120 @@
+/* resolve.c - who is who: people to their country or organisation on the document's
+ * date, pronouns to the most recent compatible mention (he/she -> person; they, "the two
+ * countries" -> the last list of two or more actors; its -> the last single actor), and
+ * the speakers of quotations ("...", X said / X said: "..."). */
+#include "extract/extract.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* Actors a mention stands for at group level (people resolved by date). */
+void sg_extract__mention_actors(const sg_scan *s, const sg_mention *m, sg_actor_set *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (m->person >= 0) {
+        int a = sg_lexicon__person_actor(s->lex, m->person, s->doc->date, NULL);
+        sg_actor_set_add(out, a);
+        if (out->n > 0 && m->kind != SG_MEN_PRONOUN)
+            return;
+    }
+    sg_actor_set_union(out, &m->actors);
+}
+
+static size_t sentence_distance(const sg_scan *s, size_t tok_a, size_t tok_b)
+{
+    int a = s->sent_of[tok_a], b = s->sent_of[tok_b];
+    return (size_t)(b > a ? b - a : a - b);
+}
+
+/* Resolve every pronoun mention, in text order, so chains resolve too. */
+void sg_extract__resolve_pronouns(sg_scan *s)
+{
+    for (size_t i = 0; i < s->n_men; i++) {
+        sg_mention *m = &s->men[i];
+        if (m->kind != SG_MEN_PRONOUN || m->pronoun == SG_PRON_SPEAKER)
+            continue;
+        for (size_t j = i; j-- > 0;) {
+            const sg_mention *c = &s->men[j];
+            if (sentence_distance(s, c->start, m->start) > 2)
+                break;
+            if (c->kind == SG_MEN_SOURCE || c->kind == SG_MEN_ROLE_ONLY ||
+                (c->kind == SG_MEN_PRONOUN && c->actors.n == 0))
+                continue;
+            if (m->pronoun == SG_PRON_PERSON_M || m->pronoun == SG_PRON_PERSON_F) {
+                if (c->person < 0)
+                    continue;
+                char g = s->lex->people[c->person].gender;
+                if ((m->pronoun == SG_PRON_PERSON_M && g == 'f') ||
+                    (m->pronoun == SG_PRON_PERSON_F && g == 'm'))
+                    continue;
+                m->person = c->person;
+                sg_extract__mention_actors(s, c, &m->actors);
+                break;
+            }
+            if (m->pronoun == SG_PRON_PLURAL) {
+                const sg_list *l = &s->lists[c->list];
+                sg_actor_set all = {{0}, 0};
+                for (size_t k = l->first; k <= l->last && k <= j; k++) {
+                    sg_actor_set one;
+                    sg_extract__mention_actors(s, &s->men[k], &one);
+                    sg_actor_set_union(&all, &one);
+                }
+                if (all.n < 2)
+                    continue;
+                m->actors = all;
+                break;
+            }
+            if (m->pronoun == SG_PRON_ACTOR) {
+                sg_actor_set one;
+                sg_extract__mention_actors(s, c, &one);
+                if (one.n != 1 || c->person >= 0)
+                    continue;
+                m->actors = one;
+                break;
+            }
+        }
+    }
+}
+
+/* The list index of the first actor list in tokens [from, to) that is followed by a
+ * speech verb before to; -1 when none. Used for "X said", "X tweeted". */
+static int list_before_speech(const sg_scan *s, size_t from, size_t to, size_t *speech_at)
+{
+    for (size_t t = from; t < to; t++) {
+        if (!sg_extract__main_meaning(s, t, SG_P_SPEECH))
+            continue;
+        /* nearest list ending before t, within 6 tokens */
+        for (size_t k = t; k-- > from && k + 8 > t;) {
+            if (s->men_at[k] < 0)
+                continue;
+            const sg_mention *m = &s->men[s->men_at[k]];
+            if (m->kind == SG_MEN_SOURCE || m->kind == SG_MEN_ROLE_ONLY)
+                break;
+            *speech_at = t;
+            return (int)m->list;
+        }
+    }
+    return -1;
+}
+
+/* "said X" / "X said" after a closing quote, or "X said:" before an opening one. */
+int sg_extract__quote_speaker(const sg_scan *s, size_t open, size_t close)
+{
+    const sg_tokens *t = &s->tok;
+    size_t speech;
+    if (close < t->n_tok) {
+        size_t lim = close + 14 < t->n_tok ? close + 14 : t->n_tok;
+        int l = list_before_speech(s, close, lim, &speech);
+        if (l >= 0)
+            return l;
+        /* "..., said X" */
+        for (size_t k = close; k + 1 < lim; k++)
+            if (sg_extract__main_meaning(s, k, SG_P_SPEECH) && s->men_at[k + 1] >= 0 &&
+                s->men[s->men_at[k + 1]].kind != SG_MEN_SOURCE)
+                return (int)s->men[s->men_at[k + 1]].list;
+    }
+    size_t from = open > 16 ? open - 16 : 0;
+    if (from < t->sent[s->sent_of[open]].start)
+        from = t->sent[s->sent_of[open]].first;
+    return list_before_speech(s, from, open, &speech);
+}

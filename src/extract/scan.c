@@ -1,0 +1,437 @@
+/* scan.c - the extractor's first pass over a document: tokens, lexicon matches (two
+ * layers: names/cues/function phrases, and topic terms/anaphors; longest match wins
+ * within a layer), actor mentions merged from adjacent names, roles and people
+ * ("Hungary's Prime Minister Viktor Orbán" is one mention), and coordinated lists.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "extract/extract_internal.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+void sg_actor_set_add(sg_actor_set *set, int actor)
+{
+    if (actor < 0)
+        return;
+    for (int i = 0; i < set->n; i++)
+        if (set->a[i] == actor)
+            return;
+    if (set->n < SG_MAX_ACTORS)
+        set->a[set->n++] = actor;
+}
+
+void sg_actor_set_union(sg_actor_set *set, const sg_actor_set *other)
+{
+    for (int i = 0; i < other->n; i++)
+        sg_actor_set_add(set, other->a[i]);
+}
+
+int sg_extract__is(const sg_scan *s, size_t i, const char *w)
+{
+    return i < s->tok.n_tok && strcmp(s->tok.tok[i].norm, w) == 0;
+}
+
+const sg_phrase_meaning *sg_extract__main_meaning(const sg_scan *s, size_t i, sg_phrase_kind k)
+{
+    if (i >= s->tok.n_tok || s->main_at[i] < 0)
+        return NULL;
+    const sg_match *m = &s->main[s->main_at[i]];
+    if (m->start != i)
+        return NULL;
+    for (int j = 0; j < m->n; j++)
+        if (m->m[j]->kind == k)
+            return m->m[j];
+    return NULL;
+}
+
+/* Whole-word, case-sensitive search of word in the document (for alias "requires"). */
+static int doc_contains(const sg_document *doc, const char *word)
+{
+    size_t n = strlen(word);
+    if (n == 0)
+        return 0;
+    const char *p = doc->text, *end = doc->text + doc->len;
+    while (p + n <= end) {
+        const char *q = memchr(p, word[0], (size_t)(end - p));
+        if (q == NULL || q + n > end)
+            return 0;
+        if (memcmp(q, word, n) == 0) {
+            int left = q == doc->text || !isalnum((unsigned char)q[-1]);
+            int right = q + n == end || !isalnum((unsigned char)q[n]);
+            if (left && right)
+                return 1;
+        }
+        p = q + 1;
+    }
+    return 0;
+}
+
+static int meaning_ok(const sg_scan *s, const sg_phrase_meaning *m, size_t start)
+{
+    for (unsigned k = 0; k < m->n_tokens; k++) {
+        const sg_token *t = &s->tok.tok[start + k];
+        if ((m->caps_mask & (1u << k)) && !t->caps)
+            return 0;
+        if ((m->upper_mask & (1u << k)) && !t->upper && !t->caps)
+            return 0;
+    }
+    if (m->requires >= 0) {
+        const sg_string_list *r = &s->lex->requires[m->requires];
+        int any = 0;
+        for (size_t i = 0; i < r->n && !any; i++)
+            any = doc_contains(s->doc, r->items[i]);
+        if (!any)
+            return 0;
+    }
+    return 1;
+}
+
+static int in_layer(sg_phrase_kind k, int topic_layer)
+{
+    int topical = k == SG_P_TOPIC_TERM || k == SG_P_ANAPHOR;
+    return topic_layer ? topical : !topical;
+}
+
+/* Longest match starting at token i within sentence end, for one layer. */
+static int match_at(const sg_scan *s, size_t i, size_t sent_end, int topic_layer, sg_match *out)
+{
+    const sg_lexicon *lex = s->lex;
+    size_t node = 0;
+    int found = 0;
+    for (size_t j = i; j < sent_end; j++) {
+        node = sg_lexicon__child(lex, node, s->tok.tok[j].norm);
+        if (node == 0)
+            break;
+        const sg_trie_node *nd = &lex->nodes[node];
+        sg_match cand = {i, j + 1, {0}, 0};
+        for (size_t k = 0; k < nd->n_meanings && cand.n < SG_MAX_MEANINGS; k++) {
+            const sg_phrase_meaning *m = &lex->meanings[nd->first_meaning + k];
+            if (in_layer(m->kind, topic_layer) && meaning_ok(s, m, i))
+                cand.m[cand.n++] = m;
+        }
+        if (cand.n > 0) {
+            *out = cand;
+            found = 1;
+        }
+    }
+    return found;
+}
+
+static sg_status match_layer(sg_scan *s, int topic_layer)
+{
+    size_t cap = 64, n = 0;
+    sg_match *arr = malloc(cap * sizeof(*arr));
+    int *at = malloc((s->tok.n_tok + 1) * sizeof(int));
+    if (arr == NULL || at == NULL) {
+        free(arr);
+        free(at);
+        return SG_ENOMEM;
+    }
+    for (size_t i = 0; i < s->tok.n_tok; i++)
+        at[i] = -1;
+    for (size_t si = 0; si < s->tok.n_sent; si++) {
+        const sg_sentence *st = &s->tok.sent[si];
+        for (size_t i = st->first; i < st->last_plus1;) {
+            sg_match m;
+            if (!match_at(s, i, st->last_plus1, topic_layer, &m)) {
+                i++;
+                continue;
+            }
+            if (n == cap) {
+                cap *= 2;
+                sg_match *p = realloc(arr, cap * sizeof(*arr));
+                if (p == NULL) {
+                    free(arr);
+                    free(at);
+                    return SG_ENOMEM;
+                }
+                arr = p;
+            }
+            arr[n] = m;
+            for (size_t k = m.start; k < m.end; k++)
+                at[k] = (int)n;
+            n++;
+            i = m.end;
+        }
+    }
+    if (topic_layer) {
+        s->topic = arr, s->n_topic = n, s->topic_at = at;
+    } else {
+        s->main = arr, s->n_main = n, s->main_at = at;
+    }
+    return SG_OK;
+}
+
+/* Kinds that can make up an actor mention. */
+static const sg_phrase_meaning *name_meaning(const sg_scan *s, size_t i)
+{
+    static const sg_phrase_kind order[] = {SG_P_PERSON, SG_P_ACTOR, SG_P_GROUP, SG_P_ROLE,
+                                           SG_P_DEMONYM, SG_P_SOURCE, SG_P_SOURCE_ANAPHOR,
+                                           SG_P_PRONOUN};
+    for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
+        const sg_phrase_meaning *m = sg_extract__main_meaning(s, i, order[k]);
+        if (m)
+            return m;
+    }
+    return NULL;
+}
+
+static int is_determiner(const sg_scan *s, size_t i)
+{
+    static const char *const det[] = {"the", "a", "an", "all", "both", "its", "his", "her",
+                                      "their", "our", "other", "two", "three", "four", "five",
+                                      "several", "many", "some", "most", "fellow", NULL};
+    for (size_t k = 0; det[k]; k++)
+        if (sg_extract__is(s, i, det[k]))
+            return 1;
+    return 0;
+}
+
+/* Absorb one component into a mention being built. */
+static void absorb(sg_scan *s, sg_mention *m, const sg_phrase_meaning *pm, int *has_role,
+                   int *demonym)
+{
+    switch (pm->kind) {
+    case SG_P_PERSON:
+        if (m->person < 0)
+            m->person = pm->data;
+        break;
+    case SG_P_ACTOR:
+        sg_actor_set_add(&m->actors, pm->data);
+        break;
+    case SG_P_GROUP: {
+        const sg_group_entry *g = &s->lex->groups[pm->data];
+        for (size_t k = 0; k < g->n_members; k++)
+            sg_actor_set_add(&m->actors, g->members[k]);
+        break;
+    }
+    case SG_P_DEMONYM:
+        *demonym = pm->data;
+        break;
+    case SG_P_ROLE:
+        *has_role = 1;
+        break;
+    case SG_P_SOURCE:
+    case SG_P_SOURCE_ANAPHOR:
+        m->kind = SG_MEN_SOURCE;
+        m->source = pm->kind == SG_P_SOURCE ? pm->data : -1;
+        break;
+    case SG_P_PRONOUN:
+        m->kind = SG_MEN_PRONOUN;
+        m->pronoun = pm->data;
+        break;
+    default:
+        break;
+    }
+}
+
+/* Build one mention starting at token i; returns the token after it. Components join
+ * when adjacent, across 's ("Hungary's Prime Minister"), across up to two lower-case
+ * words between 's and a role ("Slovakia's recently appointed Prime Minister"), and
+ * through "of" after a role ("the leaders of Germany"). */
+static size_t build_mention(sg_scan *s, size_t i, size_t sent_end, sg_mention *m)
+{
+    memset(m, 0, sizeof(*m));
+    m->person = -1;
+    m->source = -1;
+    m->kind = SG_MEN_ACTOR;
+    m->start = i;
+    int has_role = 0, demonym = -1, last_role = 0;
+    size_t j = i;
+    while (j < sent_end) {
+        const sg_phrase_meaning *pm = name_meaning(s, j);
+        if (pm) {
+            if (m->kind == SG_MEN_SOURCE && pm->kind != SG_P_SOURCE)
+                break;
+            if (pm->kind == SG_P_PRONOUN && j > i)
+                break;
+            if ((pm->kind == SG_P_SOURCE || pm->kind == SG_P_SOURCE_ANAPHOR) && j > i &&
+                m->kind != SG_MEN_SOURCE)
+                break;
+            absorb(s, m, pm, &has_role, &demonym);
+            last_role = pm->kind == SG_P_ROLE;
+            j = s->main[s->main_at[j]].end;
+            if (m->kind == SG_MEN_PRONOUN && !has_role)
+                break;
+            continue;
+        }
+        /* 's then (up to two words) a role or person */
+        if (s->tok.tok[j].kind == SG_TOK_POSS && m->kind == SG_MEN_ACTOR) {
+            size_t k = j + 1;
+            for (int skip = 0; skip < 3 && k < sent_end; skip++) {
+                const sg_phrase_meaning *nx = name_meaning(s, k);
+                if (nx && (nx->kind == SG_P_ROLE || nx->kind == SG_P_PERSON)) {
+                    j = k;
+                    goto next;
+                }
+                if (s->tok.tok[k].kind != SG_TOK_WORD || s->tok.tok[k].upper ||
+                    s->main_at[k] >= 0)
+                    break;
+                k++;
+            }
+            break;
+        }
+        /* role "of" [det] actor/pronoun */
+        if (last_role && sg_extract__is(s, j, "of")) {
+            size_t k = j + 1;
+            while (k < sent_end && is_determiner(s, k))
+                k++;
+            const sg_phrase_meaning *nx = name_meaning(s, k);
+            if (nx && nx->kind != SG_P_SOURCE && nx->kind != SG_P_SOURCE_ANAPHOR) {
+                j = k;
+                last_role = 0;
+                continue;
+            }
+        }
+        /* hyphenated or dotted titles written apart: "Secretary - General" */
+        break;
+    next:;
+    }
+    m->end = j > i ? j : i + 1;
+    if (m->kind == SG_MEN_ACTOR) {
+        if (demonym >= 0 && (has_role || m->person >= 0))
+            sg_actor_set_add(&m->actors, demonym);
+        if (m->actors.n == 0 && m->person < 0)
+            m->kind = SG_MEN_ROLE_ONLY;
+    }
+    return m->end;
+}
+
+static sg_status add_mention(sg_scan *s, const sg_mention *m, size_t *cap)
+{
+    if (s->n_men == *cap) {
+        *cap = *cap ? *cap * 2 : 64;
+        sg_mention *p = realloc(s->men, *cap * sizeof(*p));
+        if (p == NULL)
+            return SG_ENOMEM;
+        s->men = p;
+    }
+    s->men[s->n_men++] = *m;
+    return SG_OK;
+}
+
+/* A token that may sit between two members of a coordinated list. */
+static int is_list_glue(const sg_scan *s, size_t i)
+{
+    static const char *const glue[] = {",", "and", "or", "as", "well", "together", "along",
+                                       "with", "plus", "the", "both", "nor", "neither", NULL};
+    for (size_t k = 0; glue[k]; k++)
+        if (sg_extract__is(s, i, glue[k]))
+            return 1;
+    return 0;
+}
+
+static int is_cue_token(const sg_scan *s, size_t i)
+{
+    return sg_extract__main_meaning(s, i, SG_P_CUE) != NULL;
+}
+
+static sg_status build_lists(sg_scan *s)
+{
+    s->lists = malloc((s->n_men + 1) * sizeof(sg_list));
+    if (s->lists == NULL)
+        return SG_ENOMEM;
+    s->n_lists = 0;
+    for (size_t i = 0; i < s->n_men; i++) {
+        sg_mention *m = &s->men[i];
+        int join = 0;
+        if (i > 0 && s->n_lists > 0) {
+            const sg_mention *p = &s->men[i - 1];
+            join = s->sent_of[p->start] == s->sent_of[m->start] && !p->poss_follows &&
+                   p->kind == m->kind && m->kind != SG_MEN_PRONOUN && m->start > p->end;
+            for (size_t t = p->end; join && t < m->start; t++)
+                join = is_list_glue(s, t);
+        }
+        if (join) {
+            sg_list *l = &s->lists[s->n_lists - 1];
+            l->last = i;
+            l->end = m->end;
+        } else {
+            sg_list *l = &s->lists[s->n_lists++];
+            l->first = l->last = i;
+            l->start = m->start;
+            l->end = m->end;
+        }
+        m->list = s->n_lists - 1;
+    }
+    return SG_OK;
+}
+
+static sg_status find_mentions(sg_scan *s)
+{
+    size_t cap = 0;
+    for (size_t si = 0; si < s->tok.n_sent; si++) {
+        const sg_sentence *st = &s->tok.sent[si];
+        for (size_t i = st->first; i < st->last_plus1;) {
+            const sg_phrase_meaning *pm = name_meaning(s, i);
+            if (pm == NULL || s->main[s->main_at[i]].start != i) {
+                i++;
+                continue;
+            }
+            sg_mention m;
+            size_t next = build_mention(s, i, st->last_plus1, &m);
+            if (next < st->last_plus1 && s->tok.tok[next].kind == SG_TOK_POSS) {
+                m.poss_follows = 1;
+                size_t k = next + 1;
+                while (k < st->last_plus1 && s->tok.tok[k].kind == SG_TOK_WORD &&
+                       !is_cue_token(s, k) && s->main_at[k] < 0 && k < next + 3 &&
+                       !s->tok.tok[k].upper)
+                    k++;
+                m.possessor_of_noun = !(k < st->last_plus1 && is_cue_token(s, k));
+            }
+            /* a lone demonym adjective ("Ukrainian territories") is not an actor */
+            int keep = !(m.kind == SG_MEN_ROLE_ONLY);
+            if (keep && add_mention(s, &m, &cap) != SG_OK)
+                return SG_ENOMEM;
+            i = next;
+        }
+    }
+    for (size_t i = 0; i < s->n_men; i++)
+        for (size_t t = s->men[i].start; t < s->men[i].end; t++)
+            s->men_at[t] = (int)i;
+    return build_lists(s);
+}
+
+sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex, const sg_document *doc,
+                           sg_error *err)
+{
+    memset(s, 0, sizeof(*s));
+    s->lex = lex;
+    s->doc = doc;
+    sg_status rc = sg_tokens_init(&s->tok, doc->text, doc->len, NULL, err);
+    if (rc != SG_OK) {
+        if (err)
+            snprintf(err->file, sizeof(err->file), "%s", doc->id);
+        return rc;
+    }
+    s->men_at = malloc((s->tok.n_tok + 1) * sizeof(int));
+    s->sent_of = malloc((s->tok.n_tok + 1) * sizeof(int));
+    if (s->men_at == NULL || s->sent_of == NULL)
+        goto oom;
+    for (size_t i = 0; i < s->tok.n_tok; i++)
+        s->men_at[i] = -1;
+    for (size_t si = 0; si < s->tok.n_sent; si++)
+        for (size_t i = s->tok.sent[si].first; i < s->tok.sent[si].last_plus1; i++)
+            s->sent_of[i] = (int)si;
+    if (match_layer(s, 0) != SG_OK || match_layer(s, 1) != SG_OK || find_mentions(s) != SG_OK)
+        goto oom;
+    return SG_OK;
+oom:
+    sg_extract__scan_destroy(s);
+    return sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
+}
+
+void sg_extract__scan_destroy(sg_scan *s)
+{
+    sg_tokens_destroy(&s->tok);
+    free(s->main);
+    free(s->topic);
+    free(s->main_at);
+    free(s->topic_at);
+    free(s->men);
+    free(s->lists);
+    free(s->men_at);
+    free(s->sent_of);
+    memset(s, 0, sizeof(*s));
+}

@@ -1,0 +1,135 @@
+/* lexicon_internal.h - the compiled lexicon as the extractor sees it: entry tables and
+ * the phrase trie over normalised tokens. Private to src/lexicon and src/extract. */
+#ifndef SG_LEXICON_INTERNAL_H
+#define SG_LEXICON_INTERNAL_H
+
+#include <stddef.h>
+#include "stancegraph/lexicon.h"
+
+typedef enum sg_phrase_kind {
+    SG_P_ACTOR,        /* data: actor index */
+    SG_P_DEMONYM,      /* data: actor index (adjective: "German"; plural noun: "Germans") */
+    SG_P_PERSON,       /* data: person index */
+    SG_P_ROLE,         /* data: role index */
+    SG_P_GROUP,        /* data: group index */
+    SG_P_SOURCE,       /* data: source index */
+    SG_P_SOURCE_ANAPHOR, /* "the publication", "diplomatic sources" */
+    SG_P_CUE,          /* data: cue index */
+    SG_P_NEGATOR,
+    SG_P_HEDGE,        /* data: hedge index */
+    SG_P_CONDITIONAL,
+    SG_P_DEFERRAL,
+    SG_P_SPEECH,
+    SG_P_REPORTING,
+    SG_P_ANAPHOR,      /* data: topic index, or -1 for a generic anaphor */
+    SG_P_PRONOUN,      /* data: sg_pronoun_class */
+    SG_P_TOPIC_TERM,   /* data: topic index, data2: group index */
+    SG_P_KIND_COUNT
+} sg_phrase_kind;
+
+typedef enum sg_pronoun_class {
+    SG_PRON_PERSON_M, SG_PRON_PERSON_F, SG_PRON_ACTOR, SG_PRON_PLURAL, SG_PRON_SPEAKER
+} sg_pronoun_class;
+
+/* One meaning of a phrase. */
+typedef struct sg_phrase_meaning {
+    sg_phrase_kind kind;
+    int data, data2;
+    unsigned char n_tokens;
+    unsigned char case_rule;  /* 0: any case; 1: capitalised tokens must be capitalised */
+    unsigned caps_mask;       /* token i must be all capitals when bit i is set */
+    unsigned upper_mask;      /* token i must start with a capital when bit i is set */
+    int requires;             /* index into lex->requires lists, -1 when none */
+} sg_phrase_meaning;
+
+typedef struct sg_actor_entry {
+    char *id;
+    char *type;      /* "country", "organisation" ... */
+    char **members;  /* member actor ids (organisations) */
+    size_t n_members;
+} sg_actor_entry;
+
+typedef struct sg_office {
+    int actor;       /* actor index */
+    char *role;
+    char from[11];   /* "YYYY-MM-DD" or "" */
+    char to[11];     /* "" while in office */
+} sg_office;
+
+typedef struct sg_person_entry {
+    char *name;
+    char gender;     /* 'm', 'f' or '?' */
+    sg_office *offices;
+    size_t n_offices;
+} sg_person_entry;
+
+typedef struct sg_group_entry {
+    char *name;
+    int *members;    /* actor indexes */
+    size_t n_members;
+} sg_group_entry;
+
+typedef struct sg_cue_entry {
+    char *text;      /* first form, for display */
+    int polarity;    /* +1 / -1, 0 for neutral/deferring cues */
+    double strength;
+    char kind;       /* 'v' verb, 'n' noun, 'a' adjective, 'p' phrase, 'g' agent noun,
+                        'e' effect (topic as subject: "would strengthen") */
+    int block;       /* a blocking act (block, veto) */
+} sg_cue_entry;
+
+typedef struct sg_topic_entry {
+    char *id;
+    char *label;
+    size_t n_groups;
+    char *body;      /* deciding actor id, or NULL */
+    char *rule;
+} sg_topic_entry;
+
+typedef struct sg_string_list {
+    char **items;
+    size_t n;
+} sg_string_list;
+
+/* Trie node: children live in the lexicon's hash table keyed by (node, token). */
+typedef struct sg_trie_node {
+    size_t first_meaning; /* index into meanings, valid when n_meanings > 0 */
+    size_t n_meanings;
+} sg_trie_node;
+
+struct sg_lexicon {
+    sg_actor_entry *actors; size_t n_actors, cap_actors;
+    sg_person_entry *people; size_t n_people, cap_people;
+    char **roles; size_t n_roles, cap_roles;           /* role names */
+    sg_group_entry *groups; size_t n_groups, cap_groups;
+    char **sources; size_t n_sources, cap_sources;
+    sg_cue_entry *cues; size_t n_cues, cap_cues;
+    double *hedges; size_t n_hedges, cap_hedges;       /* factor per hedge */
+    sg_topic_entry *topics; size_t n_topics, cap_topics;
+    sg_string_list *requires; size_t n_requires, cap_requires;
+
+    /* phrases collected before finish: text + meaning */
+    struct sg_pending_phrase *pending; size_t n_pending, cap_pending;
+    /* actor ids named by offices and groups, resolved to indexes in finish */
+    struct sg_pending_ref *refs; size_t n_refs, cap_refs;
+
+    /* compiled trie */
+    sg_trie_node *nodes; size_t n_nodes, cap_nodes;
+    sg_phrase_meaning *meanings; size_t n_meanings;
+    struct sg_trie_slot *slots; size_t n_slots;  /* open addressing (node, token) -> child */
+    char *tokpool; size_t tokpool_len, tokpool_cap;
+    int finished;
+};
+
+/* Child of node for token (normalised), or 0 when none (0 is the root, never a child). */
+size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token);
+/* Index of an actor id, or -1. */
+int sg_lexicon__actor_index(const sg_lexicon *lex, const char *id);
+/* Index of a topic id, or -1. */
+int sg_lexicon__topic_index(const sg_lexicon *lex, const char *id);
+/* The actor a person stood for on date ("YYYY-MM-DD", or NULL for the latest office);
+ * also the role. Returns -1 when the person has no office. */
+int sg_lexicon__person_actor(const sg_lexicon *lex, int person, const char *date,
+                             const char **role);
+
+#endif

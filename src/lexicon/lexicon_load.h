@@ -1,0 +1,16 @@
+/* lexicon_load.h - what the JSON loader (lexicon.c) hands to the compiler (trie.c):
+ * phrases with their meaning, and actor ids to resolve once every file is loaded. */
+#ifndef SG_LEXICON_LOAD_H
+#define SG_LEXICON_LOAD_H
+
+#include "lexicon/lexicon_internal.h"
+
+/* Queue phrase text with one meaning. Returns 0, or -1 when out of memory. */
+int sg_lexicon__add_phrase(sg_lexicon *lex, const char *text, sg_phrase_kind kind, int data,
+                           int data2, int requires);
+/* Queue the actor id of office k of person p / of member k of group g. */
+int sg_lexicon__add_actor_ref(sg_lexicon *lex, int person, int office, const char *actor_id);
+int sg_lexicon__add_group_ref(sg_lexicon *lex, int group, int member, const char *actor_id);
+void sg_lexicon__free_pending(sg_lexicon *lex);
+
+#endif

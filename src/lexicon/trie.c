@@ -1,0 +1,308 @@
+/* trie.c - compiles queued lexicon phrases into one token trie (children in an open-
+ * addressing hash table keyed by (node, normalised token)), resolves actor references,
+ * and answers child lookups for the extractor. Phrases are tokenised by the same
+ * tokeniser as documents, so "U.S." or "Ukraine's" match the way text is split.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "lexicon/lexicon_load.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "stancegraph/text.h"
+
+typedef struct sg_pending_phrase {
+    char *text;
+    sg_phrase_meaning meaning;
+} sg_pending_phrase;
+
+typedef struct sg_pending_ref {
+    int is_group;
+    int owner, index;
+    char *actor_id;
+} sg_pending_ref;
+
+typedef struct sg_trie_slot {
+    size_t node;     /* parent node id + 1; 0 marks an empty slot */
+    size_t child;
+    size_t tok_off;  /* offset of the token in tokpool */
+} sg_trie_slot;
+
+int sg_lexicon__add_phrase(sg_lexicon *lex, const char *text, sg_phrase_kind kind, int data,
+                           int data2, int requires)
+{
+    if (lex->n_pending == lex->cap_pending) {
+        size_t cap = lex->cap_pending ? lex->cap_pending * 2 : 1024;
+        sg_pending_phrase *p = realloc(lex->pending, cap * sizeof(*p));
+        if (p == NULL)
+            return -1;
+        lex->pending = p;
+        lex->cap_pending = cap;
+    }
+    sg_pending_phrase *p = &lex->pending[lex->n_pending];
+    memset(p, 0, sizeof(*p));
+    if ((p->text = strdup(text)) == NULL)
+        return -1;
+    p->meaning.kind = kind;
+    p->meaning.data = data;
+    p->meaning.data2 = data2;
+    p->meaning.requires = requires;
+    lex->n_pending++;
+    return 0;
+}
+
+static int add_ref(sg_lexicon *lex, int is_group, int owner, int index, const char *actor_id)
+{
+    if (lex->n_refs == lex->cap_refs) {
+        size_t cap = lex->cap_refs ? lex->cap_refs * 2 : 256;
+        sg_pending_ref *p = realloc(lex->refs, cap * sizeof(*p));
+        if (p == NULL)
+            return -1;
+        lex->refs = p;
+        lex->cap_refs = cap;
+    }
+    sg_pending_ref *r = &lex->refs[lex->n_refs];
+    if ((r->actor_id = strdup(actor_id)) == NULL)
+        return -1;
+    r->is_group = is_group;
+    r->owner = owner;
+    r->index = index;
+    lex->n_refs++;
+    return 0;
+}
+
+int sg_lexicon__add_actor_ref(sg_lexicon *lex, int person, int office, const char *actor_id)
+{
+    return add_ref(lex, 0, person, office, actor_id);
+}
+
+int sg_lexicon__add_group_ref(sg_lexicon *lex, int group, int member, const char *actor_id)
+{
+    return add_ref(lex, 1, group, member, actor_id);
+}
+
+void sg_lexicon__free_pending(sg_lexicon *lex)
+{
+    for (size_t i = 0; i < lex->n_pending; i++)
+        free(lex->pending[i].text);
+    free(lex->pending);
+    lex->pending = NULL;
+    lex->n_pending = lex->cap_pending = 0;
+    for (size_t i = 0; i < lex->n_refs; i++)
+        free(lex->refs[i].actor_id);
+    free(lex->refs);
+    lex->refs = NULL;
+    lex->n_refs = lex->cap_refs = 0;
+}
+
+static uint64_t slot_hash(size_t node, const char *tok)
+{
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)node * 0x9E3779B97F4A7C15ULL;
+    for (const unsigned char *p = (const unsigned char *)tok; *p; p++) {
+        h ^= *p;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token)
+{
+    if (lex->n_slots == 0)
+        return 0;
+    size_t mask = lex->n_slots - 1;
+    for (size_t i = (size_t)slot_hash(node, token) & mask;; i = (i + 1) & mask) {
+        const sg_trie_slot *s = &lex->slots[i];
+        if (s->node == 0)
+            return 0;
+        if (s->node == node + 1 && strcmp(lex->tokpool + s->tok_off, token) == 0)
+            return s->child;
+    }
+}
+
+static int pool_intern(sg_lexicon *lex, const char *tok, size_t *off)
+{
+    size_t n = strlen(tok) + 1;
+    if (lex->tokpool_len + n > lex->tokpool_cap) {
+        size_t cap = lex->tokpool_cap ? lex->tokpool_cap * 2 : 65536;
+        while (cap < lex->tokpool_len + n)
+            cap *= 2;
+        char *p = realloc(lex->tokpool, cap);
+        if (p == NULL)
+            return -1;
+        lex->tokpool = p;
+        lex->tokpool_cap = cap;
+    }
+    memcpy(lex->tokpool + lex->tokpool_len, tok, n);
+    *off = lex->tokpool_len;
+    lex->tokpool_len += n;
+    return 0;
+}
+
+static int new_node(sg_lexicon *lex, size_t *id)
+{
+    if (lex->n_nodes == lex->cap_nodes) {
+        size_t cap = lex->cap_nodes ? lex->cap_nodes * 2 : 4096;
+        sg_trie_node *p = realloc(lex->nodes, cap * sizeof(*p));
+        if (p == NULL)
+            return -1;
+        lex->nodes = p;
+        lex->cap_nodes = cap;
+    }
+    lex->nodes[lex->n_nodes].first_meaning = 0;
+    lex->nodes[lex->n_nodes].n_meanings = 0;
+    *id = lex->n_nodes++;
+    return 0;
+}
+
+/* Child of node for tok, created when missing. The slot table is sized in finish to
+ * hold every possible edge (one per phrase token), so it never needs to grow. */
+static int child_or_new(sg_lexicon *lex, size_t node, const char *tok, size_t *out)
+{
+    size_t mask = lex->n_slots - 1;
+    size_t i = (size_t)slot_hash(node, tok) & mask;
+    for (;; i = (i + 1) & mask) {
+        sg_trie_slot *s = &lex->slots[i];
+        if (s->node == 0)
+            break;
+        if (s->node == node + 1 && strcmp(lex->tokpool + s->tok_off, tok) == 0) {
+            *out = s->child;
+            return 0;
+        }
+    }
+    size_t id, off;
+    if (new_node(lex, &id) || pool_intern(lex, tok, &off))
+        return -1;
+    lex->slots[i].node = node + 1;
+    lex->slots[i].child = id;
+    lex->slots[i].tok_off = off;
+    *out = id;
+    return 0;
+}
+
+/* Names must be written as in the lexicon: capitalised tokens stay capitalised, and short
+ * all-capital aliases (US, EU, NATO) match only in capitals. */
+static int is_name_kind(sg_phrase_kind k)
+{
+    return k == SG_P_ACTOR || k == SG_P_PERSON || k == SG_P_GROUP || k == SG_P_SOURCE ||
+           k == SG_P_DEMONYM || k == SG_P_TOPIC_TERM;
+}
+
+typedef struct node_meaning {
+    size_t node, order;
+    sg_phrase_meaning m;
+} node_meaning;
+
+static int cmp_node_meaning(const void *a, const void *b)
+{
+    const node_meaning *x = a, *y = b;
+    if (x->node != y->node)
+        return x->node < y->node ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static sg_status resolve_refs(sg_lexicon *lex, sg_error *err)
+{
+    for (size_t i = 0; i < lex->n_refs; i++) {
+        const sg_pending_ref *r = &lex->refs[i];
+        int a = sg_lexicon__actor_index(lex, r->actor_id);
+        if (a < 0) {
+            const char *owner = r->is_group ? lex->groups[r->owner].name : lex->people[r->owner].name;
+            return sg_error_set(err, SG_EINPUT, "lexicon", 0, "%s \"%s\" refers to unknown actor \"%s\"",
+                                r->is_group ? "group" : "person", owner, r->actor_id);
+        }
+        if (r->is_group)
+            lex->groups[r->owner].members[r->index] = a;
+        else
+            lex->people[r->owner].offices[r->index].actor = a;
+    }
+    for (size_t i = 0; i < lex->n_actors; i++)
+        for (size_t k = 0; k < lex->actors[i].n_members; k++)
+            if (sg_lexicon__actor_index(lex, lex->actors[i].members[k]) < 0)
+                return sg_error_set(err, SG_EINPUT, "lexicon", 0,
+                                    "organisation \"%s\" lists unknown member \"%s\"",
+                                    lex->actors[i].id, lex->actors[i].members[k]);
+    for (size_t i = 0; i < lex->n_topics; i++)
+        if (lex->topics[i].body && sg_lexicon__actor_index(lex, lex->topics[i].body) < 0)
+            return sg_error_set(err, SG_EINPUT, "lexicon", 0,
+                                "topic \"%s\" names unknown deciding body \"%s\"",
+                                lex->topics[i].id, lex->topics[i].body);
+    return SG_OK;
+}
+
+sg_status sg_lexicon_finish(sg_lexicon *lex, sg_error *err)
+{
+    if (lex->finished)
+        return SG_OK;
+    sg_status rc = resolve_refs(lex, err);
+    if (rc != SG_OK)
+        return rc;
+    size_t n_slots = 1024;
+    size_t edges = 0;
+    for (size_t i = 0; i < lex->n_pending; i++)
+        edges += strlen(lex->pending[i].text) + 1;  /* bound on tokens per phrase */
+    while (n_slots < 2 * edges)
+        n_slots *= 2;
+    lex->slots = calloc(n_slots, sizeof(sg_trie_slot));
+    node_meaning *nm = malloc((lex->n_pending + 1) * sizeof(node_meaning));
+    size_t n_nm = 0, root;
+    if (lex->slots == NULL || nm == NULL || new_node(lex, &root)) {
+        free(nm);
+        return sg_error_set(err, SG_ENOMEM, "lexicon", 0, "out of memory");
+    }
+    lex->n_slots = n_slots;
+    for (size_t i = 0; i < lex->n_pending; i++) {
+        const sg_pending_phrase *p = &lex->pending[i];
+        sg_tokens t;
+        sg_error terr;
+        if (sg_tokens_init(&t, p->text, strlen(p->text), NULL, &terr) != SG_OK) {
+            free(nm);
+            return sg_error_set(err, SG_EINPUT, "lexicon", 0, "cannot tokenise phrase \"%.60s\"", p->text);
+        }
+        if (t.n_tok == 0 || t.n_tok > 16) {
+            sg_tokens_destroy(&t);
+            continue;
+        }
+        size_t node = root;
+        sg_phrase_meaning m = p->meaning;
+        m.n_tokens = (unsigned char)t.n_tok;
+        m.caps_mask = m.upper_mask = 0;
+        int fail = 0;
+        for (size_t k = 0; k < t.n_tok && !fail; k++) {
+            const sg_token *tk = &t.tok[k];
+            size_t letters = tk->end - tk->start;
+            if (tk->caps && letters <= 5 && tk->kind == SG_TOK_WORD)
+                m.caps_mask |= 1u << k;
+            else if (is_name_kind(m.kind) && m.kind != SG_P_TOPIC_TERM && tk->upper)
+                m.upper_mask |= 1u << k;
+            fail = child_or_new(lex, node, tk->norm, &node) != 0;
+        }
+        sg_tokens_destroy(&t);
+        if (fail) {
+            free(nm);
+            return sg_error_set(err, SG_ENOMEM, "lexicon", 0, "out of memory");
+        }
+        nm[n_nm].node = node;
+        nm[n_nm].order = i;
+        nm[n_nm].m = m;
+        n_nm++;
+    }
+    qsort(nm, n_nm, sizeof(*nm), cmp_node_meaning);
+    lex->meanings = malloc((n_nm + 1) * sizeof(sg_phrase_meaning));
+    if (lex->meanings == NULL) {
+        free(nm);
+        return sg_error_set(err, SG_ENOMEM, "lexicon", 0, "out of memory");
+    }
+    for (size_t i = 0; i < n_nm; i++) {
+        sg_trie_node *nd = &lex->nodes[nm[i].node];
+        if (nd->n_meanings == 0)
+            nd->first_meaning = i;
+        nd->n_meanings++;
+        lex->meanings[i] = nm[i].m;
+    }
+    lex->n_meanings = n_nm;
+    free(nm);
+    sg_lexicon__free_pending(lex);
+    lex->finished = 1;
+    return SG_OK;
+}

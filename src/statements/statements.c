@@ -1,0 +1,366 @@
+/* statements.c - the statement record: init/copy/free, JSON (cJSON) in and out, JSONL
+ * streams. Knows nothing of how statements were made. Thread-safe: cJSON is parsed with
+ * cJSON_ParseWithLengthOpts so no global error pointer is read.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "stancegraph/statements.h"
+#include "stancegraph/text.h"
+
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const flag_names[SG_FLAG_COUNT] = {
+    "negated", "hedged", "conditional", "reported", "deferral",
+    "quote", "anaphor", "inferred", "reversed"};
+
+const char *sg_flag_name(unsigned flag)
+{
+    for (unsigned i = 0; i < SG_FLAG_COUNT; i++)
+        if (flag == (1u << i))
+            return flag_names[i];
+    return NULL;
+}
+
+unsigned sg_flag_from_name(const char *name)
+{
+    for (unsigned i = 0; i < SG_FLAG_COUNT; i++)
+        if (strcmp(name, flag_names[i]) == 0)
+            return 1u << i;
+    return 0;
+}
+
+void sg_statement_init(sg_statement *s)
+{
+    memset(s, 0, sizeof(*s));
+    s->weight = 1.0;
+    s->span_start = s->span_end = -1;
+}
+
+#define SG_STATEMENT_STRINGS(X) \
+    X(id) X(doc) X(date) X(source) X(actor) X(person) X(country) X(mention) \
+    X(topic) X(target) X(cue) X(rule) X(text)
+
+void sg_statement_destroy(sg_statement *s)
+{
+    if (s == NULL)
+        return;
+#define FREE_FIELD(f) free(s->f);
+    SG_STATEMENT_STRINGS(FREE_FIELD)
+#undef FREE_FIELD
+    sg_statement_init(s);
+}
+
+static int dup_field(char **dst, const char *src)
+{
+    *dst = NULL;
+    if (src == NULL)
+        return 0;
+    *dst = strdup(src);
+    return *dst == NULL ? -1 : 0;
+}
+
+sg_status sg_statement_copy(sg_statement *out, const sg_statement *src)
+{
+    sg_statement_init(out);
+    int bad = 0;
+#define COPY_FIELD(f) bad |= dup_field(&out->f, src->f);
+    SG_STATEMENT_STRINGS(COPY_FIELD)
+#undef COPY_FIELD
+    if (bad) {
+        sg_statement_destroy(out);
+        return SG_ENOMEM;
+    }
+    out->stance = src->stance;
+    out->weight = src->weight;
+    out->flags = src->flags;
+    out->sentence = src->sentence;
+    out->span_start = src->span_start;
+    out->span_end = src->span_end;
+    return SG_OK;
+}
+
+void sg_statement_list_init(sg_statement_list *list)
+{
+    memset(list, 0, sizeof(*list));
+}
+
+void sg_statement_list_destroy(sg_statement_list *list)
+{
+    if (list == NULL)
+        return;
+    for (size_t i = 0; i < list->n; i++)
+        sg_statement_destroy(&list->items[i]);
+    free(list->items);
+    sg_statement_list_init(list);
+}
+
+sg_status sg_statement_list_take(sg_statement_list *list, sg_statement *s)
+{
+    if (list->n == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 16;
+        if (cap > ((size_t)-1) / sizeof(sg_statement))
+            return SG_ENOMEM;
+        sg_statement *items = realloc(list->items, cap * sizeof(sg_statement));
+        if (items == NULL)
+            return SG_ENOMEM;
+        list->items = items;
+        list->cap = cap;
+    }
+    list->items[list->n++] = *s;
+    sg_statement_init(s);
+    return SG_OK;
+}
+
+/* Copy an optional string member; a present non-string (other than null) is an error. */
+static sg_status get_string(char **dst, const cJSON *obj, const char *key, int required,
+                            const char *name, long line_no, sg_error *err)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+    if (item == NULL || cJSON_IsNull(item)) {
+        if (required)
+            return sg_error_set(err, SG_EINPUT, name, line_no, "missing required field \"%s\"", key);
+        return SG_OK;
+    }
+    if (!cJSON_IsString(item) || item->valuestring == NULL)
+        return sg_error_set(err, SG_EINPUT, name, line_no, "field \"%s\" must be a string", key);
+    if (required && item->valuestring[0] == '\0')
+        return sg_error_set(err, SG_EINPUT, name, line_no, "field \"%s\" is empty", key);
+    *dst = strdup(item->valuestring);
+    if (*dst == NULL)
+        return sg_error_set(err, SG_ENOMEM, name, line_no, "out of memory");
+    return SG_OK;
+}
+
+static sg_status get_number(double *dst, const cJSON *obj, const char *key, int *present,
+                            const char *name, long line_no, sg_error *err)
+{
+    const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
+    *present = 0;
+    if (item == NULL || cJSON_IsNull(item))
+        return SG_OK;
+    if (!cJSON_IsNumber(item) || !isfinite(item->valuedouble))
+        return sg_error_set(err, SG_EINPUT, name, line_no, "field \"%s\" must be a number", key);
+    *dst = item->valuedouble;
+    *present = 1;
+    return SG_OK;
+}
+
+static sg_status parse_fields(sg_statement *s, const cJSON *obj, const char *name,
+                              long line_no, sg_error *err)
+{
+    sg_status rc;
+#define REQ(f) if ((rc = get_string(&s->f, obj, #f, 1, name, line_no, err)) != SG_OK) return rc;
+#define OPT(f) if ((rc = get_string(&s->f, obj, #f, 0, name, line_no, err)) != SG_OK) return rc;
+    REQ(doc) REQ(actor) REQ(topic)
+    OPT(id) OPT(date) OPT(source) OPT(person) OPT(country) OPT(mention) OPT(target)
+    OPT(cue) OPT(rule) OPT(text)
+#undef REQ
+#undef OPT
+    double v = 0;
+    int present = 0;
+    if ((rc = get_number(&v, obj, "stance", &present, name, line_no, err)) != SG_OK)
+        return rc;
+    if (!present)
+        return sg_error_set(err, SG_EINPUT, name, line_no, "missing required field \"stance\"");
+    if (v != -1.0 && v != 0.0 && v != 1.0)
+        return sg_error_set(err, SG_EINPUT, name, line_no, "\"stance\" must be -1, 0 or 1, not %g", v);
+    s->stance = (int)v;
+    if ((rc = get_number(&v, obj, "weight", &present, name, line_no, err)) != SG_OK)
+        return rc;
+    if (present) {
+        if (!(v > 0.0))
+            return sg_error_set(err, SG_EINPUT, name, line_no, "\"weight\" must be > 0, not %g", v);
+        s->weight = v;
+    }
+    if ((rc = get_number(&v, obj, "sentence", &present, name, line_no, err)) != SG_OK)
+        return rc;
+    if (present)
+        s->sentence = (long)v;
+    const cJSON *flags = cJSON_GetObjectItemCaseSensitive(obj, "flags");
+    if (flags != NULL && !cJSON_IsNull(flags)) {
+        if (!cJSON_IsArray(flags))
+            return sg_error_set(err, SG_EINPUT, name, line_no, "\"flags\" must be an array");
+        const cJSON *f;
+        cJSON_ArrayForEach(f, flags) {
+            unsigned bit = cJSON_IsString(f) ? sg_flag_from_name(f->valuestring) : 0;
+            if (bit == 0)
+                return sg_error_set(err, SG_EINPUT, name, line_no, "unknown flag in \"flags\"");
+            s->flags |= bit;
+        }
+    }
+    const cJSON *span = cJSON_GetObjectItemCaseSensitive(obj, "span");
+    if (span != NULL && !cJSON_IsNull(span)) {
+        if (!cJSON_IsArray(span) || cJSON_GetArraySize(span) != 2 ||
+            !cJSON_IsNumber(cJSON_GetArrayItem(span, 0)) ||
+            !cJSON_IsNumber(cJSON_GetArrayItem(span, 1)))
+            return sg_error_set(err, SG_EINPUT, name, line_no, "\"span\" must be [start, end]");
+        s->span_start = (long)cJSON_GetArrayItem(span, 0)->valuedouble;
+        s->span_end = (long)cJSON_GetArrayItem(span, 1)->valuedouble;
+    }
+    return SG_OK;
+}
+
+sg_status sg_statement_parse(sg_statement *out, const char *json, size_t len,
+                             const char *name, long line_no, sg_error *err)
+{
+    sg_statement_init(out);
+    size_t bad = 0;
+    if (!sg_utf8_valid(json, len, &bad))
+        return sg_error_set(err, SG_EINPUT, name, line_no, "invalid UTF-8 at byte %zu of the line", bad);
+    const char *end = NULL;
+    cJSON *obj = cJSON_ParseWithLengthOpts(json, len, &end, 0);
+    if (obj == NULL) {
+        size_t at = end ? (size_t)(end - json) : 0;
+        return sg_error_set(err, SG_EINPUT, name, line_no, "malformed JSON near byte %zu", at);
+    }
+    sg_status rc = SG_OK;
+    if (!cJSON_IsObject(obj)) {
+        rc = sg_error_set(err, SG_EINPUT, name, line_no, "a statement must be a JSON object");
+        goto done;
+    }
+    rc = parse_fields(out, obj, name, line_no, err);
+done:
+    cJSON_Delete(obj);
+    if (rc != SG_OK)
+        sg_statement_destroy(out);
+    return rc;
+}
+
+/* Add a string member, or nothing when value is NULL (null_ok: add a JSON null). */
+static int add_string(cJSON *obj, const char *key, const char *value, int null_ok)
+{
+    if (value == NULL)
+        return null_ok ? cJSON_AddNullToObject(obj, key) != NULL : 1;
+    return cJSON_AddStringToObject(obj, key, value) != NULL;
+}
+
+/* Weights are rounded to 6 decimals so that output is stable and short. */
+static double round6(double v)
+{
+    return round(v * 1e6) / 1e6;
+}
+
+sg_status sg_statement_to_json(char **out, const sg_statement *s)
+{
+    *out = NULL;
+    cJSON *obj = cJSON_CreateObject();
+    int ok = obj != NULL;
+    ok = ok && add_string(obj, "id", s->id, 0) && add_string(obj, "doc", s->doc, 0) &&
+         add_string(obj, "date", s->date, 0) && add_string(obj, "source", s->source, 0) &&
+         add_string(obj, "actor", s->actor, 0) && add_string(obj, "person", s->person, 0) &&
+         add_string(obj, "country", s->country, 0) &&
+         add_string(obj, "mention", s->mention, 0) && add_string(obj, "topic", s->topic, 0) &&
+         add_string(obj, "target", s->target, 1) &&
+         cJSON_AddNumberToObject(obj, "stance", s->stance) != NULL &&
+         cJSON_AddNumberToObject(obj, "weight", round6(s->weight)) != NULL &&
+         add_string(obj, "cue", s->cue, 0) && add_string(obj, "rule", s->rule, 0);
+    if (ok) {
+        cJSON *flags = cJSON_AddArrayToObject(obj, "flags");
+        ok = flags != NULL;
+        for (unsigned i = 0; ok && i < SG_FLAG_COUNT; i++)
+            if (s->flags & (1u << i)) {
+                cJSON *f = cJSON_CreateString(flag_names[i]);
+                ok = f != NULL && cJSON_AddItemToArray(flags, f);
+                if (!ok)
+                    cJSON_Delete(f);
+            }
+    }
+    if (ok && s->sentence > 0)
+        ok = cJSON_AddNumberToObject(obj, "sentence", (double)s->sentence) != NULL;
+    if (ok && s->span_start >= 0) {
+        cJSON *span = cJSON_AddArrayToObject(obj, "span");
+        cJSON *a = cJSON_CreateNumber((double)s->span_start);
+        cJSON *b = cJSON_CreateNumber((double)s->span_end);
+        ok = span && a && b && cJSON_AddItemToArray(span, a) && cJSON_AddItemToArray(span, b);
+        if (!ok) {
+            cJSON_Delete(a);
+            cJSON_Delete(b);
+        }
+    }
+    ok = ok && add_string(obj, "text", s->text, 0);
+    if (ok)
+        *out = cJSON_PrintUnformatted(obj);
+    cJSON_Delete(obj);
+    return *out ? SG_OK : SG_ENOMEM;
+}
+
+/* Skip a UTF-8 byte-order mark at the very start of a stream. */
+static size_t skip_bom(const char *line, size_t len, long line_no)
+{
+    if (line_no == 1 && len >= 3 && (unsigned char)line[0] == 0xEF &&
+        (unsigned char)line[1] == 0xBB && (unsigned char)line[2] == 0xBF)
+        return 3;
+    return 0;
+}
+
+static int is_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r' && s[i] != '\n')
+            return 0;
+    return 1;
+}
+
+sg_status sg_statements_each(FILE *fp, const char *name, sg_statement_fn fn, void *ctx,
+                             sg_error *err)
+{
+    char *line = NULL;
+    size_t cap = 0;
+    long line_no = 0;
+    sg_status rc = SG_OK;
+    ssize_t got;
+    errno = 0;
+    while ((got = getline(&line, &cap, fp)) >= 0) {
+        line_no++;
+        size_t off = skip_bom(line, (size_t)got, line_no);
+        size_t len = (size_t)got - off;
+        if (memchr(line + off, '\0', len) != NULL) {
+            rc = sg_error_set(err, SG_EINPUT, name, line_no, "NUL byte in a JSON line (binary input?)");
+            break;
+        }
+        if (is_blank(line + off, len))
+            continue;
+        sg_statement s;
+        rc = sg_statement_parse(&s, line + off, len, name, line_no, err);
+        if (rc != SG_OK)
+            break;
+        rc = fn(ctx, &s, err);
+        sg_statement_destroy(&s);
+        if (rc != SG_OK)
+            break;
+    }
+    if (rc == SG_OK && ferror(fp))
+        rc = sg_error_set(err, SG_EIO, name, line_no, "read error: %s", strerror(errno));
+    free(line);
+    return rc;
+}
+
+static sg_status take_into_list(void *ctx, sg_statement *s, sg_error *err)
+{
+    sg_statement_list *list = ctx;
+    if (sg_statement_list_take(list, s) != SG_OK)
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    return SG_OK;
+}
+
+sg_status sg_statements_read(sg_statement_list *list, FILE *fp, const char *name, sg_error *err)
+{
+    return sg_statements_each(fp, name, take_into_list, list, err);
+}
+
+sg_status sg_statements_write(const sg_statement_list *list, FILE *fp, sg_error *err)
+{
+    for (size_t i = 0; i < list->n; i++) {
+        char *json = NULL;
+        if (sg_statement_to_json(&json, &list->items[i]) != SG_OK)
+            return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+        int bad = fputs(json, fp) == EOF || fputc('\n', fp) == EOF;
+        free(json);
+        if (bad)
+            return sg_error_set(err, SG_EIO, NULL, 0, "write failed: %s", strerror(errno));
+    }
+    return SG_OK;
+}

@@ -1,0 +1,429 @@
+/* tokens.c - tokeniser and sentence splitter over valid UTF-8.
+ *
+ * Owns: words with byte spans and a normalised form (ASCII lower-cased; accented
+ * letters kept as written; curly quotes -> '"' or '\''; en/em dashes -> '-'), possessive
+ * "'s" and contracted "n't" as their own tokens, abbreviations (U.S., Gen., Jan.) kept
+ * whole with their dots, quotation state, and sentence boundaries (punctuation, or a line
+ * break after a headline). Invariant: tokens are in text order, start < end <= len.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "stancegraph/text.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Words that end with a dot without ending the sentence (lower case, no dot). */
+static const char *const default_abbreviations[] = {
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
+    "gov", "sen", "rep", "rev", "prof", "st", "jan", "feb", "mar", "apr", "jun", "jul",
+    "aug", "sep", "sept", "oct", "nov", "dec", "vs", "etc", "inc", "ltd", "co", "corp",
+    "jr", "sr", "approx", "dept", "est", "fig", "cf", "al", "pres", "min", "amb", NULL};
+
+/* Decode one code point at s[i] (valid UTF-8 assumed); *n gets its byte length. */
+static unsigned decode(const unsigned char *s, size_t i, size_t len, size_t *n)
+{
+    unsigned c = s[i];
+    if (c < 0x80 || i + 1 >= len) {
+        *n = 1;
+        return c;
+    }
+    if ((c & 0xE0) == 0xC0) {
+        *n = 2;
+        return ((c & 0x1F) << 6) | (s[i + 1] & 0x3F);
+    }
+    if ((c & 0xF0) == 0xE0 && i + 2 < len) {
+        *n = 3;
+        return ((c & 0x0F) << 12) | ((unsigned)(s[i + 1] & 0x3F) << 6) | (s[i + 2] & 0x3F);
+    }
+    if (i + 3 < len) {
+        *n = 4;
+        return ((c & 0x07) << 18) | ((unsigned)(s[i + 1] & 0x3F) << 12) |
+               ((unsigned)(s[i + 2] & 0x3F) << 6) | (s[i + 3] & 0x3F);
+    }
+    *n = 1;
+    return c;
+}
+
+static int is_space_cp(unsigned cp)
+{
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+           cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
+           cp == 0x3000 || cp == 0xFEFF;
+}
+
+/* Letters and digits: ASCII alnum, and every non-ASCII code point outside the
+ * punctuation and symbol blocks (good enough for names such as Orbán, Zelenskyy). */
+static int is_word_cp(unsigned cp)
+{
+    if (cp < 0x80)
+        return isalnum((int)cp) != 0;
+    if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
+        return 0;
+    if (cp >= 0x2000 && cp <= 0x2BFF)
+        return 0;
+    if (cp >= 0x3000 && cp <= 0x303F)
+        return 0;
+    if (cp >= 0xFE00 && cp <= 0xFE6F)
+        return 0;
+    if (cp >= 0x1F000)
+        return 0;
+    return 1;
+}
+
+static int is_apostrophe(unsigned cp)
+{
+    return cp == '\'' || cp == 0x2019 || cp == 0x2018 || cp == 0x02BC;
+}
+
+static int is_hyphen(unsigned cp)
+{
+    return cp == '-' || cp == 0x2010 || cp == 0x2011;
+}
+
+/* The normalised form of one punctuation code point. */
+static const char *punct_norm(unsigned cp)
+{
+    switch (cp) {
+    case 0x201C: case 0x201D: case 0x201E: case 0x201F: case 0xAB: case 0xBB:
+    case 0x2033: case '"':
+        return "\"";
+    case 0x2018: case 0x2019: case 0x201A: case 0x201B: case 0x2039: case 0x203A:
+    case '\'': case '`':
+        return "'";
+    case 0x2012: case 0x2013: case 0x2014: case 0x2015: case 0x2212: case '-':
+        return "-";
+    case 0x2026:
+        return "...";
+    default:
+        return NULL;
+    }
+}
+
+typedef struct builder {
+    sg_tokens *t;
+    size_t tok_cap, sent_cap;
+} builder;
+
+static sg_status pool_add(sg_tokens *t, const char *s, size_t n, size_t *off)
+{
+    if (t->pool_len + n + 1 > t->pool_cap) {
+        size_t cap = t->pool_cap ? t->pool_cap : 256;
+        while (cap < t->pool_len + n + 1)
+            cap *= 2;
+        char *p = realloc(t->pool, cap);
+        if (p == NULL)
+            return SG_ENOMEM;
+        t->pool = p;
+        t->pool_cap = cap;
+    }
+    *off = t->pool_len;
+    memcpy(t->pool + t->pool_len, s, n);
+    t->pool[t->pool_len + n] = '\0';
+    t->pool_len += n + 1;
+    return SG_OK;
+}
+
+/* Append a token whose norm is norm[0..norm_len) (lower-cased here for ASCII). The norm
+ * pointer temporarily holds the pool offset; sg_tokens_init fixes it at the end. */
+static sg_status push_token(builder *b, size_t start, size_t end, sg_token_kind kind,
+                            const char *norm, size_t norm_len)
+{
+    sg_tokens *t = b->t;
+    if (t->n_tok == b->tok_cap) {
+        size_t cap = b->tok_cap ? b->tok_cap * 2 : 64;
+        sg_token *p = realloc(t->tok, cap * sizeof(*p));
+        if (p == NULL)
+            return SG_ENOMEM;
+        t->tok = p;
+        b->tok_cap = cap;
+    }
+    size_t off;
+    if (pool_add(t, norm, norm_len, &off) != SG_OK)
+        return SG_ENOMEM;
+    sg_token *k = &t->tok[t->n_tok++];
+    memset(k, 0, sizeof(*k));
+    k->start = start;
+    k->end = end;
+    k->kind = kind;
+    k->norm = (char *)(uintptr_t)off;
+    char *n = t->pool + off;
+    int letters = 0, capitals = 0;
+    for (size_t i = 0; i < norm_len; i++) {
+        unsigned char c = (unsigned char)n[i];
+        if (isalpha(c)) {
+            letters++;
+            if (isupper(c))
+                capitals++;
+        }
+        if (c < 0x80)
+            n[i] = (char)tolower(c);
+    }
+    k->upper = norm_len > 0 && (isupper((unsigned char)norm[0]) || (unsigned char)norm[0] >= 0xC0);
+    if ((unsigned char)norm[0] >= 0xC0) {
+        /* Accented capitals (Á, Ž ...): treat a non-ASCII first letter as capital only when
+         * it is in an upper-case Latin-1/Latin Extended-A position. */
+        size_t nb;
+        unsigned cp = decode((const unsigned char *)norm, 0, norm_len, &nb);
+        k->upper = (cp >= 0xC0 && cp <= 0xDE) || (cp >= 0x100 && cp <= 0x17F && cp % 2 == 0);
+    }
+    k->caps = letters >= 2 && letters == capitals;
+    return SG_OK;
+}
+
+static int is_abbreviation(const char *word, size_t n, const char *const *abbr)
+{
+    char low[16];
+    if (n == 0 || n >= sizeof(low))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)tolower((unsigned char)word[i]);
+    low[n] = '\0';
+    for (size_t i = 0; abbr[i]; i++)
+        if (strcmp(abbr[i], low) == 0)
+            return 1;
+    return 0;
+}
+
+/* Scan one word starting at i; returns its end. Handles inner hyphens ("long-range"),
+ * dotted abbreviations ("U.S."), decimals ("3.5") and a following "n't". */
+static size_t scan_word(const unsigned char *s, size_t i, size_t len)
+{
+    size_t n;
+    for (;;) {
+        while (i < len && is_word_cp(decode(s, i, len, &n)))
+            i += n;
+        if (i + 1 < len) {
+            unsigned cp = decode(s, i, len, &n);
+            size_t n2;
+            if ((is_hyphen(cp) || cp == '.' || cp == ',') && i + n < len &&
+                is_word_cp(decode(s, i + n, len, &n2))) {
+                /* "," only inside numbers ("1,000"); "." inside numbers or U.S.-style */
+                if (cp == ',' && !(isdigit(s[i - 1]) && isdigit(s[i + n])))
+                    return i;
+                if (cp == '.' && !(isdigit(s[i - 1]) && isdigit(s[i + n])) &&
+                    !(isalpha(s[i - 1]) && (i < 2 || !is_word_cp(s[i - 2]) || s[i - 2] == '.') &&
+                      isalpha(s[i + n])))
+                    return i;
+                i += n;
+                continue;
+            }
+        }
+        return i;
+    }
+}
+
+static sg_status tokenize(builder *b, const char *text, size_t len, const char *const *abbr)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0, n;
+    int line_start = 1, in_quote = 0;
+    sg_status rc;
+    while (i < len) {
+        unsigned cp = decode(s, i, len, &n);
+        if (is_space_cp(cp)) {
+            if (cp == '\n')
+                line_start = 1;
+            i += n;
+            continue;
+        }
+        size_t before = b->t->n_tok;
+        if (is_word_cp(cp)) {
+            size_t end = scan_word(s, i, len);
+            size_t word_end = end;
+            /* dotted abbreviation U.S. / U.K. keeps its final dot */
+            int dotted = memchr(text + i, '.', end - i) != NULL && !isdigit(s[i]);
+            if (end < len && s[end] == '.' &&
+                (dotted || is_abbreviation(text + i, end - i, abbr)))
+                end++;
+            /* contraction: "don't" -> "do" + "n't" */
+            if (end == word_end && end + 2 < len + 1 && end >= i + 2 && end < len &&
+                is_apostrophe(decode(s, end, len, &n)) && s[end - 1] == 'n') {
+                size_t a = end + n;
+                if (a < len && (s[a] == 't' || s[a] == 'T') && (a + 1 >= len || !is_word_cp(s[a + 1]))) {
+                    if ((rc = push_token(b, i, end - 1, SG_TOK_WORD, text + i, end - 1 - i)) != SG_OK)
+                        return rc;
+                    if ((rc = push_token(b, end - 1, a + 1, SG_TOK_WORD, "n't", 3)) != SG_OK)
+                        return rc;
+                    i = a + 1;
+                    goto mark;
+                }
+            }
+            if ((rc = push_token(b, i, end, SG_TOK_WORD, text + i, end - i)) != SG_OK)
+                return rc;
+            i = end;
+            /* possessive 's or plural possessive ' */
+            if (i < len && is_apostrophe(decode(s, i, len, &n))) {
+                size_t a = i + n;
+                if (a < len && (s[a] == 's' || s[a] == 'S') && (a + 1 >= len || !is_word_cp(s[a + 1]))) {
+                    if ((rc = push_token(b, i, a + 1, SG_TOK_POSS, "'s", 2)) != SG_OK)
+                        return rc;
+                    i = a + 1;
+                } else if (s[i - 1] == 's' && (a >= len || !is_word_cp(decode(s, a, len, &n)))) {
+                    if ((rc = push_token(b, i, a, SG_TOK_POSS, "'s", 2)) != SG_OK)
+                        return rc;
+                    i = a;
+                }
+            }
+        } else {
+            const char *norm = punct_norm(cp);
+            size_t end = i + n;
+            if (cp == '-' && end < len && s[end] == '-')
+                end++;
+            if (norm == NULL) {
+                if (cp == '.' && end + 1 < len && s[end] == '.' && s[end + 1] == '.') {
+                    norm = "...";
+                    end += 2;
+                }
+            }
+            if (norm != NULL)
+                rc = push_token(b, i, end, SG_TOK_PUNCT, norm, strlen(norm));
+            else
+                rc = push_token(b, i, end, SG_TOK_PUNCT, text + i, n);
+            if (rc != SG_OK)
+                return rc;
+            sg_token *k = &b->t->tok[b->t->n_tok - 1];
+            if (cp == 0x201C || cp == 0xAB)
+                in_quote = 1;
+            else if (cp == 0x201D || cp == 0xBB)
+                in_quote = 0;
+            else if (cp == '"')
+                in_quote = !in_quote;
+            (void)k;
+            i = end;
+        }
+    mark:
+        for (size_t k = before; k < b->t->n_tok; k++) {
+            b->t->tok[k].quote = (unsigned)in_quote;
+            b->t->tok[k].line_start = (unsigned)(line_start && k == before);
+        }
+        line_start = 0;
+    }
+    return SG_OK;
+}
+
+static sg_status push_sentence(builder *b, size_t first, size_t last_plus1, int headline,
+                               int para)
+{
+    sg_tokens *t = b->t;
+    if (first >= last_plus1)
+        return SG_OK;
+    if (t->n_sent == b->sent_cap) {
+        size_t cap = b->sent_cap ? b->sent_cap * 2 : 16;
+        sg_sentence *p = realloc(t->sent, cap * sizeof(*p));
+        if (p == NULL)
+            return SG_ENOMEM;
+        t->sent = p;
+        b->sent_cap = cap;
+    }
+    sg_sentence *s = &t->sent[t->n_sent++];
+    s->first = first;
+    s->last_plus1 = last_plus1;
+    s->start = t->tok[first].start;
+    s->end = t->tok[last_plus1 - 1].end;
+    s->headline = headline;
+    s->paragraph_start = para;
+    return SG_OK;
+}
+
+/* Small function words after which a line break does not end a sentence (hard wraps). */
+static int continues_line(const sg_token *k)
+{
+    static const char *const cont[] = {"the", "a", "an", "of", "and", "or", "to", "in", "on",
+                                       "for", "with", "by", "at", "from", "that", "as", NULL};
+    if (k->kind == SG_TOK_PUNCT)
+        return strcmp(k->norm, ",") == 0 || strcmp(k->norm, "-") == 0;
+    for (size_t i = 0; cont[i]; i++)
+        if (strcmp(k->norm, cont[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_terminal(const sg_token *k)
+{
+    return k->kind == SG_TOK_PUNCT && (strcmp(k->norm, ".") == 0 || strcmp(k->norm, "!") == 0 ||
+                                       strcmp(k->norm, "?") == 0 || strcmp(k->norm, "...") == 0);
+}
+
+static int is_closing(const sg_token *k)
+{
+    return k->kind == SG_TOK_PUNCT && (strcmp(k->norm, "\"") == 0 || strcmp(k->norm, "'") == 0 ||
+                                       strcmp(k->norm, ")") == 0);
+}
+
+static sg_status split_sentences(builder *b, const char *text)
+{
+    sg_tokens *t = b->t;
+    size_t first = 0;
+    int para = 1;
+    for (size_t i = 0; i < t->n_tok; i++) {
+        sg_token *k = &t->tok[i];
+        if (i > first && k->line_start) {
+            /* blank line before this token: a new paragraph */
+            int blank = 0;
+            int newlines = 0;
+            for (size_t p = t->tok[i - 1].end; p < k->start; p++)
+                if (text[p] == '\n' && ++newlines >= 2)
+                    blank = 1;
+            const sg_token *prev = &t->tok[i - 1];
+            /* a line break ends a headline unless the line was hard-wrapped mid-sentence */
+            if (blank || (!continues_line(prev) &&
+                          (k->upper || k->kind == SG_TOK_PUNCT || isdigit((unsigned char)k->norm[0])))) {
+                if (push_sentence(b, first, i, !is_terminal(prev), para) != SG_OK)
+                    return SG_ENOMEM;
+                para = blank;
+                first = i;
+            }
+        }
+        if (is_terminal(k)) {
+            size_t end = i + 1;
+            while (end < t->n_tok && is_closing(&t->tok[end]) && !t->tok[end].line_start &&
+                   t->tok[end].start == t->tok[end - 1].end)
+                end++;
+            /* a terminal mark ends the sentence when the next token starts a new one */
+            if (end >= t->n_tok || t->tok[end].upper || t->tok[end].line_start ||
+                t->tok[end].kind == SG_TOK_PUNCT || isdigit((unsigned char)t->tok[end].norm[0])) {
+                if (push_sentence(b, first, end, 0, para) != SG_OK)
+                    return SG_ENOMEM;
+                para = end < t->n_tok && t->tok[end].line_start;
+                first = end;
+                i = end - 1;
+            }
+        }
+    }
+    if (push_sentence(b, first, t->n_tok, 0, para) != SG_OK)
+        return SG_ENOMEM;
+    return SG_OK;
+}
+
+sg_status sg_tokens_init(sg_tokens *out, const char *text, size_t len,
+                         const char *const *abbreviations, sg_error *err)
+{
+    memset(out, 0, sizeof(*out));
+    size_t bad = 0;
+    if (!sg_utf8_valid(text, len, &bad))
+        return sg_error_set(err, SG_EINPUT, NULL, 0, "invalid UTF-8 at byte %zu", bad);
+    builder b = {out, 0, 0};
+    sg_status rc = tokenize(&b, text, len, abbreviations ? abbreviations : default_abbreviations);
+    if (rc == SG_OK) {
+        for (size_t i = 0; i < out->n_tok; i++)
+            out->tok[i].norm = out->pool + (uintptr_t)out->tok[i].norm;
+        rc = split_sentences(&b, text);
+    }
+    if (rc != SG_OK) {
+        sg_tokens_destroy(out);
+        return sg_error_set(err, rc, NULL, 0, "out of memory while tokenising");
+    }
+    return SG_OK;
+}
+
+void sg_tokens_destroy(sg_tokens *t)
+{
+    if (t == NULL)
+        return;
+    free(t->tok);
+    free(t->sent);
+    free(t->pool);
+    memset(t, 0, sizeof(*t));
+}
