@@ -1,10 +1,109 @@
-/* cmd_explain.c - placeholder until the 'explain' subcommand lands. */
+/* cmd_explain.c - `stancegraph explain`: each statement with its sentence, cue, mention
+ * and the rule that fired, so a wrong edge can be traced to its cause. */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
 #include "cli/cli.h"
+#include "cli/cli_docs.h"
+
+static const char usage[] =
+    "usage: stancegraph explain --topic ID [options] FILE...\n"
+    "       stancegraph explain --statements STATEMENTS.jsonl\n"
+    "\n"
+    "Show every statement with the sentence, the stance cue, the actor's mention, the\n"
+    "rule that found the holder and the flags (negated, hedged, deferral ...).\n"
+    "Options as for 'stancegraph extract': --topic, --topics, --lexicon, --actor-level,\n"
+    "--date, --format; and\n"
+    "      --statements FILE  explain an existing statements file instead\n"
+    "  -h, --help             show this help\n";
+
+static const char *stance_word(int s)
+{
+    return s > 0 ? "supports" : s < 0 ? "opposes" : "defers on";
+}
+
+static void print_statement(const sg_statement *s)
+{
+    printf("%s  %s %s %s", s->id ? s->id : "-", s->actor, stance_word(s->stance),
+           s->target ? s->target : s->topic);
+    printf("  (stance %+d, weight %.2f)\n", s->stance, s->weight);
+    printf("    rule: %s   cue: \"%s\"   mention: \"%s\"", s->rule ? s->rule : "-",
+           s->cue ? s->cue : "-", s->mention ? s->mention : "-");
+    if (s->person)
+        printf("   person: %s (%s)", s->person, s->country ? s->country : "?");
+    printf("\n    flags:");
+    int any = 0;
+    for (unsigned b = 0; b < SG_FLAG_COUNT; b++)
+        if (s->flags & (1u << b)) {
+            printf(" %s", sg_flag_name(1u << b));
+            any = 1;
+        }
+    printf("%s   source: %s   doc: %s%s%s\n", any ? "" : " none", s->source ? s->source : "-",
+           s->doc, s->date ? " " : "", s->date ? s->date : "");
+    if (s->text)
+        printf("    sentence %ld: %s\n", s->sentence, s->text);
+    printf("\n");
+}
 
 int sg_cmd_explain(int argc, char **argv)
 {
-    (void)argc;
-    (void)argv;
-    sg_cli_errorf("explain: not available in this build yet");
-    return SG_EXIT_INTERNAL;
+    static const struct option longopts[] = {
+        {"topic", required_argument, NULL, 't'},   {"topics", required_argument, NULL, 'T'},
+        {"lexicon", required_argument, NULL, 'L'}, {"actor-level", required_argument, NULL, 'a'},
+        {"date", required_argument, NULL, 'd'},    {"format", required_argument, NULL, 'f'},
+        {"statements", required_argument, NULL, 's'}, {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    sg_cli_extract_args a = {NULL, NULL, NULL, NULL, "auto", 0, 1};
+    const char *statements = NULL;
+    int ch;
+    optind = 1;
+    opterr = 0;
+    while ((ch = getopt_long(argc, argv, "t:h", longopts, NULL)) != -1) {
+        switch (ch) {
+        case 't': a.topic = optarg; break;
+        case 'T': a.topics_file = optarg; break;
+        case 'L': a.lexicon = optarg; break;
+        case 'd': a.date = optarg; break;
+        case 'f': a.format = optarg; break;
+        case 's': statements = optarg; break;
+        case 'a': a.level_person = strcmp(optarg, "person") == 0; break;
+        case 'h': fputs(usage, stdout); return SG_EXIT_OK;
+        default: return sg_cli_usage_error("explain", "unknown or incomplete option '%s'", argv[optind - 1]);
+        }
+    }
+    if (!statements && optind >= argc)
+        return sg_cli_usage_error("explain", "give article files or --statements FILE");
+    sg_error err;
+    sg_error_clear(&err);
+    sg_lexicon *lex = NULL;
+    sg_statement_list list;
+    sg_statement_list_init(&list);
+    int code = SG_EXIT_OK;
+    if (statements) {
+        FILE *fp = strcmp(statements, "-") == 0 ? stdin : fopen(statements, "rb");
+        if (fp == NULL) {
+            sg_error_set(&err, SG_EIO, statements, 0, "cannot open");
+            code = sg_cli_fail(&err);
+            goto done;
+        }
+        sg_status rc = sg_statements_read(&list, fp, sg_cli_name(statements), &err);
+        if (fp != stdin)
+            fclose(fp);
+        if (rc != SG_OK) {
+            code = sg_cli_fail(&err);
+            goto done;
+        }
+    } else if (sg_cli_load_lexicon(&lex, &a, &err) != SG_OK ||
+               sg_cli_extract_files(&list, lex, &a, argv + optind, argc - optind, &err) != SG_OK) {
+        code = sg_cli_fail(&err);
+        goto done;
+    }
+    for (size_t i = 0; i < list.n; i++)
+        print_statement(&list.items[i]);
+    printf("%zu statement%s\n", list.n, list.n == 1 ? "" : "s");
+done:
+    sg_statement_list_destroy(&list);
+    sg_lexicon_free(lex);
+    return code;
 }
