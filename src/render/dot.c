@@ -1,0 +1,516 @@
+/* dot.c - builds the camps diagram with cgraph: camps as cluster_<id> subgraphs, actors
+ * filled by stance (Okabe-Ito colours), sized by evidence, blockers as bold octagons
+ * labelled "blocker", alignment edges solid and conflict edges dashed with widths by
+ * |weight|, a legend and a title, and tooltips with the sentences behind every node
+ * and edge. Then writes it as DOT (agwrite) or hands it to gv.c for layout.
+ *
+ * The two other diagrams (two-mode, timeline) live in chart.c and share the helpers
+ * declared in dot_internal.h. Nothing here prints DOT by hand.
+ */
+#include <graphviz/cgraph.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render/dot_internal.h"
+
+/* ---- cgraph helpers ------------------------------------------------------------- */
+
+void sg_dot_set(void *obj, const char *name, const char *value)
+{
+    agsafeset(obj, sg_cg(name), sg_cg(value), sg_cg(""));
+}
+
+void sg_dot_setbuf(void *obj, const char *name, sg_buf *b)
+{
+    sg_dot_set(obj, name, b->data ? b->data : "");
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+void sg_dot_setnum(void *obj, const char *name, double x, int decimals)
+{
+    sg_buf t;
+    sg_buf_init(&t);
+    sg_buf_num(&t, x, decimals);
+    sg_dot_set(obj, name, t.data ? t.data : "0");
+    sg_buf_free(&t);
+}
+
+void sg_dot_sethtml(Agraph_t *root, void *obj, const char *name, const char *html)
+{
+    char *h = agstrdup_html(root, sg_cg(html));
+    if (h == NULL)
+        return;
+    agsafeset(obj, sg_cg(name), h, sg_cg(""));
+    agstrfree(root, h);
+}
+
+Agnode_t *sg_dot_node(Agraph_t *g, const char *name)
+{
+    return agnode(g, sg_cg(name), 1);
+}
+
+/* A node name that is not taken yet: base, base_, base__ ... (actor ids are free text,
+ * so the legend and helper nodes must not collide with them). */
+Agnode_t *sg_dot_fresh_node(Agraph_t *g, const char *base)
+{
+    sg_buf name;
+    sg_buf_init(&name);
+    sg_buf_puts(&name, base);
+    Agnode_t *n = NULL;
+    while (!name.oom && agnode(agroot(g), name.data, 0) != NULL)
+        sg_buf_puts(&name, "_");
+    if (!name.oom)
+        n = agnode(g, name.data, 1);
+    sg_buf_free(&name);
+    return n;
+}
+
+/* putstr for agwrite: append to the sg_buf given as the channel. */
+static int sg_dot_putstr(void *chan, const char *str)
+{
+    sg_buf *b = chan;
+    sg_buf_puts(b, str);
+    return b->oom ? -1 : 0;
+}
+
+static int sg_dot_flush(void *chan)
+{
+    (void)chan;
+    return 0;
+}
+
+void sg_dot_disc_init(sg_dot_disc *d)
+{
+    d->io.afread = AgIoDisc.afread;
+    d->io.putstr = sg_dot_putstr;
+    d->io.flush = sg_dot_flush;
+    d->disc.mem = &AgMemDisc;
+    d->disc.id = &AgIdDisc;
+    d->disc.io = &d->io;
+}
+
+sg_status sg_dot_write(sg_buf *b, Agraph_t *g, sg_error *err)
+{
+    if (agwrite(g, b) != 0 || b->oom)
+        return sg_error_set(err, b->oom ? SG_ENOMEM : SG_EINTERNAL, NULL, 0,
+                            "cannot write DOT: %s", sg_gv_last_message());
+    return SG_OK;
+}
+
+/* ---- shared styling ------------------------------------------------------------- */
+
+const char *sg_dot_fill(sg_rstance s)
+{
+    return s == SG_RS_SUPPORT ? SG_COLOR_SUPPORT : s == SG_RS_OPPOSE ? SG_COLOR_OPPOSE
+                                                                     : SG_COLOR_NEUTRAL;
+}
+
+/* Text on the fill: white on blue, black on vermillion and yellow (WCAG contrast). */
+static const char *sg_dot_fontcolor(sg_rstance s)
+{
+    return s == SG_RS_SUPPORT ? "white" : "black";
+}
+
+void sg_dot_graph_defaults(Agraph_t *g, const sg_report *r, const sg_render_options *opts,
+                           const char *engine, const char *subtitle)
+{
+    sg_buf t;
+    sg_buf_init(&t);
+    sg_render__title(&t, r, opts);
+    sg_buf txt;
+    sg_buf_init(&txt);
+    sg_buf_text(&txt, t.data, SG_TEXT_LABEL);
+    t.len = 0;
+    sg_render__dates(&t, r);
+    if (t.len > 0) {
+        sg_buf_puts(&txt, "\\n");
+        sg_buf_text(&txt, t.data, SG_TEXT_LABEL);
+    }
+    if (subtitle != NULL && subtitle[0]) {
+        sg_buf_puts(&txt, "\\n");
+        sg_buf_puts(&txt, subtitle); /* already escaped by the caller */
+    }
+    sg_dot_setbuf(g, "label", &txt);
+    sg_dot_set(g, "labelloc", "t");
+    sg_dot_set(g, "fontsize", "18");
+    sg_dot_set(g, "fontname", "Helvetica");
+    sg_dot_set(g, "layout", engine);
+    sg_dot_set(g, "outputorder", "edgesfirst");
+    sg_dot_set(g, "pad", "0.3");
+    sg_dot_set(g, "bgcolor", "white");
+    /* a fixed seed: the same report gives the same picture, run to run */
+    t.len = 0;
+    sg_buf_printf(&t, "%ld", r->seed > 0 ? r->seed : 1L);
+    sg_dot_setbuf(g, "start", &t);
+    sg_buf_free(&t);
+    sg_buf_free(&txt);
+    agattr(g, AGNODE, sg_cg("fontname"), sg_cg("Helvetica"));
+    agattr(g, AGEDGE, sg_cg("fontname"), sg_cg("Helvetica"));
+}
+
+/* One tooltip line for evidence: "- [who; source, date, doc] sentence"; who (the mention)
+ * only when with_mention is set, as edges join two actors' statements. */
+void sg_dot_evidence_line(sg_buf *b, const sg_rev *e, int with_mention)
+{
+    sg_buf_puts(b, "\n- [");
+    int first = 1;
+    if (with_mention && e->mention != NULL) {
+        sg_buf_text(b, e->mention, SG_TEXT_TOOLTIP);
+        sg_buf_puts(b, ";");
+    }
+    const char *parts[] = {e->source, e->date, e->doc};
+    for (size_t i = 0; i < 3; i++) {
+        if (parts[i] == NULL)
+            continue;
+        sg_buf_puts(b, first ? (with_mention && e->mention ? " " : "") : ", ");
+        sg_buf_text(b, parts[i], SG_TEXT_TOOLTIP);
+        first = 0;
+    }
+    sg_buf_puts(b, "] ");
+    sg_buf_text_cut(b, e->text ? e->text : e->cue, 280, SG_TEXT_TOOLTIP);
+}
+
+/* ---- the camps diagram ---------------------------------------------------------- */
+
+static const char *camp_word(const char *stance)
+{
+    if (stance == NULL)
+        return NULL;
+    if (strcmp(stance, "support") == 0)
+        return "supporters";
+    if (strcmp(stance, "oppose") == 0)
+        return "opponents";
+    if (strcmp(stance, "neutral") == 0)
+        return "undecided";
+    return NULL;
+}
+
+static const char *camp_tint(const char *stance)
+{
+    if (stance != NULL && strcmp(stance, "support") == 0)
+        return "#E6F1F8";
+    if (stance != NULL && strcmp(stance, "oppose") == 0)
+        return "#FAEBE2";
+    return "#F4F4F0";
+}
+
+static void style_camp(Agraph_t *sub, const sg_rcamp *c)
+{
+    sg_buf t;
+    sg_buf_init(&t);
+    const char *word = camp_word(c->stance);
+    sg_buf_printf(&t, "Camp %ld", c->id);
+    if (word)
+        sg_buf_printf(&t, ": %s", word);
+    sg_buf_printf(&t, " (%zu)", c->n_members);
+    sg_dot_setbuf(sub, "label", &t);
+    sg_buf_printf(&t, "camp-%ld", c->id);
+    sg_dot_setbuf(sub, "id", &t);
+    sg_dot_set(sub, "style", "rounded,filled");
+    sg_dot_set(sub, "fillcolor", camp_tint(c->stance));
+    sg_dot_set(sub, "color", "#555555");
+    sg_dot_set(sub, "penwidth", "1.5");
+    sg_dot_set(sub, "fontsize", "14");
+    sg_dot_set(sub, "fontname", "Helvetica-Bold");
+    sg_buf_free(&t);
+}
+
+static const char *stance_verb(sg_rstance s)
+{
+    return s == SG_RS_SUPPORT ? "supports" : s == SG_RS_OPPOSE ? "opposes" : "undecided";
+}
+
+static void node_tooltip(sg_buf *t, const sg_ractor *a)
+{
+    sg_buf_text(t, a->id, SG_TEXT_TOOLTIP);
+    sg_buf_printf(t, ": %s (score ", stance_verb(a->stance));
+    sg_buf_num(t, a->score, 3);
+    if (a->statements >= 0)
+        sg_buf_printf(t, ", %ld statement%s", a->statements, a->statements == 1 ? "" : "s");
+    sg_buf_puts(t, ")");
+    if (a->blocker)
+        sg_buf_puts(t, "\nBLOCKER: can stop the decision");
+    size_t shown = a->n_ev < SG_DOT_MAX_EVIDENCE ? a->n_ev : SG_DOT_MAX_EVIDENCE;
+    for (size_t i = 0; i < shown; i++)
+        sg_dot_evidence_line(t, &a->ev[i], 0);
+    if (a->n_ev > shown)
+        sg_buf_printf(t, "\n(%zu more)", a->n_ev - shown);
+}
+
+void sg_dot_style_actor(Agnode_t *n, const sg_ractor *a, size_t index)
+{
+    sg_buf t;
+    sg_buf_init(&t);
+    sg_buf_text(&t, a->id, SG_TEXT_LABEL);
+    if (a->blocker)
+        sg_buf_puts(&t, "\\nblocker");
+    sg_dot_setbuf(n, "label", &t);
+    long n_ev = a->statements >= 0 ? a->statements : (long)a->n_ev;
+    double grow = sqrt((double)(n_ev > 0 ? n_ev : 0));
+    sg_dot_setnum(n, "height", 0.45 + 0.18 * grow, 2);
+    sg_dot_setnum(n, "width", 0.9 + 0.3 * grow, 2);
+    sg_dot_setnum(n, "fontsize", 12 + 1.5 * grow, 1);
+    sg_dot_set(n, "fillcolor", sg_dot_fill(a->stance));
+    sg_dot_set(n, "fontcolor", sg_dot_fontcolor(a->stance));
+    sg_dot_set(n, "style", a->stance == SG_RS_NEUTRAL ? "filled,dashed" : "filled");
+    sg_dot_set(n, "shape", a->blocker ? "octagon" : "ellipse");
+    sg_dot_set(n, "penwidth", a->blocker ? "4" : "1.2");
+    sg_dot_set(n, "color", a->blocker ? "black" : "#333333");
+    sg_buf_printf(&t, "actor-%zu", index);
+    sg_dot_setbuf(n, "id", &t);
+    node_tooltip(&t, a);
+    sg_dot_setbuf(n, "tooltip", &t);
+    /* the data, for users who read the DOT back (gvpr, pydot, networkx) */
+    sg_dot_set(n, "stance", sg_render__stance_name(a->stance));
+    sg_dot_setnum(n, "score", a->score, 6);
+    sg_buf_printf(&t, "%ld", n_ev);
+    sg_dot_setbuf(n, "statements", &t);
+    sg_buf_printf(&t, "%ld", a->camp);
+    sg_dot_setbuf(n, "camp", &t);
+    if (a->blocker)
+        sg_dot_set(n, "blocker", "true");
+    sg_buf_free(&t);
+}
+
+static const char *edge_word(const sg_redge *e)
+{
+    return e->sign > 0 ? "alignment" : e->sign < 0 ? "conflict" : "no relation";
+}
+
+static void edge_tooltip(sg_buf *t, const sg_report *r, const sg_redge *e)
+{
+    sg_buf_text(t, e->source, SG_TEXT_TOOLTIP);
+    sg_buf_puts(t, e->kind && strcmp(e->kind, "direct") == 0 ? " -> " : " - ");
+    sg_buf_text(t, e->target, SG_TEXT_TOOLTIP);
+    sg_buf_printf(t, ": %s (weight ", edge_word(e));
+    sg_buf_num(t, e->weight, 3);
+    sg_buf_puts(t, ")");
+    size_t shown = 0;
+    for (size_t i = 0; i < e->n_evidence; i++) {
+        const sg_rev *ev = sg_render__report_evidence(r, e->evidence[i]);
+        if (ev == NULL)
+            continue;
+        if (shown == SG_DOT_MAX_EVIDENCE) {
+            sg_buf_puts(t, "\n(more)");
+            break;
+        }
+        sg_dot_evidence_line(t, ev, 1);
+        shown++;
+    }
+}
+
+static void style_edge(Agedge_t *ed, const sg_report *r, const sg_redge *e, size_t index,
+                       double max_w)
+{
+    sg_buf t;
+    sg_buf_init(&t);
+    int conflict = e->sign < 0;
+    sg_dot_set(ed, "color", conflict ? SG_COLOR_CONFLICT : SG_COLOR_ALIGN);
+    sg_dot_set(ed, "style", conflict ? "dashed" : "solid");
+    double rel = max_w > 0 ? fabs(e->weight) / max_w : 1;
+    sg_dot_setnum(ed, "penwidth", 1 + 4 * rel, 2);
+    sg_dot_set(ed, "len", conflict ? "2.6" : "1.3");
+    if (e->kind != NULL && strcmp(e->kind, "direct") == 0)
+        sg_dot_set(ed, "dir", "forward");
+    sg_buf_printf(&t, "edge-%zu", index);
+    sg_dot_setbuf(ed, "id", &t);
+    edge_tooltip(&t, r, e);
+    sg_dot_setbuf(ed, "tooltip", &t);
+    sg_dot_setnum(ed, "signed_weight", e->weight, 6);
+    sg_buf_printf(&t, "%d", e->sign);
+    sg_dot_setbuf(ed, "sign", &t);
+    if (e->kind != NULL) {
+        sg_buf_text(&t, e->kind, SG_TEXT_RAW);
+        sg_dot_setbuf(ed, "kind", &t);
+    }
+    sg_buf_free(&t);
+}
+
+void sg_dot_legend(Agraph_t *g, int edges, int twomode)
+{
+    Agraph_t *sub = agsubg(g, sg_cg("cluster_legend"), 1);
+    sg_dot_set(sub, "id", "legend");
+    sg_dot_set(sub, "style", "rounded");
+    sg_dot_set(sub, "color", "#999999");
+    sg_dot_set(sub, "fontsize", "12");
+    Agnode_t *n = sg_dot_fresh_node(sub, "legend");
+    if (n == NULL)
+        return;
+    sg_dot_set(n, "shape", "plaintext");
+    sg_dot_set(n, "id", "legend-key");
+    sg_dot_set(n, "tooltip", "Legend");
+    sg_buf h;
+    sg_buf_init(&h);
+    sg_buf_puts(&h, "<TABLE BORDER=\"0\" CELLBORDER=\"1\" CELLSPACING=\"3\" CELLPADDING=\"4\">"
+                    "<TR><TD BORDER=\"0\"><B>Legend</B></TD></TR>");
+    sg_buf_printf(&h, "<TR><TD BGCOLOR=\"%s\"><FONT COLOR=\"white\">supports</FONT></TD></TR>"
+                      "<TR><TD BGCOLOR=\"%s\">opposes</TD></TR>"
+                      "<TR><TD BGCOLOR=\"%s\">undecided</TD></TR>",
+                  SG_COLOR_SUPPORT, SG_COLOR_OPPOSE, SG_COLOR_NEUTRAL);
+    if (!twomode)
+        sg_buf_puts(&h, "<TR><TD BORDER=\"4\">blocker (bold octagon)</TD></TR>"
+                        "<TR><TD BORDER=\"0\">size: number of statements</TD></TR>");
+    if (edges)
+        sg_buf_printf(&h, "<TR><TD BORDER=\"0\"><FONT COLOR=\"%s\">&#8212;&#8212;&#8212; "
+                          "alignment (solid)</FONT></TD></TR>"
+                          "<TR><TD BORDER=\"0\"><FONT COLOR=\"%s\">- - - - conflict "
+                          "(dashed)</FONT></TD></TR>"
+                          "<TR><TD BORDER=\"0\">line width: |weight|</TD></TR>",
+                      SG_COLOR_ALIGN, SG_COLOR_CONFLICT);
+    if (twomode)
+        sg_buf_puts(&h, "<TR><TD BORDER=\"0\">box: topic; line colour: stance</TD></TR>");
+    sg_buf_puts(&h, "</TABLE>");
+    if (!h.oom)
+        sg_dot_sethtml(g, n, "label", h.data);
+    sg_buf_free(&h);
+}
+
+/* The blocking result as a title line ("NATO (unanimity): blocked by A, B"), escaped. */
+static void blocking_line(sg_buf *b, const sg_report *r)
+{
+    if (r->blocking == NULL)
+        return;
+    if (r->block_body) {
+        sg_buf_text(b, r->block_body, SG_TEXT_LABEL);
+        if (r->block_rule) {
+            sg_buf_puts(b, " (");
+            sg_buf_text(b, r->block_rule, SG_TEXT_LABEL);
+            sg_buf_puts(b, ")");
+        }
+        sg_buf_puts(b, ": ");
+    }
+    if (r->n_blockers > 0) {
+        sg_buf_puts(b, "blocked by ");
+        for (size_t i = 0; i < r->n_blockers; i++) {
+            if (i > 0)
+                sg_buf_puts(b, ", ");
+            sg_buf_text(b, r->blockers[i], SG_TEXT_LABEL);
+        }
+    } else {
+        sg_buf_puts(b, r->block_passes == 1 ? "passes, no blocker" : "no blocker found");
+    }
+}
+
+static double max_abs_weight(const sg_report *r)
+{
+    double m = 0;
+    for (size_t i = 0; i < r->n_edges; i++)
+        if (fabs(r->edges[i].weight) > m)
+            m = fabs(r->edges[i].weight);
+    return m;
+}
+
+static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_options *opts,
+                             const char *engine, sg_error *err)
+{
+    sg_buf sub;
+    sg_buf_init(&sub);
+    blocking_line(&sub, r);
+    sg_dot_graph_defaults(g, r, opts, engine, sub.data);
+    sg_buf_free(&sub);
+    sg_dot_set(g, "overlap", "false");
+    sg_dot_set(g, "sep", "+10");
+    if (r->n_actors <= SG_RENDER_LARGE_GRAPH)
+        sg_dot_set(g, "splines", "true");
+    /* camps first, so that every member is created inside its cluster */
+    Agnode_t **nodes = calloc(r->n_actors ? r->n_actors : 1, sizeof(*nodes));
+    if (nodes == NULL)
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    sg_buf name;
+    sg_buf_init(&name);
+    for (size_t c = 0; c < r->n_camps; c++) {
+        const sg_rcamp *camp = &r->camps[c];
+        name.len = 0;
+        sg_buf_printf(&name, "cluster_%ld", camp->id);
+        Agraph_t *sg = agsubg(g, name.data, 1);
+        style_camp(sg, camp);
+        for (size_t m = 0; m < camp->n_members; m++) {
+            size_t a = sg_render__report_actor(r, camp->members[m]);
+            if (a != (size_t)-1 && nodes[a] == NULL)
+                nodes[a] = sg_dot_node(sg, r->actors[a].id);
+        }
+    }
+    sg_buf_free(&name);
+    for (size_t a = 0; a < r->n_actors; a++) {
+        if (nodes[a] == NULL) {
+            const sg_rcamp *camp = sg_render__report_camp(r, r->actors[a].camp);
+            Agraph_t *home = g;
+            if (camp != NULL) { /* listed in a camp by its "camp" only */
+                sg_buf n2;
+                sg_buf_init(&n2);
+                sg_buf_printf(&n2, "cluster_%ld", camp->id);
+                home = n2.oom ? g : agsubg(g, n2.data, 0);
+                sg_buf_free(&n2);
+                if (home == NULL)
+                    home = g;
+            }
+            nodes[a] = sg_dot_node(home, r->actors[a].id);
+        }
+        sg_dot_style_actor(nodes[a], &r->actors[a], a);
+    }
+    double max_w = max_abs_weight(r);
+    for (size_t i = 0; i < r->n_edges; i++) {
+        const sg_redge *e = &r->edges[i];
+        Agedge_t *ed = agedge(g, nodes[e->src], nodes[e->dst], NULL, 1);
+        if (ed != NULL)
+            style_edge(ed, r, e, i, max_w);
+    }
+    free(nodes);
+    sg_dot_legend(g, 1, 0);
+    return SG_OK;
+}
+
+/* ---- entry ---------------------------------------------------------------------- */
+
+static const char *auto_engine(const sg_report *r, sg_diagram kind)
+{
+    if (kind == SG_DIAGRAM_TIMELINE)
+        return "nop";
+    if (r->n_actors > SG_RENDER_LARGE_GRAPH)
+        return "sfdp";
+    if (kind == SG_DIAGRAM_CAMPS)
+        return "fdp"; /* draws the camp clusters; neato would ignore them */
+    return "neato";
+}
+
+sg_status sg_render__diagram(sg_buf *b, const sg_report *r, sg_diagram kind,
+                             const sg_render_options *opts, const char *format,
+                             sg_error *err)
+{
+    sg_status rc = SG_OK;
+    sg_gv_capture cap;
+    sg_gv_capture_begin(&cap);
+    const char *engine = opts->engine ? opts->engine : auto_engine(r, kind);
+    if (kind == SG_DIAGRAM_TIMELINE)
+        engine = "nop"; /* positions are computed here; Graphviz only draws */
+    sg_dot_disc d;
+    sg_dot_disc_init(&d);
+    Agraph_t *g = NULL;
+    if ((rc = sg_gv_engine_valid(engine, err)) != SG_OK)
+        goto done;
+    g = agopen(sg_cg("stancegraph"), Agundirected, &d.disc);
+    if (g == NULL) {
+        rc = sg_error_set(err, SG_EINTERNAL, NULL, 0, "cgraph: %s", sg_gv_last_message());
+        goto done;
+    }
+    if (kind == SG_DIAGRAM_CAMPS)
+        rc = build_camps(g, r, opts, engine, err);
+    else if (kind == SG_DIAGRAM_TWOMODE)
+        rc = sg_dot_build_twomode(g, r, opts, engine, err);
+    else
+        rc = sg_dot_build_timeline(g, r, opts, err);
+    if (rc != SG_OK)
+        goto done;
+    if (format == NULL)
+        rc = sg_dot_write(b, g, err);
+    else
+        rc = sg_gv_render(b, g, engine, format, err);
+done:
+    if (g != NULL)
+        agclose(g);
+    sg_gv_capture_end(&cap);
+    return rc;
+}

@@ -1,0 +1,50 @@
+/* dot_internal.h - cgraph helpers shared by the diagram builders (dot.c: camps;
+ * chart.c: two-mode and timeline). Attribute values are copied by cgraph; text from
+ * the report goes through sg_buf_text before it becomes a label or tooltip.
+ */
+#ifndef SG_DOT_INTERNAL_H
+#define SG_DOT_INTERNAL_H
+
+#include "render/gv_internal.h"
+
+/* At most this many sentences in one tooltip (the HTML report shows them all). */
+#define SG_DOT_MAX_EVIDENCE 8
+
+/* An I/O discipline whose putstr appends to the sg_buf passed to agwrite. */
+typedef struct sg_dot_disc {
+    Agdisc_t disc;
+    Agiodisc_t io;
+} sg_dot_disc;
+
+void sg_dot_disc_init(sg_dot_disc *d);
+/* agwrite g as DOT into b. */
+sg_status sg_dot_write(sg_buf *b, Agraph_t *g, sg_error *err);
+
+/* Set an attribute, declaring it (default "") when new. */
+void sg_dot_set(void *obj, const char *name, const char *value);
+/* Set from a buffer, then empty the buffer for reuse. */
+void sg_dot_setbuf(void *obj, const char *name, sg_buf *b);
+void sg_dot_setnum(void *obj, const char *name, double x, int decimals);
+/* Set an HTML-like label (only for fixed text made here, never article text). */
+void sg_dot_sethtml(Agraph_t *root, void *obj, const char *name, const char *html);
+Agnode_t *sg_dot_node(Agraph_t *g, const char *name);
+Agnode_t *sg_dot_fresh_node(Agraph_t *g, const char *base);
+
+/* Fill colour of a stance. */
+const char *sg_dot_fill(sg_rstance s);
+/* Title, date range, subtitle (already escaped), layout, deterministic start, fonts. */
+void sg_dot_graph_defaults(Agraph_t *g, const sg_report *r, const sg_render_options *opts,
+                           const char *engine, const char *subtitle);
+/* Label, fill, size by evidence, blocker mark, id "actor-<index>", tooltip, data. */
+void sg_dot_style_actor(Agnode_t *n, const sg_ractor *a, size_t index);
+/* One tooltip line for an evidence statement. */
+void sg_dot_evidence_line(sg_buf *b, const sg_rev *e, int with_mention);
+/* The legend cluster: stance fills, blockers (unless twomode), edge styles. */
+void sg_dot_legend(Agraph_t *g, int edges, int twomode);
+
+sg_status sg_dot_build_twomode(Agraph_t *g, const sg_report *r, const sg_render_options *opts,
+                               const char *engine, sg_error *err);
+sg_status sg_dot_build_timeline(Agraph_t *g, const sg_report *r, const sg_render_options *opts,
+                                sg_error *err);
+
+#endif

@@ -1,0 +1,161 @@
+/* render.c - the render module's entry points: sg_render() parses the report once and
+ * hands it to the writer for the format; format names and file extensions; the title
+ * and date range every writer shows.
+ */
+#define _POSIX_C_SOURCE 200809L /* strcasecmp */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "render/render_internal.h"
+
+typedef struct sg_format_name {
+    const char *name;
+    sg_render_format fmt;
+} sg_format_name;
+
+static const sg_format_name sg_format_names[] = {
+    {"dot", SG_RENDER_DOT},         {"svg", SG_RENDER_SVG},
+    {"png", SG_RENDER_PNG},         {"pdf", SG_RENDER_PDF},
+    {"graphml", SG_RENDER_GRAPHML}, {"csv-nodes", SG_RENDER_CSV_NODES},
+    {"csv-edges", SG_RENDER_CSV_EDGES}, {"html", SG_RENDER_HTML},
+    {"json", SG_RENDER_JSON},       {"csv", SG_RENDER_CSV_NODES},
+    {"gv", SG_RENDER_DOT},          {"htm", SG_RENDER_HTML},
+};
+#define SG_N_FORMAT_NAMES (sizeof(sg_format_names) / sizeof(sg_format_names[0]))
+
+sg_status sg_render_format_from_name(sg_render_format *out, const char *name)
+{
+    if (name == NULL)
+        return SG_EUSAGE;
+    for (size_t i = 0; i < SG_N_FORMAT_NAMES; i++)
+        if (strcasecmp(name, sg_format_names[i].name) == 0) {
+            *out = sg_format_names[i].fmt;
+            return SG_OK;
+        }
+    return SG_EUSAGE;
+}
+
+const char *sg_render_format_name(sg_render_format fmt)
+{
+    for (size_t i = 0; i < SG_N_FORMAT_NAMES; i++)
+        if (sg_format_names[i].fmt == fmt)
+            return sg_format_names[i].name;
+    return "?";
+}
+
+/* 1 when s ends with suffix, ignoring case. */
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+sg_status sg_render_format_from_path(sg_render_format *out, const char *path)
+{
+    if (path == NULL)
+        return SG_EUSAGE;
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    if (ends_with(base, "edges.csv")) {
+        *out = SG_RENDER_CSV_EDGES;
+        return SG_OK;
+    }
+    const char *dot = strrchr(base, '.');
+    if (dot == NULL || dot[1] == '\0')
+        return SG_EUSAGE;
+    if (strcasecmp(dot + 1, "csv") == 0) {
+        *out = SG_RENDER_CSV_NODES;
+        return SG_OK;
+    }
+    if (strncasecmp(dot + 1, "csv-", 4) == 0)
+        return SG_EUSAGE; /* not an extension anyone writes */
+    return sg_render_format_from_name(out, dot + 1);
+}
+
+void sg_render__title(sg_buf *b, const sg_report *r, const sg_render_options *opts)
+{
+    if (opts != NULL && opts->title != NULL && opts->title[0] != '\0') {
+        sg_buf_puts(b, opts->title);
+        return;
+    }
+    sg_buf_puts(b, "Stances on ");
+    if (r->n_topics == 0)
+        sg_buf_puts(b, "the question");
+    for (size_t i = 0; i < r->n_topics; i++) {
+        if (i > 0)
+            sg_buf_puts(b, ", ");
+        sg_buf_puts(b, r->topics[i]);
+    }
+}
+
+void sg_render__dates(sg_buf *b, const sg_report *r)
+{
+    if (r->date_from == NULL && r->date_to == NULL)
+        return;
+    if (r->date_from && r->date_to && strcmp(r->date_from, r->date_to) != 0) {
+        sg_buf_puts(b, r->date_from);
+        sg_buf_puts(b, " to ");
+        sg_buf_puts(b, r->date_to);
+    } else {
+        sg_buf_puts(b, r->date_from ? r->date_from : r->date_to);
+    }
+}
+
+/* The diagram kind asked for, or SG_EUSAGE when the format does not draw one. */
+static sg_status diagram_kind(sg_diagram *kind, sg_render_format fmt,
+                              const sg_render_options *opts, sg_error *err)
+{
+    if (opts->twomode && opts->timeline)
+        return sg_error_set(err, SG_EUSAGE, NULL, 0,
+                            "choose one of the two-mode diagram and the timeline");
+    *kind = opts->twomode ? SG_DIAGRAM_TWOMODE
+                          : opts->timeline ? SG_DIAGRAM_TIMELINE : SG_DIAGRAM_CAMPS;
+    int draws = fmt == SG_RENDER_DOT || fmt == SG_RENDER_SVG || fmt == SG_RENDER_PNG ||
+                fmt == SG_RENDER_PDF || fmt == SG_RENDER_HTML;
+    if (*kind != SG_DIAGRAM_CAMPS && !draws)
+        return sg_error_set(err, SG_EUSAGE, NULL, 0,
+                            "%s applies to diagrams (dot, svg, png, pdf, html), not to %s",
+                            opts->twomode ? "the two-mode view" : "the timeline",
+                            sg_render_format_name(fmt));
+    return SG_OK;
+}
+
+sg_status sg_render(char **out, size_t *out_len, const char *report_json, size_t len,
+                    sg_render_format fmt, const sg_render_options *opts, sg_error *err)
+{
+    static const sg_render_options defaults = SG_RENDER_OPTIONS_INIT;
+    if (opts == NULL)
+        opts = &defaults;
+    *out = NULL;
+    *out_len = 0;
+    sg_report r;
+    sg_buf b;
+    sg_buf_init(&b);
+    sg_diagram kind = SG_DIAGRAM_CAMPS;
+    sg_status rc = diagram_kind(&kind, fmt, opts, err);
+    if (rc != SG_OK)
+        return rc;
+    if (report_json == NULL)
+        return sg_error_set(err, SG_EINPUT, opts->input_name, 0, "no input");
+    rc = sg_render__report_parse(&r, report_json, len, opts->input_name, err);
+    if (rc != SG_OK)
+        return rc;
+    switch (fmt) {
+    case SG_RENDER_DOT: rc = sg_render__diagram(&b, &r, kind, opts, NULL, err); break;
+    case SG_RENDER_SVG: rc = sg_render__diagram(&b, &r, kind, opts, "svg", err); break;
+    case SG_RENDER_PNG: rc = sg_render__diagram(&b, &r, kind, opts, "png", err); break;
+    case SG_RENDER_PDF: rc = sg_render__diagram(&b, &r, kind, opts, "pdf", err); break;
+    case SG_RENDER_GRAPHML: rc = sg_render__graphml(&b, &r, err); break;
+    case SG_RENDER_CSV_NODES: rc = sg_render__csv_nodes(&b, &r, err); break;
+    case SG_RENDER_CSV_EDGES: rc = sg_render__csv_edges(&b, &r, err); break;
+    case SG_RENDER_HTML: rc = sg_render__html(&b, &r, kind, opts, err); break;
+    case SG_RENDER_JSON: rc = sg_render__json(&b, &r, err); break;
+    default: rc = sg_error_set(err, SG_EUSAGE, NULL, 0, "unknown output format"); break;
+    }
+    if (rc == SG_OK)
+        rc = sg_buf_finish(&b, out, out_len, err);
+    sg_buf_free(&b);
+    sg_render__report_destroy(&r);
+    return rc;
+}
