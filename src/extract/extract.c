@@ -43,18 +43,6 @@ static int is_word(const ctx *c, size_t i, const char *const *words)
     return 0;
 }
 
-static int is_preposition(const ctx *c, size_t i)
-{
-    static const char *const p[] = {
-        "of", "with", "for", "to", "from", "against", "on", "in", "at", "about", "between",
-        "among", "amongst", "toward", "towards", "over", "under", "after", "before", "by",
-        "into", "onto", "upon", "via", "than", "like", "despite", "following", "during",
-        "regarding", "including", "across", "behind", "beyond", "within", "without", "near",
-        "amid", "alongside", "unlike", "per", "versus", "through", "echoing", "joined",
-        "join", "joins", "urged", "asked", "told", "pressed", "called", NULL};
-    return is_word(c, i, p);
-}
-
 static int is_determiner(const ctx *c, size_t i)
 {
     static const char *const d[] = {"the", "a", "an", "all", "both", "its", "his", "her",
@@ -238,10 +226,7 @@ static int candidate(const ctx *c, const sg_list *l)
         return 0;
     if (last->possessor_of_noun)
         return 0;
-    size_t k = l->start;
-    while (k > 0 && is_determiner(c, k - 1))
-        k--;
-    if (k > 0 && c->s.sent_of[k - 1] == c->s.sent_of[l->start] && is_preposition(c, k - 1))
+    if (l->in_pp)
         return 0;
     return 1;
 }
@@ -257,16 +242,17 @@ static int list_of_token(const ctx *c, size_t i)
     return c->s.men_at[i] >= 0 ? (int)c->s.men[c->s.men_at[i]].list : -1;
 }
 
-/* Mention list right after token i (skipping determiners), or -1. */
+/* Mention list right after token i (determiners may come first), or -1. */
 static int list_after(const ctx *c, size_t i, size_t end)
 {
-    while (i < end && is_determiner(c, i))
-        i++;
-    if (i >= end)
-        return -1;
-    int l = list_of_token(c, i);
-    if (l >= 0 && c->s.lists[l].start == i && c->s.men[c->s.lists[l].first].kind != SG_MEN_SOURCE)
-        return l;
+    for (; i < end; i++) {
+        int l = list_of_token(c, i);
+        if (l >= 0 && c->s.lists[l].start == i &&
+            c->s.men[c->s.lists[l].first].kind != SG_MEN_SOURCE)
+            return l;
+        if (!is_determiner(c, i))
+            return -1;
+    }
     return -1;
 }
 
@@ -413,6 +399,39 @@ static size_t deferral_in(const ctx *c, int cl)
         if (sg_extract__main_meaning(&c->s, k, SG_P_DEFERRAL))
             return k;
     return (size_t)-1;
+}
+
+static int clause_has_cue(const ctx *c, int cl)
+{
+    for (size_t k = c->clause_start[cl]; k < c->clause_end[cl]; k++)
+        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE))
+            return 1;
+    return 0;
+}
+
+/* An elliptical clause ("..., but not now"): not the first of its sentence, no cue and
+ * no holder of its own; its deferral applies to the clause before. */
+static int elliptic(const ctx *c, int cl)
+{
+    size_t cs = c->clause_start[cl];
+    if (cl == 0 || c->s.sent_of[cs] != c->s.sent_of[c->clause_start[cl - 1]] ||
+        clause_has_cue(c, cl))
+        return 0;
+    for (size_t k = cs; k < c->clause_end[cl]; k++) {
+        int l = c->s.men_at[k] >= 0 ? (int)c->s.men[c->s.men_at[k]].list : -1;
+        if (l >= 0 && candidate(c, &c->s.lists[l]))
+            return 0;
+    }
+    return 1;
+}
+
+/* Deferral in the cue's clause, or in an elliptical clause right after it. */
+static int deferred(const ctx *c, int cl)
+{
+    if (deferral_in(c, cl) != (size_t)-1)
+        return 1;
+    return (size_t)cl + 1 < c->n_clauses && elliptic(c, cl + 1) &&
+           deferral_in(c, cl + 1) != (size_t)-1;
 }
 
 /* A source named in a reporting frame of the sentence ("according to X", "X reported"). */
@@ -594,8 +613,14 @@ static sg_status handle_cue(ctx *c, size_t at)
     }
     /* "reject the idea of blocking": rejecting a blocking act reads as support */
     if (cue->polarity < 0 && !cue->block) {
+        static const char *const filler[] = {"the", "idea", "of", "to", "any", "a", "an",
+                                             "plans", "plan", "attempts", "attempt", "calls",
+                                             "proposal", "proposals", "efforts", "such", "its",
+                                             "their", "his", "her", NULL};
         for (size_t k = mt->end; k < ce && k < mt->end + 5; k++) {
             const sg_phrase_meaning *q = sg_extract__main_meaning(&c->s, k, SG_P_CUE);
+            if (!q && !is_word(c, k, filler))
+                break;
             if (q && c->s.lex->cues[q->data].block) {
                 f.stance = 1;
                 f.flags |= SG_FLAG_REVERSED;
@@ -638,7 +663,7 @@ static sg_status handle_cue(ctx *c, size_t at)
         f.weight *= f.stance > 0 ? SG_W_NEG_SUPPORT : SG_W_NEG_OPPOSE;
         f.stance = -f.stance;
     }
-    double hf = hedge_factor(c, c->s.tok.sent[c->s.sent_of[at]].first, at);
+    double hf = hedge_factor(c, cs, at);
     if (hf < 1.0) {
         f.flags |= SG_FLAG_HEDGED;
         f.weight *= hf;
@@ -647,7 +672,7 @@ static sg_status handle_cue(ctx *c, size_t at)
         f.flags |= SG_FLAG_CONDITIONAL;
         f.weight *= SG_W_CONDITIONAL;
     }
-    if (deferral_in(c, cl) != (size_t)-1 || cue->polarity == 0) {
+    if (deferred(c, cl) || cue->polarity == 0) {
         f.flags |= SG_FLAG_DEFERRAL;
         f.stance = 0;
     }
@@ -662,9 +687,8 @@ static sg_status handle_cue(ctx *c, size_t at)
 /* A clause with a deferral phrase and no stance cue: the holder defers (stance 0). */
 static sg_status handle_deferral(ctx *c, int cl, size_t at)
 {
-    for (size_t k = c->clause_start[cl]; k < c->clause_end[cl]; k++)
-        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE))
-            return SG_OK;
+    if (clause_has_cue(c, cl) || (elliptic(c, cl) && clause_has_cue(c, cl - 1)))
+        return SG_OK;
     static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0};
     const sg_match *mt = &c->s.main[c->s.main_at[at]];
     holder h = find_holder(c, &defer, at, mt->end, cl);

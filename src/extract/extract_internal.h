@@ -46,6 +46,7 @@ typedef struct sg_mention {
 typedef struct sg_list {
     size_t first, last;     /* mention indexes, inclusive */
     size_t start, end;      /* tokens */
+    int in_pp;              /* inside a prepositional phrase */
 } sg_list;
 
 /* Everything matched in one document. */

@@ -53,6 +53,8 @@ void sg_extract__resolve_pronouns(sg_scan *s)
             }
             if (m->pronoun == SG_PRON_PLURAL) {
                 const sg_list *l = &s->lists[c->list];
+                if (l->in_pp)
+                    continue;
                 sg_actor_set all = {{0}, 0};
                 for (size_t k = l->first; k <= l->last && k <= j; k++) {
                     sg_actor_set one;

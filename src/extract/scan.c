@@ -327,6 +327,28 @@ static int is_cue_token(const sg_scan *s, size_t i)
     return sg_extract__main_meaning(s, i, SG_P_CUE) != NULL;
 }
 
+/* Is the mention starting at token i inside a prepositional phrase ("with Germany",
+ * "between the Alliance and Russia")? Determiners may sit between. */
+static int in_pp(const sg_scan *s, size_t i)
+{
+    static const char *const p[] = {
+        "of", "with", "for", "to", "from", "against", "on", "in", "at", "about", "between",
+        "among", "amongst", "toward", "towards", "over", "under", "after", "before", "by",
+        "into", "onto", "upon", "via", "than", "like", "despite", "following", "during",
+        "regarding", "including", "across", "behind", "beyond", "within", "without", "near",
+        "amid", "alongside", "unlike", "per", "versus", "through", "echoing", "joined",
+        "join", "joins", "urged", "asked", "told", "pressed", "called", NULL};
+    size_t k = i;
+    while (k > 0 && is_determiner(s, k - 1))
+        k--;
+    if (k == 0 || s->sent_of[k - 1] != s->sent_of[i])
+        return 0;
+    for (size_t n = 0; p[n]; n++)
+        if (sg_extract__is(s, k - 1, p[n]))
+            return 1;
+    return 0;
+}
+
 static sg_status build_lists(sg_scan *s)
 {
     s->lists = malloc((s->n_men + 1) * sizeof(sg_list));
@@ -352,6 +374,7 @@ static sg_status build_lists(sg_scan *s)
             l->first = l->last = i;
             l->start = m->start;
             l->end = m->end;
+            l->in_pp = in_pp(s, m->start);
         }
         m->list = s->n_lists - 1;
     }
@@ -373,13 +396,19 @@ static sg_status find_mentions(sg_scan *s)
             size_t next = build_mention(s, i, st->last_plus1, &m);
             if (next < st->last_plus1 && s->tok.tok[next].kind == SG_TOK_POSS) {
                 m.poss_follows = 1;
+                /* "X's opposition" / "X's strong opposition": X holds the cue; any other
+                 * noun after 's ("Ukraine's membership") makes X a possessor, not a holder */
                 size_t k = next + 1;
-                while (k < st->last_plus1 && s->tok.tok[k].kind == SG_TOK_WORD &&
-                       !is_cue_token(s, k) && s->main_at[k] < 0 && k < next + 3 &&
-                       !s->tok.tok[k].upper)
-                    k++;
-                m.possessor_of_noun = !(k < st->last_plus1 && is_cue_token(s, k));
+                int cue_next = k < st->last_plus1 && is_cue_token(s, k);
+                if (!cue_next && k + 1 < st->last_plus1 && s->tok.tok[k].kind == SG_TOK_WORD &&
+                    s->main_at[k] < 0 && s->topic_at[k] < 0 && !s->tok.tok[k].upper)
+                    cue_next = is_cue_token(s, k + 1);
+                m.possessor_of_noun = !cue_next;
             }
+            /* "NATO membership", "EU accession": the actor modifies a topic noun */
+            if (!m.poss_follows && next < st->last_plus1 && s->topic_at[next] >= 0 &&
+                s->tok.tok[next].kind == SG_TOK_WORD && !s->tok.tok[next].upper)
+                m.possessor_of_noun = 1;
             /* a lone demonym adjective ("Ukrainian territories") is not an actor */
             int keep = !(m.kind == SG_MEN_ROLE_ONLY);
             if (keep && add_mention(s, &m, &cap) != SG_OK)

@@ -1,0 +1,359 @@
+/* test_extract.c - the extractor's mechanisms, each on short sentences written for the
+ * test (never sentences of the dev corpus), against the default lexicon. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sg_test.h"
+#include "stancegraph/extract.h"
+
+#define ABSENT 99
+
+static sg_lexicon *lex;
+static sg_statement_list last;
+
+static int setup(void)
+{
+    sg_error err;
+    const char *path = getenv("SG_TEST_LEXICON") ? getenv("SG_TEST_LEXICON") : SG_SOURCE_DIR "/data/lexicon";
+    if (sg_lexicon_load(&lex, path, NULL, &err) != SG_OK) {
+        fprintf(stderr, "lexicon: %s:%ld: %s\n", err.file, err.line, err.message);
+        return 1;
+    }
+    sg_statement_list_init(&last);
+    return 0;
+}
+
+static int teardown(void)
+{
+    sg_statement_list_destroy(&last);
+    sg_lexicon_free(lex);
+    return 0;
+}
+
+static void run_opts(const char *text, const char *topic, const char *date, sg_actor_level level)
+{
+    sg_statement_list_destroy(&last);
+    sg_statement_list_init(&last);
+    sg_document doc = {"t", date, NULL, text, strlen(text)};
+    sg_extract_options o = SG_EXTRACT_OPTIONS_INIT;
+    o.topic = topic;
+    o.level = level;
+    sg_error err;
+    CU_ASSERT_EQUAL_FATAL(sg_extract_document(&last, lex, &doc, &o, &err), SG_OK);
+}
+
+/* Sign of the summed stance x weight of actor on the topic (no target), or ABSENT. */
+static int stance_in(const char *actor)
+{
+    double sum = 0;
+    int seen = 0;
+    for (size_t i = 0; i < last.n; i++) {
+        const sg_statement *s = &last.items[i];
+        if (s->target || strcmp(s->actor, actor) != 0)
+            continue;
+        seen = 1;
+        sum += s->stance * s->weight;
+    }
+    if (!seen)
+        return ABSENT;
+    return sum > 1e-9 ? 1 : sum < -1e-9 ? -1 : 0;
+}
+
+static int stance_of(const char *text, const char *actor)
+{
+    run_opts(text, "ukraine-nato", "2024-11-23", SG_LEVEL_GROUP);
+    return stance_in(actor);
+}
+
+static unsigned flags_of(const char *actor)
+{
+    unsigned f = 0;
+    for (size_t i = 0; i < last.n; i++)
+        if (strcmp(last.items[i].actor, actor) == 0)
+            f |= last.items[i].flags;
+    return f;
+}
+
+/* ---- who holds the position ---- */
+
+static void test_coordinated_subject_list_all_get_stance(void)
+{
+    const char *t = "Spain, Belgium, Slovenia and Hungary oppose inviting Ukraine into NATO.";
+    CU_ASSERT_EQUAL(stance_of(t, "Spain"), -1);
+    CU_ASSERT_EQUAL(stance_in("Belgium"), -1);
+    CU_ASSERT_EQUAL(stance_in("Slovenia"), -1);
+    CU_ASSERT_EQUAL(stance_in("Hungary"), -1);
+    CU_ASSERT_EQUAL(stance_in("Ukraine"), ABSENT);
+    CU_ASSERT_EQUAL(stance_in("NATO"), ABSENT);
+}
+
+static void test_passive_agent_list_gets_stance(void)
+{
+    const char *t = "Kyiv's request to join NATO is supported by Latvia, Lithuania, Estonia and France.";
+    CU_ASSERT_EQUAL(stance_of(t, "Latvia"), 1);
+    CU_ASSERT_EQUAL(stance_in("Lithuania"), 1);
+    CU_ASSERT_EQUAL(stance_in("Estonia"), 1);
+    CU_ASSERT_EQUAL(stance_in("France"), 1);
+    CU_ASSERT_EQUAL(stance_in("Ukraine"), ABSENT);
+}
+
+static void test_copula_opponents_hold_opposition(void)
+{
+    const char *t = "Canada and Italy are the main opponents of a NATO invitation for Ukraine.";
+    CU_ASSERT_EQUAL(stance_of(t, "Canada"), -1);
+    CU_ASSERT_EQUAL(stance_in("Italy"), -1);
+}
+
+static void test_possessive_nominal_cue(void)
+{
+    const char *t = "Turkey's opposition stalled any vote on Ukraine joining NATO.";
+    CU_ASSERT_EQUAL(stance_of(t, "Turkey"), -1);
+    t = "Romania's support for Ukraine's NATO membership is firm.";
+    CU_ASSERT_EQUAL(stance_of(t, "Romania"), 1);
+}
+
+static void test_possessor_of_topic_noun_is_not_holder(void)
+{
+    const char *t = "Denmark argued that Ukraine's NATO membership is unrealistic for now.";
+    stance_of(t, "Denmark");
+    CU_ASSERT_EQUAL(stance_in("Ukraine"), ABSENT);
+}
+
+static void test_prepositional_actor_is_not_subject(void)
+{
+    const char *t = "Officials from Norway oppose Ukraine's accession to NATO.";
+    CU_ASSERT_EQUAL(stance_of(t, "Norway"), ABSENT);
+}
+
+static void test_role_with_country_resolves_without_name(void)
+{
+    const char *t = "The Slovak Prime Minister opposes Ukraine's membership in NATO.";
+    CU_ASSERT_EQUAL(stance_of(t, "Slovakia"), -1);
+    t = "Hungary's prime minister said he would veto Ukraine's NATO accession.";
+    CU_ASSERT_EQUAL(stance_of(t, "Hungary"), -1);
+}
+
+static void test_person_resolves_by_date(void)
+{
+    /* Rutte was Dutch prime minister until 2024-07-02 and leads NATO since 2024-10-01 */
+    const char *t = "Mark Rutte backs Ukraine's path to NATO membership.";
+    CU_ASSERT_EQUAL(stance_of(t, "NATO"), 1);
+    CU_ASSERT_EQUAL(stance_in("Netherlands"), ABSENT);
+    run_opts(t, "ukraine-nato", "2023-06-01", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Netherlands"), 1);
+    CU_ASSERT_EQUAL(stance_in("NATO"), ABSENT);
+}
+
+static void test_pronoun_resolves_to_last_person(void)
+{
+    const char *t = "Polish President Andrzej Duda spoke in Vilnius. He said he supports "
+                    "inviting Ukraine to NATO.";
+    CU_ASSERT_EQUAL(stance_of(t, "Poland"), 1);
+    CU_ASSERT(flags_of("Poland") & SG_FLAG_INFERRED);
+    CU_ASSERT_EQUAL(stance_in("Lithuania"), ABSENT);
+}
+
+static void test_group_alias_expands_to_members(void)
+{
+    const char *t = "The Baltic states support Ukraine's bid to join NATO.";
+    CU_ASSERT_EQUAL(stance_of(t, "Estonia"), 1);
+    CU_ASSERT_EQUAL(stance_in("Latvia"), 1);
+    CU_ASSERT_EQUAL(stance_in("Lithuania"), 1);
+}
+
+static void test_metonym_maps_to_country(void)
+{
+    const char *t = "Berlin rejects an invitation for Ukraine to join NATO.";
+    CU_ASSERT_EQUAL(stance_of(t, "Germany"), -1);
+    t = "The White House opposes Ukraine's NATO accession.";
+    CU_ASSERT_EQUAL(stance_of(t, "United States"), -1);
+}
+
+/* ---- sources ---- */
+
+static void test_source_is_provenance_not_actor(void)
+{
+    const char *t = "According to Reuters, Portugal supports Ukraine's accession to NATO.";
+    CU_ASSERT_EQUAL(stance_of(t, "Portugal"), 1);
+    CU_ASSERT_EQUAL(stance_in("Reuters"), ABSENT);
+    CU_ASSERT_STRING_EQUAL(last.items[0].source, "Reuters");
+    CU_ASSERT(last.items[0].flags & SG_FLAG_REPORTED);
+    t = "Politico reported that Greece opposes Ukraine's NATO membership.";
+    CU_ASSERT_EQUAL(stance_of(t, "Greece"), -1);
+    CU_ASSERT_EQUAL(stance_in("Politico"), ABSENT);
+}
+
+static void test_quote_belongs_to_speaker(void)
+{
+    const char *t = "\"We fully support Ukraine's membership of NATO,\" Finnish President "
+                    "Alexander Stubb said.";
+    CU_ASSERT_EQUAL(stance_of(t, "Finland"), 1);
+    CU_ASSERT(flags_of("Finland") & SG_FLAG_QUOTE);
+}
+
+/* ---- polarity ---- */
+
+static void test_negation_flips_support(void)
+{
+    const char *t = "Croatia does not support Ukraine's NATO membership.";
+    CU_ASSERT_EQUAL(stance_of(t, "Croatia"), -1);
+    CU_ASSERT(flags_of("Croatia") & SG_FLAG_NEGATED);
+    t = "Austria would not support an invitation for Ukraine to join NATO.";
+    CU_ASSERT_EQUAL(stance_of(t, "Austria"), -1);
+}
+
+static void test_negated_objection_is_weak_support(void)
+{
+    const char *t = "Sweden no longer has objections to Ukraine joining NATO.";
+    CU_ASSERT_EQUAL(stance_of(t, "Sweden"), 1);
+    CU_ASSERT(last.items[0].weight < 0.9);
+}
+
+static void test_rejecting_a_block_is_support(void)
+{
+    const char *t = "Bulgaria rejected the idea of blocking Ukraine's NATO accession.";
+    CU_ASSERT_EQUAL(stance_of(t, "Bulgaria"), 1);
+    CU_ASSERT(flags_of("Bulgaria") & SG_FLAG_REVERSED);
+}
+
+static void test_other_topic_in_scope_is_not_this_topic(void)
+{
+    const char *t = "Hungary is not opposed to Ukraine's EU membership.";
+    CU_ASSERT_EQUAL(stance_of(t, "Hungary"), ABSENT);
+}
+
+static void test_hedge_lowers_weight(void)
+{
+    const char *t = "Belgium may support Ukraine's accession to NATO.";
+    CU_ASSERT_EQUAL(stance_of(t, "Belgium"), 1);
+    CU_ASSERT(flags_of("Belgium") & SG_FLAG_HEDGED);
+    CU_ASSERT(last.items[0].weight < 1.0);
+}
+
+static void test_conditional_lowers_weight(void)
+{
+    const char *t = "If the war ends, Italy will support Ukraine's membership in NATO.";
+    stance_of(t, "Italy");
+    int found = 0;
+    for (size_t i = 0; i < last.n; i++)
+        if (strcmp(last.items[i].actor, "Italy") == 0)
+            found = 1;
+    CU_ASSERT(found);
+}
+
+static void test_deferral_is_stance_zero(void)
+{
+    const char *t = "Luxembourg said Ukraine's NATO membership should be postponed.";
+    CU_ASSERT_EQUAL(stance_of(t, "Luxembourg"), 0);
+    CU_ASSERT(flags_of("Luxembourg") & SG_FLAG_DEFERRAL);
+    t = "The Netherlands supports Ukraine joining NATO, but not now.";
+    CU_ASSERT_EQUAL(stance_of(t, "Netherlands"), 0);
+}
+
+/* ---- what it is about ---- */
+
+static void test_participant_list_without_cue_yields_nothing(void)
+{
+    const char *t = "Leaders of Germany, France, Poland and Ukraine met at the NATO summit.";
+    stance_of(t, "Germany");
+    CU_ASSERT_EQUAL(last.n, 0);
+}
+
+static void test_anaphor_carries_document_topic(void)
+{
+    const char *t = "Ukraine wants an invitation to join NATO. Slovenia backs the idea.";
+    CU_ASSERT_EQUAL(stance_of(t, "Slovenia"), 1);
+    CU_ASSERT(flags_of("Slovenia") & SG_FLAG_ANAPHOR);
+}
+
+static void test_unrelated_document_gives_no_topic_stance(void)
+{
+    const char *t = "Spain supports the new fishing quotas.";
+    CU_ASSERT_EQUAL(stance_of(t, "Spain"), ABSENT);
+}
+
+static void test_support_for_an_actor_is_a_relation(void)
+{
+    const char *t = "Ukraine wants to join NATO. Canada reaffirmed its support for Kyiv.";
+    stance_of(t, "Canada");
+    int relation = 0;
+    for (size_t i = 0; i < last.n; i++)
+        if (strcmp(last.items[i].actor, "Canada") == 0 && last.items[i].target &&
+            strcmp(last.items[i].target, "Ukraine") == 0)
+            relation = 1;
+    CU_ASSERT(relation);
+    CU_ASSERT_EQUAL(stance_in("Canada"), ABSENT);
+}
+
+/* ---- robustness and levels ---- */
+
+static void test_person_level_keeps_country(void)
+{
+    run_opts("Chancellor Olaf Scholz opposes Ukraine's NATO membership.", "ukraine-nato",
+             "2024-11-23", SG_LEVEL_PERSON);
+    CU_ASSERT_EQUAL(stance_in("Olaf Scholz"), -1);
+    CU_ASSERT_EQUAL_FATAL(last.n >= 1, 1);
+    CU_ASSERT_STRING_EQUAL(last.items[0].country, "Germany");
+}
+
+static void test_curly_quotes_and_headline(void)
+{
+    const char *t = "Czechia backs Ukraine\xE2\x80\x99s NATO bid\nThe decision was welcomed.";
+    CU_ASSERT_EQUAL(stance_of(t, "Czech Republic"), 1);
+}
+
+static void test_lowercase_us_is_not_united_states(void)
+{
+    const char *t = "\"Let us support Ukraine's NATO membership,\" the crowd chanted.";
+    CU_ASSERT_EQUAL(stance_of(t, "United States"), ABSENT);
+}
+
+static void test_unknown_topic_is_usage_error(void)
+{
+    sg_statement_list l;
+    sg_statement_list_init(&l);
+    sg_document doc = {"t", NULL, NULL, "x", 1};
+    sg_extract_options o = SG_EXTRACT_OPTIONS_INIT;
+    o.topic = "no-such-topic";
+    sg_error err;
+    CU_ASSERT_EQUAL(sg_extract_document(&l, lex, &doc, &o, &err), SG_EUSAGE);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "no-such-topic"));
+    sg_statement_list_destroy(&l);
+}
+
+static CU_TestInfo tests[] = {
+    {"coordinated subject list all get stance", test_coordinated_subject_list_all_get_stance},
+    {"passive agent list gets stance", test_passive_agent_list_gets_stance},
+    {"copula opponents hold opposition", test_copula_opponents_hold_opposition},
+    {"possessive nominal cue", test_possessive_nominal_cue},
+    {"possessor of topic noun is not holder", test_possessor_of_topic_noun_is_not_holder},
+    {"prepositional actor is not subject", test_prepositional_actor_is_not_subject},
+    {"role with country resolves without name", test_role_with_country_resolves_without_name},
+    {"person resolves by date", test_person_resolves_by_date},
+    {"pronoun resolves to last person", test_pronoun_resolves_to_last_person},
+    {"group alias expands to members", test_group_alias_expands_to_members},
+    {"metonym maps to country", test_metonym_maps_to_country},
+    {"source is provenance not actor", test_source_is_provenance_not_actor},
+    {"quote belongs to speaker", test_quote_belongs_to_speaker},
+    {"negation flips support", test_negation_flips_support},
+    {"negated objection is weak support", test_negated_objection_is_weak_support},
+    {"rejecting a block is support", test_rejecting_a_block_is_support},
+    {"other topic in scope is not this topic", test_other_topic_in_scope_is_not_this_topic},
+    {"hedge lowers weight", test_hedge_lowers_weight},
+    {"conditional lowers weight", test_conditional_lowers_weight},
+    {"deferral is stance zero", test_deferral_is_stance_zero},
+    {"participant list without cue yields nothing", test_participant_list_without_cue_yields_nothing},
+    {"anaphor carries document topic", test_anaphor_carries_document_topic},
+    {"unrelated document gives no topic stance", test_unrelated_document_gives_no_topic_stance},
+    {"support for an actor is a relation", test_support_for_an_actor_is_a_relation},
+    {"person level keeps country", test_person_level_keeps_country},
+    {"curly quotes and headline", test_curly_quotes_and_headline},
+    {"lowercase us is not United States", test_lowercase_us_is_not_united_states},
+    {"unknown topic is usage error", test_unknown_topic_is_usage_error},
+    CU_TEST_INFO_NULL};
+
+static CU_SuiteInfo suites[] = {{"extract", setup, teardown, NULL, NULL, tests}, CU_SUITE_INFO_NULL};
+
+SG_TEST_MAIN(suites)
