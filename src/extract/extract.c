@@ -183,7 +183,8 @@ static int other_topic(const ctx *c, int t, size_t a, size_t b)
 typedef enum topic_how { TOPIC_NONE, TOPIC_CLAUSE, TOPIC_SENTENCE, TOPIC_ANAPHOR, TOPIC_CARRIED } topic_how;
 
 /* Is the cue at [cue, cue_end) in clause cl about topic t? */
-static topic_how topic_of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, int carry_ok)
+static topic_how topic_of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, int carry_ok,
+                          int anaphor_before_ok)
 {
     size_t a = c->clause_start[cl], b = c->clause_end[cl];
     unsigned mask = topic_groups(c, t, a, b);
@@ -197,8 +198,18 @@ static topic_how topic_of(const ctx *c, int t, size_t cue, size_t cue_end, int c
         return TOPIC_SENTENCE;
     if (!c->doc_on_topic)
         return TOPIC_NONE;
-    if (mask & (1u << 31))
+    /* an anaphor counts in the cue's object; before the cue only when it is the subject
+     * of a passive or an adjective ("this idea was rejected by X", "the bid is premature") */
+    if (topic_groups(c, t, cue_end, b) & (1u << 31))
         return TOPIC_ANAPHOR;
+    if (anaphor_before_ok && (mask & (1u << 31)))
+        return TOPIC_ANAPHOR;
+    /* the object names part of the topic that is not an actor ("supports the JCPOA" in a
+     * document about the nuclear deal) */
+    for (size_t i = cue_end; i < b; i++)
+        if (c->s.topic_at[i] >= 0 && c->s.men_at[i] < 0 &&
+            (topic_groups(c, t, i, i + 1) & ~(1u << 31)))
+            return TOPIC_CARRIED;
     if (!carry_ok)
         return TOPIC_NONE;
     /* the cue has no object of its own: end of clause, or a pronoun ("against it") */
@@ -638,7 +649,9 @@ static sg_status handle_cue(ctx *c, size_t at)
     f.rule = h.rule;
     /* about what: the topic, or another actor (a direct relation) */
     int carry = cue->kind != 'e';
-    topic_how how = topic_of(c, c->topic, at, mt->end, cl, carry);
+    int before_ok = (h.rule && strcmp(h.rule, "passive-agent") == 0) || cue->kind == 'a' ||
+                    cue->kind == 'e';
+    topic_how how = topic_of(c, c->topic, at, mt->end, cl, carry, before_ok);
     if (how == TOPIC_NONE || how == TOPIC_CARRIED || how == TOPIC_SENTENCE) {
         size_t k = mt->end;
         static const char *const objprep[] = {"for", "to", "of", "with", "toward", "towards",
@@ -696,7 +709,7 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
         h.list = resolve_speaker_list(c, h.list, at);
     if (h.list < 0)
         return SG_OK;
-    topic_how how = topic_of(c, c->topic, at, mt->end, cl, 0);
+    topic_how how = topic_of(c, c->topic, at, mt->end, cl, 0, 1);
     if (how == TOPIC_NONE && (!c->doc_on_topic || other_topic(c, c->topic, c->clause_start[cl],
                                                                c->clause_end[cl])))
         return SG_OK;

@@ -33,6 +33,9 @@ void sg_extract__resolve_pronouns(sg_scan *s)
         sg_mention *m = &s->men[i];
         if (m->kind != SG_MEN_PRONOUN || m->pronoun == SG_PRON_SPEAKER)
             continue;
+        /* "it" is too often impersonal ("it is unlikely", "it could take years") */
+        if (m->pronoun == SG_PRON_ACTOR && sg_extract__is(s, m->start, "it"))
+            continue;
         for (size_t j = i; j-- > 0;) {
             const sg_mention *c = &s->men[j];
             if (sentence_distance(s, c->start, m->start) > 2)
