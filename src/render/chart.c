@@ -124,7 +124,9 @@ sg_status sg_dot_build_twomode(Agraph_t *g, const sg_report *r, const sg_render_
     size_t k = 0;
     for (size_t i = 0; i < r->n_actors; i++) {
         const sg_ractor *a = &r->actors[i];
-        Agnode_t *an = sg_dot_node(g, a->id);
+        Agnode_t *an = sg_dot_actor_node(g, a->id);
+        if (an == NULL)
+            continue;
         sg_dot_style_actor(an, a, i);
         sg_dot_set(an, "kind", "actor");
         for (size_t j = 0; j < a->n_topics; j++) {

@@ -47,11 +47,6 @@ void sg_dot_sethtml(Agraph_t *root, void *obj, const char *name, const char *htm
     agstrfree(root, h);
 }
 
-Agnode_t *sg_dot_node(Agraph_t *g, const char *name)
-{
-    return agnode(g, sg_cg(name), 1);
-}
-
 /* A node name that is not taken yet: base, base_, base__ ... (actor ids are free text,
  * so the legend and helper nodes must not collide with them). */
 Agnode_t *sg_dot_fresh_node(Agraph_t *g, const char *base)
@@ -64,6 +59,16 @@ Agnode_t *sg_dot_fresh_node(Agraph_t *g, const char *base)
         sg_buf_puts(&name, "_");
     if (!name.oom)
         n = agnode(g, name.data, 1);
+    sg_buf_free(&name);
+    return n;
+}
+
+Agnode_t *sg_dot_actor_node(Agraph_t *g, const char *id)
+{
+    sg_buf name;
+    sg_buf_init(&name);
+    sg_buf_text(&name, id, SG_TEXT_RAW);
+    Agnode_t *n = name.oom ? NULL : sg_dot_fresh_node(g, name.data ? name.data : "_");
     sg_buf_free(&name);
     return n;
 }
@@ -82,13 +87,161 @@ static int sg_dot_flush(void *chan)
     return 0;
 }
 
+/* A deterministic ID discipline. cgraph's default makes a named object's ID the address
+ * of its interned name, and agwrite (and the layouts) visit subgraphs in ID order, so
+ * clusters came out in a different order whenever the heap did. Here names get IDs in
+ * the order they are first created (even numbers, as cgraph expects for named objects),
+ * anonymous objects odd ones from a per-graph counter. */
+typedef struct sg_idmap {
+    Agraph_t *g;    /* the root graph, whose string pool holds the names */
+    char **names;   /* names[i] has ID 2 * (i + 1); interned with agstrdup, because
+                       agwrite asks aghtmlstr() about them */
+    size_t n, cap;
+    size_t *slots;  /* open-addressing hash of name -> index + 1; 0 = empty */
+    size_t n_slots; /* a power of two, more than twice n */
+    IDTYPE anon;    /* next anonymous ID (odd) */
+} sg_idmap;
+
+static size_t sg_idmap_hash(const char *s)
+{
+    size_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 16777619u;
+    return h;
+}
+
+static void *sg_idmap_open(Agraph_t *g, Agdisc_t *disc)
+{
+    (void)disc;
+    sg_idmap *m = calloc(1, sizeof(*m));
+    if (m != NULL) {
+        m->g = g;
+        m->anon = 1;
+    }
+    return m;
+}
+
+/* Slot of name, or of the empty slot where it would go. */
+static size_t sg_idmap_find(const sg_idmap *m, const char *name)
+{
+    size_t mask = m->n_slots - 1, i = sg_idmap_hash(name) & mask;
+    while (m->slots[i] != 0 && strcmp(m->names[m->slots[i] - 1], name) != 0)
+        i = (i + 1) & mask;
+    return i;
+}
+
+static int sg_idmap_grow(sg_idmap *m)
+{
+    if (m->n == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 64;
+        char **names = realloc(m->names, cap * sizeof(*names));
+        if (names == NULL)
+            return 0;
+        m->names = names;
+        m->cap = cap;
+    }
+    if (2 * (m->n + 1) < m->n_slots)
+        return 1;
+    size_t n_slots = m->n_slots ? m->n_slots * 2 : 128;
+    size_t *old = m->slots, old_n = m->n_slots;
+    m->slots = calloc(n_slots, sizeof(*m->slots));
+    if (m->slots == NULL) {
+        m->slots = old;
+        return 0;
+    }
+    m->n_slots = n_slots;
+    for (size_t i = 0; i < old_n; i++)
+        if (old[i] != 0)
+            m->slots[sg_idmap_find(m, m->names[old[i] - 1])] = old[i];
+    free(old);
+    return 1;
+}
+
+static long sg_idmap_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+    sg_idmap *m = state;
+    (void)objtype;
+    if (m == NULL)
+        return 0;
+    if (str == NULL) {
+        *id = m->anon;
+        m->anon += 2;
+        return 1;
+    }
+    if (m->n_slots > 0) {
+        size_t slot = sg_idmap_find(m, str);
+        if (m->slots[slot] != 0) {
+            *id = (IDTYPE)m->slots[slot] * 2;
+            return 1;
+        }
+    }
+    if (!createflag || !sg_idmap_grow(m))
+        return 0;
+    char *copy = agstrdup(m->g, str);
+    if (copy == NULL)
+        return 0;
+    m->names[m->n++] = copy;
+    m->slots[sg_idmap_find(m, str)] = m->n;
+    *id = (IDTYPE)m->n * 2;
+    return 1;
+}
+
+static long sg_idmap_alloc(void *state, int objtype, IDTYPE id)
+{
+    (void)state;
+    (void)objtype;
+    (void)id;
+    return 0; /* we never hand out IDs the caller picks */
+}
+
+static void sg_idmap_free(void *state, int objtype, IDTYPE id)
+{
+    (void)state; /* names live until the graph is closed */
+    (void)objtype;
+    (void)id;
+}
+
+static char *sg_idmap_print(void *state, int objtype, IDTYPE id)
+{
+    const sg_idmap *m = state;
+    (void)objtype;
+    if (m == NULL || id % 2 != 0 || id == 0 || id / 2 > m->n)
+        return NULL;
+    return m->names[id / 2 - 1];
+}
+
+static void sg_idmap_close(void *state)
+{
+    sg_idmap *m = state;
+    if (m == NULL)
+        return;
+    /* the names go with the graph's string pool (agclose frees it next) */
+    free(m->names);
+    free(m->slots);
+    free(m);
+}
+
+static void sg_idmap_register(void *state, int objtype, void *obj)
+{
+    (void)state;
+    (void)objtype;
+    (void)obj;
+}
+
 void sg_dot_disc_init(sg_dot_disc *d)
 {
     d->io.afread = AgIoDisc.afread;
     d->io.putstr = sg_dot_putstr;
     d->io.flush = sg_dot_flush;
+    d->id.open = sg_idmap_open;
+    d->id.map = sg_idmap_map;
+    d->id.alloc = sg_idmap_alloc;
+    d->id.free = sg_idmap_free;
+    d->id.print = sg_idmap_print;
+    d->id.close = sg_idmap_close;
+    d->id.idregister = sg_idmap_register;
     d->disc.mem = &AgMemDisc;
-    d->disc.id = &AgIdDisc;
+    d->disc.id = &d->id;
     d->disc.io = &d->io;
 }
 
@@ -214,7 +367,7 @@ static void style_camp(Agraph_t *sub, const sg_rcamp *c)
     sg_dot_set(sub, "color", "#555555");
     sg_dot_set(sub, "penwidth", "1.5");
     sg_dot_set(sub, "fontsize", "14");
-    sg_dot_set(sub, "fontname", "Helvetica-Bold");
+    sg_dot_set(sub, "fontname", "Helvetica"); /* one font: Graphviz 2.42 reads a freed name when it switches */
     sg_buf_free(&t);
 }
 
@@ -332,6 +485,7 @@ static void style_edge(Agedge_t *ed, const sg_report *r, const sg_redge *e, size
 void sg_dot_legend(Agraph_t *g, int edges, int twomode)
 {
     Agraph_t *sub = agsubg(g, sg_cg("cluster_legend"), 1);
+    sg_dot_set(sub, "label", ""); /* else it inherits the graph's title */
     sg_dot_set(sub, "id", "legend");
     sg_dot_set(sub, "style", "rounded");
     sg_dot_set(sub, "color", "#999999");
@@ -430,7 +584,7 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
         for (size_t m = 0; m < camp->n_members; m++) {
             size_t a = sg_render__report_actor(r, camp->members[m]);
             if (a != (size_t)-1 && nodes[a] == NULL)
-                nodes[a] = sg_dot_node(sg, r->actors[a].id);
+                nodes[a] = sg_dot_actor_node(sg, r->actors[a].id);
         }
     }
     sg_buf_free(&name);
@@ -447,7 +601,11 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
                 if (home == NULL)
                     home = g;
             }
-            nodes[a] = sg_dot_node(home, r->actors[a].id);
+            nodes[a] = sg_dot_actor_node(home, r->actors[a].id);
+        }
+        if (nodes[a] == NULL) {
+            free(nodes);
+            return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory building the diagram");
         }
         sg_dot_style_actor(nodes[a], &r->actors[a], a);
     }
@@ -465,15 +623,17 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
 
 /* ---- entry ---------------------------------------------------------------------- */
 
+/* The automatic engine. Camps: dot, which draws clusters well and is reproducible
+ * (Graphviz 2.42's fdp is not: the same clustered graph comes out differently from run
+ * to run); sfdp above SG_RENDER_LARGE_GRAPH actors, where dot gets slow (sfdp does not
+ * draw clusters: colours still show the stances). Two-mode: neato. */
 static const char *auto_engine(const sg_report *r, sg_diagram kind)
 {
     if (kind == SG_DIAGRAM_TIMELINE)
         return "nop";
     if (r->n_actors > SG_RENDER_LARGE_GRAPH)
         return "sfdp";
-    if (kind == SG_DIAGRAM_CAMPS)
-        return "fdp"; /* draws the camp clusters; neato would ignore them */
-    return "neato";
+    return kind == SG_DIAGRAM_CAMPS ? "dot" : "neato";
 }
 
 sg_status sg_render__diagram(sg_buf *b, const sg_report *r, sg_diagram kind,

@@ -10,10 +10,13 @@
 /* At most this many sentences in one tooltip (the HTML report shows them all). */
 #define SG_DOT_MAX_EVIDENCE 8
 
-/* An I/O discipline whose putstr appends to the sg_buf passed to agwrite. */
+/* The disciplines of our graphs: an I/O discipline whose putstr appends to the sg_buf
+ * passed to agwrite, and an ID discipline that numbers names in creation order, so that
+ * subgraphs (visited in ID order) come out the same in every run. */
 typedef struct sg_dot_disc {
     Agdisc_t disc;
     Agiodisc_t io;
+    Agiddisc_t id;
 } sg_dot_disc;
 
 void sg_dot_disc_init(sg_dot_disc *d);
@@ -27,8 +30,10 @@ void sg_dot_setbuf(void *obj, const char *name, sg_buf *b);
 void sg_dot_setnum(void *obj, const char *name, double x, int decimals);
 /* Set an HTML-like label (only for fixed text made here, never article text). */
 void sg_dot_sethtml(Agraph_t *root, void *obj, const char *name, const char *html);
-Agnode_t *sg_dot_node(Agraph_t *g, const char *name);
 Agnode_t *sg_dot_fresh_node(Agraph_t *g, const char *base);
+/* The node of an actor: its id made valid UTF-8 without control characters, made
+ * unique (trailing "_") if another node already has that name. */
+Agnode_t *sg_dot_actor_node(Agraph_t *g, const char *id);
 
 /* Fill colour of a stance. */
 const char *sg_dot_fill(sg_rstance s);
