@@ -150,14 +150,17 @@ static unsigned topic_groups(const ctx *c, int t, size_t a, size_t b)
 {
     unsigned mask = 0;
     for (size_t i = a; i < b; i++) {
-        if (c->s.topic_at[i] < 0 || c->s.topic[c->s.topic_at[i]].start != i)
-            continue;
-        const sg_match *m = &c->s.topic[c->s.topic_at[i]];
-        for (int k = 0; k < m->n; k++) {
-            if (m->m[k]->kind == SG_P_TOPIC_TERM && m->m[k]->data == t && m->m[k]->data2 < 31)
-                mask |= 1u << m->m[k]->data2;
-            else if (m->m[k]->kind == SG_P_ANAPHOR && (m->m[k]->data == t || m->m[k]->data < 0))
-                mask |= 1u << 31;
+        if (c->s.topic_at[i] >= 0 && c->s.topic[c->s.topic_at[i]].start == i) {
+            const sg_match *m = &c->s.topic[c->s.topic_at[i]];
+            for (int k = 0; k < m->n; k++)
+                if (m->m[k]->data == t && m->m[k]->data2 < 31)
+                    mask |= 1u << m->m[k]->data2;
+        }
+        if (c->s.anaph_at[i] >= 0 && c->s.anaph[c->s.anaph_at[i]].start == i) {
+            const sg_match *m = &c->s.anaph[c->s.anaph_at[i]];
+            for (int k = 0; k < m->n; k++)
+                if (m->m[k]->data == t || m->m[k]->data < 0)
+                    mask |= 1u << 31;
         }
     }
     return mask;
@@ -259,7 +262,10 @@ static int list_after(const ctx *c, size_t i, size_t end)
     for (; i < end; i++) {
         int l = list_of_token(c, i);
         if (l >= 0 && c->s.lists[l].start == i &&
-            c->s.men[c->s.lists[l].first].kind != SG_MEN_SOURCE)
+            c->s.men[c->s.lists[l].first].kind != SG_MEN_SOURCE &&
+            !c->s.men[c->s.lists[l].last].possessor_of_noun &&
+            !(c->s.men[c->s.lists[l].first].kind == SG_MEN_PRONOUN &&
+              c->s.men[c->s.lists[l].first].actors.n == 0))
             return l;
         if (!is_determiner(c, i))
             return -1;
@@ -632,6 +638,8 @@ static sg_status handle_cue(ctx *c, size_t at)
             const sg_phrase_meaning *q = sg_extract__main_meaning(&c->s, k, SG_P_CUE);
             if (!q && !is_word(c, k, filler))
                 break;
+            if (q && k == mt->end)
+                break; /* "opposition stalled ...": the block is a new predicate */
             if (q && c->s.lex->cues[q->data].block) {
                 f.stance = 1;
                 f.flags |= SG_FLAG_REVERSED;
@@ -659,7 +667,7 @@ static sg_status handle_cue(ctx *c, size_t at)
         if (k < ce && is_word(c, k, objprep))
             k++;
         int tl = list_after(c, k, ce);
-        if (tl >= 0 && tl != h.list && cue->kind != 'e' && how != TOPIC_SENTENCE) {
+        if (tl >= 0 && tl != h.list && cue->kind != 'e') {
             f.target_list = tl;
             f.rule = "direct-relation";
             how = TOPIC_CLAUSE;

@@ -55,9 +55,12 @@ typedef struct sg_scan {
     const sg_document *doc;
     sg_tokens tok;
     sg_match *main;   size_t n_main;   /* actors, cues, negators ... (non-overlapping) */
-    sg_match *topic;  size_t n_topic;  /* topic terms and anaphors (non-overlapping) */
+    sg_match *topic;  size_t n_topic;  /* topic terms (non-overlapping) */
+    sg_match *anaph;  size_t n_anaph;  /* topic anaphors (non-overlapping) */
     int *main_at;     /* token -> index into main, or -1 */
     int *topic_at;
+    int *anaph_at;
+    char date[11];    /* the document's date, or one inferred from the years it names */
     sg_mention *men;  size_t n_men;
     sg_list *lists;   size_t n_lists;
     int *men_at;      /* token -> mention index covering it, or -1 */

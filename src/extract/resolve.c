@@ -11,13 +11,14 @@
 void sg_extract__mention_actors(const sg_scan *s, const sg_mention *m, sg_actor_set *out)
 {
     memset(out, 0, sizeof(*out));
-    if (m->person >= 0) {
-        int a = sg_lexicon__person_actor(s->lex, m->person, s->doc->date, NULL);
-        sg_actor_set_add(out, a);
-        if (out->n > 0 && m->kind != SG_MEN_PRONOUN)
-            return;
+    /* a pronoun has its antecedent's actors; a mention that names its actor ("NATO
+     * Secretary General Jens Stoltenberg") keeps it; a bare name resolves by date */
+    if (m->kind == SG_MEN_PRONOUN || m->actors.n > 0 || m->person < 0) {
+        sg_actor_set_union(out, &m->actors);
+        return;
     }
-    sg_actor_set_union(out, &m->actors);
+    int a = sg_lexicon__person_actor(s->lex, m->person, s->date[0] ? s->date : NULL, NULL);
+    sg_actor_set_add(out, a);
 }
 
 static size_t sentence_distance(const sg_scan *s, size_t tok_a, size_t tok_b)

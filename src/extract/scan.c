@@ -87,10 +87,15 @@ static int meaning_ok(const sg_scan *s, const sg_phrase_meaning *m, size_t start
     return 1;
 }
 
-static int in_layer(sg_phrase_kind k, int topic_layer)
+/* Layers: 0 names, cues and function phrases; 1 topic terms; 2 topic anaphors. Each
+ * layer is matched on its own, so "Ukraine's bid" is both a term and an anaphor. */
+static int in_layer(sg_phrase_kind k, int layer)
 {
-    int topical = k == SG_P_TOPIC_TERM || k == SG_P_ANAPHOR;
-    return topic_layer ? topical : !topical;
+    if (layer == 1)
+        return k == SG_P_TOPIC_TERM;
+    if (layer == 2)
+        return k == SG_P_ANAPHOR;
+    return k != SG_P_TOPIC_TERM && k != SG_P_ANAPHOR;
 }
 
 /* Longest match starting at token i within sentence end, for one layer. */
@@ -155,7 +160,9 @@ static sg_status match_layer(sg_scan *s, int topic_layer)
             i = m.end;
         }
     }
-    if (topic_layer) {
+    if (topic_layer == 2) {
+        s->anaph = arr, s->n_anaph = n, s->anaph_at = at;
+    } else if (topic_layer == 1) {
         s->topic = arr, s->n_topic = n, s->topic_at = at;
     } else {
         s->main = arr, s->n_main = n, s->main_at = at;
@@ -349,34 +356,73 @@ static int in_pp(const sg_scan *s, size_t i)
     return 0;
 }
 
+static int is_conjunction(const sg_scan *s, size_t i)
+{
+    static const char *const conj[] = {"and", "or", "nor", "well", "together", "along",
+                                       "plus", NULL};
+    for (size_t k = 0; conj[k]; k++)
+        if (sg_extract__is(s, i, conj[k]))
+            return 1;
+    return 0;
+}
+
+static sg_list *new_list(sg_scan *s, size_t i)
+{
+    sg_list *l = &s->lists[s->n_lists++];
+    l->first = l->last = i;
+    l->start = s->men[i].start;
+    l->end = s->men[i].end;
+    l->in_pp = in_pp(s, s->men[i].start);
+    s->men[i].list = s->n_lists - 1;
+    return l;
+}
+
+/* Coordinated lists: "A, B and C", "A as well as B". Commas alone do not coordinate
+ * ("Echoing the White House, NATO's chief said"): a list without a conjunction is split
+ * back into single mentions. */
 static sg_status build_lists(sg_scan *s)
 {
     s->lists = malloc((s->n_men + 1) * sizeof(sg_list));
     if (s->lists == NULL)
         return SG_ENOMEM;
     s->n_lists = 0;
+    int has_conj = 0;
     for (size_t i = 0; i < s->n_men; i++) {
         sg_mention *m = &s->men[i];
-        int join = 0;
+        int join = 0, conj = 0;
         if (i > 0 && s->n_lists > 0) {
             const sg_mention *p = &s->men[i - 1];
             join = s->sent_of[p->start] == s->sent_of[m->start] && !p->poss_follows &&
                    p->kind == m->kind && m->kind != SG_MEN_PRONOUN && m->start > p->end;
-            for (size_t t = p->end; join && t < m->start; t++)
+            for (size_t t = p->end; join && t < m->start; t++) {
                 join = is_list_glue(s, t);
+                conj |= is_conjunction(s, t);
+            }
         }
         if (join) {
             sg_list *l = &s->lists[s->n_lists - 1];
             l->last = i;
             l->end = m->end;
-        } else {
-            sg_list *l = &s->lists[s->n_lists++];
-            l->first = l->last = i;
-            l->start = m->start;
-            l->end = m->end;
-            l->in_pp = in_pp(s, m->start);
+            m->list = s->n_lists - 1;
+            has_conj |= conj;
+            continue;
         }
-        m->list = s->n_lists - 1;
+        if (s->n_lists > 0 && !has_conj) {
+            sg_list *l = &s->lists[s->n_lists - 1];
+            size_t first = l->first, last = l->last;
+            s->n_lists--;
+            for (size_t k = first; k <= last; k++)
+                new_list(s, k);
+        }
+        new_list(s, i);
+        has_conj = 0;
+    }
+    if (s->n_lists > 0 && !has_conj) {
+        sg_list *l = &s->lists[s->n_lists - 1];
+        size_t first = l->first, last = l->last;
+        s->n_lists--;
+        for (size_t k = first; k <= last; k++)
+            new_list(s, k);
     }
     return SG_OK;
 }
@@ -406,7 +452,8 @@ static sg_status find_mentions(sg_scan *s)
                 m.possessor_of_noun = !cue_next;
             }
             /* "NATO membership", "EU accession": the actor modifies a topic noun */
-            if (!m.poss_follows && next < st->last_plus1 && s->topic_at[next] >= 0 &&
+            if (!m.poss_follows && next < st->last_plus1 &&
+                (s->topic_at[next] >= 0 || s->anaph_at[next] >= 0) &&
                 s->tok.tok[next].kind == SG_TOK_WORD && !s->tok.tok[next].upper)
                 m.possessor_of_noun = 1;
             /* a lone demonym adjective ("Ukrainian territories") is not an actor */
@@ -420,6 +467,30 @@ static sg_status find_mentions(sg_scan *s)
         for (size_t t = s->men[i].start; t < s->men[i].end; t++)
             s->men_at[t] = (int)i;
     return build_lists(s);
+}
+
+/* The document's date; without one, the middle of the latest year (1990-2099) the text
+ * names ("in the spring of 2023"), so that people resolve to the office they held then.
+ * Empty when neither exists (people then resolve to their latest office). */
+static void infer_date(sg_scan *s)
+{
+    s->date[0] = '\0';
+    if (s->doc->date && strlen(s->doc->date) == 10) {
+        memcpy(s->date, s->doc->date, 11);
+        return;
+    }
+    int best = 0;
+    for (size_t i = 0; i < s->tok.n_tok; i++) {
+        const char *w = s->tok.tok[i].norm;
+        if (strlen(w) == 4 && isdigit((unsigned char)w[0]) && isdigit((unsigned char)w[1]) &&
+            isdigit((unsigned char)w[2]) && isdigit((unsigned char)w[3])) {
+            int y = atoi(w);
+            if (y >= 1990 && y <= 2099 && y > best)
+                best = y;
+        }
+    }
+    if (best)
+        snprintf(s->date, sizeof(s->date), "%04d-07-01", best);
 }
 
 sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex, const sg_document *doc,
@@ -443,7 +514,9 @@ sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex, const sg_document 
     for (size_t si = 0; si < s->tok.n_sent; si++)
         for (size_t i = s->tok.sent[si].first; i < s->tok.sent[si].last_plus1; i++)
             s->sent_of[i] = (int)si;
-    if (match_layer(s, 0) != SG_OK || match_layer(s, 1) != SG_OK || find_mentions(s) != SG_OK)
+    infer_date(s);
+    if (match_layer(s, 0) != SG_OK || match_layer(s, 1) != SG_OK || match_layer(s, 2) != SG_OK ||
+        find_mentions(s) != SG_OK)
         goto oom;
     return SG_OK;
 oom:
@@ -458,6 +531,8 @@ void sg_extract__scan_destroy(sg_scan *s)
     free(s->topic);
     free(s->main_at);
     free(s->topic_at);
+    free(s->anaph);
+    free(s->anaph_at);
     free(s->men);
     free(s->lists);
     free(s->men_at);
