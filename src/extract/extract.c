@@ -81,6 +81,18 @@ static int starts_clause(const ctx *c, size_t i, size_t first)
         return 1;
     if (is_word(c, i, conj))
         return 1;
+    /* ", and" / ", or" before a new subject: "A applied, and B urged ..." (not inside a
+     * coordinated list "A, B, and C") */
+    if ((sg_extract__is(&c->s, i, "and") || sg_extract__is(&c->s, i, "or")) && i > first &&
+        is_punct(c, i - 1, ",")) {
+        size_t k = i + 1;
+        while (k < c->s.tok.n_tok && is_determiner(c, k))
+            k++;
+        int after = k < c->s.tok.n_tok ? c->s.men_at[k] : -1;
+        int before = i >= 2 ? c->s.men_at[i - 2] : -1;
+        if (after >= 0 && !(before >= 0 && c->s.men[before].list == c->s.men[after].list))
+            return 1;
+    }
     /* "even as", "even though" */
     if (sg_extract__is(&c->s, i, "even") && (sg_extract__is(&c->s, i + 1, "as") ||
                                               sg_extract__is(&c->s, i + 1, "though") ||
@@ -186,26 +198,37 @@ static int other_topic(const ctx *c, int t, size_t a, size_t b)
 typedef enum topic_how { TOPIC_NONE, TOPIC_CLAUSE, TOPIC_SENTENCE, TOPIC_ANAPHOR, TOPIC_CARRIED } topic_how;
 
 /* Is the cue at [cue, cue_end) in clause cl about topic t? */
+/* The cue has no object of its own: end of clause, or a pronoun ("insist on it"). */
+static int empty_object(const ctx *c, size_t k, size_t b)
+{
+    static const char *const objprep[] = {"on", "to", "for", "of", "with", "against", NULL};
+    static const char *const pron[] = {"it", "this", "that", "them", "so", NULL};
+    if (k < b && is_word(c, k, objprep))
+        k++;
+    return k >= b || c->s.tok.tok[k].kind == SG_TOK_PUNCT || is_word(c, k, pron);
+}
+
+/* Is the cue ending at cue_end in clause cl about topic t? The topic must be in the cue's
+ * object (the rest of the clause); before the cue only when that part is the cue's
+ * subject (passives, adjectives, effect cues, deferrals: before_ok). */
 static topic_how topic_of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, int carry_ok,
-                          int anaphor_before_ok)
+                          int before_ok)
 {
     size_t a = c->clause_start[cl], b = c->clause_end[cl];
-    unsigned mask = topic_groups(c, t, a, b);
-    if (full(c, t, mask))
+    unsigned after = topic_groups(c, t, cue_end, b);
+    unsigned whole = topic_groups(c, t, a, b);
+    if (full(c, t, after) || (before_ok && full(c, t, whole)))
         return TOPIC_CLAUSE;
-    if (other_topic(c, t, a, b))
+    if (other_topic(c, t, cue_end, b) || (before_ok && other_topic(c, t, a, b)))
         return TOPIC_NONE;
-    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[cue]];
-    if (full(c, t, topic_groups(c, t, st->first, st->last_plus1)) &&
-        !other_topic(c, t, st->first, st->last_plus1))
-        return TOPIC_SENTENCE;
     if (!c->doc_on_topic)
         return TOPIC_NONE;
-    /* an anaphor counts in the cue's object; before the cue only when it is the subject
-     * of a passive or an adjective ("this idea was rejected by X", "the bid is premature") */
-    if (topic_groups(c, t, cue_end, b) & (1u << 31))
-        return TOPIC_ANAPHOR;
-    if (anaphor_before_ok && (mask & (1u << 31)))
+    int empty = empty_object(c, cue_end, b);
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[cue]];
+    if (empty && full(c, t, topic_groups(c, t, st->first, st->last_plus1)) &&
+        !other_topic(c, t, st->first, st->last_plus1))
+        return TOPIC_SENTENCE;
+    if ((after & (1u << 31)) || (before_ok && (whole & (1u << 31))))
         return TOPIC_ANAPHOR;
     /* the object names part of the topic that is not an actor ("supports the JCPOA" in a
      * document about the nuclear deal) */
@@ -213,15 +236,7 @@ static topic_how topic_of(const ctx *c, int t, size_t cue, size_t cue_end, int c
         if (c->s.topic_at[i] >= 0 && c->s.men_at[i] < 0 &&
             (topic_groups(c, t, i, i + 1) & ~(1u << 31)))
             return TOPIC_CARRIED;
-    if (!carry_ok)
-        return TOPIC_NONE;
-    /* the cue has no object of its own: end of clause, or a pronoun ("against it") */
-    size_t k = cue_end;
-    static const char *const objprep[] = {"on", "to", "for", "of", "with", "against", NULL};
-    if (k < b && is_word(c, k, objprep))
-        k++;
-    static const char *const pron[] = {"it", "this", "that", "them", "so", NULL};
-    if (k >= b || c->s.tok.tok[k].kind == SG_TOK_PUNCT || is_word(c, k, pron))
+    if (carry_ok && empty)
         return TOPIC_CARRIED;
     return TOPIC_NONE;
 }
@@ -309,7 +324,11 @@ static holder find_holder(const ctx *c, const sg_cue_entry *cue, size_t at, size
     size_t cs = c->clause_start[cl], ce = c->clause_end[cl];
     const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
     /* passive agent: "is supported by A, B and C" (verbs only) */
-    if (cue->kind == 'v' || cue->kind == 'p') {
+    static const char *const nominal_det[] = {"his", "her", "its", "their", "our", "the", "a",
+                                              "an", "any", NULL};
+    int nominal_use = at > cs && (c->s.tok.tok[at - 1].kind == SG_TOK_POSS ||
+                                  is_word(c, at - 1, nominal_det));
+    if ((cue->kind == 'v' || cue->kind == 'p') && !nominal_use) {
         for (size_t k = end; k < ce && k < end + 8; k++)
             if (sg_extract__is(&c->s, k, "by")) {
                 int l = list_after(c, k + 1, ce);
@@ -320,8 +339,9 @@ static holder find_holder(const ctx *c, const sg_cue_entry *cue, size_t at, size
                 break;
             }
     }
-    /* possessor: "A's opposition", "his support" */
-    if (cue->kind == 'n' && at > 0) {
+    /* possessor: "A's opposition", "his support" (any cue after 's is a noun) */
+    int nominal = cue->kind == 'n' || (nominal_use && cue->kind != 'g' && cue->kind != 'e');
+    if (nominal && at > 0) {
         size_t k = at - 1;
         if (k > cs && c->s.tok.tok[k].kind == SG_TOK_WORD && c->s.main_at[k] < 0 &&
             !c->s.tok.tok[k].upper && c->s.tok.tok[k - 1].kind == SG_TOK_POSS)
@@ -366,8 +386,11 @@ static holder find_holder(const ctx *c, const sg_cue_entry *cue, size_t at, size
         h.list = c->quote_list[at], h.rule = "quote-speaker";
         return h;
     }
+    /* "He stated that ..., but ... not now": a later clause still reports the speaker
+     * when the speech verb took a that-complement */
     speaker = speaker_before(c, st->first, cs, &after_speech);
-    if (speaker >= 0) {
+    if (speaker >= 0 && after_speech < cs &&
+        (sg_extract__is(&c->s, after_speech, "that") || is_punct(c, after_speech, ":"))) {
         h.list = speaker, h.rule = "sentence-speaker";
         return h;
     }
@@ -658,10 +681,28 @@ static sg_status handle_cue(ctx *c, size_t at)
     /* about what: the topic, or another actor (a direct relation) */
     int carry = cue->kind != 'e';
     int before_ok = (h.rule && strcmp(h.rule, "passive-agent") == 0) || cue->kind == 'a' ||
-                    cue->kind == 'e';
-    topic_how how = topic_of(c, c->topic, at, mt->end, cl, carry, before_ok);
+                    cue->kind == 'e' || cue->polarity == 0;
+    /* "Ukraine's loudest supporters": the possessor of an agent noun is its object */
+    if (cue->kind == 'g' && at > cs + 1) {
+        size_t k = at - 1;
+        if (c->s.tok.tok[k].kind == SG_TOK_WORD && c->s.main_at[k] < 0 && k > cs + 1)
+            k--;
+        if (c->s.tok.tok[k].kind == SG_TOK_POSS && c->s.men_at[k - 1] >= 0) {
+            const sg_mention *pm = &c->s.men[c->s.men_at[k - 1]];
+            if (pm->kind == SG_MEN_ACTOR && (int)pm->list != h.list) {
+                f.target_list = (int)pm->list;
+                f.rule = "direct-relation";
+            }
+        }
+    }
+    topic_how how = f.target_list >= 0 ? TOPIC_CLAUSE
+                                       : topic_of(c, c->topic, at, f.cue_end, cl, carry, before_ok);
+    /* deferring cues ("caution from Washington") in a document about the topic */
+    if (how == TOPIC_NONE && cue->polarity == 0 && c->doc_on_topic &&
+        !other_topic(c, c->topic, cs, ce))
+        how = TOPIC_CARRIED;
     if (how == TOPIC_NONE || how == TOPIC_CARRIED || how == TOPIC_SENTENCE) {
-        size_t k = mt->end;
+        size_t k = f.cue_end;
         static const char *const objprep[] = {"for", "to", "of", "with", "toward", "towards",
                                               "against", "in", NULL};
         if (k < ce && is_word(c, k, objprep))
