@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 void sg_cli_errorf(const char *fmt, ...)
@@ -129,6 +130,15 @@ sg_status sg_out_open(sg_outfile *o, const char *path, sg_error *err)
         sg_status rc = sg_error_set(err, SG_EIO, path, 0, "cannot create: %s", strerror(errno));
         free(o->tmp);
         o->tmp = NULL;
+        sg_out_abort(o);
+        return rc;
+    }
+    /* mkstemp creates 0600; give the file the mode a plain fopen would have */
+    mode_t mask = umask(0);
+    umask(mask);
+    if (fchmod(fd, 0666 & ~mask) != 0) {
+        close(fd);
+        sg_status rc = sg_error_set(err, SG_EIO, path, 0, "cannot set mode: %s", strerror(errno));
         sg_out_abort(o);
         return rc;
     }
