@@ -1,0 +1,274 @@
+/* graph_internal.h - the inside of sg_graph, shared by src/graph/ and src/analyze/.
+ *
+ * Holds: the string pool and hash map the builder aggregates with, the graph struct
+ * (nodes with stance aggregates and evidence, edges as an igraph_t plus attribute
+ * vectors, windows, moves), the network computation, the JSON element writer/reader
+ * used by graph.json and report.json, and the igraph error-handler guard.
+ * Internal functions are named sg_graph__<noun>_<verb>. Not thread-safe (igraph).
+ */
+#ifndef SG_GRAPH_INTERNAL_H
+#define SG_GRAPH_INTERNAL_H
+
+#include <igraph.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "stancegraph/graph.h"
+
+struct cJSON;
+
+/* ---- string pool: interned, NUL-terminated strings that never move ------------- */
+
+typedef struct sg_pool {
+    char **strs;       /* strs[i] is string i; pointers stay valid until destroy */
+    uint32_t n, cap;
+    uint32_t *slots;   /* open addressing: 0 = empty, else index + 1 */
+    size_t n_slots;    /* power of two */
+    char **chunks;     /* string storage, freed in one go */
+    size_t n_chunks, chunks_cap;
+    size_t chunk_used, chunk_size;
+} sg_pool;
+
+void sg_graph__pool_init(sg_pool *p);
+void sg_graph__pool_destroy(sg_pool *p);
+/* Intern s (len bytes, need not be NUL-terminated); *idx gets its index. */
+SG_NODISCARD sg_status sg_graph__pool_intern(sg_pool *p, const char *s, size_t len,
+                                             uint32_t *idx);
+/* 1 and *idx when s is in the pool, else 0. */
+int sg_graph__pool_find(const sg_pool *p, const char *s, uint32_t *idx);
+
+/* ---- hash map from a 128-bit key to a uint32 value ------------------------------ */
+
+typedef struct sg_map {
+    uint64_t *k1, *k2;
+    uint32_t *val;     /* UINT32_MAX = empty slot */
+    size_t cap, n;     /* cap is a power of two (or 0) */
+} sg_map;
+
+void sg_graph__map_init(sg_map *m);
+void sg_graph__map_destroy(sg_map *m);
+/* Find key; when absent insert it with value `fresh`. *val gets the stored value and
+ * *found whether it was there before. */
+SG_NODISCARD sg_status sg_graph__map_upsert(sg_map *m, uint64_t k1, uint64_t k2,
+                                            uint32_t fresh, uint32_t *val, int *found);
+int sg_graph__map_get(const sg_map *m, uint64_t k1, uint64_t k2, uint32_t *val);
+
+/* ---- growable arrays ------------------------------------------------------------ */
+
+/* Make room for at least `need` elements of `size` bytes in *arr (capacity *cap). */
+SG_NODISCARD sg_status sg_graph__grow(void **arr, size_t *cap, size_t need, size_t size);
+
+/* ---- the graph ------------------------------------------------------------------- */
+
+enum { SG_Q_OPPOSE = 0, SG_Q_NEUTRAL = 1, SG_Q_SUPPORT = 2 }; /* index = stance + 1 */
+
+enum sg_node_kind { SG_NODE_ACTOR = 0, SG_NODE_TOPIC = 1 };
+
+enum sg_edge_kind {
+    SG_EDGE_IGNORE = 0,
+    SG_EDGE_CONGRUENCE,
+    SG_EDGE_CONFLICT,
+    SG_EDGE_SUBTRACT,
+    SG_EDGE_DIRECT,
+    SG_EDGE_TWOMODE
+};
+const char *sg_graph__edge_kind_name(int kind);
+int sg_graph__edge_kind_from_name(const char *name); /* -1 when unknown */
+
+/* Statement ids kept as evidence: borrowed pointers into the owning pool. */
+typedef struct sg_idlist {
+    const char **ids;
+    uint32_t n;
+} sg_idlist;
+
+/* Aggregate of one actor x topic (or holder x target for direct relations). */
+typedef struct sg_stance {
+    uint32_t topic;    /* index into sg_graph.topics (or target node for direct) */
+    double w[3];       /* summed weights by side: SG_Q_OPPOSE, SG_Q_NEUTRAL, SG_Q_SUPPORT */
+    uint32_t n[3];     /* statement counts by side */
+} sg_stance;
+
+/* One evidence statement as in graph.json; strings owned (NULL when absent). */
+typedef struct sg_evidence {
+    char *id, *doc, *date, *source, *topic, *target, *cue, *mention, *text;
+    int stance;
+    double weight;
+} sg_evidence;
+
+typedef struct sg_node {
+    const char *id;        /* in sg_graph.pool */
+    int kind;              /* sg_node_kind */
+    uint32_t statements;   /* statements held (after topic and duplicate filters) */
+    sg_stance *stances;    /* sorted by topic name */
+    uint32_t n_stances;
+    sg_evidence *evidence; /* at most SG_GRAPH_NODE_EVIDENCE, input order */
+    uint32_t n_evidence;
+} sg_node;
+
+/* One network: igraph_t (directed source -> target, node indexes) plus one attribute
+ * vector per field. Invariant: every vector has igraph_ecount(&graph) elements.
+ * For aggregated one-mode edges congruence/conflict are the normalised parts; for
+ * direct and two-mode edges they are the positive and negative weight. */
+typedef struct sg_edgeset {
+    igraph_t graph;
+    igraph_vector_t weight, congruence, conflict;
+    igraph_vector_int_t kind;
+    sg_idlist *evidence;   /* one per edge; ids point into ev_store */
+    const char **ev_store; /* every edge's evidence pointers, one block */
+    int ready;             /* 1 once graph and vectors are initialised */
+} sg_edgeset;
+
+/* Stance of one actor x topic inside a window. */
+typedef struct sg_wstance {
+    uint32_t node, topic;
+    double w[3];
+    uint32_t n[3];
+    sg_idlist evidence;
+} sg_wstance;
+
+typedef struct sg_window {
+    int32_t start, end;    /* days since 1970-01-01, inclusive */
+    uint32_t statements;
+    sg_wstance *stances;   /* sorted by (node, topic) */
+    size_t n_stances;
+    sg_edgeset edges;      /* the window's network, direct relations included */
+} sg_window;
+
+typedef struct sg_move {
+    uint32_t node, topic;
+    uint32_t from_window, to_window;
+    int from, to;          /* -1 oppose, 0 neutral, +1 support */
+    sg_idlist evidence;
+} sg_move;
+
+struct sg_graph {
+    sg_network_type network_type;
+    sg_qualifier_aggregation qualifier_aggregation;
+    sg_normalization normalization;
+    sg_duplicates duplicates;
+    int window_days, step_days;
+    size_t max_edge_evidence;
+    uint64_t n_statements;          /* statements aggregated */
+    sg_pool pool;                   /* ids, topics, evidence ids */
+    const char **topics;            /* sorted, in pool */
+    size_t n_topics;
+    int have_dates;
+    int32_t date_min, date_max;     /* days since epoch */
+    int has_decision;
+    char *body, *rule;
+    char **members;
+    size_t n_members;
+    sg_node *nodes;                 /* sorted by id (byte order) */
+    size_t n_nodes;
+    sg_edgeset edges;
+    sg_window *windows;
+    size_t n_windows;
+    sg_move *moved;
+    size_t n_moved;
+};
+
+/* A new empty graph with its pool and an empty edge set. */
+SG_NODISCARD sg_status sg_graph__new(sg_graph **out, sg_error *err);
+void sg_graph__evidence_destroy(sg_evidence *ev);
+SG_NODISCARD sg_status sg_graph__evidence_copy(sg_evidence *dst, const sg_evidence *src);
+/* Copy a decision (body, rule, members) into g. */
+SG_NODISCARD sg_status sg_graph__set_decision(sg_graph *g, const char *body,
+                                              const char *rule, const char *const *members,
+                                              size_t n_members);
+
+/* A one-mode or two-mode network's input: stance cells and direct relations. */
+typedef struct sg_cell {
+    uint32_t node, topic;  /* node index, topic index */
+    double w[3];
+    sg_idlist evidence;    /* may be empty (merged graphs) */
+} sg_cell;
+
+typedef struct sg_direct {
+    uint32_t source, target; /* node indexes */
+    double pos, neg;         /* summed positive / negative weight (both >= 0) */
+    sg_idlist evidence;
+} sg_direct;
+
+/* Compute the edge set of g's settings from cells and direct relations into *out
+ * (initialised here). topic_node maps a topic index to its node (two-mode only).
+ * Evidence ids are taken from the cells (pointers are kept, not copied). */
+SG_NODISCARD sg_status sg_graph__network(sg_edgeset *out, const sg_graph *g,
+                                         const sg_cell *cells, size_t n_cells,
+                                         const sg_direct *direct, size_t n_direct,
+                                         const uint32_t *topic_node, sg_error *err);
+/* Build an edge set from parallel arrays (already sorted); takes no ownership. */
+SG_NODISCARD sg_status sg_graph__edgeset_init(sg_edgeset *es, size_t n_nodes, size_t n_edges,
+                                              const uint32_t *src, const uint32_t *dst,
+                                              const double *weight, const double *cong,
+                                              const double *conf, const int *kind,
+                                              sg_idlist *evidence, sg_error *err);
+void sg_graph__edgeset_destroy(sg_edgeset *es);
+size_t sg_graph__edgeset_count(const sg_edgeset *es);
+void sg_graph__edgeset_ends(const sg_edgeset *es, size_t e, uint32_t *src, uint32_t *dst);
+
+/* Set w's stances (takes the array and every evidence list) and compute its edges. */
+SG_NODISCARD sg_status sg_graph__window_set(sg_graph *g, sg_window *w, sg_wstance *stances,
+                                            size_t n, const sg_direct *direct, size_t n_direct,
+                                            const uint32_t *topic_node, sg_error *err);
+/* Windows: the moves between consecutive windows, from their stances. */
+SG_NODISCARD sg_status sg_graph__compute_moves(sg_graph *g, sg_error *err);
+
+/* Dates: "YYYY-MM-DD" (optionally followed by "T...") <-> days since 1970-01-01. */
+int sg_graph__date_parse(const char *s, int32_t *days);
+void sg_graph__date_format(int32_t days, char buf[11]);
+/* First day of the window containing `day` with the fixed origin 1970-01-05 (Monday). */
+int32_t sg_graph__window_floor(int32_t day, int step);
+
+/* Round to 6 decimals (and -0 to 0) before printing, for stable output. */
+double sg_graph__round6(double v);
+
+/* ---- streaming JSON: cJSON prints and parses every value ------------------------ */
+
+typedef struct sg_jout {
+    FILE *fp;          /* NULL: write to buf */
+    char *buf;
+    size_t len, cap;
+    sg_status status;  /* first failure */
+} sg_jout;
+
+void sg_graph__jout_raw(sg_jout *o, const char *s);
+/* Print item unformatted (and delete it when `consume`). NULL item = out of memory. */
+void sg_graph__jout_item(sg_jout *o, struct cJSON *item, int consume);
+/* Write the header object `head` without its closing brace (consumes head). */
+void sg_graph__jout_head(sg_jout *o, struct cJSON *head);
+
+/* Called for every top-level member that is not streamed, and for every element of a
+ * streamed array member. offset is the byte offset of the value (for line numbers). */
+typedef sg_status (*sg_jin_fn)(void *ctx, const char *key, const struct cJSON *value,
+                               size_t offset, sg_error *err);
+/* Walk a top-level JSON object in json[0..len): members named in `streamed` (NULL
+ * terminated) that hold arrays are delivered element by element to on_element;
+ * others whole to on_member. Errors name `name` and the line of the problem. */
+SG_NODISCARD sg_status sg_graph__jin_object(const char *json, size_t len, const char *name,
+                                            const char *const *streamed, sg_jin_fn on_member,
+                                            sg_jin_fn on_element, void *ctx, sg_error *err);
+/* 1-based line of byte offset in json. */
+long sg_graph__line_of(const char *json, size_t len, size_t offset);
+
+/* cJSON builders shared by graph.json and report.json. NULL on allocation failure. */
+struct cJSON *sg_graph__evidence_json(const sg_evidence *ev);
+struct cJSON *sg_graph__idlist_json(const sg_idlist *ids);
+struct cJSON *sg_graph__edge_json(const sg_graph *g, const sg_edgeset *es, size_t e);
+/* Parse an evidence object; errors name `name` and `line`. */
+SG_NODISCARD sg_status sg_graph__evidence_parse(sg_evidence *ev, const struct cJSON *obj,
+                                                const char *name, long line, sg_error *err);
+
+/* ---- igraph boundary --------------------------------------------------------------- */
+
+/* Saved igraph handlers: enter installs the ignoring handlers, leave restores. */
+typedef struct sg_igraph_guard {
+    igraph_error_handler_t *error_handler;
+    igraph_warning_handler_t *warning_handler;
+} sg_igraph_guard;
+
+void sg_graph__igraph_enter(sg_igraph_guard *guard);
+void sg_graph__igraph_leave(const sg_igraph_guard *guard);
+/* Map an igraph error code to an sg_status with igraph_strerror() in the message. */
+sg_status sg_graph__igraph_fail(igraph_error_t code, const char *what, sg_error *err);
+
+#endif

@@ -1,0 +1,334 @@
+/* jsonio.c - JSON element by element: cJSON prints and parses every value, and this
+ * file only places the punctuation between top-level members and array elements.
+ *
+ * Why: graph.json and report.json of a million edges would be a cJSON tree of tens of
+ * millions of nodes (gigabytes). Writing prints one element at a time; reading walks
+ * the top-level object and hands cJSON_ParseWithLengthOpts() one member or one array
+ * element at a time (its `end` pointer says where the value stopped, so we never use
+ * cJSON's global error pointer). Also: the cJSON builders shared by both documents.
+ */
+#include "graph/graph_internal.h"
+
+#include <cjson/cJSON.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- writing ---- */
+
+static void jout_write(sg_jout *o, const char *s, size_t n)
+{
+    if (o->status != SG_OK || n == 0)
+        return;
+    if (o->fp) {
+        if (fwrite(s, 1, n, o->fp) != n)
+            o->status = SG_EIO;
+        return;
+    }
+    if (sg_graph__grow((void **)&o->buf, &o->cap, o->len + n + 1, 1) != SG_OK) {
+        o->status = SG_ENOMEM;
+        return;
+    }
+    memcpy(o->buf + o->len, s, n);
+    o->len += n;
+    o->buf[o->len] = '\0';
+}
+
+void sg_graph__jout_raw(sg_jout *o, const char *s)
+{
+    jout_write(o, s, strlen(s));
+}
+
+void sg_graph__jout_item(sg_jout *o, cJSON *item, int consume)
+{
+    if (item == NULL) {
+        if (o->status == SG_OK)
+            o->status = SG_ENOMEM;
+        return;
+    }
+    char *text = o->status == SG_OK ? cJSON_PrintUnformatted(item) : NULL;
+    if (text == NULL && o->status == SG_OK)
+        o->status = SG_ENOMEM;
+    if (text)
+        jout_write(o, text, strlen(text));
+    cJSON_free(text);
+    if (consume)
+        cJSON_Delete(item);
+}
+
+void sg_graph__jout_head(sg_jout *o, cJSON *head)
+{
+    if (head == NULL) {
+        if (o->status == SG_OK)
+            o->status = SG_ENOMEM;
+        return;
+    }
+    char *text = cJSON_PrintUnformatted(head);
+    cJSON_Delete(head);
+    if (text == NULL) {
+        if (o->status == SG_OK)
+            o->status = SG_ENOMEM;
+        return;
+    }
+    size_t n = strlen(text);
+    if (n > 0 && text[n - 1] == '}')
+        n--; /* the document goes on with the streamed arrays */
+    jout_write(o, text, n);
+    cJSON_free(text);
+}
+
+/* ---- reading ---- */
+
+long sg_graph__line_of(const char *json, size_t len, size_t offset)
+{
+    long line = 1;
+    for (size_t i = 0; i < offset && i < len; i++)
+        line += json[i] == '\n';
+    return line;
+}
+
+static size_t skip_ws(const char *j, size_t len, size_t i)
+{
+    while (i < len && (j[i] == ' ' || j[i] == '\t' || j[i] == '\n' || j[i] == '\r'))
+        i++;
+    return i;
+}
+
+typedef struct jin {
+    const char *json, *name;
+    size_t len;
+    sg_error *err;
+} jin;
+
+static sg_status jin_fail(const jin *in, size_t at, const char *problem)
+{
+    return sg_error_set(in->err, SG_EINPUT, in->name, sg_graph__line_of(in->json, in->len, at),
+                        "%s", problem);
+}
+
+/* Parse the value at *at; advance *at past it. */
+static sg_status parse_value(const jin *in, size_t *at, cJSON **out)
+{
+    const char *end = NULL;
+    *out = cJSON_ParseWithLengthOpts(in->json + *at, in->len - *at, &end, 0);
+    if (*out == NULL) {
+        size_t bad = end ? (size_t)(end - in->json) : *at;
+        return jin_fail(in, bad, "malformed JSON");
+    }
+    *at = (size_t)(end - in->json);
+    return SG_OK;
+}
+
+static int is_streamed(const char *const *streamed, const char *key)
+{
+    for (size_t i = 0; streamed && streamed[i]; i++)
+        if (strcmp(streamed[i], key) == 0)
+            return 1;
+    return 0;
+}
+
+static sg_status stream_array(const jin *in, size_t *at, const char *key, sg_jin_fn fn,
+                              void *ctx)
+{
+    size_t i = skip_ws(in->json, in->len, *at + 1); /* past '[' */
+    if (i < in->len && in->json[i] == ']') {
+        *at = i + 1;
+        return SG_OK;
+    }
+    for (;;) {
+        cJSON *elem;
+        size_t start = i;
+        sg_status rc = parse_value(in, &i, &elem);
+        if (rc != SG_OK)
+            return rc;
+        rc = fn(ctx, key, elem, start, in->err);
+        cJSON_Delete(elem);
+        if (rc != SG_OK)
+            return rc;
+        i = skip_ws(in->json, in->len, i);
+        if (i < in->len && in->json[i] == ',') {
+            i = skip_ws(in->json, in->len, i + 1);
+            continue;
+        }
+        if (i < in->len && in->json[i] == ']') {
+            *at = i + 1;
+            return SG_OK;
+        }
+        return jin_fail(in, i, "expected ',' or ']' in an array");
+    }
+}
+
+/* One "key": value member at *at. */
+static sg_status member(const jin *in, size_t *at, const char *const *streamed,
+                        sg_jin_fn on_member, sg_jin_fn on_element, void *ctx)
+{
+    size_t i = *at;
+    if (i >= in->len || in->json[i] != '"')
+        return jin_fail(in, i, "expected a member name");
+    cJSON *key;
+    sg_status rc = parse_value(in, &i, &key);
+    if (rc != SG_OK)
+        return rc;
+    char name[64];
+    snprintf(name, sizeof(name), "%s", key->valuestring ? key->valuestring : "");
+    cJSON_Delete(key);
+    i = skip_ws(in->json, in->len, i);
+    if (i >= in->len || in->json[i] != ':')
+        return jin_fail(in, i, "expected ':' after a member name");
+    i = skip_ws(in->json, in->len, i + 1);
+    if (i < in->len && in->json[i] == '[' && is_streamed(streamed, name)) {
+        rc = stream_array(in, &i, name, on_element, ctx);
+    } else {
+        cJSON *value;
+        size_t start = i;
+        rc = parse_value(in, &i, &value);
+        if (rc == SG_OK) {
+            rc = on_member(ctx, name, value, start, in->err);
+            cJSON_Delete(value);
+        }
+    }
+    *at = i;
+    return rc;
+}
+
+sg_status sg_graph__jin_object(const char *json, size_t len, const char *name,
+                               const char *const *streamed, sg_jin_fn on_member,
+                               sg_jin_fn on_element, void *ctx, sg_error *err)
+{
+    jin in = {json, name ? name : "<input>", len, err};
+    size_t i = 0;
+    if (len >= 3 && (unsigned char)json[0] == 0xEF && (unsigned char)json[1] == 0xBB &&
+        (unsigned char)json[2] == 0xBF)
+        i = 3;
+    i = skip_ws(json, len, i);
+    if (i >= len || json[i] != '{')
+        return jin_fail(&in, i, "expected a JSON object");
+    i = skip_ws(json, len, i + 1);
+    if (i < len && json[i] == '}') {
+        i++;
+    } else {
+        for (;;) {
+            sg_status rc = member(&in, &i, streamed, on_member, on_element, ctx);
+            if (rc != SG_OK)
+                return rc;
+            i = skip_ws(json, len, i);
+            if (i < len && json[i] == ',') {
+                i = skip_ws(json, len, i + 1);
+                continue;
+            }
+            if (i < len && json[i] == '}') {
+                i++;
+                break;
+            }
+            return jin_fail(&in, i, "expected ',' or '}' after a member");
+        }
+    }
+    i = skip_ws(json, len, i);
+    if (i < len && json[i] != '\0')
+        return jin_fail(&in, i, "unexpected data after the JSON object");
+    return SG_OK;
+}
+
+/* ---- builders shared by graph.json and report.json ---- */
+
+static int add_str(cJSON *obj, const char *key, const char *value)
+{
+    return value == NULL || cJSON_AddStringToObject(obj, key, value) != NULL;
+}
+
+cJSON *sg_graph__evidence_json(const sg_evidence *ev)
+{
+    cJSON *o = cJSON_CreateObject();
+    int ok = o != NULL && add_str(o, "id", ev->id) && add_str(o, "doc", ev->doc) &&
+             add_str(o, "date", ev->date) && add_str(o, "source", ev->source) &&
+             add_str(o, "topic", ev->topic) && add_str(o, "target", ev->target) &&
+             cJSON_AddNumberToObject(o, "stance", ev->stance) != NULL &&
+             cJSON_AddNumberToObject(o, "weight", sg_graph__round6(ev->weight)) != NULL &&
+             add_str(o, "cue", ev->cue) && add_str(o, "mention", ev->mention) &&
+             add_str(o, "text", ev->text);
+    if (!ok) {
+        cJSON_Delete(o);
+        return NULL;
+    }
+    return o;
+}
+
+cJSON *sg_graph__idlist_json(const sg_idlist *ids)
+{
+    cJSON *a = cJSON_CreateArray();
+    for (uint32_t i = 0; a && i < ids->n; i++) {
+        cJSON *s = cJSON_CreateString(ids->ids[i]);
+        if (s == NULL || !cJSON_AddItemToArray(a, s)) {
+            cJSON_Delete(s);
+            cJSON_Delete(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+cJSON *sg_graph__edge_json(const sg_graph *g, const sg_edgeset *es, size_t e)
+{
+    uint32_t s, t;
+    sg_graph__edgeset_ends(es, e, &s, &t);
+    double w = sg_graph__round6(VECTOR(es->weight)[e]);
+    cJSON *o = cJSON_CreateObject();
+    cJSON *ev = sg_graph__idlist_json(&es->evidence[e]);
+    int ok = o && ev && cJSON_AddStringToObject(o, "source", g->nodes[s].id) &&
+             cJSON_AddStringToObject(o, "target", g->nodes[t].id) &&
+             cJSON_AddNumberToObject(o, "weight", w) &&
+             cJSON_AddNumberToObject(o, "sign", w > 0 ? 1 : -1) &&
+             cJSON_AddStringToObject(o, "kind",
+                                     sg_graph__edge_kind_name((int)VECTOR(es->kind)[e])) &&
+             cJSON_AddNumberToObject(o, "congruence",
+                                     sg_graph__round6(VECTOR(es->congruence)[e])) &&
+             cJSON_AddNumberToObject(o, "conflict",
+                                     sg_graph__round6(VECTOR(es->conflict)[e]));
+    if (ok && cJSON_AddItemToObject(o, "evidence", ev))
+        return o;
+    if (!ok || o == NULL)
+        cJSON_Delete(ev);
+    cJSON_Delete(o);
+    return NULL;
+}
+
+static sg_status get_opt_string(char **dst, const cJSON *obj, const char *key,
+                                const char *name, long line, sg_error *err)
+{
+    const cJSON *it = cJSON_GetObjectItemCaseSensitive(obj, key);
+    *dst = NULL;
+    if (it == NULL || cJSON_IsNull(it))
+        return SG_OK;
+    if (!cJSON_IsString(it))
+        return sg_error_set(err, SG_EINPUT, name, line, "evidence \"%s\" must be a string", key);
+    size_t n = strlen(it->valuestring) + 1;
+    if ((*dst = malloc(n)) == NULL)
+        return sg_error_set(err, SG_ENOMEM, name, line, "out of memory");
+    memcpy(*dst, it->valuestring, n);
+    return SG_OK;
+}
+
+sg_status sg_graph__evidence_parse(sg_evidence *ev, const cJSON *obj, const char *name,
+                                   long line, sg_error *err)
+{
+    memset(ev, 0, sizeof(*ev));
+    if (!cJSON_IsObject(obj))
+        return sg_error_set(err, SG_EINPUT, name, line, "evidence must be an object");
+    sg_status rc = SG_OK;
+    char **fields[] = {&ev->id, &ev->doc, &ev->date, &ev->source, &ev->topic,
+                       &ev->target, &ev->cue, &ev->mention, &ev->text};
+    const char *keys[] = {"id", "doc", "date", "source", "topic",
+                          "target", "cue", "mention", "text"};
+    for (size_t i = 0; rc == SG_OK && i < sizeof(keys) / sizeof(keys[0]); i++)
+        rc = get_opt_string(fields[i], obj, keys[i], name, line, err);
+    const cJSON *st = cJSON_GetObjectItemCaseSensitive(obj, "stance");
+    const cJSON *w = cJSON_GetObjectItemCaseSensitive(obj, "weight");
+    if (rc == SG_OK && (!cJSON_IsNumber(st) || (w && !cJSON_IsNumber(w))))
+        rc = sg_error_set(err, SG_EINPUT, name, line, "evidence needs a numeric stance");
+    if (rc == SG_OK) {
+        ev->stance = st->valueint;
+        ev->weight = w ? w->valuedouble : 1.0;
+    } else {
+        sg_graph__evidence_destroy(ev);
+    }
+    return rc;
+}

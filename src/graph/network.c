@@ -1,0 +1,324 @@
+/* network.c - edges from stance cells, as the Discourse Network Analyzer defines them.
+ *
+ * x(i,c,k) is the summed weight of actor i's statements on topic c with side k
+ * (oppose, neutral, support; with weights 1 these are DNA's counts), t(i) = sum over
+ * c,k of x(i,c,k). One-mode, for each pair i < j that shares a topic:
+ *   ignore      sum_c (sum_k x(i,c,k)) (sum_k x(j,c,k))
+ *   congruence  sum_c [x(i,c,+) x(j,c,+) + x(i,c,-) x(j,c,-)]
+ *   conflict    sum_c [x(i,c,+) x(j,c,-) + x(i,c,-) x(j,c,+)]
+ *   subtract    congruence/norm - conflict/norm
+ * with norm: no 1; average (t_i + t_j)/2; cosine (DNA) t_i t_j; jaccard
+ * (t_i - s_ij) + (t_j - s_ji) + m11 where over cells (c,k) used by both, s_ij sums
+ * x(i,.), s_ji sums x(j,.) and m11 sums x(i,.) x(j,.); cosine-vector the product of
+ * the Euclidean norms of the actors' (c,k) profiles (of their per-topic totals for
+ * ignore). Pairs are accumulated topic by topic, so the cost is sum_c n_c^2, not n^2.
+ * Two-mode: actor -> topic edges, ignore = sum_k x, subtract = x(+) - x(-); activity
+ * divides by t_i, prominence by the topic's total. Direct relations: pos - neg.
+ * Only edges whose weight is non-zero after rounding to 6 decimals are kept.
+ */
+#include "graph/graph_internal.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Accumulated co-statements of one actor pair. */
+typedef struct pair_acc {
+    uint32_t a, b;        /* node indexes, a < b */
+    double ign, cong, conf, m11, s_ab, s_ba;
+    uint32_t ev_cell[4];  /* cells of the first two shared topics: a, b, a, b */
+    uint32_t n_ev_cells;
+} pair_acc;
+
+/* One output edge before it becomes part of the edge set. */
+typedef struct out_edge {
+    uint32_t src, dst;
+    int kind;
+    double weight, cong, conf;
+    uint32_t first_ev, n_ev; /* range in the evidence pointer list */
+} out_edge;
+
+typedef struct edge_list {
+    out_edge *e;
+    size_t n, cap;
+    const char **ev;
+    size_t n_ev, ev_cap;
+    size_t max_ev;
+} edge_list;
+
+typedef struct topic_cell {
+    uint32_t topic, node, cell;
+} topic_cell;
+
+static int cmp_topic_cell(const void *x, const void *y)
+{
+    const topic_cell *a = x, *b = y;
+    if (a->topic != b->topic)
+        return a->topic < b->topic ? -1 : 1;
+    if (a->node != b->node)
+        return a->node < b->node ? -1 : 1;
+    return 0;
+}
+
+static int cmp_out_edge(const void *x, const void *y)
+{
+    const out_edge *a = x, *b = y;
+    if (a->src != b->src)
+        return a->src < b->src ? -1 : 1;
+    if (a->dst != b->dst)
+        return a->dst < b->dst ? -1 : 1;
+    return (a->kind > b->kind) - (a->kind < b->kind);
+}
+
+static sg_status add_ev(edge_list *l, const sg_idlist *ids, uint32_t *n)
+{
+    for (uint32_t k = 0; k < ids->n && *n < l->max_ev; k++) {
+        if (sg_graph__grow((void **)&l->ev, &l->ev_cap, l->n_ev + 1, sizeof(char *)))
+            return SG_ENOMEM;
+        l->ev[l->n_ev++] = ids->ids[k];
+        (*n)++;
+    }
+    return SG_OK;
+}
+
+/* Append an edge whose weight survives rounding; evidence from up to 4 id lists. */
+static sg_status push_edge(edge_list *l, uint32_t src, uint32_t dst, int kind, double w,
+                           double cong, double conf, const sg_idlist *const *ev, int n_ev)
+{
+    if (sg_graph__round6(w) == 0.0)
+        return SG_OK;
+    if (sg_graph__grow((void **)&l->e, &l->cap, l->n + 1, sizeof(out_edge)) != SG_OK)
+        return SG_ENOMEM;
+    out_edge *e = &l->e[l->n++];
+    *e = (out_edge){src, dst, kind, w, cong, conf, (uint32_t)l->n_ev, 0};
+    for (int i = 0; i < n_ev; i++)
+        if (ev[i] && add_ev(l, ev[i], &e->n_ev) != SG_OK)
+            return SG_ENOMEM;
+    return SG_OK;
+}
+
+/* Add one topic's contribution to the pair (ca, cb) of cells, ca's node < cb's. */
+static sg_status pair_add(sg_map *map, pair_acc **acc, size_t *n_acc, size_t *cap,
+                          const sg_cell *cells, uint32_t ca, uint32_t cb)
+{
+    const double *x = cells[ca].w, *y = cells[cb].w;
+    uint32_t v;
+    int found;
+    uint64_t key = ((uint64_t)cells[ca].node << 32) | cells[cb].node;
+    if (*n_acc >= UINT32_MAX - 1 ||
+        sg_graph__map_upsert(map, key, 0, (uint32_t)*n_acc, &v, &found) != SG_OK)
+        return SG_ENOMEM;
+    if (!found) {
+        if (sg_graph__grow((void **)acc, cap, *n_acc + 1, sizeof(pair_acc)) != SG_OK)
+            return SG_ENOMEM;
+        memset(&(*acc)[*n_acc], 0, sizeof(pair_acc));
+        (*acc)[*n_acc].a = cells[ca].node;
+        (*acc)[*n_acc].b = cells[cb].node;
+        (*n_acc)++;
+    }
+    pair_acc *p = &(*acc)[v];
+    double sx = x[0] + x[1] + x[2], sy = y[0] + y[1] + y[2];
+    p->ign += sx * sy;
+    p->cong += x[SG_Q_SUPPORT] * y[SG_Q_SUPPORT] + x[SG_Q_OPPOSE] * y[SG_Q_OPPOSE];
+    p->conf += x[SG_Q_SUPPORT] * y[SG_Q_OPPOSE] + x[SG_Q_OPPOSE] * y[SG_Q_SUPPORT];
+    for (int k = 0; k < 3; k++) {
+        if (x[k] > 0 && y[k] > 0) {
+            p->m11 += x[k] * y[k];
+            p->s_ab += x[k];
+            p->s_ba += y[k];
+        }
+    }
+    if (p->n_ev_cells < 4) {
+        p->ev_cell[p->n_ev_cells++] = ca;
+        p->ev_cell[p->n_ev_cells++] = cb;
+    }
+    return SG_OK;
+}
+
+/* Per-node activity t, squared profile norm sq, squared topic-total norm sqt. */
+typedef struct node_sums {
+    double t, sq, sqt;
+} node_sums;
+
+static double pair_norm(const sg_graph *g, const pair_acc *p, const node_sums *s)
+{
+    const node_sums *a = &s[p->a], *b = &s[p->b];
+    switch (g->normalization) {
+    case SG_NORM_AVERAGE: return (a->t + b->t) / 2.0;
+    case SG_NORM_COSINE: return a->t * b->t;
+    case SG_NORM_JACCARD: return (a->t - p->s_ab) + (b->t - p->s_ba) + p->m11;
+    case SG_NORM_COSINE_VECTOR:
+        return g->qualifier_aggregation == SG_QUALIFIER_IGNORE ? sqrt(a->sqt) * sqrt(b->sqt)
+                                                                : sqrt(a->sq) * sqrt(b->sq);
+    default: return 1.0;
+    }
+}
+
+static sg_status emit_pairs(edge_list *l, const sg_graph *g, const pair_acc *acc,
+                            size_t n_acc, const node_sums *sums, const sg_cell *cells)
+{
+    for (size_t i = 0; i < n_acc; i++) {
+        const pair_acc *p = &acc[i];
+        double norm = pair_norm(g, p, sums);
+        double ign = 0, cong = 0, conf = 0;
+        if (norm != 0.0) {
+            ign = p->ign / norm;
+            cong = p->cong / norm;
+            conf = p->conf / norm;
+        }
+        double w;
+        switch (g->qualifier_aggregation) {
+        case SG_QUALIFIER_IGNORE: w = ign; break;
+        case SG_QUALIFIER_CONGRUENCE: w = cong; break;
+        case SG_QUALIFIER_CONFLICT: w = conf; break;
+        default: w = cong - conf; break;
+        }
+        const sg_idlist *ev[4] = {NULL, NULL, NULL, NULL};
+        for (uint32_t k = 0; k < p->n_ev_cells; k++)
+            ev[k] = &cells[p->ev_cell[k]].evidence;
+        if (push_edge(l, p->a, p->b, (int)g->qualifier_aggregation, w, cong, conf, ev, 4))
+            return SG_ENOMEM;
+    }
+    return SG_OK;
+}
+
+static sg_status onemode(edge_list *l, const sg_graph *g, const sg_cell *cells, size_t n)
+{
+    sg_status rc = SG_ENOMEM;
+    node_sums *sums = calloc(g->n_nodes ? g->n_nodes : 1, sizeof(node_sums));
+    topic_cell *order = calloc(n ? n : 1, sizeof(topic_cell));
+    pair_acc *acc = NULL;
+    size_t n_acc = 0, cap = 0;
+    sg_map map;
+    sg_graph__map_init(&map);
+    if (sums == NULL || order == NULL)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        const double *x = cells[i].w;
+        node_sums *s = &sums[cells[i].node];
+        double tot = x[0] + x[1] + x[2];
+        s->t += tot;
+        s->sq += x[0] * x[0] + x[1] * x[1] + x[2] * x[2];
+        s->sqt += tot * tot;
+        order[i] = (topic_cell){cells[i].topic, cells[i].node, (uint32_t)i};
+    }
+    qsort(order, n, sizeof(topic_cell), cmp_topic_cell);
+    for (size_t lo = 0, hi; lo < n; lo = hi) {
+        for (hi = lo; hi < n && order[hi].topic == order[lo].topic; hi++)
+            ;
+        for (size_t i = lo; i < hi; i++)
+            for (size_t j = i + 1; j < hi; j++)
+                if (order[i].node != order[j].node &&
+                    pair_add(&map, &acc, &n_acc, &cap, cells, order[i].cell, order[j].cell))
+                    goto done;
+    }
+    rc = emit_pairs(l, g, acc, n_acc, sums, cells);
+done:
+    sg_graph__map_destroy(&map);
+    free(acc);
+    free(sums);
+    free(order);
+    return rc;
+}
+
+static sg_status twomode(edge_list *l, const sg_graph *g, const sg_cell *cells, size_t n,
+                         const uint32_t *topic_node)
+{
+    double *act = calloc(g->n_nodes ? g->n_nodes : 1, sizeof(double));
+    double *prom = calloc(g->n_topics ? g->n_topics : 1, sizeof(double));
+    sg_status rc = SG_ENOMEM;
+    if (act == NULL || prom == NULL)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        double tot = cells[i].w[0] + cells[i].w[1] + cells[i].w[2];
+        act[cells[i].node] += tot;
+        prom[cells[i].topic] += tot;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const double *x = cells[i].w;
+        double norm = 1.0;
+        if (g->normalization == SG_NORM_ACTIVITY)
+            norm = act[cells[i].node];
+        else if (g->normalization == SG_NORM_PROMINENCE)
+            norm = prom[cells[i].topic];
+        double w = g->qualifier_aggregation == SG_QUALIFIER_IGNORE
+                       ? x[0] + x[1] + x[2] : x[SG_Q_SUPPORT] - x[SG_Q_OPPOSE];
+        double pos = x[SG_Q_SUPPORT], neg = x[SG_Q_OPPOSE];
+        if (norm == 0.0)
+            w = pos = neg = 0.0;
+        const sg_idlist *ev[1] = {&cells[i].evidence};
+        if (push_edge(l, cells[i].node, topic_node[cells[i].topic], SG_EDGE_TWOMODE,
+                      w / (norm ? norm : 1), pos / (norm ? norm : 1), neg / (norm ? norm : 1),
+                      ev, 1))
+            goto done;
+    }
+    rc = SG_OK;
+done:
+    free(act);
+    free(prom);
+    return rc;
+}
+
+/* The edge set from the sorted edge list: one igraph_t plus attribute vectors. */
+static sg_status to_edgeset(sg_edgeset *out, const sg_graph *g, edge_list *l, sg_error *err)
+{
+    qsort(l->e, l->n, sizeof(out_edge), cmp_out_edge);
+    size_t n = l->n ? l->n : 1;
+    uint32_t *src = malloc(n * sizeof(uint32_t)), *dst = malloc(n * sizeof(uint32_t));
+    double *w = malloc(n * sizeof(double)), *cg = malloc(n * sizeof(double));
+    double *cf = malloc(n * sizeof(double));
+    int *kind = malloc(n * sizeof(int));
+    sg_idlist *ev = malloc(n * sizeof(sg_idlist));
+    sg_status rc;
+    if (!src || !dst || !w || !cg || !cf || !kind || !ev) {
+        rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+        goto done;
+    }
+    for (size_t i = 0; i < l->n; i++) {
+        const out_edge *e = &l->e[i];
+        src[i] = e->src;
+        dst[i] = e->dst;
+        w[i] = e->weight;
+        cg[i] = e->cong;
+        cf[i] = e->conf;
+        kind[i] = e->kind;
+        ev[i].ids = l->ev + e->first_ev;
+        ev[i].n = e->n_ev;
+    }
+    rc = sg_graph__edgeset_init(out, g->n_nodes, l->n, src, dst, w, cg, cf, kind, ev, err);
+done:
+    free(src);
+    free(dst);
+    free(w);
+    free(cg);
+    free(cf);
+    free(kind);
+    free(ev);
+    return rc;
+}
+
+sg_status sg_graph__network(sg_edgeset *out, const sg_graph *g, const sg_cell *cells,
+                            size_t n_cells, const sg_direct *direct, size_t n_direct,
+                            const uint32_t *topic_node, sg_error *err)
+{
+    edge_list l;
+    memset(&l, 0, sizeof(l));
+    l.max_ev = g->max_edge_evidence;
+    sg_status rc = g->network_type == SG_NETWORK_ONEMODE
+                       ? onemode(&l, g, cells, n_cells)
+                       : twomode(&l, g, cells, n_cells, topic_node);
+    for (size_t i = 0; rc == SG_OK && i < n_direct; i++) {
+        const sg_direct *d = &direct[i];
+        const sg_idlist *ev[1] = {&d->evidence};
+        if (d->source != d->target)
+            rc = push_edge(&l, d->source, d->target, SG_EDGE_DIRECT, d->pos - d->neg, d->pos,
+                           d->neg, ev, 1);
+    }
+    if (rc != SG_OK)
+        rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    else
+        rc = to_edgeset(out, g, &l, err);
+    free(l.e);
+    free(l.ev);
+    return rc;
+}
