@@ -323,6 +323,57 @@ static void test_unknown_topic_is_usage_error(void)
     sg_statement_list_destroy(&l);
 }
 
+
+static void test_cue_governing_cue_multiplies_polarity(void)
+{
+    const char *t = "Austria refused to send tanks to Ukraine.";
+    run_opts(t, "ukraine-arms", "2024-03-01", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Austria"), -1);
+    CU_ASSERT_EQUAL(last.n, 1);
+    t = "Ireland is ready to veto Ukraine's accession to NATO.";
+    CU_ASSERT_EQUAL(stance_of(t, "Ireland"), -1);
+}
+
+static void test_out_of_office_person_speaks_for_nobody(void)
+{
+    /* Merz became chancellor in May 2025: in 2024 he was opposition leader */
+    const char *t = "Friedrich Merz supports sending Taurus missiles to Ukraine.";
+    run_opts(t, "ukraine-arms", "2024-03-11", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Germany"), ABSENT);
+    run_opts(t, "ukraine-arms", "2024-03-11", SG_LEVEL_PERSON);
+    CU_ASSERT_EQUAL(stance_in("Friedrich Merz"), 1);
+    run_opts(t, "ukraine-arms", "2025-09-01", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Germany"), 1);
+}
+
+static void test_new_subject_after_comma_and_starts_clause(void)
+{
+    const char *t = "Finland and Sweden applied together in May, and Norway and Denmark "
+                    "oppose Ukraine joining NATO.";
+    CU_ASSERT_EQUAL(stance_of(t, "Norway"), -1);
+    CU_ASSERT_EQUAL(stance_in("Denmark"), -1);
+    CU_ASSERT_EQUAL(stance_in("Finland"), ABSENT);
+}
+
+static void test_possessor_of_agent_noun_is_target(void)
+{
+    const char *t = "Ukraine wants to join NATO. Lithuania is among Ukraine's strongest supporters.";
+    stance_of(t, "Lithuania");
+    int relation = 0;
+    for (size_t i = 0; i < last.n; i++)
+        if (strcmp(last.items[i].actor, "Lithuania") == 0 && last.items[i].target &&
+            strcmp(last.items[i].target, "Ukraine") == 0)
+            relation = 1;
+    CU_ASSERT(relation);
+}
+
+static void test_topic_must_be_the_cue_object(void)
+{
+    const char *t = "Turkey blocks Finland's NATO bid as Ankara demands action against militants.";
+    run_opts(t, "finland-nato", "2022-06-01", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Turkey"), -1);
+}
+
 static CU_TestInfo tests[] = {
     {"coordinated subject list all get stance", test_coordinated_subject_list_all_get_stance},
     {"passive agent list gets stance", test_passive_agent_list_gets_stance},
@@ -352,6 +403,11 @@ static CU_TestInfo tests[] = {
     {"curly quotes and headline", test_curly_quotes_and_headline},
     {"lowercase us is not United States", test_lowercase_us_is_not_united_states},
     {"unknown topic is usage error", test_unknown_topic_is_usage_error},
+    {"cue governing cue multiplies polarity", test_cue_governing_cue_multiplies_polarity},
+    {"out-of-office person speaks for nobody", test_out_of_office_person_speaks_for_nobody},
+    {"new subject after ', and' starts clause", test_new_subject_after_comma_and_starts_clause},
+    {"possessor of agent noun is target", test_possessor_of_agent_noun_is_target},
+    {"topic must be the cue object", test_topic_must_be_the_cue_object},
     CU_TEST_INFO_NULL};
 
 static CU_SuiteInfo suites[] = {{"extract", setup, teardown, NULL, NULL, tests}, CU_SUITE_INFO_NULL};

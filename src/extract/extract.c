@@ -202,7 +202,7 @@ typedef enum topic_how { TOPIC_NONE, TOPIC_CLAUSE, TOPIC_SENTENCE, TOPIC_ANAPHOR
 static int empty_object(const ctx *c, size_t k, size_t b)
 {
     static const char *const objprep[] = {"on", "to", "for", "of", "with", "against", NULL};
-    static const char *const pron[] = {"it", "this", "that", "them", "so", NULL};
+    static const char *const pron[] = {"it", "this", "them", "so", NULL};
     if (k < b && is_word(c, k, objprep))
         k++;
     return k >= b || c->s.tok.tok[k].kind == SG_TOK_PUNCT || is_word(c, k, pron);
@@ -234,6 +234,8 @@ static topic_how topic_of(const ctx *c, int t, size_t cue, size_t cue_end, int c
      * document about the nuclear deal) */
     for (size_t i = cue_end; i < b; i++)
         if (c->s.topic_at[i] >= 0 && c->s.men_at[i] < 0 &&
+            !sg_extract__main_meaning(&c->s, i, SG_P_DEMONYM) &&
+            !sg_extract__main_meaning(&c->s, i, SG_P_ACTOR) &&
             (topic_groups(c, t, i, i + 1) & ~(1u << 31)))
             return TOPIC_CARRIED;
     if (carry_ok && empty)
@@ -592,6 +594,11 @@ static sg_status emit(ctx *c, const finding *f, int list, size_t sent)
             continue;
         sg_actor_set actors;
         sg_extract__mention_actors(&c->s, m, &actors);
+        /* at person level an opposition leader out of office still speaks for himself;
+         * his country is the one of his nearest office */
+        if (actors.n == 0 && m->person >= 0 && c->opts->level == SG_LEVEL_PERSON)
+            sg_actor_set_add(&actors, sg_lexicon__person_actor(c->s.lex, m->person, NULL,
+                                                               NULL, 0));
         for (int i = 0; i < actors.n; i++) {
             int before = done.n;
             sg_actor_set_add(&done, actors.a[i]);
@@ -651,21 +658,32 @@ static sg_status handle_cue(ctx *c, size_t at)
                 return SG_OK;
         f.weight *= SG_W_EFFECT;
     }
-    /* "reject the idea of blocking": rejecting a blocking act reads as support */
-    if (cue->polarity < 0 && !cue->block) {
+    /* A cue whose object is another cue governs it, and the polarities multiply:
+     * "refuse to send" -1, "reject the idea of blocking" +1 (flag reversed), "ready to
+     * veto" -1, "agree to deliver" +1. The embedded cue is consumed. */
+    if (cue->polarity != 0) {
         static const char *const filler[] = {"the", "idea", "of", "to", "any", "a", "an",
                                              "plans", "plan", "attempts", "attempt", "calls",
                                              "proposal", "proposals", "efforts", "such", "its",
-                                             "their", "his", "her", NULL};
+                                             "their", "his", "her", "be", NULL};
         for (size_t k = mt->end; k < ce && k < mt->end + 5; k++) {
             const sg_phrase_meaning *q = sg_extract__main_meaning(&c->s, k, SG_P_CUE);
             if (!q && !is_word(c, k, filler))
                 break;
-            if (q && k == mt->end)
-                break; /* "opposition stalled ...": the block is a new predicate */
-            if (q && c->s.lex->cues[q->data].block) {
-                f.stance = 1;
-                f.flags |= SG_FLAG_REVERSED;
+            if (q && k == mt->end && cue->kind != 'v' && cue->kind != 'p')
+                break; /* "opposition stalled ...": a new predicate, not an object */
+            if (q && k == mt->end && !c->s.lex->cues[q->data].block &&
+                c->s.tok.tok[k].norm[strlen(c->s.tok.tok[k].norm) - 1] != 'g')
+                break; /* only a gerund ("rejected blocking") follows a verb directly */
+            if (q) {
+                const sg_cue_entry *inner = &c->s.lex->cues[q->data];
+                if (inner->polarity == 0)
+                    break;
+                f.stance = cue->polarity * inner->polarity;
+                if (cue->polarity < 0 && inner->polarity < 0)
+                    f.flags |= SG_FLAG_REVERSED;
+                if (inner->strength > f.weight)
+                    f.weight = inner->strength;
                 f.cue_end = c->s.main[c->s.main_at[k]].end;
                 c->consumed[k] = 1;
                 break;

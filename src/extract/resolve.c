@@ -17,7 +17,11 @@ void sg_extract__mention_actors(const sg_scan *s, const sg_mention *m, sg_actor_
         sg_actor_set_union(out, &m->actors);
         return;
     }
-    int a = sg_lexicon__person_actor(s->lex, m->person, s->date[0] ? s->date : NULL, NULL);
+    /* with the document's own date, a person out of office speaks for nobody; with a
+     * date inferred from the years the text names, the nearest office is used */
+    int strict = s->doc->date != NULL && s->date[0] != '\0';
+    int a = sg_lexicon__person_actor(s->lex, m->person, s->date[0] ? s->date : NULL, NULL,
+                                     strict);
     sg_actor_set_add(out, a);
 }
 

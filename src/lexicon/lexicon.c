@@ -761,7 +761,7 @@ void sg_lexicon_topic_decision(const sg_lexicon *lex, const char *topic_id, cons
 }
 
 int sg_lexicon__person_actor(const sg_lexicon *lex, int person, const char *date,
-                             const char **role)
+                             const char **role, int strict)
 {
     const sg_person_entry *p = &lex->people[person];
     int best = -1;
@@ -776,6 +776,8 @@ int sg_lexicon__person_actor(const sg_lexicon *lex, int person, const char *date
             break;
         }
     }
+    if (best < 0 && strict && date)
+        return -1;
     if (best < 0)
         for (size_t i = 0; i < p->n_offices; i++) {
             const sg_office *o = &p->offices[i];
@@ -784,6 +786,8 @@ int sg_lexicon__person_actor(const sg_lexicon *lex, int person, const char *date
             if (best < 0 || strcmp(o->from, p->offices[best].from) > 0)
                 best = (int)i;
         }
+    if (best < 0 && date)
+        return -1; /* no office yet on that date */
     if (best < 0)
         best = 0;
     if (role)

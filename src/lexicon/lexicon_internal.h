@@ -127,9 +127,10 @@ size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token);
 int sg_lexicon__actor_index(const sg_lexicon *lex, const char *id);
 /* Index of a topic id, or -1. */
 int sg_lexicon__topic_index(const sg_lexicon *lex, const char *id);
-/* The actor a person stood for on date ("YYYY-MM-DD", or NULL for the latest office);
- * also the role. Returns -1 when the person has no office. */
+/* The actor a person stood for on date ("YYYY-MM-DD", or NULL for the current office);
+ * also the role. When no office was held on date: -1 if strict, else the latest office
+ * begun before date (or the earliest one). */
 int sg_lexicon__person_actor(const sg_lexicon *lex, int person, const char *date,
-                             const char **role);
+                             const char **role, int strict);
 
 #endif
