@@ -706,9 +706,9 @@ static sg_status handle_cue(ctx *c, size_t at)
         if (c->s.tok.tok[k].kind == SG_TOK_WORD && c->s.main_at[k] < 0 && k > cs + 1)
             k--;
         if (c->s.tok.tok[k].kind == SG_TOK_POSS && c->s.men_at[k - 1] >= 0) {
-            const sg_mention *pm = &c->s.men[c->s.men_at[k - 1]];
-            if (pm->kind == SG_MEN_ACTOR && (int)pm->list != h.list) {
-                f.target_list = (int)pm->list;
+            const sg_mention *owner = &c->s.men[c->s.men_at[k - 1]];
+            if (owner->kind == SG_MEN_ACTOR && (int)owner->list != h.list) {
+                f.target_list = (int)owner->list;
                 f.rule = "direct-relation";
             }
         }
