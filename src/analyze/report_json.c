@@ -236,7 +236,7 @@ static cJSON *head_json(const sg_report *r)
             cJSON_Delete(topics);
             topics = NULL;
         }
-    cJSON *range = NULL;
+    cJSON *range = NULL; /* absent when no statement has a date */
     if (g->have_dates) {
         char a[11], b[11];
         sg_graph__date_format(g->date_min, a);
@@ -246,13 +246,12 @@ static cJSON *head_json(const sg_report *r)
             cJSON_Delete(range);
             range = NULL;
         }
-    } else {
-        range = cJSON_CreateNull();
     }
     int ok = h && cJSON_AddStringToObject(h, "stancegraph", "report") &&
              cJSON_AddNumberToObject(h, "version", 1);
     ok = ok ? add_item(h, "topics", topics) : (cJSON_Delete(topics), 0);
-    ok = ok ? add_item(h, "date_range", range) : (cJSON_Delete(range), 0);
+    if (range)
+        ok = ok ? add_item(h, "date_range", range) : (cJSON_Delete(range), 0);
     ok = ok &&
              cJSON_AddStringToObject(h, "network_type", sg_network_type_name(g->network_type)) &&
              cJSON_AddStringToObject(h, "qualifier_aggregation",

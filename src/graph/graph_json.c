@@ -36,8 +36,6 @@ static int add_item(cJSON *obj, const char *key, cJSON *item)
 
 static cJSON *date_range_json(const sg_graph *g)
 {
-    if (!g->have_dates)
-        return cJSON_CreateNull();
     char a[11], b[11];
     sg_graph__date_format(g->date_min, a);
     sg_graph__date_format(g->date_max, b);
@@ -68,7 +66,7 @@ static cJSON *head_json(const sg_graph *g)
                                      sg_normalization_name(g->normalization)) &&
              cJSON_AddStringToObject(h, "duplicates", sg_duplicates_name(g->duplicates)) &&
              add_item(h, "topics", string_array(g->topics, g->n_topics)) &&
-             add_item(h, "date_range", date_range_json(g)) &&
+             (!g->have_dates || add_item(h, "date_range", date_range_json(g))) &&
              cJSON_AddNumberToObject(h, "statements", (double)g->n_statements) &&
              cJSON_AddNumberToObject(h, "max_edge_evidence", (double)g->max_edge_evidence);
     if (ok && g->window_days > 0)

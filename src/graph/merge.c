@@ -403,6 +403,8 @@ static sg_status window_stances(merge_ctx *m, const sg_window *const *wins, size
 
 static void free_wstances(sg_wstance *w, size_t n)
 {
+    if (w == NULL)
+        return;
     for (size_t i = 0; i < n; i++)
         free(w[i].evidence.ids);
     free(w);
