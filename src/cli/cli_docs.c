@@ -5,8 +5,10 @@
 
 #include <cjson/cJSON.h>
 #include <ctype.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "stancegraph/text.h"
 
@@ -62,33 +64,49 @@ static void date_from_name(const char *name, char *buf)
     }
 }
 
-static sg_status extract_text(sg_statement_list *out, const sg_lexicon *lex,
-                              const sg_cli_extract_args *a, const char *path,
-                              const char *text, size_t len, sg_error *err)
+/* One document to extract: a whole text file, or one line of a JSONL file. */
+typedef struct doc_job {
+    const char *path;      /* file as given ("-" for stdin) */
+    const char *data;      /* text, or the JSON line */
+    size_t len;
+    long line;             /* 0 for a text file */
+    sg_statement_list out;
+    sg_error err;
+    sg_status rc;
+} doc_job;
+
+static sg_extract_options extract_options(const sg_cli_extract_args *a)
 {
-    char id[256], date[16];
-    doc_id(path, id, sizeof(id));
-    date_from_name(id, date);
-    if (a->date)
-        snprintf(date, sizeof(date), "%s", a->date);
-    size_t bad = 0;
-    if (len == 0)
-        return sg_error_set(err, SG_EINPUT, sg_cli_name(path), 0, "empty file");
-    if (!sg_utf8_valid(text, len, &bad)) {
-        long line = 1;
-        for (size_t i = 0; i < bad; i++)
-            line += text[i] == '\n';
-        return sg_error_set(err, SG_EINPUT, sg_cli_name(path), line,
-                            "invalid UTF-8 (or binary data) at byte %zu", bad);
-    }
-    sg_document doc = {id, date[0] ? date : NULL, NULL, text, len};
     sg_extract_options o = SG_EXTRACT_OPTIONS_INIT;
     o.topic = a->topic;
     o.level = a->level_person ? SG_LEVEL_PERSON : SG_LEVEL_GROUP;
     o.include_relations = a->relations;
-    sg_status rc = sg_extract_document(out, lex, &doc, &o, err);
-    if (rc != SG_OK && err && err->file[0] == '\0')
-        snprintf(err->file, sizeof(err->file), "%s", sg_cli_name(path));
+    return o;
+}
+
+static sg_status run_text(doc_job *j, const sg_lexicon *lex, const sg_cli_extract_args *a)
+{
+    char id[256], date[16];
+    doc_id(j->path, id, sizeof(id));
+    date_from_name(id, date);
+    if (a->date)
+        snprintf(date, sizeof(date), "%s", a->date);
+    const char *name = sg_cli_name(j->path);
+    size_t bad = 0;
+    if (j->len == 0)
+        return sg_error_set(&j->err, SG_EINPUT, name, 0, "empty file");
+    if (!sg_utf8_valid(j->data, j->len, &bad)) {
+        long line = 1;
+        for (size_t i = 0; i < bad; i++)
+            line += j->data[i] == '\n';
+        return sg_error_set(&j->err, SG_EINPUT, name, line,
+                            "invalid UTF-8 (or binary data) at byte %zu", bad);
+    }
+    sg_document doc = {id, date[0] ? date : NULL, NULL, j->data, j->len};
+    sg_extract_options o = extract_options(a);
+    sg_status rc = sg_extract_document(&j->out, lex, &doc, &o, &j->err);
+    if (rc != SG_OK && j->err.file[0] == '\0')
+        snprintf(j->err.file, sizeof(j->err.file), "%s", name);
     return rc;
 }
 
@@ -98,81 +116,179 @@ static const char *json_str(const cJSON *o, const char *k)
     return cJSON_IsString(v) ? v->valuestring : NULL;
 }
 
-static sg_status extract_jsonl(sg_statement_list *out, const sg_lexicon *lex,
-                               const sg_cli_extract_args *a, const char *path, char *text,
-                               size_t len, sg_error *err)
+static sg_status run_jsonl(doc_job *j, const sg_lexicon *lex, const sg_cli_extract_args *a)
 {
-    const char *name = sg_cli_name(path);
-    long line_no = 0;
-    size_t pos = 0, docs = 0;
-    while (pos < len) {
-        char *nl = memchr(text + pos, '\n', len - pos);
-        size_t end = nl ? (size_t)(nl - text) : len;
-        line_no++;
-        const char *line = text + pos;
-        size_t n = end - pos;
-        pos = end + 1;
-        size_t k = 0;
-        while (k < n && isspace((unsigned char)line[k]))
-            k++;
-        if (k == n)
-            continue;
-        size_t bad = 0;
-        if (!sg_utf8_valid(line, n, &bad))
-            return sg_error_set(err, SG_EINPUT, name, line_no, "invalid UTF-8 at byte %zu of the line", bad);
-        const char *stop = NULL;
-        cJSON *o = cJSON_ParseWithLengthOpts(line, n, &stop, 0);
-        if (o == NULL)
-            return sg_error_set(err, SG_EINPUT, name, line_no, "malformed JSON near byte %zu",
-                                stop ? (size_t)(stop - line) : 0);
-        const char *id = json_str(o, "id"), *body = json_str(o, "text");
-        sg_status rc = SG_OK;
-        if (!cJSON_IsObject(o) || id == NULL || body == NULL) {
-            rc = sg_error_set(err, SG_EINPUT, name, line_no,
-                              "a document needs string fields \"id\" and \"text\"");
-        } else {
-            const char *date = a->date ? a->date : json_str(o, "date");
-            sg_document doc = {id, date, json_str(o, "source"), body, strlen(body)};
-            sg_extract_options opt = SG_EXTRACT_OPTIONS_INIT;
-            opt.topic = a->topic;
-            opt.level = a->level_person ? SG_LEVEL_PERSON : SG_LEVEL_GROUP;
-            opt.include_relations = a->relations;
-            rc = sg_extract_document(out, lex, &doc, &opt, err);
-            if (rc != SG_OK && err) {
-                snprintf(err->file, sizeof(err->file), "%s", name);
-                err->line = line_no;
-            }
-            docs++;
+    const char *name = sg_cli_name(j->path);
+    size_t bad = 0;
+    if (!sg_utf8_valid(j->data, j->len, &bad))
+        return sg_error_set(&j->err, SG_EINPUT, name, j->line,
+                            "invalid UTF-8 at byte %zu of the line", bad);
+    const char *stop = NULL;
+    cJSON *o = cJSON_ParseWithLengthOpts(j->data, j->len, &stop, 0);
+    if (o == NULL)
+        return sg_error_set(&j->err, SG_EINPUT, name, j->line, "malformed JSON near byte %zu",
+                            stop ? (size_t)(stop - j->data) : 0);
+    const char *id = json_str(o, "id"), *body = json_str(o, "text");
+    sg_status rc;
+    if (!cJSON_IsObject(o) || id == NULL || body == NULL) {
+        rc = sg_error_set(&j->err, SG_EINPUT, name, j->line,
+                          "a document needs string fields \"id\" and \"text\"");
+    } else {
+        const char *date = a->date ? a->date : json_str(o, "date");
+        sg_document doc = {id, date, json_str(o, "source"), body, strlen(body)};
+        sg_extract_options opt = extract_options(a);
+        rc = sg_extract_document(&j->out, lex, &doc, &opt, &j->err);
+        if (rc != SG_OK) {
+            snprintf(j->err.file, sizeof(j->err.file), "%s", name);
+            j->err.line = j->line;
         }
-        cJSON_Delete(o);
-        if (rc != SG_OK)
-            return rc;
     }
-    if (docs == 0)
-        return sg_error_set(err, SG_EINPUT, name, 0, "no documents in this file");
+    cJSON_Delete(o);
+    return rc;
+}
+
+typedef struct pool {
+    doc_job *jobs;
+    size_t n;
+    size_t next;           /* next job to take, under lock */
+    pthread_mutex_t lock;
+    const sg_lexicon *lex;
+    const sg_cli_extract_args *a;
+} pool;
+
+static void *worker(void *arg)
+{
+    pool *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        size_t i = p->next++;
+        pthread_mutex_unlock(&p->lock);
+        if (i >= p->n)
+            return NULL;
+        doc_job *j = &p->jobs[i];
+        j->rc = j->line > 0 ? run_jsonl(j, p->lex, p->a) : run_text(j, p->lex, p->a);
+    }
+}
+
+static int is_blank_line(const char *p, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!isspace((unsigned char)p[k]))
+            return 0;
+    return 1;
+}
+
+/* Split every input into jobs (a text file is one; a JSONL file one per non-blank line). */
+static sg_status make_jobs(doc_job **out, size_t *n_out, char **bufs, size_t *lens,
+                           char **files, int n_files, const sg_cli_extract_args *a, sg_error *err)
+{
+    size_t cap = 16, n = 0;
+    doc_job *jobs = calloc(cap, sizeof(doc_job));
+    if (jobs == NULL)
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    for (int f = 0; f < n_files; f++) {
+        int jsonl = strcmp(a->format, "jsonl") == 0 ||
+                    (strcmp(a->format, "auto") == 0 &&
+                     (ends_with(files[f], ".jsonl") || ends_with(files[f], ".ndjson")));
+        size_t pos = 0, docs = 0;
+        long line = 0;
+        do {
+            const char *data = bufs[f];
+            size_t len = lens[f];
+            if (jsonl) {
+                const char *nl = memchr(bufs[f] + pos, '\n', lens[f] - pos);
+                size_t end = nl ? (size_t)(nl - bufs[f]) : lens[f];
+                data = bufs[f] + pos;
+                len = end - pos;
+                pos = end + 1;
+                line++;
+                if (is_blank_line(data, len))
+                    continue;
+            }
+            if (n == cap) {
+                doc_job *p = realloc(jobs, 2 * cap * sizeof(doc_job));
+                if (p == NULL) {
+                    free(jobs);
+                    return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+                }
+                memset(p + cap, 0, cap * sizeof(doc_job));
+                jobs = p;
+                cap *= 2;
+            }
+            jobs[n].path = files[f];
+            jobs[n].data = data;
+            jobs[n].len = len;
+            jobs[n].line = jsonl ? line : 0;
+            sg_statement_list_init(&jobs[n].out);
+            n++;
+            docs++;
+        } while (jsonl && pos < lens[f]);
+        if (jsonl && docs == 0) {
+            free(jobs);
+            return sg_error_set(err, SG_EINPUT, sg_cli_name(files[f]), 0, "no documents in this file");
+        }
+    }
+    *out = jobs;
+    *n_out = n;
     return SG_OK;
+}
+
+static int default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
 sg_status sg_cli_extract_files(sg_statement_list *out, const sg_lexicon *lex,
                                const sg_cli_extract_args *a, char **files, int n_files,
                                sg_error *err)
 {
-    for (int i = 0; i < n_files; i++) {
-        char *text = NULL;
-        size_t len = 0;
-        sg_status rc = sg_cli_read_file(files[i], &text, &len, err);
-        if (rc != SG_OK)
-            return rc;
-        int jsonl = strcmp(a->format, "jsonl") == 0 ||
-                    (strcmp(a->format, "auto") == 0 &&
-                     (ends_with(files[i], ".jsonl") || ends_with(files[i], ".ndjson")));
-        if (jsonl)
-            rc = extract_jsonl(out, lex, a, files[i], text, len, err);
-        else
-            rc = extract_text(out, lex, a, files[i], text, len, err);
-        free(text);
-        if (rc != SG_OK)
-            return rc;
+    char **bufs = calloc((size_t)n_files + 1, sizeof(char *));
+    size_t *lens = calloc((size_t)n_files + 1, sizeof(size_t));
+    doc_job *jobs = NULL;
+    size_t n_jobs = 0;
+    sg_status rc = SG_OK;
+    if (bufs == NULL || lens == NULL) {
+        rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+        goto done;
     }
-    return SG_OK;
+    for (int i = 0; i < n_files && rc == SG_OK; i++)
+        rc = sg_cli_read_file(files[i], &bufs[i], &lens[i], err);
+    if (rc == SG_OK)
+        rc = make_jobs(&jobs, &n_jobs, bufs, lens, files, n_files, a, err);
+    if (rc != SG_OK)
+        goto done;
+    pool p = {jobs, n_jobs, 0, PTHREAD_MUTEX_INITIALIZER, lex, a};
+    int n_threads = a->jobs > 0 ? a->jobs : default_jobs();
+    if ((size_t)n_threads > n_jobs)
+        n_threads = n_jobs > 0 ? (int)n_jobs : 1;
+    pthread_t th[64];
+    int started = 0;
+    for (int t = 1; t < n_threads && t < 64; t++)
+        if (pthread_create(&th[started], NULL, worker, &p) == 0)
+            started++;
+    worker(&p); /* the calling thread works too */
+    for (int t = 0; t < started; t++)
+        pthread_join(th[t], NULL);
+    /* the first failing document in input order decides the error */
+    for (size_t i = 0; i < n_jobs && rc == SG_OK; i++) {
+        if (jobs[i].rc != SG_OK) {
+            if (err)
+                *err = jobs[i].err;
+            rc = jobs[i].rc;
+            break;
+        }
+        for (size_t k = 0; k < jobs[i].out.n && rc == SG_OK; k++)
+            if (sg_statement_list_take(out, &jobs[i].out.items[k]) != SG_OK)
+                rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    }
+done:
+    for (size_t i = 0; i < n_jobs; i++)
+        sg_statement_list_destroy(&jobs[i].out);
+    free(jobs);
+    for (int i = 0; bufs && i < n_files; i++)
+        free(bufs[i]);
+    free(bufs);
+    free(lens);
+    return rc;
 }

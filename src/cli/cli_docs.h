@@ -16,13 +16,15 @@ typedef struct sg_cli_extract_args {
     const char *format;    /* "auto", "text" or "jsonl" */
     int level_person;
     int relations;
+    int jobs;              /* worker threads; 0 = one per online CPU */
 } sg_cli_extract_args;
 
 /* Load the lexicon as asked, checking --topic exists. */
 SG_NODISCARD sg_status sg_cli_load_lexicon(sg_lexicon **out, const sg_cli_extract_args *a,
                                            sg_error *err);
 
-/* Extract statements from each file into out. */
+/* Extract statements from each file into out, documents in parallel on a->jobs threads;
+ * the output order (file order, then document order) does not depend on the threads. */
 SG_NODISCARD sg_status sg_cli_extract_files(sg_statement_list *out, const sg_lexicon *lex,
                                             const sg_cli_extract_args *a, char **files,
                                             int n_files, sg_error *err);

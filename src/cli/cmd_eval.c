@@ -98,7 +98,7 @@ int sg_cmd_eval(int argc, char **argv)
         {"corpus", required_argument, NULL, 'c'}, {"topics", required_argument, NULL, 'T'},
         {"lexicon", required_argument, NULL, 'L'}, {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    sg_cli_extract_args a = {NULL, NULL, NULL, NULL, "auto", 0, 1};
+    sg_cli_extract_args a = {NULL, NULL, NULL, NULL, "auto", 0, 1, 0};
     const char *corpus = NULL;
     int ch;
     optind = 1;

@@ -54,7 +54,7 @@ int sg_cmd_explain(int argc, char **argv)
         {"date", required_argument, NULL, 'd'},    {"format", required_argument, NULL, 'f'},
         {"statements", required_argument, NULL, 's'}, {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    sg_cli_extract_args a = {NULL, NULL, NULL, NULL, "auto", 0, 1};
+    sg_cli_extract_args a = {NULL, NULL, NULL, NULL, "auto", 0, 1, 0};
     const char *statements = NULL;
     int ch;
     optind = 1;

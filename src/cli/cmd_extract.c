@@ -1,6 +1,7 @@
 /* cmd_extract.c - `stancegraph extract`: articles -> statements JSONL on stdout (or -o). */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
@@ -20,6 +21,8 @@ static const char usage[] =
     "      --date YYYY-MM-DD  date of the documents (offices of people are read on it)\n"
     "      --format F         auto (default), text or jsonl\n"
     "      --no-relations     leave out actor->actor relations (statements with a target)\n"
+    "  -j, --jobs N           extract documents on N threads (default: one per CPU);\n"
+    "                         the output is the same whatever N\n"
     "  -o, --output FILE      write here (atomically) instead of stdout\n"
     "  -h, --help             show this help\n";
 
@@ -30,13 +33,14 @@ int sg_cmd_extract(int argc, char **argv)
         {"lexicon", required_argument, NULL, 'L'}, {"actor-level", required_argument, NULL, 'a'},
         {"date", required_argument, NULL, 'd'},    {"format", required_argument, NULL, 'f'},
         {"no-relations", no_argument, NULL, 'R'},  {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'},          {NULL, 0, NULL, 0}};
-    sg_cli_extract_args a = {NULL, NULL, NULL, NULL, "auto", 0, 1};
+        {"jobs", required_argument, NULL, 'j'},    {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    sg_cli_extract_args a = {NULL, NULL, NULL, NULL, "auto", 0, 1, 0};
     const char *output = "-";
     int ch;
     optind = 1;
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, "t:o:h", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "t:o:j:h", longopts, NULL)) != -1) {
         switch (ch) {
         case 't': a.topic = optarg; break;
         case 'T': a.topics_file = optarg; break;
@@ -45,6 +49,14 @@ int sg_cmd_extract(int argc, char **argv)
         case 'f': a.format = optarg; break;
         case 'R': a.relations = 0; break;
         case 'o': output = optarg; break;
+        case 'j': {
+            char *end = NULL;
+            long v = strtol(optarg, &end, 10);
+            if (end == optarg || *end || v < 1 || v > 64)
+                return sg_cli_usage_error("extract", "--jobs needs a number from 1 to 64");
+            a.jobs = (int)v;
+            break;
+        }
         case 'a':
             if (strcmp(optarg, "person") == 0) a.level_person = 1;
             else if (strcmp(optarg, "group") == 0) a.level_person = 0;

@@ -769,6 +769,8 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
 {
     if (clause_has_cue(c, cl) || (elliptic(c, cl) && clause_has_cue(c, cl - 1)))
         return SG_OK;
+    if (deferral_in(c, cl) != at)
+        return SG_OK; /* one deferral statement per clause ("only later, not now") */
     static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0};
     const sg_match *mt = &c->s.main[c->s.main_at[at]];
     holder h = find_holder(c, &defer, at, mt->end, cl);

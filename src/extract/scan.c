@@ -89,85 +89,98 @@ static int meaning_ok(const sg_scan *s, const sg_phrase_meaning *m, size_t start
 
 /* Layers: 0 names, cues and function phrases; 1 topic terms; 2 topic anaphors. Each
  * layer is matched on its own, so "Ukraine's bid" is both a term and an anaphor. */
-static int in_layer(sg_phrase_kind k, int layer)
+static int layer_of(sg_phrase_kind k)
 {
-    if (layer == 1)
-        return k == SG_P_TOPIC_TERM;
-    if (layer == 2)
-        return k == SG_P_ANAPHOR;
-    return k != SG_P_TOPIC_TERM && k != SG_P_ANAPHOR;
+    return k == SG_P_TOPIC_TERM ? 1 : k == SG_P_ANAPHOR ? 2 : 0;
 }
 
-/* Longest match starting at token i within sentence end, for one layer. */
-static int match_at(const sg_scan *s, size_t i, size_t sent_end, int topic_layer, sg_match *out)
+/* One trie walk from token i: the longest match of each layer that wants one (want[l]).
+ * found[l] says which layers matched. */
+static void match_at(const sg_scan *s, size_t i, size_t sent_end, const int want[3],
+                     sg_match out[3], int found[3])
 {
     const sg_lexicon *lex = s->lex;
     size_t node = 0;
-    int found = 0;
+    found[0] = found[1] = found[2] = 0;
     for (size_t j = i; j < sent_end; j++) {
         node = sg_lexicon__child(lex, node, s->tok.tok[j].norm);
         if (node == 0)
             break;
         const sg_trie_node *nd = &lex->nodes[node];
-        sg_match cand = {i, j + 1, {0}, 0};
-        for (size_t k = 0; k < nd->n_meanings && cand.n < SG_MAX_MEANINGS; k++) {
+        if (nd->n_meanings == 0)
+            continue;
+        sg_match cand[3] = {{i, j + 1, {0}, 0}, {i, j + 1, {0}, 0}, {i, j + 1, {0}, 0}};
+        for (size_t k = 0; k < nd->n_meanings; k++) {
             const sg_phrase_meaning *m = &lex->meanings[nd->first_meaning + k];
-            if (in_layer(m->kind, topic_layer) && meaning_ok(s, m, i))
-                cand.m[cand.n++] = m;
+            int l = layer_of(m->kind);
+            if (want[l] && cand[l].n < SG_MAX_MEANINGS && meaning_ok(s, m, i))
+                cand[l].m[cand[l].n++] = m;
         }
-        if (cand.n > 0) {
-            *out = cand;
-            found = 1;
-        }
+        for (int l = 0; l < 3; l++)
+            if (cand[l].n > 0) {
+                out[l] = cand[l];
+                found[l] = 1;
+            }
     }
-    return found;
 }
 
-static sg_status match_layer(sg_scan *s, int topic_layer)
+typedef struct layer_out {
+    sg_match *arr;
+    size_t n, cap;
+    int *at;
+} layer_out;
+
+static int layer_push(layer_out *o, const sg_match *m)
 {
-    size_t cap = 64, n = 0;
-    sg_match *arr = malloc(cap * sizeof(*arr));
-    int *at = malloc((s->tok.n_tok + 1) * sizeof(int));
-    if (arr == NULL || at == NULL) {
-        free(arr);
-        free(at);
-        return SG_ENOMEM;
+    if (o->n == o->cap) {
+        size_t cap = o->cap ? o->cap * 2 : 64;
+        sg_match *p = realloc(o->arr, cap * sizeof(*p));
+        if (p == NULL)
+            return -1;
+        o->arr = p;
+        o->cap = cap;
     }
-    for (size_t i = 0; i < s->tok.n_tok; i++)
-        at[i] = -1;
-    for (size_t si = 0; si < s->tok.n_sent; si++) {
+    o->arr[o->n] = *m;
+    for (size_t k = m->start; k < m->end; k++)
+        o->at[k] = (int)o->n;
+    o->n++;
+    return 0;
+}
+
+/* Greedy left-to-right longest matches, per layer, in one trie walk per token. */
+static sg_status match_layers(sg_scan *s)
+{
+    layer_out lo[3];
+    memset(lo, 0, sizeof(lo));
+    sg_status rc = SG_OK;
+    for (int l = 0; l < 3; l++) {
+        lo[l].at = malloc((s->tok.n_tok + 1) * sizeof(int));
+        if (lo[l].at == NULL)
+            rc = SG_ENOMEM;
+        for (size_t i = 0; lo[l].at && i < s->tok.n_tok; i++)
+            lo[l].at[i] = -1;
+    }
+    for (size_t si = 0; rc == SG_OK && si < s->tok.n_sent; si++) {
         const sg_sentence *st = &s->tok.sent[si];
-        for (size_t i = st->first; i < st->last_plus1;) {
-            sg_match m;
-            if (!match_at(s, i, st->last_plus1, topic_layer, &m)) {
-                i++;
-                continue;
-            }
-            if (n == cap) {
-                cap *= 2;
-                sg_match *p = realloc(arr, cap * sizeof(*arr));
-                if (p == NULL) {
-                    free(arr);
-                    free(at);
-                    return SG_ENOMEM;
+        size_t next_free[3] = {st->first, st->first, st->first};
+        for (size_t i = st->first; i < st->last_plus1 && rc == SG_OK; i++) {
+            int want[3], found[3];
+            for (int l = 0; l < 3; l++)
+                want[l] = i >= next_free[l];
+            sg_match m[3];
+            match_at(s, i, st->last_plus1, want, m, found);
+            for (int l = 0; l < 3; l++)
+                if (want[l] && found[l]) {
+                    if (layer_push(&lo[l], &m[l]) != 0)
+                        rc = SG_ENOMEM;
+                    next_free[l] = m[l].end;
                 }
-                arr = p;
-            }
-            arr[n] = m;
-            for (size_t k = m.start; k < m.end; k++)
-                at[k] = (int)n;
-            n++;
-            i = m.end;
         }
     }
-    if (topic_layer == 2) {
-        s->anaph = arr, s->n_anaph = n, s->anaph_at = at;
-    } else if (topic_layer == 1) {
-        s->topic = arr, s->n_topic = n, s->topic_at = at;
-    } else {
-        s->main = arr, s->n_main = n, s->main_at = at;
-    }
-    return SG_OK;
+    s->main = lo[0].arr, s->n_main = lo[0].n, s->main_at = lo[0].at;
+    s->topic = lo[1].arr, s->n_topic = lo[1].n, s->topic_at = lo[1].at;
+    s->anaph = lo[2].arr, s->n_anaph = lo[2].n, s->anaph_at = lo[2].at;
+    return rc;
 }
 
 /* Kinds that can make up an actor mention. */
@@ -515,8 +528,7 @@ sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex, const sg_document 
         for (size_t i = s->tok.sent[si].first; i < s->tok.sent[si].last_plus1; i++)
             s->sent_of[i] = (int)si;
     infer_date(s);
-    if (match_layer(s, 0) != SG_OK || match_layer(s, 1) != SG_OK || match_layer(s, 2) != SG_OK ||
-        find_mentions(s) != SG_OK)
+    if (match_layers(s) != SG_OK || find_mentions(s) != SG_OK)
         goto oom;
     return SG_OK;
 oom:

@@ -27,6 +27,7 @@ typedef struct sg_trie_slot {
     size_t node;     /* parent node id + 1; 0 marks an empty slot */
     size_t child;
     size_t tok_off;  /* offset of the token in tokpool */
+    uint64_t hash;   /* slot_hash(node, token): compared before the string */
 } sg_trie_slot;
 
 int sg_lexicon__add_phrase(sg_lexicon *lex, const char *text, sg_phrase_kind kind, int data,
@@ -111,11 +112,12 @@ size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token)
     if (lex->n_slots == 0)
         return 0;
     size_t mask = lex->n_slots - 1;
-    for (size_t i = (size_t)slot_hash(node, token) & mask;; i = (i + 1) & mask) {
+    uint64_t h = slot_hash(node, token);
+    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
         const sg_trie_slot *s = &lex->slots[i];
         if (s->node == 0)
             return 0;
-        if (s->node == node + 1 && strcmp(lex->tokpool + s->tok_off, token) == 0)
+        if (s->hash == h && s->node == node + 1 && strcmp(lex->tokpool + s->tok_off, token) == 0)
             return s->child;
     }
 }
@@ -160,7 +162,8 @@ static int new_node(sg_lexicon *lex, size_t *id)
 static int child_or_new(sg_lexicon *lex, size_t node, const char *tok, size_t *out)
 {
     size_t mask = lex->n_slots - 1;
-    size_t i = (size_t)slot_hash(node, tok) & mask;
+    uint64_t h = slot_hash(node, tok);
+    size_t i = (size_t)h & mask;
     for (;; i = (i + 1) & mask) {
         sg_trie_slot *s = &lex->slots[i];
         if (s->node == 0)
@@ -176,6 +179,7 @@ static int child_or_new(sg_lexicon *lex, size_t node, const char *tok, size_t *o
     lex->slots[i].node = node + 1;
     lex->slots[i].child = id;
     lex->slots[i].tok_off = off;
+    lex->slots[i].hash = h;
     *out = id;
     return 0;
 }
