@@ -811,14 +811,16 @@ static sg_status extract_topic(ctx *c)
     return SG_OK;
 }
 
-/* The outlet a document reports from when it names none per sentence: the document's
- * own source, else the first source it names. */
+/* The outlet a document reports from when a sentence names none: the document's own
+ * source, else an outlet named in its first three sentences (the lede's attribution:
+ * "..., Bloomberg reported"). An outlet first named later is cited, not the reporter. */
 static const char *first_source(const ctx *c)
 {
     if (c->s.doc->source)
         return c->s.doc->source;
     for (size_t i = 0; i < c->s.n_men; i++)
-        if (c->s.men[i].kind == SG_MEN_SOURCE && c->s.men[i].source >= 0)
+        if (c->s.men[i].kind == SG_MEN_SOURCE && c->s.men[i].source >= 0 &&
+            c->s.sent_of[c->s.men[i].start] < 3)
             return c->s.lex->sources[c->s.men[i].source];
     return NULL;
 }
