@@ -464,6 +464,11 @@ sg_status sg_graph_from_json(sg_graph **out, const char *json, size_t len, const
     if (rc != SG_OK)
         return rc;
     rc = sg_graph__jin_object(json, len, p.name, streamed, on_member, on_element, &p, err);
+    if (rc == SG_EINPUT && !p.magic && err) { /* e.g. a statements file given to analyze */
+        char msg[sizeof(err->message)];
+        memcpy(msg, err->message, sizeof(msg));
+        sg_error_set(err, SG_EINPUT, p.name, err->line, "not a graph.json (%s)", msg);
+    }
     if (rc == SG_OK && !p.magic)
         rc = sg_error_set(err, SG_EINPUT, p.name, 1,
                           "not a graph.json (no \"stancegraph\":\"graph\" member)");
