@@ -144,7 +144,7 @@ static sg_status collapse(sg_report *r)
         if (s != t)
             refs[n++] = (edge_ref){s < t ? s : t, s < t ? t : s, (uint32_t)e};
     }
-    qsort(refs, n, sizeof(edge_ref), cmp_edge_ref);
+    sg_graph__sort(refs, n, sizeof(edge_ref), cmp_edge_ref);
     size_t used = 0;
     for (size_t lo = 0, hi; lo < n; lo = hi) {
         sg_apair *p = &r->pairs[r->n_pairs];

@@ -56,7 +56,7 @@ static sg_status triangles(const sg_adj *adj, unsigned long long *total,
     }
     for (size_t v = 0; v < n; v++)
         keys[v] = (rank_key){adj->off[v + 1] - adj->off[v], (uint32_t)v};
-    qsort(keys, n, sizeof(rank_key), cmp_rank);
+    sg_graph__sort(keys, n, sizeof(rank_key), cmp_rank);
     for (size_t i = 0; i < n; i++)
         rank[keys[i].node] = (uint32_t)i;
     for (size_t u = 0; u < n; u++) {

@@ -197,7 +197,7 @@ static sg_status place_isolates(const sg_graph *g, uint32_t *label, uint32_t n_l
         for (uint32_t k = 0; label[v] != UINT32_MAX && k < g->nodes[v].n_stances; k++)
             e[n++] = (profile_entry){g->nodes[v].stances[k].topic, label[v],
                                      stance_score(&g->nodes[v].stances[k])};
-    qsort(e, n, sizeof(profile_entry), cmp_profile);
+    sg_graph__sort(e, n, sizeof(profile_entry), cmp_profile);
     uint32_t next = n_labels;
     for (size_t v = 0; v < g->n_nodes; v++) {
         if (label[v] != UINT32_MAX)

@@ -44,7 +44,7 @@ static sg_status set_topics(sg_graph *g, const sg_graph_builder *b, uint32_t **t
         g->topics[i] = g->pool.strs[idx];
     }
     g->n_topics = src->n;
-    qsort(g->topics, g->n_topics, sizeof(char *), cmp_str);
+    sg_graph__sort(g->topics, g->n_topics, sizeof(char *), cmp_str);
     for (uint32_t i = 0; i < b->topics.n; i++) {
         const char *key = b->topics.strs[i];
         const char **hit = bsearch(&key, g->topics, g->n_topics, sizeof(char *), cmp_str);
@@ -70,7 +70,7 @@ static sg_status set_nodes(sg_graph *g, const sg_graph_builder *b, uint32_t *nod
         names[i] = (node_name){b->actors.strs[i], SG_NODE_ACTOR, i};
     for (size_t t = 0; twomode && t < g->n_topics; t++)
         names[b->actors.n + t] = (node_name){g->topics[t], SG_NODE_TOPIC, (uint32_t)t};
-    qsort(names, n, sizeof(node_name), cmp_node_name);
+    sg_graph__sort(names, n, sizeof(node_name), cmp_node_name);
     sg_status rc = SG_OK;
     for (size_t i = 0; i < n && rc == SG_OK; i++) {
         if (i > 0 && strcmp(names[i].name, names[i - 1].name) == 0) {
@@ -127,7 +127,7 @@ static sg_status fill_nodes(sg_graph *g, sg_graph_builder *b, const uint32_t *no
         memcpy(st->n, c->n, sizeof(st->n));
     }
     for (size_t i = 0; i < g->n_nodes; i++)
-        qsort(g->nodes[i].stances, g->nodes[i].n_stances, sizeof(sg_stance), cmp_stance);
+        sg_graph__sort(g->nodes[i].stances, g->nodes[i].n_stances, sizeof(sg_stance), cmp_stance);
     return SG_OK;
 }
 

@@ -97,7 +97,8 @@ sg_status sg_graph__edgeset_init(sg_edgeset *es, size_t n_nodes, size_t n_edges,
     for (size_t i = 0, at = 0; evidence && i < n_edges; i++) {
         es->evidence[i].ids = es->ev_store + at;
         es->evidence[i].n = evidence[i].n;
-        memcpy(es->ev_store + at, evidence[i].ids, evidence[i].n * sizeof(char *));
+        if (evidence[i].n)
+            memcpy(es->ev_store + at, evidence[i].ids, evidence[i].n * sizeof(char *));
         at += evidence[i].n;
     }
     sg_igraph_guard guard;

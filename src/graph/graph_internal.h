@@ -12,6 +12,7 @@
 #include <igraph.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "stancegraph/graph.h"
 
@@ -54,6 +55,14 @@ SG_NODISCARD sg_status sg_graph__map_upsert(sg_map *m, uint64_t k1, uint64_t k2,
 int sg_graph__map_get(const sg_map *m, uint64_t k1, uint64_t k2, uint32_t *val);
 
 /* ---- growable arrays ------------------------------------------------------------ */
+
+/* qsort that accepts an empty (possibly NULL) array. */
+static inline void sg_graph__sort(void *base, size_t n, size_t size,
+                                  int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
 
 /* Make room for at least `need` elements of `size` bytes in *arr (capacity *cap). */
 SG_NODISCARD sg_status sg_graph__grow(void **arr, size_t *cap, size_t need, size_t size);

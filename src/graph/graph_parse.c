@@ -550,7 +550,7 @@ static sg_status resolve_topics(pctx *p, resolver *r, sg_error *err)
         if (mark[i])
             g->topics[g->n_topics++] = g->pool.strs[i];
     free(mark);
-    qsort(g->topics, g->n_topics, sizeof(char *), cmp_str);
+    sg_graph__sort(g->topics, g->n_topics, sizeof(char *), cmp_str);
     for (size_t t = 0; t < g->n_topics; t++) {
         uint32_t idx;
         if (sg_graph__pool_find(&g->pool, g->topics[t], &idx))
@@ -562,7 +562,7 @@ static sg_status resolve_topics(pctx *p, resolver *r, sg_error *err)
 static sg_status resolve_nodes(pctx *p, resolver *r, sg_error *err)
 {
     sg_graph *g = p->g;
-    qsort(g->nodes, g->n_nodes, sizeof(sg_node), cmp_node);
+    sg_graph__sort(g->nodes, g->n_nodes, sizeof(sg_node), cmp_node);
     for (size_t i = 0; i < g->n_nodes; i++) {
         if (i > 0 && strcmp(g->nodes[i - 1].id, g->nodes[i].id) == 0)
             return sg_error_set(err, SG_EINPUT, p->name, 0, "duplicate node id \"%s\"",
@@ -573,7 +573,7 @@ static sg_status resolve_nodes(pctx *p, resolver *r, sg_error *err)
         sg_node *nd = &g->nodes[i];
         for (uint32_t k = 0; k < nd->n_stances; k++)
             nd->stances[k].topic = r->topic_of[nd->stances[k].topic];
-        qsort(nd->stances, nd->n_stances, sizeof(sg_stance), cmp_stance);
+        sg_graph__sort(nd->stances, nd->n_stances, sizeof(sg_stance), cmp_stance);
         for (uint32_t k = 1; k < nd->n_stances; k++)
             if (nd->stances[k].topic == nd->stances[k - 1].topic)
                 return sg_error_set(err, SG_EINPUT, p->name, 0,
@@ -608,7 +608,7 @@ static sg_status resolve_edges(pctx *p, const resolver *r, tmp_edges *l, sg_edge
         e->src = s;
         e->dst = t;
     }
-    qsort(l->e, l->n, sizeof(tmp_edge), cmp_tmp_edge);
+    sg_graph__sort(l->e, l->n, sizeof(tmp_edge), cmp_tmp_edge);
     size_t n = l->n ? l->n : 1;
     uint32_t *src = malloc(n * sizeof(uint32_t)), *dst = malloc(n * sizeof(uint32_t));
     double *w = malloc(n * sizeof(double)), *cg = malloc(n * sizeof(double));
@@ -643,7 +643,7 @@ static sg_status resolve_edges(pctx *p, const resolver *r, tmp_edges *l, sg_edge
 static sg_status resolve_windows(pctx *p, const resolver *r, sg_error *err)
 {
     sg_graph *g = p->g;
-    qsort(p->wins, p->n_wins, sizeof(tmp_window), cmp_window);
+    sg_graph__sort(p->wins, p->n_wins, sizeof(tmp_window), cmp_window);
     g->windows = calloc(p->n_wins ? p->n_wins : 1, sizeof(sg_window));
     if (g->windows == NULL)
         return oom(err);
@@ -658,7 +658,7 @@ static sg_status resolve_windows(pctx *p, const resolver *r, sg_error *err)
             tw->st[i].node = nd;
             tw->st[i].topic = r->topic_of[tw->st[i].topic];
         }
-        qsort(tw->st, tw->n_st, sizeof(sg_wstance), cmp_wstance);
+        sg_graph__sort(tw->st, tw->n_st, sizeof(sg_wstance), cmp_wstance);
         sg_window *w = &g->windows[k];
         w->start = tw->start;
         w->end = tw->end;

@@ -75,7 +75,7 @@ static sg_status union_names(sg_graph *g, size_t n_parts, const char *(*get)(con
             }
             all[n++] = g->pool.strs[idx];
         }
-    qsort(all, n, sizeof(char *), cmp_str);
+    sg_graph__sort(all, n, sizeof(char *), cmp_str);
     size_t u = 0;
     for (size_t i = 0; i < n; i++) /* interned: equal strings are equal pointers */
         if (u == 0 || all[u - 1] != all[i])
@@ -179,7 +179,7 @@ static sg_status merge_nodes(merge_ctx *m)
             }
         }
     }
-    qsort(e, n, sizeof(stance_entry), cmp_entry);
+    sg_graph__sort(e, n, sizeof(stance_entry), cmp_entry);
     sg_status rc = SG_OK;
     for (size_t lo = 0, hi; lo < n && rc == SG_OK; lo = hi) {
         sg_node *nd = &g->nodes[e[lo].node];
@@ -379,7 +379,7 @@ static sg_status window_stances(merge_ctx *m, const sg_window *const *wins, size
                                   s->evidence};
             n++;
         }
-    qsort(e, n, sizeof(stance_entry), cmp_entry); /* stable enough: ties keep no order */
+    sg_graph__sort(e, n, sizeof(stance_entry), cmp_entry); /* stable enough: ties keep no order */
     sg_status rc = SG_OK;
     for (size_t i = 0; i < n && rc == SG_OK; i++) {
         if (i == 0 || cmp_entry(&e[i], &e[i - 1]) != 0) {

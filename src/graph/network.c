@@ -202,7 +202,7 @@ static sg_status onemode(edge_list *l, const sg_graph *g, const sg_cell *cells, 
         s->sqt += tot * tot;
         order[i] = (topic_cell){cells[i].topic, cells[i].node, (uint32_t)i};
     }
-    qsort(order, n, sizeof(topic_cell), cmp_topic_cell);
+    sg_graph__sort(order, n, sizeof(topic_cell), cmp_topic_cell);
     for (size_t lo = 0, hi; lo < n; lo = hi) {
         for (hi = lo; hi < n && order[hi].topic == order[lo].topic; hi++)
             ;
@@ -262,7 +262,7 @@ done:
 /* The edge set from the sorted edge list: one igraph_t plus attribute vectors. */
 static sg_status to_edgeset(sg_edgeset *out, const sg_graph *g, edge_list *l, sg_error *err)
 {
-    qsort(l->e, l->n, sizeof(out_edge), cmp_out_edge);
+    sg_graph__sort(l->e, l->n, sizeof(out_edge), cmp_out_edge);
     size_t n = l->n ? l->n : 1;
     uint32_t *src = malloc(n * sizeof(uint32_t)), *dst = malloc(n * sizeof(uint32_t));
     double *w = malloc(n * sizeof(double)), *cg = malloc(n * sizeof(double));

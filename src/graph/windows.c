@@ -30,7 +30,7 @@ sg_status sg_graph__window_set(sg_graph *g, sg_window *w, sg_wstance *stances, s
                                const sg_direct *direct, size_t n_direct,
                                const uint32_t *topic_node, sg_error *err)
 {
-    qsort(stances, n, sizeof(sg_wstance), cmp_wstance);
+    sg_graph__sort(stances, n, sizeof(sg_wstance), cmp_wstance);
     w->stances = stances;
     w->n_stances = n;
     sg_cell *cells = calloc(n ? n : 1, sizeof(sg_cell));
@@ -176,7 +176,7 @@ sg_status sg_graph__build_windows(sg_graph *g, const sg_graph_builder *b,
     }
     for (size_t i = 0; i < b->n_days; i++)
         days[i] = &b->days[i];
-    qsort(days, b->n_days, sizeof(sg_bcell *), cmp_day);
+    sg_graph__sort(days, b->n_days, sizeof(sg_bcell *), cmp_day);
     sg_status rc = SG_OK;
     for (size_t k = 0; k < n_win && rc == SG_OK; k++) {
         sg_window *win = &g->windows[k];
