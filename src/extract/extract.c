@@ -211,11 +211,14 @@ static int empty_object(const ctx *c, size_t k, size_t b)
 /* Is the cue ending at cue_end in clause cl about topic t? The topic must be in the cue's
  * object (the rest of the clause); before the cue only when that part is the cue's
  * subject (passives, adjectives, effect cues, deferrals: before_ok). */
+#define SG_OBJECT_WINDOW 12 /* tokens after the cue in which its object names the topic */
+
 static topic_how topic_of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, int carry_ok,
-                          int before_ok)
+                          int before_ok, int nominal)
 {
     size_t a = c->clause_start[cl], b = c->clause_end[cl];
-    unsigned after = topic_groups(c, t, cue_end, b);
+    size_t near = cue_end + SG_OBJECT_WINDOW < b ? cue_end + SG_OBJECT_WINDOW : b;
+    unsigned after = topic_groups(c, t, cue_end, near);
     unsigned whole = topic_groups(c, t, a, b);
     if (full(c, t, after) || (before_ok && full(c, t, whole)))
         return TOPIC_CLAUSE;
@@ -224,11 +227,16 @@ static topic_how topic_of(const ctx *c, int t, size_t cue, size_t cue_end, int c
     if (!c->doc_on_topic)
         return TOPIC_NONE;
     int empty = empty_object(c, cue_end, b);
+    /* a noun with no complement ("Turkey's opposition stopped any vote") */
+    static const char *const comp[] = {"to", "for", "of", "against", "on", "over", "with",
+                                       "toward", "towards", "about", NULL};
+    if (nominal && !is_word(c, cue_end, comp))
+        empty = 1;
     const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[cue]];
     if (empty && full(c, t, topic_groups(c, t, st->first, st->last_plus1)) &&
         !other_topic(c, t, st->first, st->last_plus1))
         return TOPIC_SENTENCE;
-    if ((after & (1u << 31)) || (before_ok && (whole & (1u << 31))))
+    if ((topic_groups(c, t, cue_end, b) & (1u << 31)) || (before_ok && (whole & (1u << 31))))
         return TOPIC_ANAPHOR;
     /* the object names part of the topic that is not an actor ("supports the JCPOA" in a
      * document about the nuclear deal) */
@@ -290,23 +298,42 @@ static int list_after(const ctx *c, size_t i, size_t end)
     return -1;
 }
 
-/* The speaker of a clause: first candidate before the last speech verb before pos. */
-static int speaker_before(const ctx *c, size_t from, size_t pos, size_t *after_speech)
+static int first_candidate(const ctx *c, size_t from, size_t to);
+
+/* First candidate list in [from, speech). */
+static int speaker_list(const ctx *c, size_t from, size_t speech)
 {
-    size_t speech = (size_t)-1;
-    for (size_t i = from; i < pos; i++)
-        if (sg_extract__main_meaning(&c->s, i, SG_P_SPEECH) ||
-            sg_extract__main_meaning(&c->s, i, SG_P_REPORTING))
-            speech = i;
-    *after_speech = speech == (size_t)-1 ? from : speech + 1;
-    if (speech == (size_t)-1)
-        return -1;
     for (size_t i = from; i < speech; i++) {
         int l = list_of_token(c, i);
         if (l >= 0 && c->s.lists[l].start == i && candidate(c, &c->s.lists[l]))
             return l;
     }
     return -1;
+}
+
+/* The speaker of a clause: first candidate before the last speech verb before pos. */
+static int speaker_before(const ctx *c, size_t from, size_t pos, size_t *after_speech)
+{
+    static const char *const rel[] = {"that", "which", "who", "whom", NULL};
+    size_t speech = (size_t)-1;
+    for (size_t i = from; i < pos; i++)
+        if (sg_extract__main_meaning(&c->s, i, SG_P_SPEECH) ||
+            sg_extract__main_meaning(&c->s, i, SG_P_REPORTING))
+            speech = i;
+    /* a subordinate clause ("the day that Finland and Sweden applied") has its own
+     * subject: search after the last that/which/who when a candidate follows it */
+    for (size_t i = pos; i-- > (speech == (size_t)-1 ? from : speech + 1);)
+        if (is_word(c, i, rel)) {
+            if (first_candidate(c, i + 1, pos) >= 0) {
+                *after_speech = i + 1;
+                return speech == (size_t)-1 ? -1 : speaker_list(c, from, speech);
+            }
+            break;
+        }
+    *after_speech = speech == (size_t)-1 ? from : speech + 1;
+    if (speech == (size_t)-1)
+        return -1;
+    return speaker_list(c, from, speech);
 }
 
 static int first_candidate(const ctx *c, size_t from, size_t to)
@@ -330,7 +357,17 @@ static holder find_holder(const ctx *c, const sg_cue_entry *cue, size_t at, size
                                               "an", "any", NULL};
     int nominal_use = at > cs && (c->s.tok.tok[at - 1].kind == SG_TOK_POSS ||
                                   is_word(c, at - 1, nominal_det));
-    if ((cue->kind == 'v' || cue->kind == 'p') && !nominal_use) {
+    /* a passive needs a form of "be"/"get" before the participle, "as called for by", or
+     * no active subject ("a sentiment echoed by X"); else "by" belongs to a noun
+     * ("blocked NATO's decision on requests by Finland") */
+    static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being",
+                                     "get", "gets", "got", "as", NULL};
+    int passive = 0;
+    for (size_t k = at; k-- > cs && k + 3 >= at;)
+        passive |= is_word(c, k, be);
+    if (!passive)
+        passive = first_candidate(c, cs, at) < 0;
+    if ((cue->kind == 'v' || cue->kind == 'p') && !nominal_use && passive) {
         for (size_t k = end; k < ce && k < end + 8; k++)
             if (sg_extract__is(&c->s, k, "by")) {
                 int l = list_after(c, k + 1, ce);
@@ -390,11 +427,18 @@ static holder find_holder(const ctx *c, const sg_cue_entry *cue, size_t at, size
     }
     /* "He stated that ..., but ... not now": a later clause still reports the speaker
      * when the speech verb took a that-complement */
-    speaker = speaker_before(c, st->first, cs, &after_speech);
-    if (speaker >= 0 && after_speech < cs &&
-        (sg_extract__is(&c->s, after_speech, "that") || is_punct(c, after_speech, ":"))) {
-        h.list = speaker, h.rule = "sentence-speaker";
-        return h;
+    for (size_t k = cs; k-- > st->first;) {
+        if (!sg_extract__main_meaning(&c->s, k, SG_P_SPEECH))
+            continue;
+        size_t nx = c->s.main[c->s.main_at[k]].end;
+        if (sg_extract__is(&c->s, nx, "that") || is_punct(c, nx, ":")) {
+            speaker = speaker_list(c, st->first, k);
+            if (speaker >= 0) {
+                h.list = speaker, h.rule = "sentence-speaker";
+                return h;
+            }
+        }
+        break;
     }
     return h;
 }
@@ -691,6 +735,25 @@ static sg_status handle_cue(ctx *c, size_t at)
         }
     }
     holder h = find_holder(c, cue, at, mt->end, cl);
+    /* "expect Turkey's approval" asserts nothing; "should not expect Turkey to approve"
+     * says Turkey will not: the expected actor holds the opposite stance */
+    int irrealis_negated = 0;
+    for (size_t k = at; k-- > cs && k + 6 > at;) {
+        if (!sg_extract__main_meaning(&c->s, k, SG_P_IRREALIS))
+            continue;
+        if (!negated(c, k, cs))
+            return SG_OK;
+        irrealis_negated = 1;
+        size_t ke = c->s.main[c->s.main_at[k]].end;
+        for (size_t j = ke; j < at; j++) {
+            int l = list_of_token(c, j);
+            if (l >= 0 && c->s.lists[l].start == j) {
+                h.list = l, h.rule = "expected-actor";
+                break;
+            }
+        }
+        break;
+    }
     if (h.list >= 0)
         h.list = resolve_speaker_list(c, h.list, at);
     if (h.list < 0)
@@ -714,7 +777,10 @@ static sg_status handle_cue(ctx *c, size_t at)
         }
     }
     topic_how how = f.target_list >= 0 ? TOPIC_CLAUSE
-                                       : topic_of(c, c->topic, at, f.cue_end, cl, carry, before_ok);
+                                       : topic_of(c, c->topic, at, f.cue_end, cl, carry, before_ok,
+                                                  h.rule && (strcmp(h.rule, "possessive") == 0 ||
+                                                             strcmp(h.rule, "possessive-pronoun") == 0 ||
+                                                             strcmp(h.rule, "nominal-from") == 0));
     /* deferring cues ("caution from Washington") in a document about the topic */
     if (how == TOPIC_NONE && cue->polarity == 0 && c->doc_on_topic &&
         !other_topic(c, c->topic, cs, ce))
@@ -738,7 +804,7 @@ static sg_status handle_cue(ctx *c, size_t at)
         f.flags |= SG_FLAG_ANAPHOR;
     if (how == TOPIC_CARRIED)
         f.weight *= SG_W_CARRIED;
-    if (negated(c, at, cs)) {
+    if (irrealis_negated || negated(c, at, cs)) {
         f.flags |= SG_FLAG_NEGATED;
         f.weight *= f.stance > 0 ? SG_W_NEG_SUPPORT : SG_W_NEG_OPPOSE;
         f.stance = -f.stance;
@@ -778,7 +844,7 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
         h.list = resolve_speaker_list(c, h.list, at);
     if (h.list < 0)
         return SG_OK;
-    topic_how how = topic_of(c, c->topic, at, mt->end, cl, 0, 1);
+    topic_how how = topic_of(c, c->topic, at, mt->end, cl, 0, 1, 0);
     if (how == TOPIC_NONE && (!c->doc_on_topic || other_topic(c, c->topic, c->clause_start[cl],
                                                                c->clause_end[cl])))
         return SG_OK;

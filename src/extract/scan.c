@@ -467,7 +467,8 @@ static sg_status find_mentions(sg_scan *s)
             /* "NATO membership", "EU accession": the actor modifies a topic noun */
             if (!m.poss_follows && next < st->last_plus1 &&
                 (s->topic_at[next] >= 0 || s->anaph_at[next] >= 0) &&
-                s->tok.tok[next].kind == SG_TOK_WORD && !s->tok.tok[next].upper)
+                s->tok.tok[next].kind == SG_TOK_WORD && s->men_at[next] < 0 &&
+                name_meaning(s, next) == NULL)
                 m.possessor_of_noun = 1;
             /* a lone demonym adjective ("Ukrainian territories") is not an actor */
             int keep = !(m.kind == SG_MEN_ROLE_ONLY);
