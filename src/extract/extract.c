@@ -396,6 +396,18 @@ static holder find_holder(const ctx *c, const sg_cue_entry *cue, size_t at, size
             h.list = (int)c->s.men[c->s.men_at[k]].list, h.rule = "possessive-pronoun";
             return h;
         }
+        /* "concerns voiced by A", "objections raised by A and B" */
+        for (size_t k2 = end; k2 + 1 < ce && k2 < end + 4; k2++) {
+            const char *w = c->s.tok.tok[k2].norm;
+            size_t wl = strlen(w);
+            if (wl > 3 && strcmp(w + wl - 2, "ed") == 0 && sg_extract__is(&c->s, k2 + 1, "by")) {
+                int l = list_after(c, k2 + 2, ce);
+                if (l >= 0) {
+                    h.list = l, h.rule = "nominal-passive";
+                    return h;
+                }
+            }
+        }
         /* "opposition from A", "caution from A and B" */
         for (size_t k2 = end; k2 < ce && k2 < end + 3; k2++)
             if (sg_extract__is(&c->s, k2, "from")) {
@@ -409,7 +421,16 @@ static holder find_holder(const ctx *c, const sg_cue_entry *cue, size_t at, size
     /* subject: the first candidate after the last speech verb before the cue */
     size_t after_speech;
     int speaker = speaker_before(c, cs, at, &after_speech);
-    int l = first_candidate(c, after_speech, at);
+    /* "A agreed ..., something B had vowed to block": a subject after the last comma
+     * before the cue is closer to it than the clause's first one */
+    int l = -1;
+    for (size_t k = at; k-- > after_speech;)
+        if (is_punct(c, k, ",")) {
+            l = first_candidate(c, k + 1, at);
+            break;
+        }
+    if (l < 0)
+        l = first_candidate(c, after_speech, at);
     if (cue->kind == 'e')
         l = -1; /* effect cues: the topic is the subject; the holder is the speaker */
     if (l >= 0) {
@@ -427,6 +448,22 @@ static holder find_holder(const ctx *c, const sg_cue_entry *cue, size_t at, size
     }
     /* "He stated that ..., but ... not now": a later clause still reports the speaker
      * when the speech verb took a that-complement */
+    /* "Germany, while in favour of X, remains opposed to Y": the clause before is only a
+     * subject, interrupted by this one */
+    if (cl > 0 && c->clause_start[cl - 1] >= st->first) {
+        size_t ps = c->clause_start[cl - 1], pe = c->clause_end[cl - 1];
+        int ol = first_candidate(c, ps, pe);
+        if (ol >= 0) {
+            int only = 1;
+            for (size_t k = ps; k < pe && only; k++)
+                only = (k >= c->s.lists[ol].start && k < c->s.lists[ol].end) ||
+                       c->s.tok.tok[k].kind == SG_TOK_PUNCT || is_determiner(c, k);
+            if (only) {
+                h.list = ol, h.rule = "interrupted-subject";
+                return h;
+            }
+        }
+    }
     for (size_t k = cs; k-- > st->first;) {
         if (!sg_extract__main_meaning(&c->s, k, SG_P_SPEECH))
             continue;
@@ -735,6 +772,9 @@ static sg_status handle_cue(ctx *c, size_t at)
         }
     }
     holder h = find_holder(c, cue, at, mt->end, cl);
+    /* "assurances before endorsing the plan": a condition, not a position */
+    if (at > cs && (sg_extract__is(&c->s, at - 1, "before") || sg_extract__is(&c->s, at - 1, "until")))
+        return SG_OK;
     /* "expect Turkey's approval" asserts nothing; "should not expect Turkey to approve"
      * says Turkey will not: the expected actor holds the opposite stance */
     int irrealis_negated = 0;
@@ -779,6 +819,7 @@ static sg_status handle_cue(ctx *c, size_t at)
     topic_how how = f.target_list >= 0 ? TOPIC_CLAUSE
                                        : topic_of(c, c->topic, at, f.cue_end, cl, carry, before_ok,
                                                   h.rule && (strcmp(h.rule, "possessive") == 0 ||
+                                                             strcmp(h.rule, "nominal-passive") == 0 ||
                                                              strcmp(h.rule, "possessive-pronoun") == 0 ||
                                                              strcmp(h.rule, "nominal-from") == 0));
     /* deferring cues ("caution from Washington") in a document about the topic */

@@ -116,11 +116,20 @@ static void match_at(const sg_scan *s, size_t i, size_t sent_end, const int want
             if (want[l] && cand[l].n < SG_MAX_MEANINGS && meaning_ok(s, m, i))
                 cand[l].m[cand[l].n++] = m;
         }
-        for (int l = 0; l < 3; l++)
-            if (cand[l].n > 0) {
-                out[l] = cand[l];
-                found[l] = 1;
+        for (int l = 0; l < 3; l++) {
+            if (cand[l].n == 0)
+                continue;
+            if (l == 1 && found[1]) {
+                /* topic terms keep the meanings of shorter prefixes too ("Russian" in
+                 * "Russian assets"): a term match is a bag of groups */
+                for (int k = 0; k < cand[1].n && out[1].n < SG_MAX_MEANINGS; k++)
+                    out[1].m[out[1].n++] = cand[1].m[k];
+                out[1].end = cand[1].end;
+                continue;
             }
+            out[l] = cand[l];
+            found[l] = 1;
+        }
     }
 }
 
@@ -173,7 +182,9 @@ static sg_status match_layers(sg_scan *s)
                 if (want[l] && found[l]) {
                     if (layer_push(&lo[l], &m[l]) != 0)
                         rc = SG_ENOMEM;
-                    next_free[l] = m[l].end;
+                    /* topic terms may overlap: "frozen Russian assets" is a term of one
+                     * group and holds "Russian", a term of another */
+                    next_free[l] = l == 1 ? i + 1 : m[l].end;
                 }
         }
     }
