@@ -374,6 +374,63 @@ static void test_topic_must_be_the_cue_object(void)
     CU_ASSERT_EQUAL(stance_in("Turkey"), -1);
 }
 
+static void test_relative_pronoun_takes_nearest_actor(void)
+{
+    const char *t = "Scholz met the Prime Minister of Belgium, who opposes using frozen Russian "
+                    "assets for a loan to Ukraine.";
+    run_opts(t, "frozen-assets", "2025-12-04", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Belgium"), -1);
+    CU_ASSERT_EQUAL(stance_in("Germany"), ABSENT);
+}
+
+static void test_interrupted_subject_holds_cue(void)
+{
+    const char *t = "Georgia wants NATO membership. France, while in favour of Montenegro joining, "
+                    "remains opposed to Georgian membership in NATO.";
+    run_opts(t, "georgia-nato", "2015-11-27", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("France"), -1);
+}
+
+static void test_nominal_passive_agent(void)
+{
+    const char *t = "The plan to use frozen Russian assets for Ukraine met legal concerns voiced by Luxembourg.";
+    run_opts(t, "frozen-assets", "2025-10-24", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Luxembourg"), -1);
+}
+
+static void test_subject_after_last_comma(void)
+{
+    const char *t = "EU leaders agreed to open membership talks with Ukraine, something Slovakia "
+                    "had vowed to block.";
+    run_opts(t, "ukraine-eu", "2023-12-14", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Slovakia"), -1);
+}
+
+static void test_expected_approval_is_not_asserted(void)
+{
+    const char *t = "Sweden hopes to join NATO and expects Hungary's approval soon.";
+    run_opts(t, "sweden-nato", "2023-01-23", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Hungary"), ABSENT);
+    t = "Sweden wants to join NATO, but it should not expect Turkey to approve its bid.";
+    run_opts(t, "sweden-nato", "2023-01-23", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Turkey"), -1);
+}
+
+static void test_condition_before_cue_is_not_a_position(void)
+{
+    const char *t = "Belgium demands guarantees before endorsing the use of frozen Russian assets for Ukraine.";
+    run_opts(t, "frozen-assets", "2025-10-24", SG_LEVEL_GROUP);
+    CU_ASSERT_NOT_EQUAL(stance_in("Belgium"), 1);
+}
+
+static void test_far_deferral_does_not_neutralise(void)
+{
+    const char *t = "Chancellor Merz postponed his visit to Norway and will meet Belgian leaders, "
+                    "who strongly oppose the use of frozen Russian assets to fund Ukraine.";
+    run_opts(t, "frozen-assets", "2025-12-04", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Germany"), ABSENT);
+}
+
 static CU_TestInfo tests[] = {
     {"coordinated subject list all get stance", test_coordinated_subject_list_all_get_stance},
     {"passive agent list gets stance", test_passive_agent_list_gets_stance},
@@ -408,6 +465,13 @@ static CU_TestInfo tests[] = {
     {"new subject after ', and' starts clause", test_new_subject_after_comma_and_starts_clause},
     {"possessor of agent noun is target", test_possessor_of_agent_noun_is_target},
     {"topic must be the cue object", test_topic_must_be_the_cue_object},
+    {"relative pronoun takes nearest actor", test_relative_pronoun_takes_nearest_actor},
+    {"interrupted subject holds cue", test_interrupted_subject_holds_cue},
+    {"nominal passive agent", test_nominal_passive_agent},
+    {"subject after last comma", test_subject_after_last_comma},
+    {"expected approval is not asserted", test_expected_approval_is_not_asserted},
+    {"condition before cue is not a position", test_condition_before_cue_is_not_a_position},
+    {"far deferral does not neutralise", test_far_deferral_does_not_neutralise},
     CU_TEST_INFO_NULL};
 
 static CU_SuiteInfo suites[] = {{"extract", setup, teardown, NULL, NULL, tests}, CU_SUITE_INFO_NULL};

@@ -218,6 +218,15 @@ static topic_how topic_of(const ctx *c, int t, size_t cue, size_t cue_end, int c
 {
     size_t a = c->clause_start[cl], b = c->clause_end[cl];
     size_t near = cue_end + SG_OBJECT_WINDOW < b ? cue_end + SG_OBJECT_WINDOW : b;
+    /* the object ends where an adverbial clause starts ("demands guarantees before
+     * endorsing the plan") */
+    static const char *const sub[] = {"before", "after", "because", "since", "when", "unless",
+                                      "until", "despite", "although", "though", "whereas", NULL};
+    for (size_t k = cue_end; k < near; k++)
+        if (is_word(c, k, sub)) {
+            near = k;
+            break;
+        }
     unsigned after = topic_groups(c, t, cue_end, near);
     unsigned whole = topic_groups(c, t, a, b);
     if (full(c, t, after) || (before_ok && full(c, t, whole)))
@@ -236,11 +245,12 @@ static topic_how topic_of(const ctx *c, int t, size_t cue, size_t cue_end, int c
     if (empty && full(c, t, topic_groups(c, t, st->first, st->last_plus1)) &&
         !other_topic(c, t, st->first, st->last_plus1))
         return TOPIC_SENTENCE;
-    if ((topic_groups(c, t, cue_end, b) & (1u << 31)) || (before_ok && (whole & (1u << 31))))
+    size_t obj_end = near < b && near < cue_end + SG_OBJECT_WINDOW ? near : b;
+    if ((topic_groups(c, t, cue_end, obj_end) & (1u << 31)) || (before_ok && (whole & (1u << 31))))
         return TOPIC_ANAPHOR;
     /* the object names part of the topic that is not an actor ("supports the JCPOA" in a
      * document about the nuclear deal) */
-    for (size_t i = cue_end; i < b; i++)
+    for (size_t i = cue_end; i < obj_end; i++)
         if (c->s.topic_at[i] >= 0 && c->s.men_at[i] < 0 &&
             !sg_extract__main_meaning(&c->s, i, SG_P_DEMONYM) &&
             !sg_extract__main_meaning(&c->s, i, SG_P_ACTOR) &&
@@ -328,6 +338,20 @@ static int speaker_before(const ctx *c, size_t from, size_t pos, size_t *after_s
                 *after_speech = i + 1;
                 return speech == (size_t)-1 ? -1 : speaker_list(c, from, speech);
             }
+            /* "the Prime Minister of Belgium, ..., who opposes": the relative pronoun
+             * stands for the nearest actor before it */
+            if (!sg_extract__is(&c->s, i, "that"))
+                for (size_t k = i; k-- > from && k + 10 > i;) {
+                    int l = list_of_token(c, k);
+                    if (l < 0 || c->s.lists[l].end != k + 1)
+                        continue;
+                    sg_actor_set a;
+                    sg_extract__mention_actors(&c->s, &c->s.men[c->s.lists[l].last], &a);
+                    if (a.n > 0 && c->s.men[c->s.lists[l].first].kind == SG_MEN_ACTOR) {
+                        *after_speech = pos;
+                        return l;
+                    }
+                }
             break;
         }
     *after_speech = speech == (size_t)-1 ? from : speech + 1;
@@ -548,11 +572,17 @@ static int elliptic(const ctx *c, int cl)
     return 1;
 }
 
-/* Deferral in the cue's clause, or in an elliptical clause right after it. */
-static int deferred(const ctx *c, int cl)
+/* Deferral near the cue in its clause ("supports membership, but only later"), or in an
+ * elliptical clause right after it. A deferral elsewhere in a long clause ("postponed his
+ * visit ... who opposes X") is about something else. */
+#define SG_DEFERRAL_REACH 8
+
+static int deferred(const ctx *c, int cl, size_t at)
 {
-    if (deferral_in(c, cl) != (size_t)-1)
-        return 1;
+    for (size_t k = c->clause_start[cl]; k < c->clause_end[cl]; k++)
+        if (sg_extract__main_meaning(&c->s, k, SG_P_DEFERRAL) &&
+            (k > at ? k - at : at - k) <= SG_DEFERRAL_REACH)
+            return 1;
     return (size_t)cl + 1 < c->n_clauses && elliptic(c, cl + 1) &&
            deferral_in(c, cl + 1) != (size_t)-1;
 }
@@ -859,7 +889,7 @@ static sg_status handle_cue(ctx *c, size_t at)
         f.flags |= SG_FLAG_CONDITIONAL;
         f.weight *= SG_W_CONDITIONAL;
     }
-    if (deferred(c, cl) || cue->polarity == 0) {
+    if (deferred(c, cl, at) || cue->polarity == 0) {
         f.flags |= SG_FLAG_DEFERRAL;
         f.stance = 0;
     }
@@ -886,8 +916,12 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
     if (h.list < 0)
         return SG_OK;
     topic_how how = topic_of(c, c->topic, at, mt->end, cl, 0, 1, 0);
-    if (how == TOPIC_NONE && (!c->doc_on_topic || other_topic(c, c->topic, c->clause_start[cl],
-                                                               c->clause_end[cl])))
+    /* without a cue, the deferral must be about the topic: its clause names part of it
+     * or refers to it, or the clause is an elliptical "..., but not now" */
+    if (how == TOPIC_NONE &&
+        (!c->doc_on_topic || other_topic(c, c->topic, c->clause_start[cl], c->clause_end[cl]) ||
+         (topic_groups(c, c->topic, c->clause_start[cl], c->clause_end[cl]) == 0 &&
+          !elliptic(c, cl))))
         return SG_OK;
     finding f = {0, 1.0, SG_FLAG_DEFERRAL, h.rule, at, mt->end, -1};
     if (how != TOPIC_CLAUSE && how != TOPIC_SENTENCE)

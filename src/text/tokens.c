@@ -284,7 +284,7 @@ static sg_status tokenize(builder *b, const char *text, size_t len, const char *
             if (rc != SG_OK)
                 return rc;
             sg_token *k = &b->t->tok[b->t->n_tok - 1];
-            if (cp == 0x201C || cp == 0xAB)
+            if (cp == 0x201C || cp == 0xAB || cp == 0x201E)
                 in_quote = 1;
             else if (cp == 0x201D || cp == 0xBB)
                 in_quote = 0;
