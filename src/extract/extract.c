@@ -406,9 +406,10 @@ static holder find_holder(const ctx *c, const sg_cue_entry *cue, size_t at, size
     int nominal = cue->kind == 'n' || (nominal_use && cue->kind != 'g' && cue->kind != 'e');
     if (nominal && at > 0) {
         size_t k = at - 1;
-        if (k > cs && c->s.tok.tok[k].kind == SG_TOK_WORD && c->s.main_at[k] < 0 &&
-            !c->s.tok.tok[k].upper && c->s.tok.tok[k - 1].kind == SG_TOK_POSS)
-            k--; /* one adjective: "A's strong opposition" */
+        /* one modifier: "A's strong opposition", "Sweden's NATO bid" */
+        if (k > cs && c->s.tok.tok[k].kind == SG_TOK_WORD && c->s.tok.tok[k - 1].kind == SG_TOK_POSS &&
+            ((c->s.main_at[k] < 0 && !c->s.tok.tok[k].upper) || c->s.topic_at[k] >= 0))
+            k--;
         if (c->s.tok.tok[k].kind == SG_TOK_POSS && k > 0 && c->s.men_at[k - 1] >= 0) {
             h.list = (int)c->s.men[c->s.men_at[k - 1]].list, h.rule = "possessive";
             if (c->s.men[c->s.men_at[k - 1]].kind != SG_MEN_SOURCE)
@@ -918,10 +919,13 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
     topic_how how = topic_of(c, c->topic, at, mt->end, cl, 0, 1, 0);
     /* without a cue, the deferral must be about the topic: its clause names part of it
      * or refers to it, or the clause is an elliptical "..., but not now" */
+    static const char *const det[] = {"the", "a", "an", "his", "her", "its", "their", "our",
+                                      "this", "that", "my", NULL};
+    int own_object = is_word(c, mt->end, det); /* "postponed his visit" */
     if (how == TOPIC_NONE &&
         (!c->doc_on_topic || other_topic(c, c->topic, c->clause_start[cl], c->clause_end[cl]) ||
          (topic_groups(c, c->topic, c->clause_start[cl], c->clause_end[cl]) == 0 &&
-          !elliptic(c, cl))))
+          !elliptic(c, cl) && own_object)))
         return SG_OK;
     finding f = {0, 1.0, SG_FLAG_DEFERRAL, h.rule, at, mt->end, -1};
     if (how != TOPIC_CLAUSE && how != TOPIC_SENTENCE)
