@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# tests/cli/eval_corpora.sh BIN - the extractor's quality floor, measured with
+# `stancegraph eval` (same rules as ../shared/eval/score.py): the dev corpus (copied into
+# tests/data/dev) must keep stance F1 >= 0.95, the held-out corpora (real articles on
+# other topics, never tuned on sentence by sentence) must not fall below their floors.
+set -u
+bin=$1
+fail=0
+check() { # GOLD DIR FLOOR
+  local out f1
+  out=$("$bin" eval "$1" --corpus "$2") || { echo "FAIL: eval $1"; fail=1; return; }
+  f1=$(printf '%s\n' "$out" | sed -n 's/^stances: .* F1 \([0-9.]*\)$/\1/p')
+  echo "$2: stance F1 $f1 (floor $3)"
+  if ! python3 -c "import sys; sys.exit(0 if float('$f1') >= $3 else 1)"; then
+    printf '%s\n' "$out" | head -40
+    echo "FAIL: $2 stance F1 $f1 < $3"; fail=1
+  fi
+}
+check tests/data/dev/gold.jsonl tests/data/dev 0.95
+check tests/heldout/gold.jsonl tests/heldout 0.75
+[ -f tests/heldout2/gold.jsonl ] && check tests/heldout2/gold.jsonl tests/heldout2 0.50
+# malformed gold: one line naming file and line
+printf '{"file":"a","topic":"t","stances":[{"actor":"X","stance":"maybe"}]}\n' >/tmp/sg-badgold.$$
+if "$bin" eval /tmp/sg-badgold.$$ --corpus tests/data/dev 2>/tmp/sg-err.$$; then echo "FAIL: bad gold accepted"; fail=1; fi
+grep -q "sg-badgold.$$:1:" /tmp/sg-err.$$ || { echo "FAIL: bad gold message: $(cat /tmp/sg-err.$$)"; fail=1; }
+rm -f /tmp/sg-badgold.$$ /tmp/sg-err.$$
+exit $fail
