@@ -431,6 +431,40 @@ static void test_far_deferral_does_not_neutralise(void)
     CU_ASSERT_EQUAL(stance_in("Germany"), ABSENT);
 }
 
+static void test_double_negation_is_weak_support(void)
+{
+    const char *t = "Portugal does not oppose Ukraine's accession to NATO.";
+    CU_ASSERT_EQUAL(stance_of(t, "Portugal"), 1);
+    CU_ASSERT(last.items[0].weight < 1.0);
+}
+
+static void test_misspelled_name_resolves_through_role(void)
+{
+    const char *t = "The Hungarian premier Victor Orben said Budapest would never agree to "
+                    "Ukraine joining NATO.";
+    CU_ASSERT_EQUAL(stance_of(t, "Hungary"), -1);
+}
+
+static void test_both_leaders_resolve_to_last_pair(void)
+{
+    const char *t = "President Emmanuel Macron hosted Chancellor Olaf Scholz in Paris. "
+                    "Both leaders said they oppose inviting Ukraine into NATO this year.";
+    CU_ASSERT_EQUAL(stance_of(t, "France"), -1);
+    CU_ASSERT_EQUAL(stance_in("Germany"), -1);
+}
+
+static void test_agencies_and_citing_are_sources(void)
+{
+    const char *t = "The BBC reported that Norway backs Ukraine's NATO membership. TASS said "
+                    "Russia rejects Ukraine's NATO membership, citing sources.";
+    CU_ASSERT_EQUAL(stance_of(t, "Norway"), 1);
+    CU_ASSERT_EQUAL(stance_in("Russia"), -1);
+    CU_ASSERT_EQUAL(stance_in("BBC"), ABSENT);
+    CU_ASSERT_EQUAL(stance_in("TASS"), ABSENT);
+    for (size_t i = 0; i < last.n; i++)
+        CU_ASSERT(last.items[i].flags & SG_FLAG_REPORTED);
+}
+
 static CU_TestInfo tests[] = {
     {"coordinated subject list all get stance", test_coordinated_subject_list_all_get_stance},
     {"passive agent list gets stance", test_passive_agent_list_gets_stance},
@@ -472,6 +506,10 @@ static CU_TestInfo tests[] = {
     {"expected approval is not asserted", test_expected_approval_is_not_asserted},
     {"condition before cue is not a position", test_condition_before_cue_is_not_a_position},
     {"far deferral does not neutralise", test_far_deferral_does_not_neutralise},
+    {"double negation is weak support", test_double_negation_is_weak_support},
+    {"misspelled name resolves through role", test_misspelled_name_resolves_through_role},
+    {"both leaders resolve to last pair", test_both_leaders_resolve_to_last_pair},
+    {"agencies and citing are sources", test_agencies_and_citing_are_sources},
     CU_TEST_INFO_NULL};
 
 static CU_SuiteInfo suites[] = {{"extract", setup, teardown, NULL, NULL, tests}, CU_SUITE_INFO_NULL};

@@ -83,6 +83,24 @@ void sg_extract__resolve_pronouns(sg_scan *s)
                 break;
             }
         }
+        /* "Macron hosted Scholz. Both leaders said ...": no coordinated list, so the last
+         * two distinct actors named outside prepositional phrases */
+        if (m->pronoun == SG_PRON_PLURAL && m->actors.n == 0) {
+            sg_actor_set two = {{0}, 0};
+            for (size_t j = i; j-- > 0 && two.n < 2;) {
+                const sg_mention *c = &s->men[j];
+                if (sentence_distance(s, c->start, m->start) > 1)
+                    break;
+                if (c->kind != SG_MEN_ACTOR || s->lists[c->list].in_pp)
+                    continue;
+                sg_actor_set one;
+                sg_extract__mention_actors(s, c, &one);
+                if (one.n == 1)
+                    sg_actor_set_add(&two, one.a[0]);
+            }
+            if (two.n == 2)
+                m->actors = two;
+        }
     }
 }
 
