@@ -71,6 +71,8 @@ typedef struct doc_job {
     size_t len;
     long line;             /* 0 for a text file */
     sg_statement_list out;
+    char *jsonl;           /* the statements as JSON lines, when streaming */
+    size_t jsonl_len;
     sg_error err;
     sg_status rc;
 } doc_job;
@@ -154,7 +156,45 @@ typedef struct pool {
     pthread_mutex_t lock;
     const sg_lexicon *lex;
     const sg_cli_extract_args *a;
+    int serialize;         /* workers also turn statements into JSON lines */
 } pool;
+
+/* Serialise a job's statements into one JSONL buffer and free the records, so that the
+ * costly printing runs on the worker threads too. */
+static sg_status serialize_job(doc_job *j)
+{
+    size_t cap = 256, len = 0;
+    char *buf = malloc(cap);
+    if (buf == NULL)
+        return SG_ENOMEM;
+    for (size_t i = 0; i < j->out.n; i++) {
+        char *line = NULL;
+        if (sg_statement_to_json(&line, &j->out.items[i]) != SG_OK) {
+            free(buf);
+            return SG_ENOMEM;
+        }
+        size_t n = strlen(line);
+        if (len + n + 2 > cap) {
+            while (len + n + 2 > cap)
+                cap *= 2;
+            char *nb = realloc(buf, cap);
+            if (nb == NULL) {
+                free(line);
+                free(buf);
+                return SG_ENOMEM;
+            }
+            buf = nb;
+        }
+        memcpy(buf + len, line, n);
+        len += n;
+        buf[len++] = '\n';
+        free(line);
+    }
+    j->jsonl = buf;
+    j->jsonl_len = len;
+    sg_statement_list_destroy(&j->out);
+    return SG_OK;
+}
 
 static void *worker(void *arg)
 {
@@ -167,6 +207,8 @@ static void *worker(void *arg)
             return NULL;
         doc_job *j = &p->jobs[i];
         j->rc = j->line > 0 ? run_jsonl(j, p->lex, p->a) : run_text(j, p->lex, p->a);
+        if (j->rc == SG_OK && p->serialize && serialize_job(j) != SG_OK)
+            j->rc = sg_error_set(&j->err, SG_ENOMEM, NULL, 0, "out of memory");
     }
 }
 
@@ -239,7 +281,30 @@ static int default_jobs(void)
     return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
-sg_status sg_cli_extract_files(sg_statement_list *out, const sg_lexicon *lex,
+/* Run jobs [first, first + n) on the pool's threads. */
+static void run_batch(pool *p, doc_job *jobs, size_t n, int n_threads)
+{
+    p->jobs = jobs;
+    p->n = n;
+    p->next = 0;
+    if ((size_t)n_threads > n)
+        n_threads = n > 0 ? (int)n : 1;
+    pthread_t th[64];
+    int started = 0;
+    for (int t = 1; t < n_threads && t < 64; t++)
+        if (pthread_create(&th[started], NULL, worker, p) == 0)
+            started++;
+    worker(p); /* the calling thread works too */
+    for (int t = 0; t < started; t++)
+        pthread_join(th[t], NULL);
+}
+
+/* Documents per batch when streaming: bounds the statements held in memory. */
+#define SG_STREAM_BATCH 4096
+
+/* Shared driver: with stream set, statements are written to it batch by batch (and out
+ * stays empty); otherwise they are appended to out. */
+static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_lexicon *lex,
                                const sg_cli_extract_args *a, char **files, int n_files,
                                sg_error *err)
 {
@@ -258,37 +323,59 @@ sg_status sg_cli_extract_files(sg_statement_list *out, const sg_lexicon *lex,
         rc = make_jobs(&jobs, &n_jobs, bufs, lens, files, n_files, a, err);
     if (rc != SG_OK)
         goto done;
-    pool p = {jobs, n_jobs, 0, PTHREAD_MUTEX_INITIALIZER, lex, a};
+    pool p = {NULL, 0, 0, PTHREAD_MUTEX_INITIALIZER, lex, a, stream != NULL};
     int n_threads = a->jobs > 0 ? a->jobs : default_jobs();
-    if ((size_t)n_threads > n_jobs)
-        n_threads = n_jobs > 0 ? (int)n_jobs : 1;
-    pthread_t th[64];
-    int started = 0;
-    for (int t = 1; t < n_threads && t < 64; t++)
-        if (pthread_create(&th[started], NULL, worker, &p) == 0)
-            started++;
-    worker(&p); /* the calling thread works too */
-    for (int t = 0; t < started; t++)
-        pthread_join(th[t], NULL);
-    /* the first failing document in input order decides the error */
-    for (size_t i = 0; i < n_jobs && rc == SG_OK; i++) {
-        if (jobs[i].rc != SG_OK) {
-            if (err)
-                *err = jobs[i].err;
-            rc = jobs[i].rc;
-            break;
+    size_t batch = stream ? SG_STREAM_BATCH : n_jobs;
+    for (size_t b = 0; b < n_jobs && rc == SG_OK; b += batch) {
+        size_t n = n_jobs - b < batch ? n_jobs - b : batch;
+        run_batch(&p, jobs + b, n, n_threads);
+        /* the first failing document in input order decides the error */
+        for (size_t i = b; i < b + n && rc == SG_OK; i++) {
+            if (jobs[i].rc != SG_OK) {
+                if (err)
+                    *err = jobs[i].err;
+                rc = jobs[i].rc;
+                break;
+            }
+            if (stream) {
+                if (jobs[i].jsonl_len && fwrite(jobs[i].jsonl, 1, jobs[i].jsonl_len, stream) !=
+                                             jobs[i].jsonl_len)
+                    rc = sg_error_set(err, SG_EIO, NULL, 0, "writing output failed");
+            } else {
+                for (size_t k = 0; k < jobs[i].out.n && rc == SG_OK; k++)
+                    if (sg_statement_list_take(out, &jobs[i].out.items[k]) != SG_OK)
+                        rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+            }
         }
-        for (size_t k = 0; k < jobs[i].out.n && rc == SG_OK; k++)
-            if (sg_statement_list_take(out, &jobs[i].out.items[k]) != SG_OK)
-                rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+        for (size_t i = b; i < b + n; i++) {
+            sg_statement_list_destroy(&jobs[i].out);
+            free(jobs[i].jsonl);
+            jobs[i].jsonl = NULL;
+        }
     }
 done:
-    for (size_t i = 0; i < n_jobs; i++)
+    for (size_t i = 0; i < n_jobs; i++) {
         sg_statement_list_destroy(&jobs[i].out);
+        free(jobs[i].jsonl);
+    }
     free(jobs);
     for (int i = 0; bufs && i < n_files; i++)
         free(bufs[i]);
     free(bufs);
     free(lens);
     return rc;
+}
+
+sg_status sg_cli_extract_files(sg_statement_list *out, const sg_lexicon *lex,
+                               const sg_cli_extract_args *a, char **files, int n_files,
+                               sg_error *err)
+{
+    return extract_files(out, NULL, lex, a, files, n_files, err);
+}
+
+sg_status sg_cli_extract_stream(FILE *stream, const sg_lexicon *lex,
+                                const sg_cli_extract_args *a, char **files, int n_files,
+                                sg_error *err)
+{
+    return extract_files(NULL, stream, lex, a, files, n_files, err);
 }

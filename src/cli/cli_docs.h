@@ -4,6 +4,8 @@
 #ifndef SG_CLI_DOCS_H
 #define SG_CLI_DOCS_H
 
+#include <stdio.h>
+
 #include "stancegraph/extract.h"
 #include "stancegraph/lexicon.h"
 #include "stancegraph/statements.h"
@@ -28,5 +30,11 @@ SG_NODISCARD sg_status sg_cli_load_lexicon(sg_lexicon **out, const sg_cli_extrac
 SG_NODISCARD sg_status sg_cli_extract_files(sg_statement_list *out, const sg_lexicon *lex,
                                             const sg_cli_extract_args *a, char **files,
                                             int n_files, sg_error *err);
+
+/* The same, writing the statements as JSON lines to stream as documents finish (in input
+ * order, in batches), serialised on the worker threads; for `extract` on big inputs. */
+SG_NODISCARD sg_status sg_cli_extract_stream(FILE *stream, const sg_lexicon *lex,
+                                             const sg_cli_extract_args *a, char **files,
+                                             int n_files, sg_error *err);
 
 #endif

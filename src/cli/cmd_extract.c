@@ -79,13 +79,11 @@ int sg_cmd_extract(int argc, char **argv)
     sg_statement_list_init(&list);
     sg_outfile out = {0};
     int code = SG_EXIT_OK;
-    if (sg_cli_load_lexicon(&lex, &a, &err) != SG_OK ||
-        sg_cli_extract_files(&list, lex, &a, files, n_files, &err) != SG_OK ||
-        sg_out_open(&out, output, &err) != SG_OK) {
+    if (sg_cli_load_lexicon(&lex, &a, &err) != SG_OK || sg_out_open(&out, output, &err) != SG_OK) {
         code = sg_cli_fail(&err);
         goto done;
     }
-    if (sg_statements_write(&list, out.fp, &err) != SG_OK) {
+    if (sg_cli_extract_stream(out.fp, lex, &a, files, n_files, &err) != SG_OK) {
         sg_out_abort(&out);
         code = sg_cli_fail(&err);
         goto done;

@@ -29,7 +29,10 @@ void sg_actor_set_union(sg_actor_set *set, const sg_actor_set *other)
 
 int sg_extract__is(const sg_scan *s, size_t i, const char *w)
 {
-    return i < s->tok.n_tok && strcmp(s->tok.tok[i].norm, w) == 0;
+    if (i >= s->tok.n_tok)
+        return 0;
+    const char *n = s->tok.tok[i].norm;
+    return n[0] == w[0] && strcmp(n, w) == 0; /* first byte first: most words differ there */
 }
 
 const sg_phrase_meaning *sg_extract__main_meaning(const sg_scan *s, size_t i, sg_phrase_kind k)
