@@ -26,6 +26,49 @@ sg_status sg_cli_load_lexicon(sg_lexicon **out, const sg_cli_extract_args *a, sg
     return SG_OK;
 }
 
+int sg_cli_extract_option(sg_cli_extract_args *a, int ch, const char *arg, const char *cmd)
+{
+    switch (ch) {
+    case 't': a->topic = arg; return 1;
+    case 'T': a->topics_file = arg; return 1;
+    case 'L': a->lexicon = arg; return 1;
+    case 'R': a->relations = 0; return 1;
+    case 'd':
+        if (strlen(arg) != 10 || arg[4] != '-' || arg[7] != '-' || !isdigit((unsigned char)arg[0])) {
+            sg_cli_usage_error(cmd, "--date needs YYYY-MM-DD, not '%s'", arg);
+            return -1;
+        }
+        a->date = arg;
+        return 1;
+    case 'f':
+        if (strcmp(arg, "auto") != 0 && strcmp(arg, "text") != 0 && strcmp(arg, "jsonl") != 0) {
+            sg_cli_usage_error(cmd, "--format must be auto, text or jsonl");
+            return -1;
+        }
+        a->format = arg;
+        return 1;
+    case 'a':
+        if (strcmp(arg, "person") != 0 && strcmp(arg, "group") != 0) {
+            sg_cli_usage_error(cmd, "--actor-level must be group or person");
+            return -1;
+        }
+        a->level_person = strcmp(arg, "person") == 0;
+        return 1;
+    case 'j': {
+        char *end = NULL;
+        long v = strtol(arg, &end, 10);
+        if (end == arg || *end || v < 1 || v > 64) {
+            sg_cli_usage_error(cmd, "--jobs needs a number from 1 to 64");
+            return -1;
+        }
+        a->jobs = (int)v;
+        return 1;
+    }
+    default:
+        return 0;
+    }
+}
+
 static int ends_with(const char *s, const char *suf)
 {
     size_t a = strlen(s), b = strlen(suf);

@@ -19,8 +19,8 @@ static const char usage[] =
     "Prints the misses, precision, recall and F1, and a per-actor table.\n"
     "\n"
     "      --corpus DIR       run the extractor on DIR/<file> for every gold document\n"
-    "      --topics FILE      add topics (with --corpus)\n"
-    "      --lexicon PATH     lexicon file or directory (default: the installed one)\n"
+    "with --corpus, the extraction options of 'stancegraph extract':\n"
+    SG_CLI_EXTRACT_HELP
     "  -h, --help             show this help\n"
     "Statements files are matched to gold documents by their \"doc\" (the file name\n"
     "without extension).\n";
@@ -95,19 +95,21 @@ static sg_status score_doc(sg_eval *ev, size_t d, const sg_lexicon *lex, const c
 int sg_cmd_eval(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"corpus", required_argument, NULL, 'c'}, {"topics", required_argument, NULL, 'T'},
-        {"lexicon", required_argument, NULL, 'L'}, {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
-    sg_cli_extract_args a = {NULL, NULL, NULL, NULL, "auto", 0, 1, 0};
+        SG_CLI_EXTRACT_LONGOPTS, {"corpus", required_argument, NULL, 'c'},
+        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    sg_cli_extract_args a = SG_CLI_EXTRACT_ARGS_INIT;
     const char *corpus = NULL;
     int ch;
     optind = 1;
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "t:j:h", longopts, NULL)) != -1) {
+        int done = sg_cli_extract_option(&a, ch, optarg, "eval");
+        if (done < 0)
+            return SG_EXIT_USAGE;
+        if (done)
+            continue;
         switch (ch) {
         case 'c': corpus = optarg; break;
-        case 'T': a.topics_file = optarg; break;
-        case 'L': a.lexicon = optarg; break;
         case 'h': fputs(usage, stdout); return SG_EXIT_OK;
         default: return sg_cli_usage_error("eval", "unknown or incomplete option '%s'", argv[optind - 1]);
         }

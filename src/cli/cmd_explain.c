@@ -13,8 +13,7 @@ static const char usage[] =
     "\n"
     "Show every statement with the sentence, the stance cue, the actor's mention, the\n"
     "rule that found the holder and the flags (negated, hedged, deferral ...).\n"
-    "Options as for 'stancegraph extract': --topic, --topics, --lexicon, --actor-level,\n"
-    "--date, --format; and\n"
+    SG_CLI_EXTRACT_HELP
     "      --statements FILE  explain an existing statements file instead\n"
     "  -h, --help             show this help\n";
 
@@ -49,25 +48,21 @@ static void print_statement(const sg_statement *s)
 int sg_cmd_explain(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"topic", required_argument, NULL, 't'},   {"topics", required_argument, NULL, 'T'},
-        {"lexicon", required_argument, NULL, 'L'}, {"actor-level", required_argument, NULL, 'a'},
-        {"date", required_argument, NULL, 'd'},    {"format", required_argument, NULL, 'f'},
-        {"statements", required_argument, NULL, 's'}, {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
-    sg_cli_extract_args a = {NULL, NULL, NULL, NULL, "auto", 0, 1, 0};
+        SG_CLI_EXTRACT_LONGOPTS, {"statements", required_argument, NULL, 's'},
+        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
+    sg_cli_extract_args a = SG_CLI_EXTRACT_ARGS_INIT;
     const char *statements = NULL;
     int ch;
     optind = 1;
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, "t:h", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "t:j:h", longopts, NULL)) != -1) {
+        int done = sg_cli_extract_option(&a, ch, optarg, "explain");
+        if (done < 0)
+            return SG_EXIT_USAGE;
+        if (done)
+            continue;
         switch (ch) {
-        case 't': a.topic = optarg; break;
-        case 'T': a.topics_file = optarg; break;
-        case 'L': a.lexicon = optarg; break;
-        case 'd': a.date = optarg; break;
-        case 'f': a.format = optarg; break;
         case 's': statements = optarg; break;
-        case 'a': a.level_person = strcmp(optarg, "person") == 0; break;
         case 'h': fputs(usage, stdout); return SG_EXIT_OK;
         default: return sg_cli_usage_error("explain", "unknown or incomplete option '%s'", argv[optind - 1]);
         }

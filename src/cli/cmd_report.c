@@ -22,11 +22,7 @@ static const char usage[] =
     "write into DIR: statements.jsonl, graph.json, report.json, camps.dot, camps.svg,\n"
     "camps.png, report.html, camps.graphml, nodes.csv and edges.csv.\n"
     "\n"
-    "  -t, --topic ID         topic (default: every topic of the lexicon)\n"
-    "      --topics FILE      add topics from a JSON file\n"
-    "      --lexicon PATH     lexicon file or directory (default: the installed one)\n"
-    "      --actor-level L    group (default) or person\n"
-    "      --date YYYY-MM-DD  date of the documents\n"
+    SG_CLI_EXTRACT_HELP
     "      --method M         camps: auto (default), spinglass or a scalable method\n"
     "      --seed N           seed of the camp detection (default 42)\n"
     "      --engine E         Graphviz layout engine (default: by size)\n"
@@ -146,25 +142,24 @@ done:
 int sg_cmd_report(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"topic", required_argument, NULL, 't'},   {"topics", required_argument, NULL, 'T'},
-        {"lexicon", required_argument, NULL, 'L'}, {"actor-level", required_argument, NULL, 'a'},
-        {"date", required_argument, NULL, 'd'},    {"method", required_argument, NULL, 'm'},
-        {"seed", required_argument, NULL, 's'},    {"engine", required_argument, NULL, 'e'},
-        {"output", required_argument, NULL, 'o'},  {"help", no_argument, NULL, 'h'},
+        SG_CLI_EXTRACT_LONGOPTS,                  {"method", required_argument, NULL, 'm'},
+        {"seed", required_argument, NULL, 's'},   {"engine", required_argument, NULL, 'e'},
+        {"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     report_args ra;
     memset(&ra, 0, sizeof(ra));
-    ra.x.format = "auto";
-    ra.x.relations = 1;
+    sg_cli_extract_args init = SG_CLI_EXTRACT_ARGS_INIT;
+    ra.x = init;
     int ch;
     optind = 1;
     opterr = 0;
-    while ((ch = getopt_long(argc, argv, "t:o:h", longopts, NULL)) != -1) {
+    while ((ch = getopt_long(argc, argv, "t:o:j:h", longopts, NULL)) != -1) {
+        int done = sg_cli_extract_option(&ra.x, ch, optarg, "report");
+        if (done < 0)
+            return SG_EXIT_USAGE;
+        if (done)
+            continue;
         switch (ch) {
-        case 't': ra.x.topic = optarg; break;
-        case 'T': ra.x.topics_file = optarg; break;
-        case 'L': ra.x.lexicon = optarg; break;
-        case 'd': ra.x.date = optarg; break;
         case 'm': ra.method = optarg; break;
         case 'e': ra.engine = optarg; break;
         case 'o': ra.dir = optarg; break;
@@ -177,11 +172,6 @@ int sg_cmd_report(int argc, char **argv)
             ra.have_seed = 1;
             break;
         }
-        case 'a':
-            if (strcmp(optarg, "person") == 0) ra.x.level_person = 1;
-            else if (strcmp(optarg, "group") != 0)
-                return sg_cli_usage_error("report", "--actor-level must be group or person");
-            break;
         case 'h': fputs(usage, stdout); return SG_EXIT_OK;
         default: return sg_cli_usage_error("report", "unknown or incomplete option '%s'", argv[optind - 1]);
         }

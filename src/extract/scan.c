@@ -404,6 +404,18 @@ static sg_list *new_list(sg_scan *s, size_t i)
     return l;
 }
 
+/* Split the last list back into single mentions when no conjunction joined it. */
+static void split_uncoordinated(sg_scan *s, int has_conj)
+{
+    if (s->n_lists == 0 || has_conj)
+        return;
+    sg_list *l = &s->lists[s->n_lists - 1];
+    size_t first = l->first, last = l->last;
+    s->n_lists--;
+    for (size_t k = first; k <= last; k++)
+        new_list(s, k);
+}
+
 /* Coordinated lists: "A, B and C", "A as well as B". Commas alone do not coordinate
  * ("Echoing the White House, NATO's chief said"): a list without a conjunction is split
  * back into single mentions. */
@@ -434,23 +446,11 @@ static sg_status build_lists(sg_scan *s)
             has_conj |= conj;
             continue;
         }
-        if (s->n_lists > 0 && !has_conj) {
-            sg_list *l = &s->lists[s->n_lists - 1];
-            size_t first = l->first, last = l->last;
-            s->n_lists--;
-            for (size_t k = first; k <= last; k++)
-                new_list(s, k);
-        }
+        split_uncoordinated(s, has_conj);
         new_list(s, i);
         has_conj = 0;
     }
-    if (s->n_lists > 0 && !has_conj) {
-        sg_list *l = &s->lists[s->n_lists - 1];
-        size_t first = l->first, last = l->last;
-        s->n_lists--;
-        for (size_t k = first; k <= last; k++)
-            new_list(s, k);
-    }
+    split_uncoordinated(s, has_conj);
     return SG_OK;
 }
 
