@@ -465,6 +465,15 @@ static void test_agencies_and_citing_are_sources(void)
         CU_ASSERT(last.items[i].flags & SG_FLAG_REPORTED);
 }
 
+static void test_proform_repeats_last_stance(void)
+{
+    const char *t = "Most allies have ratified Sweden's NATO accession, and Hungary has said it "
+                    "plans to do so next month. Croatia refused to do so.";
+    run_opts(t, "sweden-nato", "2023-01-23", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Hungary"), 1);
+    CU_ASSERT_EQUAL(stance_in("Croatia"), -1);
+}
+
 static CU_TestInfo tests[] = {
     {"coordinated subject list all get stance", test_coordinated_subject_list_all_get_stance},
     {"passive agent list gets stance", test_passive_agent_list_gets_stance},
@@ -510,6 +519,7 @@ static CU_TestInfo tests[] = {
     {"misspelled name resolves through role", test_misspelled_name_resolves_through_role},
     {"both leaders resolve to last pair", test_both_leaders_resolve_to_last_pair},
     {"agencies and citing are sources", test_agencies_and_citing_are_sources},
+    {"proform repeats last stance", test_proform_repeats_last_stance},
     CU_TEST_INFO_NULL};
 
 static CU_SuiteInfo suites[] = {{"extract", setup, teardown, NULL, NULL, tests}, CU_SUITE_INFO_NULL};

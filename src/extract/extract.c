@@ -31,6 +31,9 @@ typedef struct ctx {
     sg_statement_list *out;
     size_t n_out;
     unsigned char *consumed; /* token -> cue already used (block reversal) */
+    int has_last;            /* a stance on the topic was found ... */
+    int last_stance;         /* ... with this polarity ... */
+    size_t last_sent;        /* ... in this sentence (for "do so", "follow suit") */
 } ctx;
 
 /* ---- small token predicates --------------------------------------------------- */
@@ -757,6 +760,13 @@ static sg_status handle_cue(ctx *c, size_t at)
     finding f = {cue->polarity, cue->strength, 0, NULL, at, mt->end, -1};
     if (c->consumed[at])
         return SG_OK;
+    size_t sent = (size_t)c->s.sent_of[at];
+    /* "Hungary plans to do so", "Germany followed suit": the last stance, new holder */
+    if (cue->kind == 'r') {
+        if (!c->has_last || sent > c->last_sent + 1)
+            return SG_OK;
+        f.stance = c->last_stance;
+    }
     /* effect cues need the topic as their subject, with a modal: "membership would
      * strengthen the alliance" */
     if (cue->kind == 'e') {
@@ -789,10 +799,12 @@ static sg_status handle_cue(ctx *c, size_t at)
                 break; /* only a gerund ("rejected blocking") follows a verb directly */
             if (q) {
                 const sg_cue_entry *inner = &c->s.lex->cues[q->data];
-                if (inner->polarity == 0)
+                int inner_pol = inner->kind != 'r' ? inner->polarity
+                                : c->has_last && sent <= c->last_sent + 1 ? c->last_stance : 0;
+                if (inner_pol == 0)
                     break;
-                f.stance = cue->polarity * inner->polarity;
-                if (cue->polarity < 0 && inner->polarity < 0)
+                f.stance = f.stance * inner_pol;
+                if (cue->polarity < 0 && inner_pol < 0)
                     f.flags |= SG_FLAG_REVERSED;
                 if (inner->strength > f.weight)
                     f.weight = inner->strength;
@@ -827,8 +839,16 @@ static sg_status handle_cue(ctx *c, size_t at)
     }
     if (h.list >= 0)
         h.list = resolve_speaker_list(c, h.list, at);
-    if (h.list < 0)
+    if (h.list < 0) {
+        /* no holder ("most allies have ratified it"), but a later "do so" refers to it */
+        if (f.stance != 0 && cue->kind != 'r' &&
+            topic_of(c, c->topic, at, f.cue_end, cl, 0, 0, 0) != TOPIC_NONE) {
+            c->has_last = 1;
+            c->last_stance = negated(c, at, cs) ? -f.stance : f.stance;
+            c->last_sent = sent;
+        }
         return SG_OK;
+    }
     f.rule = h.rule;
     /* about what: the topic, or another actor (a direct relation) */
     int carry = cue->kind != 'e';
@@ -847,7 +867,8 @@ static sg_status handle_cue(ctx *c, size_t at)
             }
         }
     }
-    topic_how how = f.target_list >= 0 ? TOPIC_CLAUSE
+    topic_how how = cue->kind == 'r' ? TOPIC_ANAPHOR
+                    : f.target_list >= 0 ? TOPIC_CLAUSE
                                        : topic_of(c, c->topic, at, f.cue_end, cl, carry, before_ok,
                                                   h.rule && (strcmp(h.rule, "possessive") == 0 ||
                                                              strcmp(h.rule, "nominal-passive") == 0 ||
@@ -899,7 +920,12 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (f.weight < 0.05)
         f.weight = 0.05;
     f.weight = round(f.weight * 1e6) / 1e6;
-    return emit(c, &f, h.list, (size_t)c->s.sent_of[at]);
+    if (f.target_list < 0 && f.stance != 0) {
+        c->has_last = 1;
+        c->last_stance = f.stance;
+        c->last_sent = sent;
+    }
+    return emit(c, &f, h.list, sent);
 }
 
 /* A clause with a deferral phrase and no stance cue: the holder defers (stance 0). */
@@ -939,6 +965,7 @@ static sg_status extract_topic(ctx *c)
 {
     c->doc_on_topic = 0;
     c->n_out = 0;
+    c->has_last = 0;
     for (size_t si = 0; si < c->s.tok.n_sent && !c->doc_on_topic; si++)
         c->doc_on_topic = full(c, c->topic, topic_groups(c, c->topic, c->s.tok.sent[si].first,
                                                          c->s.tok.sent[si].last_plus1));

@@ -406,9 +406,10 @@ static sg_status load_cues(load_ctx *c, const cJSON *arr)
             else if (strcmp(kind, "phrase") == 0) e->kind = 'p';
             else if (strcmp(kind, "agent") == 0) e->kind = 'g';
             else if (strcmp(kind, "effect") == 0) e->kind = 'e';
+            else if (strcmp(kind, "proform") == 0) e->kind = 'r';
             else if (strcmp(kind, "verb") != 0) {
                 free(e->text);
-                return bad(c, "cues", i, "\"kind\" must be verb, noun, adj, phrase, agent or effect");
+                return bad(c, "cues", i, "\"kind\" must be verb, noun, adj, phrase, agent, effect or proform");
             }
         }
         e->block = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(q, "block"));

@@ -75,7 +75,8 @@ typedef struct sg_cue_entry {
     int polarity;    /* +1 / -1, 0 for neutral/deferring cues */
     double strength;
     char kind;       /* 'v' verb, 'n' noun, 'a' adjective, 'p' phrase, 'g' agent noun,
-                        'e' effect (topic as subject: "would strengthen") */
+                        'e' effect (topic as subject: "would strengthen"),
+                        'r' proform ("do so", "follow suit": repeats the last cue) */
     int block;       /* a blocking act (block, veto) */
 } sg_cue_entry;
 
