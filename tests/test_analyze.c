@@ -174,7 +174,7 @@ static void test_frustration_equals_brute_force_on_random_graphs(void)
             for (int j = i + 1; j < n && m < 80; j++) {
                 if (rnd_next(&r) % 3 != 0)
                     continue;
-                char a[8], c[8];
+                char a[16], c[16];
                 snprintf(a, sizeof(a), "v%02d", i);
                 snprintf(c, sizeof(c), "v%02d", j);
                 from[m] = i, to[m] = j, sign[m] = rnd_next(&r) % 2 ? 1 : -1;
