@@ -23,6 +23,8 @@ static const char usage[] =
     "camps.png, report.html, camps.graphml, nodes.csv and edges.csv.\n"
     "\n"
     SG_CLI_EXTRACT_HELP
+    "      --with-relations   also draw actor->actor relations (\"X backs Kyiv\") in the\n"
+    "                         network; by default they stay in statements.jsonl only\n"
     "      --method M         camps: auto (default), spinglass or a scalable method\n"
     "      --seed N           seed of the camp detection (default 42)\n"
     "      --engine E         Graphviz layout engine (default: by size)\n"
@@ -68,6 +70,7 @@ typedef struct report_args {
     const char *dir, *method, *engine;
     unsigned long seed;
     int have_seed;
+    int with_relations;
 } report_args;
 
 static sg_status run(const report_args *ra, char **files, int n_files, sg_error *err)
@@ -102,8 +105,22 @@ static sg_status run(const report_args *ra, char **files, int n_files, sg_error 
         goto done;
     if (ra->have_seed)
         ao.seed = ra->seed;
-    if ((rc = write_statements(ra->dir, &list, err)) != SG_OK ||
-        (rc = sg_graph_build(&g, &list, &go, err)) != SG_OK ||
+    if ((rc = write_statements(ra->dir, &list, err)) != SG_OK)
+        goto done;
+    /* the camps are camps on the question: actor->actor relations ("X backs Kyiv") stay
+     * in statements.jsonl and join the network only with --with-relations */
+    if (!ra->with_relations) {
+        size_t keep = 0;
+        for (size_t i = 0; i < list.n; i++) {
+            if (list.items[i].target != NULL) {
+                sg_statement_destroy(&list.items[i]);
+                continue;
+            }
+            list.items[keep++] = list.items[i];
+        }
+        list.n = keep;
+    }
+    if ((rc = sg_graph_build(&g, &list, &go, err)) != SG_OK ||
         (rc = sg_graph_to_json(g, &graph_json, err)) != SG_OK ||
         (rc = write_in(ra->dir, "graph.json", graph_json, strlen(graph_json), err)) != SG_OK ||
         (rc = sg_analyze(&r, g, &ao, err)) != SG_OK ||
@@ -145,7 +162,7 @@ int sg_cmd_report(int argc, char **argv)
         SG_CLI_EXTRACT_LONGOPTS,                  {"method", required_argument, NULL, 'm'},
         {"seed", required_argument, NULL, 's'},   {"engine", required_argument, NULL, 'e'},
         {"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0}};
+        {"with-relations", no_argument, NULL, 'W'}, {NULL, 0, NULL, 0}};
     report_args ra;
     memset(&ra, 0, sizeof(ra));
     sg_cli_extract_args init = SG_CLI_EXTRACT_ARGS_INIT;
@@ -161,6 +178,7 @@ int sg_cmd_report(int argc, char **argv)
             continue;
         switch (ch) {
         case 'm': ra.method = optarg; break;
+        case 'W': ra.with_relations = 1; break;
         case 'e': ra.engine = optarg; break;
         case 'o': ra.dir = optarg; break;
         case 's': {
