@@ -474,6 +474,18 @@ static void test_proform_repeats_last_stance(void)
     CU_ASSERT_EQUAL(stance_in("Croatia"), -1);
 }
 
+static void test_negated_belief_negates_its_content(void)
+{
+    const char *t = "Austria does not believe that NATO membership for Ukraine is realistic.";
+    CU_ASSERT_EQUAL(stance_of(t, "Austria"), -1);
+}
+
+static void test_scare_quotes_do_not_split_clauses(void)
+{
+    const char *t = "Estonia declared Ukraine's NATO membership \"unrealistic\" on Monday.";
+    CU_ASSERT_EQUAL(stance_of(t, "Estonia"), -1);
+}
+
 static CU_TestInfo tests[] = {
     {"coordinated subject list all get stance", test_coordinated_subject_list_all_get_stance},
     {"passive agent list gets stance", test_passive_agent_list_gets_stance},
@@ -520,6 +532,8 @@ static CU_TestInfo tests[] = {
     {"both leaders resolve to last pair", test_both_leaders_resolve_to_last_pair},
     {"agencies and citing are sources", test_agencies_and_citing_are_sources},
     {"proform repeats last stance", test_proform_repeats_last_stance},
+    {"negated belief negates its content", test_negated_belief_negates_its_content},
+    {"scare quotes do not split clauses", test_scare_quotes_do_not_split_clauses},
     CU_TEST_INFO_NULL};
 
 static CU_SuiteInfo suites[] = {{"extract", setup, teardown, NULL, NULL, tests}, CU_SUITE_INFO_NULL};

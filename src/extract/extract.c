@@ -80,8 +80,18 @@ static int starts_clause(const ctx *c, size_t i, size_t first)
         return 1;
     if (is_punct(c, i, "-") && i > first && c->s.tok.tok[i].start > c->s.tok.tok[i - 1].end)
         return 1;
-    if (is_punct(c, i, "\"") && c->s.tok.tok[i].quote != c->s.tok.tok[i - 1].quote)
-        return 1;
+    if (is_punct(c, i, "\"") && c->s.tok.tok[i].quote != c->s.tok.tok[i - 1].quote) {
+        /* the edge of a quotation splits; scare quotes ("unrealistic") do not */
+        size_t k = i, n = 0;
+        int inside = c->s.tok.tok[i].quote;
+        if (inside)
+            for (k = i; k < c->s.tok.n_tok && c->s.tok.tok[k].quote; k++)
+                n++;
+        else
+            for (k = i; k-- > first && c->s.tok.tok[k].quote;)
+                n++;
+        return n >= 5;
+    }
     if (is_word(c, i, conj))
         return 1;
     /* ", and" / ", or" before a new subject: "A applied, and B urged ..." (not inside a
@@ -205,10 +215,14 @@ typedef enum topic_how { TOPIC_NONE, TOPIC_CLAUSE, TOPIC_SENTENCE, TOPIC_ANAPHOR
 static int empty_object(const ctx *c, size_t k, size_t b)
 {
     static const char *const objprep[] = {"on", "to", "for", "of", "with", "against", NULL};
-    static const char *const pron[] = {"it", "this", "them", "so", NULL};
+    static const char *const pron[] = {"it", "them", "so", NULL};
     if (k < b && is_word(c, k, objprep))
         k++;
-    return k >= b || c->s.tok.tok[k].kind == SG_TOK_PUNCT || is_word(c, k, pron);
+    if (k >= b || c->s.tok.tok[k].kind == SG_TOK_PUNCT || is_word(c, k, pron))
+        return 1;
+    /* "this" alone is a pronoun; "this position" has an object of its own */
+    return sg_extract__is(&c->s, k, "this") &&
+           (k + 1 >= b || c->s.tok.tok[k + 1].kind == SG_TOK_PUNCT);
 }
 
 /* Is the cue ending at cue_end in clause cl about topic t? The topic must be in the cue's
@@ -552,6 +566,8 @@ static size_t deferral_in(const ctx *c, int cl)
     return (size_t)-1;
 }
 
+#define SG_DEFERRAL_REACH_AFTER 8
+
 static int clause_has_cue(const ctx *c, int cl)
 {
     for (size_t k = c->clause_start[cl]; k < c->clause_end[cl]; k++)
@@ -574,6 +590,15 @@ static int elliptic(const ctx *c, int cl)
             return 0;
     }
     return 1;
+}
+
+/* A deferral phrase after the cue in its clause ("Turkey's approval will come later"). */
+static int deferral_after(const ctx *c, int cl, size_t at)
+{
+    for (size_t k = at + 1; k < c->clause_end[cl] && k <= at + SG_DEFERRAL_REACH_AFTER; k++)
+        if (sg_extract__main_meaning(&c->s, k, SG_P_DEFERRAL))
+            return 1;
+    return 0;
 }
 
 /* Deferral near the cue in its clause ("supports membership, but only later"), or in an
@@ -897,7 +922,18 @@ static sg_status handle_cue(ctx *c, size_t at)
         f.flags |= SG_FLAG_ANAPHOR;
     if (how == TOPIC_CARRIED)
         f.weight *= SG_W_CARRIED;
-    if (irrealis_negated || negated(c, at, cs)) {
+    /* "does not believe that membership is realistic": a negated speech or belief verb
+     * negates what it reports */
+    int speech_negated = 0;
+    size_t neg_from = cs;
+    if (h.rule && (strcmp(h.rule, "speaker") == 0 || strcmp(h.rule, "reported-subject") == 0))
+        for (size_t k = at; k-- > cs;)
+            if (sg_extract__main_meaning(&c->s, k, SG_P_SPEECH)) {
+                speech_negated = negated(c, k, cs);
+                neg_from = c->s.main[c->s.main_at[k]].end;
+                break;
+            }
+    if (irrealis_negated || (negated(c, at, neg_from) != speech_negated)) {
         f.flags |= SG_FLAG_NEGATED;
         f.weight *= f.stance > 0 ? SG_W_NEG_SUPPORT : SG_W_NEG_OPPOSE;
         f.stance = -f.stance;
@@ -911,7 +947,10 @@ static sg_status handle_cue(ctx *c, size_t at)
         f.flags |= SG_FLAG_CONDITIONAL;
         f.weight *= SG_W_CONDITIONAL;
     }
-    if (deferred(c, cl, at) || cue->polarity == 0) {
+    int nominal_holder = h.rule && (strncmp(h.rule, "possessive", 10) == 0 ||
+                                    strncmp(h.rule, "nominal", 7) == 0);
+    if ((deferred(c, cl, at) && (!nominal_holder || deferral_after(c, cl, at))) ||
+        cue->polarity == 0) {
         f.flags |= SG_FLAG_DEFERRAL;
         f.stance = 0;
     }

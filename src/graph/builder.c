@@ -237,12 +237,19 @@ static sg_status cell_at(sg_bcell **arr, size_t *n, size_t *cap, sg_map *map, ui
     return SG_OK;
 }
 
-static void cell_add(sg_bcell *c, int stance, double weight, uint32_t id)
+/* Add a statement to a cell; its id is interned only if the cell keeps it. */
+static sg_status cell_add(sg_graph_builder *b, sg_bcell *c, int stance, double weight,
+                          const char *id, uint32_t *id_idx)
 {
     c->w[stance + 1] += weight;
     c->n[stance + 1]++;
-    if (c->n_ev < SG_CELL_EVIDENCE)
-        c->ev[c->n_ev++] = id;
+    if (c->n_ev >= SG_CELL_EVIDENCE)
+        return SG_OK;
+    if (*id_idx == UINT32_MAX &&
+        sg_graph__pool_intern(&b->ids, id, strlen(id), id_idx) != SG_OK)
+        return SG_ENOMEM;
+    c->ev[c->n_ev++] = *id_idx;
+    return SG_OK;
 }
 
 static sg_status keep_evidence(sg_graph_builder *b, uint32_t actor, const sg_statement *s,
@@ -287,9 +294,7 @@ static sg_status aggregate(sg_graph_builder *b, const sg_statement *s, uint32_t 
                            uint32_t topic, uint32_t target, int dated, int32_t day,
                            const char *id)
 {
-    uint32_t id_idx;
-    if (sg_graph__pool_intern(&b->ids, id, strlen(id), &id_idx) != SG_OK)
-        return SG_ENOMEM;
+    uint32_t id_idx = UINT32_MAX;
     int direct = target != UINT32_MAX;
     uint32_t other = direct ? target : topic;
     sg_bcell *c;
@@ -298,12 +303,13 @@ static sg_status aggregate(sg_graph_builder *b, const sg_statement *s, uint32_t 
                : cell_at(&b->cells, &b->n_cells, &b->cells_cap, &b->cell_map, actor, other,
                          0, 0, &c))
         return SG_ENOMEM;
-    cell_add(c, s->stance, s->weight, id_idx);
+    if (cell_add(b, c, s->stance, s->weight, id, &id_idx) != SG_OK)
+        return SG_ENOMEM;
     if (b->opts.window_days > 0 && dated) {
         if (cell_at(&b->days, &b->n_days, &b->days_cap, &b->day_map, actor, other, day,
-                    direct, &c) != SG_OK)
+                    direct, &c) != SG_OK ||
+            cell_add(b, c, s->stance, s->weight, id, &id_idx) != SG_OK)
             return SG_ENOMEM;
-        cell_add(c, s->stance, s->weight, id_idx);
     }
     b->act[actor].statements++;
     b->n_statements++;

@@ -18,7 +18,7 @@ typedef struct tmp_edge {
     int kind;
     double w, cg, cf;
     sg_idlist ev;        /* malloc'd pointer array */
-    long line;
+    size_t at;           /* byte offset, for the error line */
 } tmp_edge;
 
 typedef struct tmp_edges {
@@ -32,12 +32,12 @@ typedef struct tmp_window {
     sg_wstance *st;      /* node and topic hold pool indexes until resolved */
     size_t n_st, st_cap;
     tmp_edges edges;
-    long line;
+    size_t at;
 } tmp_window;
 
 typedef struct tmp_move {
     sg_move m;           /* node and topic hold pool indexes until resolved */
-    long line;
+    size_t at;
 } tmp_move;
 
 typedef struct pctx {
@@ -141,7 +141,7 @@ static sg_status edge_parse(pctx *p, tmp_edges *list, const cJSON *o, size_t at,
     e->w = w;
     e->cg = num_or(o, "congruence", w > 0 ? w : 0);
     e->cf = num_or(o, "conflict", w < 0 ? -w : 0);
-    e->line = sg_graph__line_of(p->json, p->len, at);
+    e->at = at;
     list->n++;
     return idlist_parse(p, cJSON_GetObjectItemCaseSensitive(o, "evidence"), &e->ev, at, err);
 }
@@ -202,12 +202,13 @@ static sg_status node_parse(pctx *p, const cJSON *o, size_t at, sg_error *err)
         sg_stance *s = &nd->stances[nd->n_stances++];
         rc = stance_parse(p, cJSON_GetArrayItem(st, i), &s->topic, s->w, s->n, at, err);
     }
-    long line = sg_graph__line_of(p->json, p->len, at);
     for (int i = 0; i < ne && rc == SG_OK; i++) {
         rc = sg_graph__evidence_parse(&nd->evidence[nd->n_evidence], cJSON_GetArrayItem(ev, i),
-                                      p->name, line, err);
+                                      p->name, 0, err);
         if (rc == SG_OK)
             nd->n_evidence++;
+        else if (err) /* the line is counted only when needed: it costs a scan */
+            err->line = sg_graph__line_of(p->json, p->len, at);
     }
     return rc;
 }
@@ -229,7 +230,7 @@ static sg_status window_parse(pctx *p, const cJSON *o, size_t at, sg_error *err)
         return oom(err);
     tmp_window *w = &p->wins[p->n_wins++];
     memset(w, 0, sizeof(*w));
-    w->line = sg_graph__line_of(p->json, p->len, at);
+    w->at = at;
     sg_status rc = date_of(p, o, "start", &w->start, at, err);
     if (rc == SG_OK)
         rc = date_of(p, o, "end", &w->end, at, err);
@@ -282,7 +283,7 @@ static sg_status move_parse(pctx *p, const cJSON *o, size_t at, sg_error *err)
         return oom(err);
     tmp_move *m = &p->moves[p->n_moves++];
     memset(m, 0, sizeof(*m));
-    m->line = sg_graph__line_of(p->json, p->len, at);
+    m->at = at;
     m->m.from_window = (uint32_t)fw;
     m->m.to_window = (uint32_t)tw;
     m->m.from = class_of(str_of(o, "from"));
@@ -602,7 +603,8 @@ static sg_status resolve_edges(pctx *p, const resolver *r, tmp_edges *l, sg_edge
         tmp_edge *e = &l->e[i];
         uint32_t s = r->node_of[e->src], t = r->node_of[e->dst];
         if (s == UINT32_MAX || t == UINT32_MAX)
-            return sg_error_set(err, SG_EINPUT, p->name, e->line,
+            return sg_error_set(err, SG_EINPUT, p->name,
+                                sg_graph__line_of(p->json, p->len, e->at),
                                 "edge refers to \"%s\", which is not a node",
                                 g->pool.strs[s == UINT32_MAX ? e->src : e->dst]);
         e->src = s;
@@ -652,7 +654,8 @@ static sg_status resolve_windows(pctx *p, const resolver *r, sg_error *err)
         for (size_t i = 0; i < tw->n_st; i++) {
             uint32_t nd = r->node_of[tw->st[i].node];
             if (nd == UINT32_MAX)
-                return sg_error_set(err, SG_EINPUT, p->name, tw->line,
+                return sg_error_set(err, SG_EINPUT, p->name,
+                                    sg_graph__line_of(p->json, p->len, tw->at),
                                     "window stance of \"%s\", which is not a node",
                                     g->pool.strs[tw->st[i].node]);
             tw->st[i].node = nd;
@@ -685,7 +688,8 @@ static sg_status resolve_moves(pctx *p, const resolver *r, sg_error *err)
         sg_move m = p->moves[i].m;
         uint32_t nd = r->node_of[m.node];
         if (nd == UINT32_MAX || m.from_window >= g->n_windows || m.to_window >= g->n_windows)
-            return sg_error_set(err, SG_EINPUT, p->name, p->moves[i].line,
+            return sg_error_set(err, SG_EINPUT, p->name,
+                                sg_graph__line_of(p->json, p->len, p->moves[i].at),
                                 "a move names an unknown actor or window");
         m.node = nd;
         m.topic = r->topic_of[m.topic];
