@@ -486,6 +486,39 @@ static void test_scare_quotes_do_not_split_clauses(void)
     CU_ASSERT_EQUAL(stance_of(t, "Estonia"), -1);
 }
 
+static void test_local_subject_inside_phrase(void)
+{
+    const char *t = "Finland and Sweden face the prospect of Croatia trying to block their NATO membership.";
+    run_opts(t, "finland-nato", "2022-05-19", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Croatia"), -1);
+    CU_ASSERT_NOT_EQUAL(stance_in("Finland"), -1);
+}
+
+static void test_directive_takes_governed_polarity(void)
+{
+    const char *t = "The United States urged Ankara to approve Sweden's NATO accession quickly.";
+    run_opts(t, "sweden-nato", "2023-01-23", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("United States"), 1);
+    t = "Romania called for its envoy to block Sweden's NATO accession.";
+    run_opts(t, "sweden-nato", "2023-01-23", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Romania"), -1);
+}
+
+static void test_its_refers_to_sentence_subject(void)
+{
+    const char *t = "Hungary angered the EU over its refusal to back new sanctions on Russia.";
+    run_opts(t, "russia-sanctions", "2022-05-16", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Hungary"), -1);
+    CU_ASSERT_EQUAL(stance_in("European Union"), ABSENT);
+}
+
+static void test_agent_noun_needs_copula(void)
+{
+    const char *t = "The EU adopted sanctions on Russia, including travel bans on Putin supporters.";
+    run_opts(t, "russia-sanctions", "2022-05-16", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Russia"), ABSENT);
+}
+
 static CU_TestInfo tests[] = {
     {"coordinated subject list all get stance", test_coordinated_subject_list_all_get_stance},
     {"passive agent list gets stance", test_passive_agent_list_gets_stance},
@@ -534,6 +567,10 @@ static CU_TestInfo tests[] = {
     {"proform repeats last stance", test_proform_repeats_last_stance},
     {"negated belief negates its content", test_negated_belief_negates_its_content},
     {"scare quotes do not split clauses", test_scare_quotes_do_not_split_clauses},
+    {"local subject inside phrase", test_local_subject_inside_phrase},
+    {"directive takes governed polarity", test_directive_takes_governed_polarity},
+    {"its refers to sentence subject", test_its_refers_to_sentence_subject},
+    {"agent noun needs copula", test_agent_noun_needs_copula},
     CU_TEST_INFO_NULL};
 
 static CU_SuiteInfo suites[] = {{"extract", setup, teardown, NULL, NULL, tests}, CU_SUITE_INFO_NULL};

@@ -460,6 +460,45 @@ static holder find_holder(const ctx *c, const sg_cue_entry *cue, size_t at, size
                 }
             }
     }
+    /* a subject right before the cue, even inside a phrase: "the prospect of Croatia
+     * trying to block", "fears of Hungary vetoing" */
+    {
+        size_t k = at;
+        int gerund = 0;
+        while (k > cs && k + 4 > at && c->s.tok.tok[k - 1].kind == SG_TOK_WORD &&
+               c->s.men_at[k - 1] < 0) {
+            const char *w = c->s.tok.tok[k - 1].norm;
+            size_t wl = strlen(w);
+            if (strcmp(w, "to") == 0 || (wl > 4 && strcmp(w + wl - 3, "ing") == 0))
+                gerund |= strcmp(w, "to") != 0;
+            else
+                break;
+            k--;
+        }
+        const char *cw = c->s.tok.tok[at].norm;
+        size_t cl_len = strlen(cw);
+        int cue_gerund = cl_len > 4 && strcmp(cw + cl_len - 3, "ing") == 0;
+        if ((gerund || (k == at && cue_gerund)) && k > cs && c->s.men_at[k - 1] >= 0) {
+            int l = (int)c->s.men[c->s.men_at[k - 1]].list;
+            const sg_mention *m = &c->s.men[c->s.lists[l].first];
+            if (c->s.lists[l].end == k && m->kind == SG_MEN_ACTOR && m->actors.n + (m->person >= 0) > 0) {
+                h.list = l, h.rule = "local-subject";
+                return h;
+            }
+        }
+    }
+    /* agent nouns hold their subject only through a copula or an apposition ("X and Y are
+     * the main opponents", "X, a staunch supporter"), not in "bans on Putin supporters" */
+    if (cue->kind == 'g') {
+        static const char *const cop[] = {"is", "are", "was", "were", "be", "been", "remain",
+                                          "remains", "remained", "become", "became", "among",
+                                          "as", NULL};
+        int ok = 0;
+        for (size_t k = at; k-- > cs && k + 5 > at && !ok;)
+            ok = is_word(c, k, cop) || is_punct(c, k, ",");
+        if (!ok)
+            return h;
+    }
     /* subject: the first candidate after the last speech verb before the cue */
     size_t after_speech;
     int speaker = speaker_before(c, cs, at, &after_speech);
@@ -808,6 +847,7 @@ static sg_status handle_cue(ctx *c, size_t at)
     /* A cue whose object is another cue governs it, and the polarities multiply:
      * "refuse to send" -1, "reject the idea of blocking" +1 (flag reversed), "ready to
      * veto" -1, "agree to deliver" +1. The embedded cue is consumed. */
+    int chained = 0;
     if (cue->polarity != 0) {
         static const char *const filler[] = {"the", "idea", "of", "to", "any", "a", "an",
                                              "plans", "plan", "attempts", "attempt", "calls",
@@ -824,6 +864,7 @@ static sg_status handle_cue(ctx *c, size_t at)
                 break; /* only a gerund ("rejected blocking") follows a verb directly */
             if (q) {
                 const sg_cue_entry *inner = &c->s.lex->cues[q->data];
+                chained = 1;
                 int inner_pol = inner->kind != 'r' ? inner->polarity
                                 : c->has_last && sent <= c->last_sent + 1 ? c->last_stance : 0;
                 if (inner_pol == 0)
@@ -837,6 +878,25 @@ static sg_status handle_cue(ctx *c, size_t at)
                 c->consumed[k] = 1;
                 break;
             }
+        }
+    }
+    /* a directive with its own object: "called for the envoy to block X", "urged Ankara
+     * to approve the bids" -> the governed cue's polarity, times the directive's */
+    if (!chained && cue->polarity != 0 && (cue->kind == 'v' || cue->kind == 'p')) {
+        for (size_t k = mt->end; k + 1 < ce && k < mt->end + 10; k++) {
+            if (sg_extract__main_meaning(&c->s, k, SG_P_CUE) ||
+                (c->s.tok.tok[k].kind == SG_TOK_PUNCT && !is_punct(c, k, ",")))
+                break;
+            if (!sg_extract__is(&c->s, k, "to"))
+                continue;
+            const sg_phrase_meaning *q = sg_extract__main_meaning(&c->s, k + 1, SG_P_CUE);
+            if (q == NULL || c->s.lex->cues[q->data].polarity == 0)
+                break;
+            int flip = k > 0 && sg_extract__main_meaning(&c->s, k - 1, SG_P_NEGATOR) ? -1 : 1;
+            f.stance = cue->polarity * c->s.lex->cues[q->data].polarity * flip;
+            f.cue_end = c->s.main[c->s.main_at[k + 1]].end;
+            c->consumed[k + 1] = 1;
+            break;
         }
     }
     holder h = find_holder(c, cue, at, mt->end, cl);

@@ -41,6 +41,23 @@ void sg_extract__resolve_pronouns(sg_scan *s)
         /* "it" is too often impersonal ("it is unlikely", "it could take years") */
         if (m->pronoun == SG_PRON_ACTOR && sg_extract__is(s, m->start, "it"))
             continue;
+        /* "Hungary ... over its refusal": "its" first means the sentence's subject */
+        if (m->pronoun == SG_PRON_ACTOR) {
+            for (size_t j = 0; j < i; j++) {
+                const sg_mention *c = &s->men[j];
+                if (s->sent_of[c->start] != s->sent_of[m->start])
+                    continue;
+                if (c->kind != SG_MEN_ACTOR || s->lists[c->list].in_pp || c->possessor_of_noun)
+                    break;
+                sg_actor_set one;
+                sg_extract__mention_actors(s, c, &one);
+                if (one.n == 1 && c->person < 0)
+                    m->actors = one;
+                break;
+            }
+            if (m->actors.n > 0)
+                continue;
+        }
         for (size_t j = i; j-- > 0;) {
             const sg_mention *c = &s->men[j];
             if (sentence_distance(s, c->start, m->start) > 2)
