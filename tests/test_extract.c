@@ -96,7 +96,8 @@ static void test_passive_agent_list_gets_stance(void)
     CU_ASSERT_EQUAL(stance_in("Lithuania"), 1);
     CU_ASSERT_EQUAL(stance_in("Estonia"), 1);
     CU_ASSERT_EQUAL(stance_in("France"), 1);
-    CU_ASSERT_EQUAL(stance_in("Ukraine"), ABSENT);
+    /* "Kyiv's request to join": Ukraine asks for its own accession */
+    CU_ASSERT_EQUAL(stance_in("Ukraine"), 1);
 }
 
 static void test_copula_opponents_hold_opposition(void)
@@ -202,6 +203,8 @@ static void test_negation_flips_support(void)
     CU_ASSERT(flags_of("Croatia") & SG_FLAG_NEGATED);
     t = "Austria would not support an invitation for Ukraine to join NATO.";
     CU_ASSERT_EQUAL(stance_of(t, "Austria"), -1);
+    t = "Berlin doesn\xE2\x80\x99t support Ukraine joining NATO.";
+    CU_ASSERT_EQUAL(stance_of(t, "Germany"), -1);
 }
 
 static void test_negated_objection_is_weak_support(void)

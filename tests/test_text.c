@@ -47,6 +47,14 @@ static void test_contraction_splits_nt(void)
     CU_ASSERT(norm_is(3, "agree"));
 }
 
+static void test_lone_nt_is_one_token(void)
+{
+    split("n't yet");
+    CU_ASSERT_EQUAL(tok.n_tok, 2);
+    CU_ASSERT(norm_is(0, "n't"));
+    CU_ASSERT(norm_is(1, "yet"));
+}
+
 static void test_abbreviations_do_not_end_sentences(void)
 {
     split("The U.S. and Gen. Milley met on Jan. 5. Then Mr. Smith left.");
@@ -110,6 +118,7 @@ static CU_TestInfo tests[] = {
     {"possessive is split off", test_possessive_is_split_off},
     {"curly quotes and dashes are unified", test_curly_quotes_and_dashes_are_unified},
     {"contraction splits n't", test_contraction_splits_nt},
+    {"lone n't is one token", test_lone_nt_is_one_token},
     {"abbreviations do not end sentences", test_abbreviations_do_not_end_sentences},
     {"headline ends at line break", test_headline_without_period_ends_at_line_break},
     {"hard-wrapped line continues", test_hard_wrapped_line_continues_sentence},

@@ -231,7 +231,7 @@ static int empty_object(const ctx *c, size_t k, size_t b)
 #define SG_OBJECT_WINDOW 12 /* tokens after the cue in which its object names the topic */
 
 static topic_how topic_of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, int carry_ok,
-                          int before_ok, int nominal)
+                          int before_ok, int nominal, int holder)
 {
     size_t a = c->clause_start[cl], b = c->clause_end[cl];
     size_t near = cue_end + SG_OBJECT_WINDOW < b ? cue_end + SG_OBJECT_WINDOW : b;
@@ -245,6 +245,9 @@ static topic_how topic_of(const ctx *c, int t, size_t cue, size_t cue_end, int c
             break;
         }
     unsigned after = topic_groups(c, t, cue_end, near);
+    /* the holder may name part of the question itself: "Sweden wants to join NATO" */
+    if (holder >= 0)
+        after |= topic_groups(c, t, c->s.lists[holder].start, c->s.lists[holder].end) & ~(1u << 31);
     unsigned whole = topic_groups(c, t, a, b);
     if (full(c, t, after) || (before_ok && full(c, t, whole)))
         return TOPIC_CLAUSE;
@@ -927,7 +930,7 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (h.list < 0) {
         /* no holder ("most allies have ratified it"), but a later "do so" refers to it */
         if (f.stance != 0 && cue->kind != 'r' &&
-            topic_of(c, c->topic, at, f.cue_end, cl, 0, 0, 0) != TOPIC_NONE) {
+            topic_of(c, c->topic, at, f.cue_end, cl, 0, 0, 0, -1) != TOPIC_NONE) {
             c->has_last = 1;
             c->last_stance = negated(c, at, cs) ? -f.stance : f.stance;
             c->last_sent = sent;
@@ -958,7 +961,8 @@ static sg_status handle_cue(ctx *c, size_t at)
                                                   h.rule && (strcmp(h.rule, "possessive") == 0 ||
                                                              strcmp(h.rule, "nominal-passive") == 0 ||
                                                              strcmp(h.rule, "possessive-pronoun") == 0 ||
-                                                             strcmp(h.rule, "nominal-from") == 0));
+                                                             strcmp(h.rule, "nominal-from") == 0),
+                                                  cue->self ? h.list : -1);
     /* deferring cues ("caution from Washington") in a document about the topic */
     if (how == TOPIC_NONE && cue->polarity == 0 && c->doc_on_topic &&
         !other_topic(c, c->topic, cs, ce))
@@ -1034,14 +1038,14 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
         return SG_OK;
     if (deferral_in(c, cl) != at)
         return SG_OK; /* one deferral statement per clause ("only later, not now") */
-    static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0};
+    static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0, 0};
     const sg_match *mt = &c->s.main[c->s.main_at[at]];
     holder h = find_holder(c, &defer, at, mt->end, cl);
     if (h.list >= 0)
         h.list = resolve_speaker_list(c, h.list, at);
     if (h.list < 0)
         return SG_OK;
-    topic_how how = topic_of(c, c->topic, at, mt->end, cl, 0, 1, 0);
+    topic_how how = topic_of(c, c->topic, at, mt->end, cl, 0, 1, 0, -1);
     /* without a cue, the deferral must be about the topic: its clause names part of it
      * or refers to it, or the clause is an elliptical "..., but not now" */
     static const char *const det[] = {"the", "a", "an", "his", "her", "its", "their", "our",

@@ -413,6 +413,7 @@ static sg_status load_cues(load_ctx *c, const cJSON *arr)
             }
         }
         e->block = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(q, "block"));
+        e->self = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(q, "self"));
         int idx = (int)c->lex->n_cues++;
         sg_status rc = add_phrases(c, forms, SG_P_CUE, idx, 0, 0, "cues", i);
         if (rc != SG_OK)

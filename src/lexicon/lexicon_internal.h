@@ -78,6 +78,8 @@ typedef struct sg_cue_entry {
                         'e' effect (topic as subject: "would strengthen"),
                         'r' proform ("do so", "follow suit": repeats the last cue) */
     int block;       /* a blocking act (block, veto) */
+    int self;        /* the holder is the candidate itself ("apply for", "its bid"): the
+                        holder's name counts towards the topic */
 } sg_cue_entry;
 
 typedef struct sg_topic_entry {

@@ -229,6 +229,19 @@ static sg_status tokenize(builder *b, const char *text, size_t len, const char *
             continue;
         }
         size_t before = b->t->n_tok;
+        /* a lone "n't" (as lexicon phrases write it) is the same token as in "doesn't" */
+        if ((cp == 'n' || cp == 'N') && i + 1 < len) {
+            size_t a1;
+            unsigned ap = decode(s, i + 1, len, &a1);
+            size_t t = i + 1 + a1;
+            if (is_apostrophe(ap) && t < len && (s[t] == 't' || s[t] == 'T') &&
+                (t + 1 >= len || !is_word_cp(s[t + 1]))) {
+                if ((rc = push_token(b, i, t + 1, SG_TOK_WORD, "n't", 3)) != SG_OK)
+                    return rc;
+                i = t + 1;
+                goto mark;
+            }
+        }
         if (is_word_cp(cp)) {
             size_t end = scan_word(s, i, len);
             size_t word_end = end;
