@@ -522,6 +522,21 @@ static void test_agent_noun_needs_copula(void)
     CU_ASSERT_EQUAL(stance_in("Russia"), ABSENT);
 }
 
+static void test_plural_pronoun_takes_own_sentence_subject(void)
+{
+    const char *t = "Russia threatened to retaliate. Finland's leaders announced their intention to "
+                    "apply for NATO membership without delay.";
+    run_opts(t, "finland-nato", "2022-05-12", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Finland"), 1);
+    CU_ASSERT_EQUAL(stance_in("Russia"), ABSENT);
+}
+
+static void test_noun_in_prepositional_phrase_has_no_subject_holder(void)
+{
+    const char *t = "Even if Ukraine gets an invitation, it could take years for approval by all NATO members.";
+    CU_ASSERT_EQUAL(stance_of(t, "Ukraine"), ABSENT);
+}
+
 static CU_TestInfo tests[] = {
     {"coordinated subject list all get stance", test_coordinated_subject_list_all_get_stance},
     {"passive agent list gets stance", test_passive_agent_list_gets_stance},
@@ -574,6 +589,8 @@ static CU_TestInfo tests[] = {
     {"directive takes governed polarity", test_directive_takes_governed_polarity},
     {"its refers to sentence subject", test_its_refers_to_sentence_subject},
     {"agent noun needs copula", test_agent_noun_needs_copula},
+    {"plural pronoun takes own sentence subject", test_plural_pronoun_takes_own_sentence_subject},
+    {"noun in prepositional phrase has no subject holder", test_noun_in_prepositional_phrase_has_no_subject_holder},
     CU_TEST_INFO_NULL};
 
 static CU_SuiteInfo suites[] = {{"extract", setup, teardown, NULL, NULL, tests}, CU_SUITE_INFO_NULL};

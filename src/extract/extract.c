@@ -256,6 +256,7 @@ static topic_how topic_of(const ctx *c, int t, size_t cue, size_t cue_end, int c
     if (!c->doc_on_topic)
         return TOPIC_NONE;
     int empty = empty_object(c, cue_end, b);
+
     /* a noun with no complement ("Turkey's opposition stopped any vote") */
     static const char *const comp[] = {"to", "for", "of", "against", "on", "over", "with",
                                        "toward", "towards", "about", NULL};
@@ -268,6 +269,12 @@ static topic_how topic_of(const ctx *c, int t, size_t cue, size_t cue_end, int c
     size_t obj_end = near < b && near < cue_end + SG_OBJECT_WINDOW ? near : b;
     if ((topic_groups(c, t, cue_end, obj_end) & (1u << 31)) || (before_ok && (whole & (1u << 31))))
         return TOPIC_ANAPHOR;
+    /* the object names part of the question ("welcomed into NATO") and the sentence the
+     * rest ("after Finland's announcement") */
+    const sg_sentence *sn = &c->s.tok.sent[c->s.sent_of[cue]];
+    if ((after & ~(1u << 31)) && full(c, t, topic_groups(c, t, sn->first, sn->last_plus1)) &&
+        !other_topic(c, t, sn->first, sn->last_plus1))
+        return TOPIC_SENTENCE;
     /* the object names part of the topic that is not an actor ("supports the JCPOA" in a
      * document about the nuclear deal) */
     for (size_t i = cue_end; i < obj_end; i++)
@@ -489,6 +496,17 @@ static holder find_holder(const ctx *c, const sg_cue_entry *cue, size_t at, size
                 return h;
             }
         }
+    }
+    /* a noun inside a prepositional phrase ("years for approval", "talks on support") is
+     * not said of the clause's subject */
+    if (cue->kind == 'n' && at > cs) {
+        static const char *const prep[] = {"for", "of", "to", "with", "without", "in", "on",
+                                           "about", "after", "before", NULL};
+        size_t k = at;
+        while (k > cs && is_determiner(c, k - 1))
+            k--;
+        if (k > cs && is_word(c, k - 1, prep))
+            return h;
     }
     /* agent nouns hold their subject only through a copula or an apposition ("X and Y are
      * the main opponents", "X, a staunch supporter"), not in "bans on Putin supporters" */

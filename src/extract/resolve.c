@@ -38,6 +38,25 @@ void sg_extract__resolve_pronouns(sg_scan *s)
         sg_mention *m = &s->men[i];
         if (m->kind != SG_MEN_PRONOUN || m->pronoun == SG_PRON_SPEAKER)
             continue;
+        /* "Finland's leaders announced their intention": a plural pronoun first means the
+         * nearest subject of its own sentence, whatever its size */
+        if (m->pronoun == SG_PRON_PLURAL && i > 0) {
+            const sg_mention *c = &s->men[i - 1];
+            if (s->sent_of[c->start] == s->sent_of[m->start] && c->kind == SG_MEN_ACTOR &&
+                !s->lists[c->list].in_pp && !c->possessor_of_noun) {
+                sg_actor_set all = {{0}, 0};
+                const sg_list *l = &s->lists[c->list];
+                for (size_t k = l->first; k <= l->last; k++) {
+                    sg_actor_set one;
+                    sg_extract__mention_actors(s, &s->men[k], &one);
+                    sg_actor_set_union(&all, &one);
+                }
+                if (all.n > 0) {
+                    m->actors = all;
+                    continue;
+                }
+            }
+        }
         /* "it" is too often impersonal ("it is unlikely", "it could take years") */
         if (m->pronoun == SG_PRON_ACTOR && sg_extract__is(s, m->start, "it"))
             continue;
