@@ -835,131 +835,129 @@ static int resolve_speaker_list(const ctx *c, int list, size_t at)
 
 /* ---- cues ----------------------------------------------------------------------- */
 
-static sg_status handle_cue(ctx *c, size_t at)
+/* One stance cue being resolved: where it is and what has been found so far. */
+typedef struct cue_site {
+    const sg_match *mt;
+    const sg_cue_entry *cue;
+    size_t at, cs, ce, sent;
+    int cl;
+    finding f;
+    holder h;
+} cue_site;
+
+/* Effect cues need the topic as their subject, with a modal: "membership would
+ * strengthen the alliance". Returns 0 when the cue does not apply. */
+static int effect_applies(const ctx *c, cue_site *x)
 {
-    const sg_match *mt = &c->s.main[c->s.main_at[at]];
-    const sg_phrase_meaning *pm = sg_extract__main_meaning(&c->s, at, SG_P_CUE);
-    const sg_cue_entry *cue = &c->s.lex->cues[pm->data];
-    int cl = c->clause_of[at];
-    size_t cs = c->clause_start[cl], ce = c->clause_end[cl];
-    finding f = {cue->polarity, cue->strength, 0, NULL, at, mt->end, -1};
-    if (c->consumed[at])
-        return SG_OK;
-    size_t sent = (size_t)c->s.sent_of[at];
-    /* "Hungary plans to do so", "Germany followed suit": the last stance, new holder */
-    if (cue->kind == 'r') {
-        if (!c->has_last || sent > c->last_sent + 1)
-            return SG_OK;
-        f.stance = c->last_stance;
+    int modal = 0;
+    for (size_t k = x->at; k-- > x->cs && k + 4 > x->at;)
+        modal |= is_modal(c, k);
+    if (!modal)
+        return 0;
+    size_t lo = x->at > x->cs + 10 ? x->at - 10 : x->cs;
+    unsigned near = topic_groups(c, c->topic, lo, x->at);
+    if (!(full(c, c->topic, near) && full(c, c->topic, topic_groups(c, c->topic, x->cs, x->at))) &&
+        !(near & (1u << 31)))
+        return 0;
+    x->f.weight *= SG_W_EFFECT;
+    return 1;
+}
+
+/* A cue whose object is another cue governs it, and the polarities multiply:
+ * "refuse to send" -1, "reject the idea of blocking" +1 (flag reversed), "ready to
+ * veto" -1, "agree to deliver" +1. The embedded cue is consumed. Returns 1 if chained. */
+static int govern_chain(ctx *c, cue_site *x)
+{
+    static const char *const filler[] = {"the", "idea", "of", "to", "any", "a", "an",
+                                         "plans", "plan", "attempts", "attempt", "calls",
+                                         "proposal", "proposals", "efforts", "such", "its",
+                                         "their", "his", "her", "be", NULL};
+    const sg_cue_entry *cue = x->cue;
+    size_t end = x->mt->end;
+    for (size_t k = end; k < x->ce && k < end + 5; k++) {
+        const sg_phrase_meaning *q = sg_extract__main_meaning(&c->s, k, SG_P_CUE);
+        if (!q && !is_word(c, k, filler))
+            return 0;
+        if (!q)
+            continue;
+        if (k == end && cue->kind != 'v' && cue->kind != 'p')
+            return 0; /* "opposition stalled ...": a new predicate, not an object */
+        const char *w = c->s.tok.tok[k].norm;
+        if (k == end && !c->s.lex->cues[q->data].block && w[strlen(w) - 1] != 'g')
+            return 0; /* only a gerund ("rejected blocking") follows a verb directly */
+        const sg_cue_entry *inner = &c->s.lex->cues[q->data];
+        int inner_pol = inner->kind != 'r' ? inner->polarity
+                        : c->has_last && x->sent <= c->last_sent + 1 ? c->last_stance : 0;
+        if (inner_pol == 0)
+            return 1;
+        x->f.stance *= inner_pol;
+        if (cue->polarity < 0 && inner_pol < 0)
+            x->f.flags |= SG_FLAG_REVERSED;
+        if (inner->strength > x->f.weight)
+            x->f.weight = inner->strength;
+        x->f.cue_end = c->s.main[c->s.main_at[k]].end;
+        c->consumed[k] = 1;
+        return 1;
     }
-    /* effect cues need the topic as their subject, with a modal: "membership would
-     * strengthen the alliance" */
-    if (cue->kind == 'e') {
-        int modal = 0;
-        for (size_t k = at; k-- > cs && k + 4 > at;)
-            modal |= is_modal(c, k);
-        size_t lo = at > cs + 10 ? at - 10 : cs;
-        if (!modal || !full(c, c->topic, topic_groups(c, c->topic, lo, at)) ||
-            !full(c, c->topic, topic_groups(c, c->topic, cs, at)))
-            if (!modal || !(topic_groups(c, c->topic, lo, at) & (1u << 31)))
-                return SG_OK;
-        f.weight *= SG_W_EFFECT;
+    return 0;
+}
+
+/* A directive with its own object: "called for the envoy to block X", "urged Ankara to
+ * approve the bids" -> the governed cue's polarity, times the directive's. */
+static void govern_directive(ctx *c, cue_site *x)
+{
+    size_t end = x->mt->end;
+    for (size_t k = end; k + 1 < x->ce && k < end + 10; k++) {
+        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE) ||
+            (c->s.tok.tok[k].kind == SG_TOK_PUNCT && !is_punct(c, k, ",")))
+            return;
+        if (!sg_extract__is(&c->s, k, "to"))
+            continue;
+        const sg_phrase_meaning *q = sg_extract__main_meaning(&c->s, k + 1, SG_P_CUE);
+        if (q == NULL || c->s.lex->cues[q->data].polarity == 0)
+            return;
+        int flip = k > 0 && sg_extract__main_meaning(&c->s, k - 1, SG_P_NEGATOR) ? -1 : 1;
+        x->f.stance = x->cue->polarity * c->s.lex->cues[q->data].polarity * flip;
+        x->f.cue_end = c->s.main[c->s.main_at[k + 1]].end;
+        c->consumed[k + 1] = 1;
+        return;
     }
-    /* A cue whose object is another cue governs it, and the polarities multiply:
-     * "refuse to send" -1, "reject the idea of blocking" +1 (flag reversed), "ready to
-     * veto" -1, "agree to deliver" +1. The embedded cue is consumed. */
-    int chained = 0;
-    if (cue->polarity != 0) {
-        static const char *const filler[] = {"the", "idea", "of", "to", "any", "a", "an",
-                                             "plans", "plan", "attempts", "attempt", "calls",
-                                             "proposal", "proposals", "efforts", "such", "its",
-                                             "their", "his", "her", "be", NULL};
-        for (size_t k = mt->end; k < ce && k < mt->end + 5; k++) {
-            const sg_phrase_meaning *q = sg_extract__main_meaning(&c->s, k, SG_P_CUE);
-            if (!q && !is_word(c, k, filler))
-                break;
-            if (q && k == mt->end && cue->kind != 'v' && cue->kind != 'p')
-                break; /* "opposition stalled ...": a new predicate, not an object */
-            if (q && k == mt->end && !c->s.lex->cues[q->data].block &&
-                c->s.tok.tok[k].norm[strlen(c->s.tok.tok[k].norm) - 1] != 'g')
-                break; /* only a gerund ("rejected blocking") follows a verb directly */
-            if (q) {
-                const sg_cue_entry *inner = &c->s.lex->cues[q->data];
-                chained = 1;
-                int inner_pol = inner->kind != 'r' ? inner->polarity
-                                : c->has_last && sent <= c->last_sent + 1 ? c->last_stance : 0;
-                if (inner_pol == 0)
-                    break;
-                f.stance = f.stance * inner_pol;
-                if (cue->polarity < 0 && inner_pol < 0)
-                    f.flags |= SG_FLAG_REVERSED;
-                if (inner->strength > f.weight)
-                    f.weight = inner->strength;
-                f.cue_end = c->s.main[c->s.main_at[k]].end;
-                c->consumed[k] = 1;
-                break;
-            }
-        }
-    }
-    /* a directive with its own object: "called for the envoy to block X", "urged Ankara
-     * to approve the bids" -> the governed cue's polarity, times the directive's */
-    if (!chained && cue->polarity != 0 && (cue->kind == 'v' || cue->kind == 'p')) {
-        for (size_t k = mt->end; k + 1 < ce && k < mt->end + 10; k++) {
-            if (sg_extract__main_meaning(&c->s, k, SG_P_CUE) ||
-                (c->s.tok.tok[k].kind == SG_TOK_PUNCT && !is_punct(c, k, ",")))
-                break;
-            if (!sg_extract__is(&c->s, k, "to"))
-                continue;
-            const sg_phrase_meaning *q = sg_extract__main_meaning(&c->s, k + 1, SG_P_CUE);
-            if (q == NULL || c->s.lex->cues[q->data].polarity == 0)
-                break;
-            int flip = k > 0 && sg_extract__main_meaning(&c->s, k - 1, SG_P_NEGATOR) ? -1 : 1;
-            f.stance = cue->polarity * c->s.lex->cues[q->data].polarity * flip;
-            f.cue_end = c->s.main[c->s.main_at[k + 1]].end;
-            c->consumed[k + 1] = 1;
-            break;
-        }
-    }
-    holder h = find_holder(c, cue, at, mt->end, cl);
-    /* "assurances before endorsing the plan": a condition, not a position */
-    if (at > cs && (sg_extract__is(&c->s, at - 1, "before") || sg_extract__is(&c->s, at - 1, "until")))
-        return SG_OK;
-    /* "expect Turkey's approval" asserts nothing; "should not expect Turkey to approve"
-     * says Turkey will not: the expected actor holds the opposite stance */
-    int irrealis_negated = 0;
-    for (size_t k = at; k-- > cs && k + 6 > at;) {
+}
+
+/* "expect Turkey's approval" asserts nothing (returns -1: drop); "should not expect
+ * Turkey to approve" says Turkey will not: the expected actor becomes the holder and the
+ * stance flips (returns 1). 0 when no expectation governs the cue. */
+static int irrealis(const ctx *c, cue_site *x)
+{
+    for (size_t k = x->at; k-- > x->cs && k + 6 > x->at;) {
         if (!sg_extract__main_meaning(&c->s, k, SG_P_IRREALIS))
             continue;
-        if (!negated(c, k, cs))
-            return SG_OK;
-        irrealis_negated = 1;
-        size_t ke = c->s.main[c->s.main_at[k]].end;
-        for (size_t j = ke; j < at; j++) {
+        if (!negated(c, k, x->cs))
+            return -1;
+        for (size_t j = c->s.main[c->s.main_at[k]].end; j < x->at; j++) {
             int l = list_of_token(c, j);
             if (l >= 0 && c->s.lists[l].start == j) {
-                h.list = l, h.rule = "expected-actor";
+                x->h.list = l, x->h.rule = "expected-actor";
                 break;
             }
         }
-        break;
+        return 1;
     }
-    if (h.list >= 0)
-        h.list = resolve_speaker_list(c, h.list, at);
-    if (h.list < 0) {
-        /* no holder ("most allies have ratified it"), but a later "do so" refers to it */
-        if (f.stance != 0 && cue->kind != 'r' &&
-            topic_of(c, c->topic, at, f.cue_end, cl, 0, 0, 0, -1) != TOPIC_NONE) {
-            c->has_last = 1;
-            c->last_stance = negated(c, at, cs) ? -f.stance : f.stance;
-            c->last_sent = sent;
-        }
-        return SG_OK;
-    }
-    f.rule = h.rule;
-    /* about what: the topic, or another actor (a direct relation) */
-    int carry = cue->kind != 'e';
-    int before_ok = (h.rule && strcmp(h.rule, "passive-agent") == 0) || cue->kind == 'a' ||
-                    cue->kind == 'e' || cue->polarity == 0;
+    return 0;
+}
+
+static int rule_is(const holder *h, const char *prefix)
+{
+    return h->rule && strncmp(h->rule, prefix, strlen(prefix)) == 0;
+}
+
+/* About what: the topic, or another actor (a direct relation, which sets f.target_list). */
+static topic_how cue_topic(const ctx *c, cue_site *x)
+{
+    const sg_cue_entry *cue = x->cue;
+    size_t at = x->at, cs = x->cs, ce = x->ce;
+    if (cue->kind == 'r')
+        return TOPIC_ANAPHOR;
     /* "Ukraine's loudest supporters": the possessor of an agent noun is its object */
     if (cue->kind == 'g' && at > cs + 1) {
         size_t k = at - 1;
@@ -967,86 +965,140 @@ static sg_status handle_cue(ctx *c, size_t at)
             k--;
         if (c->s.tok.tok[k].kind == SG_TOK_POSS && c->s.men_at[k - 1] >= 0) {
             const sg_mention *owner = &c->s.men[c->s.men_at[k - 1]];
-            if (owner->kind == SG_MEN_ACTOR && (int)owner->list != h.list) {
-                f.target_list = (int)owner->list;
-                f.rule = "direct-relation";
+            if (owner->kind == SG_MEN_ACTOR && (int)owner->list != x->h.list) {
+                x->f.target_list = (int)owner->list;
+                x->f.rule = "direct-relation";
+                return TOPIC_CLAUSE;
             }
         }
     }
-    topic_how how = cue->kind == 'r' ? TOPIC_ANAPHOR
-                    : f.target_list >= 0 ? TOPIC_CLAUSE
-                                       : topic_of(c, c->topic, at, f.cue_end, cl, carry, before_ok,
-                                                  h.rule && (strcmp(h.rule, "possessive") == 0 ||
-                                                             strcmp(h.rule, "nominal-passive") == 0 ||
-                                                             strcmp(h.rule, "possessive-pronoun") == 0 ||
-                                                             strcmp(h.rule, "nominal-from") == 0),
-                                                  cue->self ? h.list : -1);
+    int before_ok = rule_is(&x->h, "passive-agent") || cue->kind == 'a' || cue->kind == 'e' ||
+                    cue->polarity == 0;
+    int nominal = rule_is(&x->h, "possessive") || rule_is(&x->h, "nominal");
+    topic_how how = topic_of(c, c->topic, at, x->f.cue_end, x->cl, cue->kind != 'e', before_ok,
+                             nominal, cue->self ? x->h.list : -1);
     /* deferring cues ("caution from Washington") in a document about the topic */
     if (how == TOPIC_NONE && cue->polarity == 0 && c->doc_on_topic &&
         !other_topic(c, c->topic, cs, ce))
         how = TOPIC_CARRIED;
     if (how == TOPIC_NONE || how == TOPIC_CARRIED || how == TOPIC_SENTENCE) {
-        size_t k = f.cue_end;
         static const char *const objprep[] = {"for", "to", "of", "with", "toward", "towards",
                                               "against", "in", NULL};
+        size_t k = x->f.cue_end;
         if (k < ce && is_word(c, k, objprep))
             k++;
         int tl = list_after(c, k, ce);
-        if (tl >= 0 && tl != h.list && cue->kind != 'e') {
-            f.target_list = tl;
-            f.rule = "direct-relation";
+        if (tl >= 0 && tl != x->h.list && cue->kind != 'e') {
+            x->f.target_list = tl;
+            x->f.rule = "direct-relation";
             how = TOPIC_CLAUSE;
         }
     }
-    if (how == TOPIC_NONE)
-        return SG_OK;
-    if (how == TOPIC_ANAPHOR || how == TOPIC_CARRIED)
-        f.flags |= SG_FLAG_ANAPHOR;
-    if (how == TOPIC_CARRIED)
-        f.weight *= SG_W_CARRIED;
-    /* "does not believe that membership is realistic": a negated speech or belief verb
-     * negates what it reports */
+    return how;
+}
+
+/* Negation (including a negated speech or belief verb: "does not believe that membership
+ * is realistic"), hedges, conditions and deferral. */
+static void cue_polarity(const ctx *c, cue_site *x, int irrealis_negated)
+{
+    finding *f = &x->f;
     int speech_negated = 0;
-    size_t neg_from = cs;
-    if (h.rule && (strcmp(h.rule, "speaker") == 0 || strcmp(h.rule, "reported-subject") == 0))
-        for (size_t k = at; k-- > cs;)
+    size_t neg_from = x->cs;
+    if (rule_is(&x->h, "speaker") || rule_is(&x->h, "reported-subject"))
+        for (size_t k = x->at; k-- > x->cs;)
             if (sg_extract__main_meaning(&c->s, k, SG_P_SPEECH)) {
-                speech_negated = negated(c, k, cs);
+                speech_negated = negated(c, k, x->cs);
                 neg_from = c->s.main[c->s.main_at[k]].end;
                 break;
             }
-    if (irrealis_negated || (negated(c, at, neg_from) != speech_negated)) {
-        f.flags |= SG_FLAG_NEGATED;
-        f.weight *= f.stance > 0 ? SG_W_NEG_SUPPORT : SG_W_NEG_OPPOSE;
-        f.stance = -f.stance;
+    if (irrealis_negated || (negated(c, x->at, neg_from) != speech_negated)) {
+        f->flags |= SG_FLAG_NEGATED;
+        f->weight *= f->stance > 0 ? SG_W_NEG_SUPPORT : SG_W_NEG_OPPOSE;
+        f->stance = -f->stance;
     }
-    double hf = hedge_factor(c, cs, at);
+    double hf = hedge_factor(c, x->cs, x->at);
     if (hf < 1.0) {
-        f.flags |= SG_FLAG_HEDGED;
-        f.weight *= hf;
+        f->flags |= SG_FLAG_HEDGED;
+        f->weight *= hf;
     }
-    if (in_conditional(c, cl)) {
-        f.flags |= SG_FLAG_CONDITIONAL;
-        f.weight *= SG_W_CONDITIONAL;
+    if (in_conditional(c, x->cl)) {
+        f->flags |= SG_FLAG_CONDITIONAL;
+        f->weight *= SG_W_CONDITIONAL;
     }
-    int nominal_holder = h.rule && (strncmp(h.rule, "possessive", 10) == 0 ||
-                                    strncmp(h.rule, "nominal", 7) == 0);
-    if ((deferred(c, cl, at) && (!nominal_holder || deferral_after(c, cl, at))) ||
-        cue->polarity == 0) {
-        f.flags |= SG_FLAG_DEFERRAL;
-        f.stance = 0;
+    /* a possessed cue ("Sweden's bid") keeps its polarity under an earlier deferral */
+    int nominal_holder = rule_is(&x->h, "possessive") || rule_is(&x->h, "nominal");
+    if ((deferred(c, x->cl, x->at) && (!nominal_holder || deferral_after(c, x->cl, x->at))) ||
+        x->cue->polarity == 0) {
+        f->flags |= SG_FLAG_DEFERRAL;
+        f->stance = 0;
     }
-    if (c->quote_list[at] >= 0)
-        f.flags |= SG_FLAG_QUOTE;
-    if (f.weight < 0.05)
-        f.weight = 0.05;
-    f.weight = round(f.weight * 1e6) / 1e6;
-    if (f.target_list < 0 && f.stance != 0) {
-        c->has_last = 1;
-        c->last_stance = f.stance;
-        c->last_sent = sent;
+    if (c->quote_list[x->at] >= 0)
+        f->flags |= SG_FLAG_QUOTE;
+    if (f->weight < 0.05)
+        f->weight = 0.05;
+    f->weight = round(f->weight * 1e6) / 1e6;
+}
+
+static void remember_stance(ctx *c, int stance, size_t sent)
+{
+    c->has_last = 1;
+    c->last_stance = stance;
+    c->last_sent = sent;
+}
+
+static sg_status handle_cue(ctx *c, size_t at)
+{
+    if (c->consumed[at])
+        return SG_OK;
+    cue_site x;
+    memset(&x, 0, sizeof(x));
+    x.mt = &c->s.main[c->s.main_at[at]];
+    x.cue = &c->s.lex->cues[sg_extract__main_meaning(&c->s, at, SG_P_CUE)->data];
+    x.at = at;
+    x.cl = c->clause_of[at];
+    x.cs = c->clause_start[x.cl];
+    x.ce = c->clause_end[x.cl];
+    x.sent = (size_t)c->s.sent_of[at];
+    finding f0 = {x.cue->polarity, x.cue->strength, 0, NULL, at, x.mt->end, -1};
+    x.f = f0;
+    /* "Hungary plans to do so", "Germany followed suit": the last stance, new holder */
+    if (x.cue->kind == 'r') {
+        if (!c->has_last || x.sent > c->last_sent + 1)
+            return SG_OK;
+        x.f.stance = c->last_stance;
     }
-    return emit(c, &f, h.list, sent);
+    if (x.cue->kind == 'e' && !effect_applies(c, &x))
+        return SG_OK;
+    if (x.cue->polarity != 0 && !govern_chain(c, &x) && (x.cue->kind == 'v' || x.cue->kind == 'p'))
+        govern_directive(c, &x);
+    /* "assurances before endorsing the plan": a condition, not a position */
+    if (at > x.cs && (sg_extract__is(&c->s, at - 1, "before") || sg_extract__is(&c->s, at - 1, "until")))
+        return SG_OK;
+    x.h = find_holder(c, x.cue, at, x.mt->end, x.cl);
+    int irr = irrealis(c, &x);
+    if (irr < 0)
+        return SG_OK;
+    if (x.h.list >= 0)
+        x.h.list = resolve_speaker_list(c, x.h.list, at);
+    if (x.h.list < 0) {
+        /* no holder ("most allies have ratified it"), but a later "do so" refers to it */
+        if (x.f.stance != 0 && x.cue->kind != 'r' &&
+            topic_of(c, c->topic, at, x.f.cue_end, x.cl, 0, 0, 0, -1) != TOPIC_NONE)
+            remember_stance(c, negated(c, at, x.cs) ? -x.f.stance : x.f.stance, x.sent);
+        return SG_OK;
+    }
+    x.f.rule = x.h.rule;
+    topic_how how = cue_topic(c, &x);
+    if (how == TOPIC_NONE)
+        return SG_OK;
+    if (how == TOPIC_ANAPHOR || how == TOPIC_CARRIED)
+        x.f.flags |= SG_FLAG_ANAPHOR;
+    if (how == TOPIC_CARRIED)
+        x.f.weight *= SG_W_CARRIED;
+    cue_polarity(c, &x, irr > 0);
+    if (x.f.target_list < 0 && x.f.stance != 0)
+        remember_stance(c, x.f.stance, x.sent);
+    return emit(c, &x.f, x.h.list, x.sent);
 }
 
 /* A clause with a deferral phrase and no stance cue: the holder defers (stance 0). */
