@@ -398,107 +398,97 @@ static int first_candidate(const ctx *c, size_t from, size_t to)
     return -1;
 }
 
-static holder find_holder(const ctx *c, const sg_cue_entry *cue, size_t at, size_t end, int cl)
+/* Passive agent: "is supported by A, B and C" (verb cues). A passive needs a form of
+ * "be"/"get" before the participle, "as called for by", or no active subject ("a
+ * sentiment echoed by X"); else "by" belongs to a noun ("requests by Finland"). */
+static int passive_agent(const ctx *c, size_t at, size_t end, size_t cs, size_t ce)
 {
-    holder h = {-1, NULL, -1};
-    size_t cs = c->clause_start[cl], ce = c->clause_end[cl];
-    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
-    /* passive agent: "is supported by A, B and C" (verbs only) */
-    static const char *const nominal_det[] = {"his", "her", "its", "their", "our", "the", "a",
-                                              "an", "any", NULL};
-    int nominal_use = at > cs && (c->s.tok.tok[at - 1].kind == SG_TOK_POSS ||
-                                  is_word(c, at - 1, nominal_det));
-    /* a passive needs a form of "be"/"get" before the participle, "as called for by", or
-     * no active subject ("a sentiment echoed by X"); else "by" belongs to a noun
-     * ("blocked NATO's decision on requests by Finland") */
     static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being",
                                      "get", "gets", "got", "as", NULL};
     int passive = 0;
     for (size_t k = at; k-- > cs && k + 3 >= at;)
         passive |= is_word(c, k, be);
-    if (!passive)
-        passive = first_candidate(c, cs, at) < 0;
-    if ((cue->kind == 'v' || cue->kind == 'p') && !nominal_use && passive) {
-        for (size_t k = end; k < ce && k < end + 8; k++)
-            if (sg_extract__is(&c->s, k, "by")) {
-                int l = list_after(c, k + 1, ce);
-                if (l >= 0) {
-                    h.list = l, h.rule = "passive-agent";
-                    return h;
-                }
-                break;
-            }
+    if (!passive && first_candidate(c, cs, at) >= 0)
+        return -1;
+    for (size_t k = end; k < ce && k < end + 8; k++)
+        if (sg_extract__is(&c->s, k, "by"))
+            return list_after(c, k + 1, ce);
+    return -1;
+}
+
+/* Holder of a noun: "A's opposition", "his support", "concerns voiced by A",
+ * "caution from A and B". */
+static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, size_t ce)
+{
+    holder h = {-1, NULL, -1};
+    size_t k = at - 1;
+    /* one modifier: "A's strong opposition", "Sweden's NATO bid" */
+    if (k > cs && c->s.tok.tok[k].kind == SG_TOK_WORD && c->s.tok.tok[k - 1].kind == SG_TOK_POSS &&
+        ((c->s.main_at[k] < 0 && !c->s.tok.tok[k].upper) || c->s.topic_at[k] >= 0))
+        k--;
+    if (c->s.tok.tok[k].kind == SG_TOK_POSS && k > 0 && c->s.men_at[k - 1] >= 0 &&
+        c->s.men[c->s.men_at[k - 1]].kind != SG_MEN_SOURCE) {
+        h.list = (int)c->s.men[c->s.men_at[k - 1]].list, h.rule = "possessive";
+        return h;
     }
-    /* possessor: "A's opposition", "his support" (any cue after 's is a noun) */
-    int nominal = cue->kind == 'n' || (nominal_use && cue->kind != 'g' && cue->kind != 'e');
-    if (nominal && at > 0) {
-        size_t k = at - 1;
-        /* one modifier: "A's strong opposition", "Sweden's NATO bid" */
-        if (k > cs && c->s.tok.tok[k].kind == SG_TOK_WORD && c->s.tok.tok[k - 1].kind == SG_TOK_POSS &&
-            ((c->s.main_at[k] < 0 && !c->s.tok.tok[k].upper) || c->s.topic_at[k] >= 0))
-            k--;
-        if (c->s.tok.tok[k].kind == SG_TOK_POSS && k > 0 && c->s.men_at[k - 1] >= 0) {
-            h.list = (int)c->s.men[c->s.men_at[k - 1]].list, h.rule = "possessive";
-            if (c->s.men[c->s.men_at[k - 1]].kind != SG_MEN_SOURCE)
-                return h;
-            h.list = -1;
-        }
-        if (c->s.men_at[k] >= 0 && c->s.men[c->s.men_at[k]].kind == SG_MEN_PRONOUN &&
-            c->s.men[c->s.men_at[k]].end == k + 1) {
-            h.list = (int)c->s.men[c->s.men_at[k]].list, h.rule = "possessive-pronoun";
+    if (c->s.men_at[k] >= 0 && c->s.men[c->s.men_at[k]].kind == SG_MEN_PRONOUN &&
+        c->s.men[c->s.men_at[k]].end == k + 1) {
+        h.list = (int)c->s.men[c->s.men_at[k]].list, h.rule = "possessive-pronoun";
+        return h;
+    }
+    for (size_t j = end; j + 1 < ce && j < end + 4; j++) {
+        const char *w = c->s.tok.tok[j].norm;
+        size_t wl = strlen(w);
+        if (wl > 3 && strcmp(w + wl - 2, "ed") == 0 && sg_extract__is(&c->s, j + 1, "by") &&
+            (h.list = list_after(c, j + 2, ce)) >= 0) {
+            h.rule = "nominal-passive";
             return h;
         }
-        /* "concerns voiced by A", "objections raised by A and B" */
-        for (size_t k2 = end; k2 + 1 < ce && k2 < end + 4; k2++) {
-            const char *w = c->s.tok.tok[k2].norm;
-            size_t wl = strlen(w);
-            if (wl > 3 && strcmp(w + wl - 2, "ed") == 0 && sg_extract__is(&c->s, k2 + 1, "by")) {
-                int l = list_after(c, k2 + 2, ce);
-                if (l >= 0) {
-                    h.list = l, h.rule = "nominal-passive";
-                    return h;
-                }
-            }
-        }
-        /* "opposition from A", "caution from A and B" */
-        for (size_t k2 = end; k2 < ce && k2 < end + 3; k2++)
-            if (sg_extract__is(&c->s, k2, "from")) {
-                int l = list_after(c, k2 + 1, ce);
-                if (l >= 0) {
-                    h.list = l, h.rule = "nominal-from";
-                    return h;
-                }
-            }
     }
-    /* a subject right before the cue, even inside a phrase: "the prospect of Croatia
-     * trying to block", "fears of Hungary vetoing" */
-    {
-        size_t k = at;
-        int gerund = 0;
-        while (k > cs && k + 4 > at && c->s.tok.tok[k - 1].kind == SG_TOK_WORD &&
-               c->s.men_at[k - 1] < 0) {
-            const char *w = c->s.tok.tok[k - 1].norm;
-            size_t wl = strlen(w);
-            if (strcmp(w, "to") == 0 || (wl > 4 && strcmp(w + wl - 3, "ing") == 0))
-                gerund |= strcmp(w, "to") != 0;
-            else
-                break;
-            k--;
+    for (size_t j = end; j < ce && j < end + 3; j++)
+        if (sg_extract__is(&c->s, j, "from") && (h.list = list_after(c, j + 1, ce)) >= 0) {
+            h.rule = "nominal-from";
+            return h;
         }
-        const char *cw = c->s.tok.tok[at].norm;
-        size_t cl_len = strlen(cw);
-        int cue_gerund = cl_len > 4 && strcmp(cw + cl_len - 3, "ing") == 0;
-        if ((gerund || (k == at && cue_gerund)) && k > cs && c->s.men_at[k - 1] >= 0) {
-            int l = (int)c->s.men[c->s.men_at[k - 1]].list;
-            const sg_mention *m = &c->s.men[c->s.lists[l].first];
-            if (c->s.lists[l].end == k && m->kind == SG_MEN_ACTOR && m->actors.n + (m->person >= 0) > 0) {
-                h.list = l, h.rule = "local-subject";
-                return h;
-            }
-        }
+    h.list = -1;
+    return h;
+}
+
+static int ends_in(const char *w, const char *suffix)
+{
+    size_t a = strlen(w), b = strlen(suffix);
+    return a > b + 1 && strcmp(w + a - b, suffix) == 0;
+}
+
+/* A subject right before the cue, even inside a phrase: "the prospect of Croatia trying
+ * to block", "fears of Hungary vetoing". Returns the list or -1. */
+static int local_subject(const ctx *c, size_t at, size_t cs)
+{
+    size_t k = at;
+    int gerund = 0;
+    while (k > cs && k + 4 > at && c->s.tok.tok[k - 1].kind == SG_TOK_WORD &&
+           c->s.men_at[k - 1] < 0) {
+        const char *w = c->s.tok.tok[k - 1].norm;
+        if (strcmp(w, "to") != 0 && !ends_in(w, "ing"))
+            break;
+        gerund |= strcmp(w, "to") != 0;
+        k--;
     }
-    /* a noun inside a prepositional phrase ("years for approval", "talks on support") is
-     * not said of the clause's subject */
+    if (!(gerund || (k == at && ends_in(c->s.tok.tok[at].norm, "ing"))) || k <= cs ||
+        c->s.men_at[k - 1] < 0)
+        return -1;
+    int l = (int)c->s.men[c->s.men_at[k - 1]].list;
+    const sg_mention *m = &c->s.men[c->s.lists[l].first];
+    if (c->s.lists[l].end == k && m->kind == SG_MEN_ACTOR && m->actors.n + (m->person >= 0) > 0)
+        return l;
+    return -1;
+}
+
+/* Cues whose clause subject cannot hold them: a noun inside a prepositional phrase
+ * ("years for approval"); an agent noun without a copula or apposition ("bans on Putin
+ * supporters", against "X and Y are the main opponents", "X, a staunch supporter"). */
+static int subject_cannot_hold(const ctx *c, const sg_cue_entry *cue, size_t at, size_t cs)
+{
     if (cue->kind == 'n' && at > cs) {
         static const char *const prep[] = {"for", "of", "to", "with", "without", "in", "on",
                                            "about", "after", "before", NULL};
@@ -506,25 +496,28 @@ static holder find_holder(const ctx *c, const sg_cue_entry *cue, size_t at, size
         while (k > cs && is_determiner(c, k - 1))
             k--;
         if (k > cs && is_word(c, k - 1, prep))
-            return h;
+            return 1;
     }
-    /* agent nouns hold their subject only through a copula or an apposition ("X and Y are
-     * the main opponents", "X, a staunch supporter"), not in "bans on Putin supporters" */
     if (cue->kind == 'g') {
         static const char *const cop[] = {"is", "are", "was", "were", "be", "been", "remain",
                                           "remains", "remained", "become", "became", "among",
                                           "as", NULL};
-        int ok = 0;
-        for (size_t k = at; k-- > cs && k + 5 > at && !ok;)
-            ok = is_word(c, k, cop) || is_punct(c, k, ",");
-        if (!ok)
-            return h;
+        for (size_t k = at; k-- > cs && k + 5 > at;)
+            if (is_word(c, k, cop) || is_punct(c, k, ","))
+                return 0;
+        return 1;
     }
-    /* subject: the first candidate after the last speech verb before the cue */
+    return 0;
+}
+
+/* The clause's subject: the first candidate after the last speech verb before the cue
+ * (or after the last comma: "A agreed ..., something B had vowed to block"), else the
+ * speaker. */
+static holder clause_subject(const ctx *c, const sg_cue_entry *cue, size_t at, size_t cs)
+{
+    holder h = {-1, NULL, -1};
     size_t after_speech;
     int speaker = speaker_before(c, cs, at, &after_speech);
-    /* "A agreed ..., something B had vowed to block": a subject after the last comma
-     * before the cue is closer to it than the clause's first one */
     int l = -1;
     for (size_t k = at; k-- > after_speech;)
         if (is_punct(c, k, ",")) {
@@ -537,47 +530,83 @@ static holder find_holder(const ctx *c, const sg_cue_entry *cue, size_t at, size
         l = -1; /* effect cues: the topic is the subject; the holder is the speaker */
     if (l >= 0) {
         h.list = l, h.rule = speaker >= 0 ? "reported-subject" : "subject";
-        return h;
-    }
-    if (speaker >= 0) {
+    } else if (speaker >= 0) {
         h.list = speaker, h.rule = "speaker";
-        return h;
     }
-    /* the speaker of the sentence ("He stated that ..., but ... not now") */
-    if (c->quote_list[at] >= 0) {
-        h.list = c->quote_list[at], h.rule = "quote-speaker";
-        return h;
-    }
-    /* "He stated that ..., but ... not now": a later clause still reports the speaker
-     * when the speech verb took a that-complement */
-    /* "Germany, while in favour of X, remains opposed to Y": the clause before is only a
-     * subject, interrupted by this one */
-    if (cl > 0 && c->clause_start[cl - 1] >= st->first) {
-        size_t ps = c->clause_start[cl - 1], pe = c->clause_end[cl - 1];
-        int ol = first_candidate(c, ps, pe);
-        if (ol >= 0) {
-            int only = 1;
-            for (size_t k = ps; k < pe && only; k++)
-                only = (k >= c->s.lists[ol].start && k < c->s.lists[ol].end) ||
-                       c->s.tok.tok[k].kind == SG_TOK_PUNCT || is_determiner(c, k);
-            if (only) {
-                h.list = ol, h.rule = "interrupted-subject";
-                return h;
-            }
-        }
-    }
-    for (size_t k = cs; k-- > st->first;) {
+    return h;
+}
+
+/* "Germany, while in favour of X, remains opposed to Y": the clause before this one is
+ * only a subject, interrupted by this one. */
+static int interrupted_subject(const ctx *c, int cl, size_t sent_first)
+{
+    if (cl == 0 || c->clause_start[cl - 1] < sent_first)
+        return -1;
+    size_t ps = c->clause_start[cl - 1], pe = c->clause_end[cl - 1];
+    int l = first_candidate(c, ps, pe);
+    if (l < 0)
+        return -1;
+    for (size_t k = ps; k < pe; k++)
+        if (!(k >= c->s.lists[l].start && k < c->s.lists[l].end) &&
+            c->s.tok.tok[k].kind != SG_TOK_PUNCT && !is_determiner(c, k))
+            return -1;
+    return l;
+}
+
+/* "He stated that ..., but ... not now": a later clause still reports the sentence's
+ * speaker when the speech verb took a that-complement. */
+static int sentence_speaker(const ctx *c, size_t cs, size_t sent_first)
+{
+    for (size_t k = cs; k-- > sent_first;) {
         if (!sg_extract__main_meaning(&c->s, k, SG_P_SPEECH))
             continue;
         size_t nx = c->s.main[c->s.main_at[k]].end;
-        if (sg_extract__is(&c->s, nx, "that") || is_punct(c, nx, ":")) {
-            speaker = speaker_list(c, st->first, k);
-            if (speaker >= 0) {
-                h.list = speaker, h.rule = "sentence-speaker";
-                return h;
-            }
-        }
-        break;
+        if (sg_extract__is(&c->s, nx, "that") || is_punct(c, nx, ":"))
+            return speaker_list(c, sent_first, k);
+        return -1;
+    }
+    return -1;
+}
+
+/* Who holds the cue at [at, end) in clause cl: the first rule that applies, in the order
+ * of docs/extraction.md. h.list is -1 when nobody does. */
+static holder find_holder(const ctx *c, const sg_cue_entry *cue, size_t at, size_t end, int cl)
+{
+    holder h = {-1, NULL, -1};
+    size_t cs = c->clause_start[cl], ce = c->clause_end[cl];
+    size_t sent_first = c->s.tok.sent[c->s.sent_of[at]].first;
+    static const char *const nominal_det[] = {"his", "her", "its", "their", "our", "the", "a",
+                                              "an", "any", NULL};
+    int nominal_use = at > cs && (c->s.tok.tok[at - 1].kind == SG_TOK_POSS ||
+                                  is_word(c, at - 1, nominal_det));
+    if ((cue->kind == 'v' || cue->kind == 'p') && !nominal_use &&
+        (h.list = passive_agent(c, at, end, cs, ce)) >= 0) {
+        h.rule = "passive-agent";
+        return h;
+    }
+    /* any cue after 's or a determiner is used as a noun */
+    if ((cue->kind == 'n' || (nominal_use && cue->kind != 'g' && cue->kind != 'e')) && at > 0) {
+        h = nominal_holder(c, at, end, cs, ce);
+        if (h.list >= 0)
+            return h;
+    }
+    if ((h.list = local_subject(c, at, cs)) >= 0) {
+        h.rule = "local-subject";
+        return h;
+    }
+    if (subject_cannot_hold(c, cue, at, cs)) {
+        h.list = -1;
+        return h;
+    }
+    h = clause_subject(c, cue, at, cs);
+    if (h.list >= 0)
+        return h;
+    if (c->quote_list[at] >= 0) {
+        h.list = c->quote_list[at], h.rule = "quote-speaker";
+    } else if ((h.list = interrupted_subject(c, cl, sent_first)) >= 0) {
+        h.rule = "interrupted-subject";
+    } else if ((h.list = sentence_speaker(c, cs, sent_first)) >= 0) {
+        h.rule = "sentence-speaker";
     }
     return h;
 }
