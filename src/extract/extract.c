@@ -3,69 +3,12 @@
  * docs/extraction.md; every statement records the rule that fired.
  */
 #define _POSIX_C_SOURCE 200809L
-#include "extract/extract.h"
+#include "extract/extract_ctx.h"
 
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* Weight factors (documented in docs/extraction.md). */
-#define SG_W_CONDITIONAL 0.5   /* inside an if/unless clause */
-#define SG_W_NEG_OPPOSE 0.5    /* "no longer has objections": weak support */
-#define SG_W_NEG_SUPPORT 0.8   /* "does not support": opposition */
-#define SG_W_CARRIED 0.8       /* topic carried from the document, not named */
-#define SG_W_EFFECT 0.7        /* "membership would strengthen the alliance" */
-#define SG_W_HEARSAY 0.8       /* attributed to unnamed sources only */
-
-typedef struct ctx {
-    sg_scan s;
-    const sg_extract_options *opts;
-    int topic;              /* topic index of the run */
-    int doc_on_topic;       /* some sentence names the topic in full */
-    int *clause_of;         /* token -> clause id */
-    size_t n_clauses;
-    size_t *clause_start, *clause_end;
-    int *quote_list;        /* token -> speaker list of its quotation, or -1 */
-    const char *doc_source; /* source for statements without a named one */
-    sg_statement_list *out;
-    size_t n_out;
-    unsigned char *consumed; /* token -> cue already used (block reversal) */
-    int has_last;            /* a stance on the topic was found ... */
-    int last_stance;         /* ... with this polarity ... */
-    size_t last_sent;        /* ... in this sentence (for "do so", "follow suit") */
-} ctx;
-
-/* ---- small token predicates --------------------------------------------------- */
-
-static int is_word(const ctx *c, size_t i, const char *const *words)
-{
-    for (size_t k = 0; words[k]; k++)
-        if (sg_extract__is(&c->s, i, words[k]))
-            return 1;
-    return 0;
-}
-
-static int is_determiner(const ctx *c, size_t i)
-{
-    static const char *const d[] = {"the", "a", "an", "all", "both", "its", "his", "her",
-                                    "their", "our", "other", "several", "many", "some",
-                                    "most", "fellow", "two", "three", "four", NULL};
-    return is_word(c, i, d);
-}
-
-static int is_modal(const ctx *c, size_t i)
-{
-    static const char *const m[] = {"will", "would", "could", "can", "may", "might", "should",
-                                    "shall", "must", NULL};
-    return is_word(c, i, m);
-}
-
-static int is_punct(const ctx *c, size_t i, const char *p)
-{
-    return i < c->s.tok.n_tok && c->s.tok.tok[i].kind == SG_TOK_PUNCT &&
-           strcmp(c->s.tok.tok[i].norm, p) == 0;
-}
 
 /* ---- clauses ------------------------------------------------------------------ */
 
@@ -168,452 +111,9 @@ static sg_status find_quotes(ctx *c)
     return SG_OK;
 }
 
-/* ---- topic -------------------------------------------------------------------- */
-
-/* Bitmask of term groups of topic t matched in tokens [a, b). Anaphors set bit 31. */
-static unsigned topic_groups(const ctx *c, int t, size_t a, size_t b)
-{
-    unsigned mask = 0;
-    for (size_t i = a; i < b; i++) {
-        if (c->s.topic_at[i] >= 0 && c->s.topic[c->s.topic_at[i]].start == i) {
-            const sg_match *m = &c->s.topic[c->s.topic_at[i]];
-            for (int k = 0; k < m->n; k++)
-                if (m->m[k]->data == t && m->m[k]->data2 < 31)
-                    mask |= 1u << m->m[k]->data2;
-        }
-        if (c->s.anaph_at[i] >= 0 && c->s.anaph[c->s.anaph_at[i]].start == i) {
-            const sg_match *m = &c->s.anaph[c->s.anaph_at[i]];
-            for (int k = 0; k < m->n; k++)
-                if (m->m[k]->data == t || m->m[k]->data < 0)
-                    mask |= 1u << 31;
-        }
-    }
-    return mask;
-}
-
-static int full(const ctx *c, int t, unsigned mask)
-{
-    unsigned need = (1u << c->s.lex->topics[t].n_groups) - 1;
-    return (mask & need) == need;
-}
-
-/* Some other topic is named in full in [a, b), and t is not. */
-static int other_topic(const ctx *c, int t, size_t a, size_t b)
-{
-    if (full(c, t, topic_groups(c, t, a, b)))
-        return 0;
-    for (size_t o = 0; o < c->s.lex->n_topics; o++)
-        if ((int)o != t && full(c, (int)o, topic_groups(c, (int)o, a, b)))
-            return 1;
-    return 0;
-}
-
-typedef enum topic_how { TOPIC_NONE, TOPIC_CLAUSE, TOPIC_SENTENCE, TOPIC_ANAPHOR, TOPIC_CARRIED } topic_how;
-
-/* Is the cue at [cue, cue_end) in clause cl about topic t? */
-/* The cue has no object of its own: end of clause, or a pronoun ("insist on it"). */
-static int empty_object(const ctx *c, size_t k, size_t b)
-{
-    static const char *const objprep[] = {"on", "to", "for", "of", "with", "against", NULL};
-    static const char *const pron[] = {"it", "them", "so", NULL};
-    if (k < b && is_word(c, k, objprep))
-        k++;
-    if (k >= b || c->s.tok.tok[k].kind == SG_TOK_PUNCT || is_word(c, k, pron))
-        return 1;
-    /* "this" alone is a pronoun; "this position" has an object of its own */
-    return sg_extract__is(&c->s, k, "this") &&
-           (k + 1 >= b || c->s.tok.tok[k + 1].kind == SG_TOK_PUNCT);
-}
-
-/* Is the cue ending at cue_end in clause cl about topic t? The topic must be in the cue's
- * object (the rest of the clause); before the cue only when that part is the cue's
- * subject (passives, adjectives, effect cues, deferrals: before_ok). */
-#define SG_OBJECT_WINDOW 12 /* tokens after the cue in which its object names the topic */
-
-static topic_how topic_of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, int carry_ok,
-                          int before_ok, int nominal, int holder)
-{
-    size_t a = c->clause_start[cl], b = c->clause_end[cl];
-    size_t near = cue_end + SG_OBJECT_WINDOW < b ? cue_end + SG_OBJECT_WINDOW : b;
-    /* the object ends where an adverbial clause starts ("demands guarantees before
-     * endorsing the plan") */
-    static const char *const sub[] = {"before", "after", "because", "since", "when", "unless",
-                                      "until", "despite", "although", "though", "whereas", NULL};
-    for (size_t k = cue_end; k < near; k++)
-        if (is_word(c, k, sub)) {
-            near = k;
-            break;
-        }
-    unsigned after = topic_groups(c, t, cue_end, near);
-    /* the holder may name part of the question itself: "Sweden wants to join NATO" */
-    if (holder >= 0)
-        after |= topic_groups(c, t, c->s.lists[holder].start, c->s.lists[holder].end) & ~(1u << 31);
-    unsigned whole = topic_groups(c, t, a, b);
-    if (full(c, t, after) || (before_ok && full(c, t, whole)))
-        return TOPIC_CLAUSE;
-    if (other_topic(c, t, cue_end, b) || (before_ok && other_topic(c, t, a, b)))
-        return TOPIC_NONE;
-    if (!c->doc_on_topic)
-        return TOPIC_NONE;
-    int empty = empty_object(c, cue_end, b);
-
-    /* a noun with no complement ("Turkey's opposition stopped any vote") */
-    static const char *const comp[] = {"to", "for", "of", "against", "on", "over", "with",
-                                       "toward", "towards", "about", NULL};
-    if (nominal && !is_word(c, cue_end, comp))
-        empty = 1;
-    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[cue]];
-    if (empty && full(c, t, topic_groups(c, t, st->first, st->last_plus1)) &&
-        !other_topic(c, t, st->first, st->last_plus1))
-        return TOPIC_SENTENCE;
-    size_t obj_end = near < b && near < cue_end + SG_OBJECT_WINDOW ? near : b;
-    if ((topic_groups(c, t, cue_end, obj_end) & (1u << 31)) || (before_ok && (whole & (1u << 31))))
-        return TOPIC_ANAPHOR;
-    /* the object names part of the question ("welcomed into NATO") and the sentence the
-     * rest ("after Finland's announcement") */
-    const sg_sentence *sn = &c->s.tok.sent[c->s.sent_of[cue]];
-    if ((after & ~(1u << 31)) && full(c, t, topic_groups(c, t, sn->first, sn->last_plus1)) &&
-        !other_topic(c, t, sn->first, sn->last_plus1))
-        return TOPIC_SENTENCE;
-    /* the object names part of the topic that is not an actor ("supports the JCPOA" in a
-     * document about the nuclear deal) */
-    for (size_t i = cue_end; i < obj_end; i++)
-        if (c->s.topic_at[i] >= 0 && c->s.men_at[i] < 0 &&
-            !sg_extract__main_meaning(&c->s, i, SG_P_DEMONYM) &&
-            !sg_extract__main_meaning(&c->s, i, SG_P_ACTOR) &&
-            (topic_groups(c, t, i, i + 1) & ~(1u << 31)))
-            return TOPIC_CARRIED;
-    if (carry_ok && empty)
-        return TOPIC_CARRIED;
-    return TOPIC_NONE;
-}
-
-/* ---- holders ------------------------------------------------------------------ */
-
-/* A list that can hold a stance: actors, not a source, not a possessor of a noun, not
- * inside a prepositional phrase. */
-static int candidate(const ctx *c, const sg_list *l)
-{
-    const sg_mention *first = &c->s.men[l->first], *last = &c->s.men[l->last];
-    if (first->kind == SG_MEN_SOURCE || first->kind == SG_MEN_ROLE_ONLY)
-        return 0;
-    if (first->kind == SG_MEN_PRONOUN && first->actors.n == 0 &&
-        first->pronoun != SG_PRON_SPEAKER)
-        return 0;
-    if (last->possessor_of_noun)
-        return 0;
-    if (l->in_pp)
-        return 0;
-    return 1;
-}
-
-typedef struct holder {
-    int list;          /* list index, or -1 */
-    const char *rule;
-    int speaker_list;  /* for first-person pronouns */
-} holder;
-
-static int list_of_token(const ctx *c, size_t i)
-{
-    return c->s.men_at[i] >= 0 ? (int)c->s.men[c->s.men_at[i]].list : -1;
-}
-
-/* Mention list right after token i (determiners may come first), or -1. */
-static int list_after(const ctx *c, size_t i, size_t end)
-{
-    for (; i < end; i++) {
-        int l = list_of_token(c, i);
-        if (l >= 0 && c->s.lists[l].start == i &&
-            c->s.men[c->s.lists[l].first].kind != SG_MEN_SOURCE &&
-            !c->s.men[c->s.lists[l].last].possessor_of_noun &&
-            !(c->s.men[c->s.lists[l].first].kind == SG_MEN_PRONOUN &&
-              c->s.men[c->s.lists[l].first].actors.n == 0))
-            return l;
-        if (!is_determiner(c, i))
-            return -1;
-    }
-    return -1;
-}
-
-static int first_candidate(const ctx *c, size_t from, size_t to);
-
-/* First candidate list in [from, speech). */
-static int speaker_list(const ctx *c, size_t from, size_t speech)
-{
-    for (size_t i = from; i < speech; i++) {
-        int l = list_of_token(c, i);
-        if (l >= 0 && c->s.lists[l].start == i && candidate(c, &c->s.lists[l]))
-            return l;
-    }
-    return -1;
-}
-
-/* The speaker of a clause: first candidate before the last speech verb before pos. */
-static int speaker_before(const ctx *c, size_t from, size_t pos, size_t *after_speech)
-{
-    static const char *const rel[] = {"that", "which", "who", "whom", NULL};
-    size_t speech = (size_t)-1;
-    for (size_t i = from; i < pos; i++)
-        if (sg_extract__main_meaning(&c->s, i, SG_P_SPEECH) ||
-            sg_extract__main_meaning(&c->s, i, SG_P_REPORTING))
-            speech = i;
-    /* a subordinate clause ("the day that Finland and Sweden applied") has its own
-     * subject: search after the last that/which/who when a candidate follows it */
-    for (size_t i = pos; i-- > (speech == (size_t)-1 ? from : speech + 1);)
-        if (is_word(c, i, rel)) {
-            if (first_candidate(c, i + 1, pos) >= 0) {
-                *after_speech = i + 1;
-                return speech == (size_t)-1 ? -1 : speaker_list(c, from, speech);
-            }
-            /* "the Prime Minister of Belgium, ..., who opposes": the relative pronoun
-             * stands for the nearest actor before it */
-            if (!sg_extract__is(&c->s, i, "that"))
-                for (size_t k = i; k-- > from && k + 10 > i;) {
-                    int l = list_of_token(c, k);
-                    if (l < 0 || c->s.lists[l].end != k + 1)
-                        continue;
-                    sg_actor_set a;
-                    sg_extract__mention_actors(&c->s, &c->s.men[c->s.lists[l].last], &a);
-                    if (a.n > 0 && c->s.men[c->s.lists[l].first].kind == SG_MEN_ACTOR) {
-                        *after_speech = pos;
-                        return l;
-                    }
-                }
-            break;
-        }
-    *after_speech = speech == (size_t)-1 ? from : speech + 1;
-    if (speech == (size_t)-1)
-        return -1;
-    return speaker_list(c, from, speech);
-}
-
-static int first_candidate(const ctx *c, size_t from, size_t to)
-{
-    for (size_t i = from; i < to; i++) {
-        int l = list_of_token(c, i);
-        if (l >= 0 && c->s.lists[l].start == i && c->s.lists[l].end <= to &&
-            candidate(c, &c->s.lists[l]))
-            return l;
-    }
-    return -1;
-}
-
-/* Passive agent: "is supported by A, B and C" (verb cues). A passive needs a form of
- * "be"/"get" before the participle, "as called for by", or no active subject ("a
- * sentiment echoed by X"); else "by" belongs to a noun ("requests by Finland"). */
-static int passive_agent(const ctx *c, size_t at, size_t end, size_t cs, size_t ce)
-{
-    static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being",
-                                     "get", "gets", "got", "as", NULL};
-    int passive = 0;
-    for (size_t k = at; k-- > cs && k + 3 >= at;)
-        passive |= is_word(c, k, be);
-    if (!passive && first_candidate(c, cs, at) >= 0)
-        return -1;
-    for (size_t k = end; k < ce && k < end + 8; k++)
-        if (sg_extract__is(&c->s, k, "by"))
-            return list_after(c, k + 1, ce);
-    return -1;
-}
-
-/* Holder of a noun: "A's opposition", "his support", "concerns voiced by A",
- * "caution from A and B". */
-static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, size_t ce)
-{
-    holder h = {-1, NULL, -1};
-    size_t k = at - 1;
-    /* one modifier: "A's strong opposition", "Sweden's NATO bid" */
-    if (k > cs && c->s.tok.tok[k].kind == SG_TOK_WORD && c->s.tok.tok[k - 1].kind == SG_TOK_POSS &&
-        ((c->s.main_at[k] < 0 && !c->s.tok.tok[k].upper) || c->s.topic_at[k] >= 0))
-        k--;
-    if (c->s.tok.tok[k].kind == SG_TOK_POSS && k > 0 && c->s.men_at[k - 1] >= 0 &&
-        c->s.men[c->s.men_at[k - 1]].kind != SG_MEN_SOURCE) {
-        h.list = (int)c->s.men[c->s.men_at[k - 1]].list, h.rule = "possessive";
-        return h;
-    }
-    if (c->s.men_at[k] >= 0 && c->s.men[c->s.men_at[k]].kind == SG_MEN_PRONOUN &&
-        c->s.men[c->s.men_at[k]].end == k + 1) {
-        h.list = (int)c->s.men[c->s.men_at[k]].list, h.rule = "possessive-pronoun";
-        return h;
-    }
-    for (size_t j = end; j + 1 < ce && j < end + 4; j++) {
-        const char *w = c->s.tok.tok[j].norm;
-        size_t wl = strlen(w);
-        if (wl > 3 && strcmp(w + wl - 2, "ed") == 0 && sg_extract__is(&c->s, j + 1, "by") &&
-            (h.list = list_after(c, j + 2, ce)) >= 0) {
-            h.rule = "nominal-passive";
-            return h;
-        }
-    }
-    for (size_t j = end; j < ce && j < end + 3; j++)
-        if (sg_extract__is(&c->s, j, "from") && (h.list = list_after(c, j + 1, ce)) >= 0) {
-            h.rule = "nominal-from";
-            return h;
-        }
-    h.list = -1;
-    return h;
-}
-
-static int ends_in(const char *w, const char *suffix)
-{
-    size_t a = strlen(w), b = strlen(suffix);
-    return a > b + 1 && strcmp(w + a - b, suffix) == 0;
-}
-
-/* A subject right before the cue, even inside a phrase: "the prospect of Croatia trying
- * to block", "fears of Hungary vetoing". Returns the list or -1. */
-static int local_subject(const ctx *c, size_t at, size_t cs)
-{
-    size_t k = at;
-    int gerund = 0;
-    while (k > cs && k + 4 > at && c->s.tok.tok[k - 1].kind == SG_TOK_WORD &&
-           c->s.men_at[k - 1] < 0) {
-        const char *w = c->s.tok.tok[k - 1].norm;
-        if (strcmp(w, "to") != 0 && !ends_in(w, "ing"))
-            break;
-        gerund |= strcmp(w, "to") != 0;
-        k--;
-    }
-    if (!(gerund || (k == at && ends_in(c->s.tok.tok[at].norm, "ing"))) || k <= cs ||
-        c->s.men_at[k - 1] < 0)
-        return -1;
-    int l = (int)c->s.men[c->s.men_at[k - 1]].list;
-    const sg_mention *m = &c->s.men[c->s.lists[l].first];
-    if (c->s.lists[l].end == k && m->kind == SG_MEN_ACTOR && m->actors.n + (m->person >= 0) > 0)
-        return l;
-    return -1;
-}
-
-/* Cues whose clause subject cannot hold them: a noun inside a prepositional phrase
- * ("years for approval"); an agent noun without a copula or apposition ("bans on Putin
- * supporters", against "X and Y are the main opponents", "X, a staunch supporter"). */
-static int subject_cannot_hold(const ctx *c, const sg_cue_entry *cue, size_t at, size_t cs)
-{
-    if (cue->kind == 'n' && at > cs) {
-        static const char *const prep[] = {"for", "of", "to", "with", "without", "in", "on",
-                                           "about", "after", "before", NULL};
-        size_t k = at;
-        while (k > cs && is_determiner(c, k - 1))
-            k--;
-        if (k > cs && is_word(c, k - 1, prep))
-            return 1;
-    }
-    if (cue->kind == 'g') {
-        static const char *const cop[] = {"is", "are", "was", "were", "be", "been", "remain",
-                                          "remains", "remained", "become", "became", "among",
-                                          "as", NULL};
-        for (size_t k = at; k-- > cs && k + 5 > at;)
-            if (is_word(c, k, cop) || is_punct(c, k, ","))
-                return 0;
-        return 1;
-    }
-    return 0;
-}
-
-/* The clause's subject: the first candidate after the last speech verb before the cue
- * (or after the last comma: "A agreed ..., something B had vowed to block"), else the
- * speaker. */
-static holder clause_subject(const ctx *c, const sg_cue_entry *cue, size_t at, size_t cs)
-{
-    holder h = {-1, NULL, -1};
-    size_t after_speech;
-    int speaker = speaker_before(c, cs, at, &after_speech);
-    int l = -1;
-    for (size_t k = at; k-- > after_speech;)
-        if (is_punct(c, k, ",")) {
-            l = first_candidate(c, k + 1, at);
-            break;
-        }
-    if (l < 0)
-        l = first_candidate(c, after_speech, at);
-    if (cue->kind == 'e')
-        l = -1; /* effect cues: the topic is the subject; the holder is the speaker */
-    if (l >= 0) {
-        h.list = l, h.rule = speaker >= 0 ? "reported-subject" : "subject";
-    } else if (speaker >= 0) {
-        h.list = speaker, h.rule = "speaker";
-    }
-    return h;
-}
-
-/* "Germany, while in favour of X, remains opposed to Y": the clause before this one is
- * only a subject, interrupted by this one. */
-static int interrupted_subject(const ctx *c, int cl, size_t sent_first)
-{
-    if (cl == 0 || c->clause_start[cl - 1] < sent_first)
-        return -1;
-    size_t ps = c->clause_start[cl - 1], pe = c->clause_end[cl - 1];
-    int l = first_candidate(c, ps, pe);
-    if (l < 0)
-        return -1;
-    for (size_t k = ps; k < pe; k++)
-        if (!(k >= c->s.lists[l].start && k < c->s.lists[l].end) &&
-            c->s.tok.tok[k].kind != SG_TOK_PUNCT && !is_determiner(c, k))
-            return -1;
-    return l;
-}
-
-/* "He stated that ..., but ... not now": a later clause still reports the sentence's
- * speaker when the speech verb took a that-complement. */
-static int sentence_speaker(const ctx *c, size_t cs, size_t sent_first)
-{
-    for (size_t k = cs; k-- > sent_first;) {
-        if (!sg_extract__main_meaning(&c->s, k, SG_P_SPEECH))
-            continue;
-        size_t nx = c->s.main[c->s.main_at[k]].end;
-        if (sg_extract__is(&c->s, nx, "that") || is_punct(c, nx, ":"))
-            return speaker_list(c, sent_first, k);
-        return -1;
-    }
-    return -1;
-}
-
-/* Who holds the cue at [at, end) in clause cl: the first rule that applies, in the order
- * of docs/extraction.md. h.list is -1 when nobody does. */
-static holder find_holder(const ctx *c, const sg_cue_entry *cue, size_t at, size_t end, int cl)
-{
-    holder h = {-1, NULL, -1};
-    size_t cs = c->clause_start[cl], ce = c->clause_end[cl];
-    size_t sent_first = c->s.tok.sent[c->s.sent_of[at]].first;
-    static const char *const nominal_det[] = {"his", "her", "its", "their", "our", "the", "a",
-                                              "an", "any", NULL};
-    int nominal_use = at > cs && (c->s.tok.tok[at - 1].kind == SG_TOK_POSS ||
-                                  is_word(c, at - 1, nominal_det));
-    if ((cue->kind == 'v' || cue->kind == 'p') && !nominal_use &&
-        (h.list = passive_agent(c, at, end, cs, ce)) >= 0) {
-        h.rule = "passive-agent";
-        return h;
-    }
-    /* any cue after 's or a determiner is used as a noun */
-    if ((cue->kind == 'n' || (nominal_use && cue->kind != 'g' && cue->kind != 'e')) && at > 0) {
-        h = nominal_holder(c, at, end, cs, ce);
-        if (h.list >= 0)
-            return h;
-    }
-    if ((h.list = local_subject(c, at, cs)) >= 0) {
-        h.rule = "local-subject";
-        return h;
-    }
-    if (subject_cannot_hold(c, cue, at, cs)) {
-        h.list = -1;
-        return h;
-    }
-    h = clause_subject(c, cue, at, cs);
-    if (h.list >= 0)
-        return h;
-    if (c->quote_list[at] >= 0) {
-        h.list = c->quote_list[at], h.rule = "quote-speaker";
-    } else if ((h.list = interrupted_subject(c, cl, sent_first)) >= 0) {
-        h.rule = "interrupted-subject";
-    } else if ((h.list = sentence_speaker(c, cs, sent_first)) >= 0) {
-        h.rule = "sentence-speaker";
-    }
-    return h;
-}
-
 /* ---- polarity and weight ------------------------------------------------------- */
 
-static int negated(const ctx *c, size_t at, size_t from)
+int sg_extract__negated(const ctx *c, size_t at, size_t from)
 {
     int n = 0;
     size_t lo = at > from + 5 ? at - 5 : from;
@@ -675,7 +175,7 @@ static int elliptic(const ctx *c, int cl)
         return 0;
     for (size_t k = cs; k < c->clause_end[cl]; k++) {
         int l = c->s.men_at[k] >= 0 ? (int)c->s.men[c->s.men_at[k]].list : -1;
-        if (l >= 0 && candidate(c, &c->s.lists[l]))
+        if (l >= 0 && sg_holder__candidate(c, &c->s.lists[l]))
             return 0;
     }
     return 1;
@@ -851,17 +351,6 @@ static sg_status emit(ctx *c, const finding *f, int list, size_t sent)
     return SG_OK;
 }
 
-/* The first-person holder ("we", "our country") is the quotation's speaker. */
-static int resolve_speaker_list(const ctx *c, int list, size_t at)
-{
-    const sg_mention *m = &c->s.men[c->s.lists[list].first];
-    if (m->kind == SG_MEN_PRONOUN && m->pronoun == SG_PRON_SPEAKER)
-        return c->quote_list[at];
-    if (m->kind == SG_MEN_PRONOUN && m->actors.n == 0)
-        return -1;
-    return list;
-}
-
 /* ---- cues ----------------------------------------------------------------------- */
 
 /* One stance cue being resolved: where it is and what has been found so far. */
@@ -884,8 +373,8 @@ static int effect_applies(const ctx *c, cue_site *x)
     if (!modal)
         return 0;
     size_t lo = x->at > x->cs + 10 ? x->at - 10 : x->cs;
-    unsigned near = topic_groups(c, c->topic, lo, x->at);
-    if (!(full(c, c->topic, near) && full(c, c->topic, topic_groups(c, c->topic, x->cs, x->at))) &&
+    unsigned near = sg_topic__groups(c, c->topic, lo, x->at);
+    if (!(sg_topic__full(c, c->topic, near) && sg_topic__full(c, c->topic, sg_topic__groups(c, c->topic, x->cs, x->at))) &&
         !(near & (1u << 31)))
         return 0;
     x->f.weight *= SG_W_EFFECT;
@@ -961,10 +450,10 @@ static int irrealis(const ctx *c, cue_site *x)
     for (size_t k = x->at; k-- > x->cs && k + 6 > x->at;) {
         if (!sg_extract__main_meaning(&c->s, k, SG_P_IRREALIS))
             continue;
-        if (!negated(c, k, x->cs))
+        if (!sg_extract__negated(c, k, x->cs))
             return -1;
         for (size_t j = c->s.main[c->s.main_at[k]].end; j < x->at; j++) {
-            int l = list_of_token(c, j);
+            int l = sg_holder__list_of(c, j);
             if (l >= 0 && c->s.lists[l].start == j) {
                 x->h.list = l, x->h.rule = "expected-actor";
                 break;
@@ -1004,11 +493,11 @@ static topic_how cue_topic(const ctx *c, cue_site *x)
     int before_ok = rule_is(&x->h, "passive-agent") || cue->kind == 'a' || cue->kind == 'e' ||
                     cue->polarity == 0;
     int nominal = rule_is(&x->h, "possessive") || rule_is(&x->h, "nominal");
-    topic_how how = topic_of(c, c->topic, at, x->f.cue_end, x->cl, cue->kind != 'e', before_ok,
+    topic_how how = sg_topic__of(c, c->topic, at, x->f.cue_end, x->cl, cue->kind != 'e', before_ok,
                              nominal, cue->self ? x->h.list : -1);
     /* deferring cues ("caution from Washington") in a document about the topic */
     if (how == TOPIC_NONE && cue->polarity == 0 && c->doc_on_topic &&
-        !other_topic(c, c->topic, cs, ce))
+        !sg_topic__other(c, c->topic, cs, ce))
         how = TOPIC_CARRIED;
     if (how == TOPIC_NONE || how == TOPIC_CARRIED || how == TOPIC_SENTENCE) {
         static const char *const objprep[] = {"for", "to", "of", "with", "toward", "towards",
@@ -1016,7 +505,7 @@ static topic_how cue_topic(const ctx *c, cue_site *x)
         size_t k = x->f.cue_end;
         if (k < ce && is_word(c, k, objprep))
             k++;
-        int tl = list_after(c, k, ce);
+        int tl = sg_holder__list_after(c, k, ce);
         if (tl >= 0 && tl != x->h.list && cue->kind != 'e') {
             x->f.target_list = tl;
             x->f.rule = "direct-relation";
@@ -1036,11 +525,11 @@ static void cue_polarity(const ctx *c, cue_site *x, int irrealis_negated)
     if (rule_is(&x->h, "speaker") || rule_is(&x->h, "reported-subject"))
         for (size_t k = x->at; k-- > x->cs;)
             if (sg_extract__main_meaning(&c->s, k, SG_P_SPEECH)) {
-                speech_negated = negated(c, k, x->cs);
+                speech_negated = sg_extract__negated(c, k, x->cs);
                 neg_from = c->s.main[c->s.main_at[k]].end;
                 break;
             }
-    if (irrealis_negated || (negated(c, x->at, neg_from) != speech_negated)) {
+    if (irrealis_negated || (sg_extract__negated(c, x->at, neg_from) != speech_negated)) {
         f->flags |= SG_FLAG_NEGATED;
         f->weight *= f->stance > 0 ? SG_W_NEG_SUPPORT : SG_W_NEG_OPPOSE;
         f->stance = -f->stance;
@@ -1103,17 +592,17 @@ static sg_status handle_cue(ctx *c, size_t at)
     /* "assurances before endorsing the plan": a condition, not a position */
     if (at > x.cs && (sg_extract__is(&c->s, at - 1, "before") || sg_extract__is(&c->s, at - 1, "until")))
         return SG_OK;
-    x.h = find_holder(c, x.cue, at, x.mt->end, x.cl);
+    x.h = sg_holder__find(c, x.cue, at, x.mt->end, x.cl);
     int irr = irrealis(c, &x);
     if (irr < 0)
         return SG_OK;
     if (x.h.list >= 0)
-        x.h.list = resolve_speaker_list(c, x.h.list, at);
+        x.h.list = sg_holder__resolve_speaker(c, x.h.list, at);
     if (x.h.list < 0) {
         /* no holder ("most allies have ratified it"), but a later "do so" refers to it */
         if (x.f.stance != 0 && x.cue->kind != 'r' &&
-            topic_of(c, c->topic, at, x.f.cue_end, x.cl, 0, 0, 0, -1) != TOPIC_NONE)
-            remember_stance(c, negated(c, at, x.cs) ? -x.f.stance : x.f.stance, x.sent);
+            sg_topic__of(c, c->topic, at, x.f.cue_end, x.cl, 0, 0, 0, -1) != TOPIC_NONE)
+            remember_stance(c, sg_extract__negated(c, at, x.cs) ? -x.f.stance : x.f.stance, x.sent);
         return SG_OK;
     }
     x.f.rule = x.h.rule;
@@ -1139,20 +628,20 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
         return SG_OK; /* one deferral statement per clause ("only later, not now") */
     static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0, 0};
     const sg_match *mt = &c->s.main[c->s.main_at[at]];
-    holder h = find_holder(c, &defer, at, mt->end, cl);
+    holder h = sg_holder__find(c, &defer, at, mt->end, cl);
     if (h.list >= 0)
-        h.list = resolve_speaker_list(c, h.list, at);
+        h.list = sg_holder__resolve_speaker(c, h.list, at);
     if (h.list < 0)
         return SG_OK;
-    topic_how how = topic_of(c, c->topic, at, mt->end, cl, 0, 1, 0, -1);
+    topic_how how = sg_topic__of(c, c->topic, at, mt->end, cl, 0, 1, 0, -1);
     /* without a cue, the deferral must be about the topic: its clause names part of it
      * or refers to it, or the clause is an elliptical "..., but not now" */
     static const char *const det[] = {"the", "a", "an", "his", "her", "its", "their", "our",
                                       "this", "that", "my", NULL};
     int own_object = is_word(c, mt->end, det); /* "postponed his visit" */
     if (how == TOPIC_NONE &&
-        (!c->doc_on_topic || other_topic(c, c->topic, c->clause_start[cl], c->clause_end[cl]) ||
-         (topic_groups(c, c->topic, c->clause_start[cl], c->clause_end[cl]) == 0 &&
+        (!c->doc_on_topic || sg_topic__other(c, c->topic, c->clause_start[cl], c->clause_end[cl]) ||
+         (sg_topic__groups(c, c->topic, c->clause_start[cl], c->clause_end[cl]) == 0 &&
           !elliptic(c, cl) && own_object)))
         return SG_OK;
     finding f = {0, 1.0, SG_FLAG_DEFERRAL, h.rule, at, mt->end, -1};
@@ -1169,7 +658,7 @@ static sg_status extract_topic(ctx *c)
     c->n_out = 0;
     c->has_last = 0;
     for (size_t si = 0; si < c->s.tok.n_sent && !c->doc_on_topic; si++)
-        c->doc_on_topic = full(c, c->topic, topic_groups(c, c->topic, c->s.tok.sent[si].first,
+        c->doc_on_topic = sg_topic__full(c, c->topic, sg_topic__groups(c, c->topic, c->s.tok.sent[si].first,
                                                          c->s.tok.sent[si].last_plus1));
     memset(c->consumed, 0, c->s.tok.n_tok + 1);
     for (size_t i = 0; i < c->s.n_main; i++) {

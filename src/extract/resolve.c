@@ -2,7 +2,7 @@
  * date, pronouns to the most recent compatible mention (he/she -> person; they, "the two
  * countries" -> the last list of two or more actors; its -> the last single actor), and
  * the speakers of quotations ("...", X said / X said: "..."). */
-#include "extract/extract.h"
+#include "extract/resolve.h"
 
 #include <stdlib.h>
 #include <string.h>

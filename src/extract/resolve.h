@@ -1,6 +1,6 @@
-/* extract.h (private) - functions shared by the extractor's files. */
-#ifndef SG_EXTRACT_PRIVATE_H
-#define SG_EXTRACT_PRIVATE_H
+/* resolve.h - who is who (resolve.c): people by date, pronouns, quotation speakers. */
+#ifndef SG_EXTRACT_RESOLVE_H
+#define SG_EXTRACT_RESOLVE_H
 
 #include "extract/extract_internal.h"
 

@@ -1,0 +1,94 @@
+/* extract_ctx.h - the extractor's per-document state and the functions its files share:
+ * holder.c (who holds a cue), topic.c (what it is about), extract.c (clauses, polarity,
+ * output). Private to src/extract. */
+#ifndef SG_EXTRACT_CTX_H
+#define SG_EXTRACT_CTX_H
+
+#include <string.h>
+
+#include "extract/resolve.h"
+
+/* Weight factors (documented in docs/extraction.md). */
+#define SG_W_CONDITIONAL 0.5   /* inside an if/unless clause */
+#define SG_W_NEG_OPPOSE 0.5    /* "no longer has objections": weak support */
+#define SG_W_NEG_SUPPORT 0.8   /* "does not support": opposition */
+#define SG_W_CARRIED 0.8       /* topic carried from the document, not named */
+#define SG_W_EFFECT 0.7        /* "membership would strengthen the alliance" */
+#define SG_W_HEARSAY 0.8       /* attributed to unnamed sources only */
+
+typedef struct ctx {
+    sg_scan s;
+    const sg_extract_options *opts;
+    int topic;              /* topic index of the run */
+    int doc_on_topic;       /* some sentence names the topic in full */
+    int *clause_of;         /* token -> clause id */
+    size_t n_clauses;
+    size_t *clause_start, *clause_end;
+    int *quote_list;        /* token -> speaker list of its quotation, or -1 */
+    const char *doc_source; /* source for statements without a named one */
+    sg_statement_list *out;
+    size_t n_out;
+    unsigned char *consumed; /* token -> cue already used (block reversal) */
+    int has_last;            /* a stance on the topic was found ... */
+    int last_stance;         /* ... with this polarity ... */
+    size_t last_sent;        /* ... in this sentence (for "do so", "follow suit") */
+} ctx;
+
+typedef enum topic_how { TOPIC_NONE, TOPIC_CLAUSE, TOPIC_SENTENCE, TOPIC_ANAPHOR, TOPIC_CARRIED } topic_how;
+
+typedef struct holder {
+    int list;          /* list index, or -1 */
+    const char *rule;
+    int speaker_list;  /* for first-person pronouns */
+} holder;
+
+/* ---- small token predicates --------------------------------------------------- */
+
+static inline int is_word(const ctx *c, size_t i, const char *const *words)
+{
+    for (size_t k = 0; words[k]; k++)
+        if (sg_extract__is(&c->s, i, words[k]))
+            return 1;
+    return 0;
+}
+
+static inline int is_determiner(const ctx *c, size_t i)
+{
+    static const char *const d[] = {"the", "a", "an", "all", "both", "its", "his", "her",
+                                    "their", "our", "other", "several", "many", "some",
+                                    "most", "fellow", "two", "three", "four", NULL};
+    return is_word(c, i, d);
+}
+
+static inline int is_modal(const ctx *c, size_t i)
+{
+    static const char *const m[] = {"will", "would", "could", "can", "may", "might", "should",
+                                    "shall", "must", NULL};
+    return is_word(c, i, m);
+}
+
+static inline int is_punct(const ctx *c, size_t i, const char *p)
+{
+    return i < c->s.tok.n_tok && c->s.tok.tok[i].kind == SG_TOK_PUNCT &&
+           strcmp(c->s.tok.tok[i].norm, p) == 0;
+}
+
+/* topic.c */
+unsigned sg_topic__groups(const ctx *c, int t, size_t a, size_t b);
+int sg_topic__full(const ctx *c, int t, unsigned mask);
+int sg_topic__other(const ctx *c, int t, size_t a, size_t b);
+topic_how sg_topic__of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, int carry_ok,
+                       int before_ok, int nominal, int holder_list);
+
+/* holder.c */
+int sg_holder__candidate(const ctx *c, const sg_list *l);
+int sg_holder__list_of(const ctx *c, size_t i);
+int sg_holder__list_after(const ctx *c, size_t i, size_t end);
+int sg_holder__first_candidate(const ctx *c, size_t from, size_t to);
+int sg_holder__speaker_list(const ctx *c, size_t from, size_t speech);
+int sg_holder__speaker_before(const ctx *c, size_t from, size_t pos, size_t *after_speech);
+holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t end, int cl);
+int sg_holder__resolve_speaker(const ctx *c, int list, size_t at);
+int sg_extract__negated(const ctx *c, size_t at, size_t from);
+
+#endif

@@ -1,0 +1,332 @@
+/* holder.c - who holds a stance cue: passive agents, possessors, local and clause
+ * subjects (skipping sources and prepositional phrases), speakers of speech verbs and
+ * quotations, interrupted subjects. The order of the rules is docs/extraction.md's. */
+#include "extract/extract_ctx.h"
+
+/* ---- holders ------------------------------------------------------------------ */
+
+/* A list that can hold a stance: actors, not a source, not a possessor of a noun, not
+ * inside a prepositional phrase. */
+int sg_holder__candidate(const ctx *c, const sg_list *l)
+{
+    const sg_mention *first = &c->s.men[l->first], *last = &c->s.men[l->last];
+    if (first->kind == SG_MEN_SOURCE || first->kind == SG_MEN_ROLE_ONLY)
+        return 0;
+    if (first->kind == SG_MEN_PRONOUN && first->actors.n == 0 &&
+        first->pronoun != SG_PRON_SPEAKER)
+        return 0;
+    if (last->possessor_of_noun)
+        return 0;
+    if (l->in_pp)
+        return 0;
+    return 1;
+}
+
+
+int sg_holder__list_of(const ctx *c, size_t i)
+{
+    return c->s.men_at[i] >= 0 ? (int)c->s.men[c->s.men_at[i]].list : -1;
+}
+
+/* Mention list right after token i (determiners may come first), or -1. */
+int sg_holder__list_after(const ctx *c, size_t i, size_t end)
+{
+    for (; i < end; i++) {
+        int l = sg_holder__list_of(c, i);
+        if (l >= 0 && c->s.lists[l].start == i &&
+            c->s.men[c->s.lists[l].first].kind != SG_MEN_SOURCE &&
+            !c->s.men[c->s.lists[l].last].possessor_of_noun &&
+            !(c->s.men[c->s.lists[l].first].kind == SG_MEN_PRONOUN &&
+              c->s.men[c->s.lists[l].first].actors.n == 0))
+            return l;
+        if (!is_determiner(c, i))
+            return -1;
+    }
+    return -1;
+}
+
+/* First candidate list in [from, speech). */
+int sg_holder__speaker_list(const ctx *c, size_t from, size_t speech)
+{
+    for (size_t i = from; i < speech; i++) {
+        int l = sg_holder__list_of(c, i);
+        if (l >= 0 && c->s.lists[l].start == i && sg_holder__candidate(c, &c->s.lists[l]))
+            return l;
+    }
+    return -1;
+}
+
+/* The speaker of a clause: first candidate before the last speech verb before pos. */
+int sg_holder__speaker_before(const ctx *c, size_t from, size_t pos, size_t *after_speech)
+{
+    static const char *const rel[] = {"that", "which", "who", "whom", NULL};
+    size_t speech = (size_t)-1;
+    for (size_t i = from; i < pos; i++)
+        if (sg_extract__main_meaning(&c->s, i, SG_P_SPEECH) ||
+            sg_extract__main_meaning(&c->s, i, SG_P_REPORTING))
+            speech = i;
+    /* a subordinate clause ("the day that Finland and Sweden applied") has its own
+     * subject: search after the last that/which/who when a candidate follows it */
+    for (size_t i = pos; i-- > (speech == (size_t)-1 ? from : speech + 1);)
+        if (is_word(c, i, rel)) {
+            if (sg_holder__first_candidate(c, i + 1, pos) >= 0) {
+                *after_speech = i + 1;
+                return speech == (size_t)-1 ? -1 : sg_holder__speaker_list(c, from, speech);
+            }
+            /* "the Prime Minister of Belgium, ..., who opposes": the relative pronoun
+             * stands for the nearest actor before it */
+            if (!sg_extract__is(&c->s, i, "that"))
+                for (size_t k = i; k-- > from && k + 10 > i;) {
+                    int l = sg_holder__list_of(c, k);
+                    if (l < 0 || c->s.lists[l].end != k + 1)
+                        continue;
+                    sg_actor_set a;
+                    sg_extract__mention_actors(&c->s, &c->s.men[c->s.lists[l].last], &a);
+                    if (a.n > 0 && c->s.men[c->s.lists[l].first].kind == SG_MEN_ACTOR) {
+                        *after_speech = pos;
+                        return l;
+                    }
+                }
+            break;
+        }
+    *after_speech = speech == (size_t)-1 ? from : speech + 1;
+    if (speech == (size_t)-1)
+        return -1;
+    return sg_holder__speaker_list(c, from, speech);
+}
+
+int sg_holder__first_candidate(const ctx *c, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        int l = sg_holder__list_of(c, i);
+        if (l >= 0 && c->s.lists[l].start == i && c->s.lists[l].end <= to &&
+            sg_holder__candidate(c, &c->s.lists[l]))
+            return l;
+    }
+    return -1;
+}
+
+/* Passive agent: "is supported by A, B and C" (verb cues). A passive needs a form of
+ * "be"/"get" before the participle, "as called for by", or no active subject ("a
+ * sentiment echoed by X"); else "by" belongs to a noun ("requests by Finland"). */
+static int passive_agent(const ctx *c, size_t at, size_t end, size_t cs, size_t ce)
+{
+    static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being",
+                                     "get", "gets", "got", "as", NULL};
+    int passive = 0;
+    for (size_t k = at; k-- > cs && k + 3 >= at;)
+        passive |= is_word(c, k, be);
+    if (!passive && sg_holder__first_candidate(c, cs, at) >= 0)
+        return -1;
+    for (size_t k = end; k < ce && k < end + 8; k++)
+        if (sg_extract__is(&c->s, k, "by"))
+            return sg_holder__list_after(c, k + 1, ce);
+    return -1;
+}
+
+/* Holder of a noun: "A's opposition", "his support", "concerns voiced by A",
+ * "caution from A and B". */
+static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, size_t ce)
+{
+    holder h = {-1, NULL, -1};
+    size_t k = at - 1;
+    /* one modifier: "A's strong opposition", "Sweden's NATO bid" */
+    if (k > cs && c->s.tok.tok[k].kind == SG_TOK_WORD && c->s.tok.tok[k - 1].kind == SG_TOK_POSS &&
+        ((c->s.main_at[k] < 0 && !c->s.tok.tok[k].upper) || c->s.topic_at[k] >= 0))
+        k--;
+    if (c->s.tok.tok[k].kind == SG_TOK_POSS && k > 0 && c->s.men_at[k - 1] >= 0 &&
+        c->s.men[c->s.men_at[k - 1]].kind != SG_MEN_SOURCE) {
+        h.list = (int)c->s.men[c->s.men_at[k - 1]].list, h.rule = "possessive";
+        return h;
+    }
+    if (c->s.men_at[k] >= 0 && c->s.men[c->s.men_at[k]].kind == SG_MEN_PRONOUN &&
+        c->s.men[c->s.men_at[k]].end == k + 1) {
+        h.list = (int)c->s.men[c->s.men_at[k]].list, h.rule = "possessive-pronoun";
+        return h;
+    }
+    for (size_t j = end; j + 1 < ce && j < end + 4; j++) {
+        const char *w = c->s.tok.tok[j].norm;
+        size_t wl = strlen(w);
+        if (wl > 3 && strcmp(w + wl - 2, "ed") == 0 && sg_extract__is(&c->s, j + 1, "by") &&
+            (h.list = sg_holder__list_after(c, j + 2, ce)) >= 0) {
+            h.rule = "nominal-passive";
+            return h;
+        }
+    }
+    for (size_t j = end; j < ce && j < end + 3; j++)
+        if (sg_extract__is(&c->s, j, "from") && (h.list = sg_holder__list_after(c, j + 1, ce)) >= 0) {
+            h.rule = "nominal-from";
+            return h;
+        }
+    h.list = -1;
+    return h;
+}
+
+static int ends_in(const char *w, const char *suffix)
+{
+    size_t a = strlen(w), b = strlen(suffix);
+    return a > b + 1 && strcmp(w + a - b, suffix) == 0;
+}
+
+/* A subject right before the cue, even inside a phrase: "the prospect of Croatia trying
+ * to block", "fears of Hungary vetoing". Returns the list or -1. */
+static int local_subject(const ctx *c, size_t at, size_t cs)
+{
+    size_t k = at;
+    int gerund = 0;
+    while (k > cs && k + 4 > at && c->s.tok.tok[k - 1].kind == SG_TOK_WORD &&
+           c->s.men_at[k - 1] < 0) {
+        const char *w = c->s.tok.tok[k - 1].norm;
+        if (strcmp(w, "to") != 0 && !ends_in(w, "ing"))
+            break;
+        gerund |= strcmp(w, "to") != 0;
+        k--;
+    }
+    if (!(gerund || (k == at && ends_in(c->s.tok.tok[at].norm, "ing"))) || k <= cs ||
+        c->s.men_at[k - 1] < 0)
+        return -1;
+    int l = (int)c->s.men[c->s.men_at[k - 1]].list;
+    const sg_mention *m = &c->s.men[c->s.lists[l].first];
+    if (c->s.lists[l].end == k && m->kind == SG_MEN_ACTOR && m->actors.n + (m->person >= 0) > 0)
+        return l;
+    return -1;
+}
+
+/* Cues whose clause subject cannot hold them: a noun inside a prepositional phrase
+ * ("years for approval"); an agent noun without a copula or apposition ("bans on Putin
+ * supporters", against "X and Y are the main opponents", "X, a staunch supporter"). */
+static int subject_cannot_hold(const ctx *c, const sg_cue_entry *cue, size_t at, size_t cs)
+{
+    if (cue->kind == 'n' && at > cs) {
+        static const char *const prep[] = {"for", "of", "to", "with", "without", "in", "on",
+                                           "about", "after", "before", NULL};
+        size_t k = at;
+        while (k > cs && is_determiner(c, k - 1))
+            k--;
+        if (k > cs && is_word(c, k - 1, prep))
+            return 1;
+    }
+    if (cue->kind == 'g') {
+        static const char *const cop[] = {"is", "are", "was", "were", "be", "been", "remain",
+                                          "remains", "remained", "become", "became", "among",
+                                          "as", NULL};
+        for (size_t k = at; k-- > cs && k + 5 > at;)
+            if (is_word(c, k, cop) || is_punct(c, k, ","))
+                return 0;
+        return 1;
+    }
+    return 0;
+}
+
+/* The clause's subject: the first candidate after the last speech verb before the cue
+ * (or after the last comma: "A agreed ..., something B had vowed to block"), else the
+ * speaker. */
+static holder clause_subject(const ctx *c, const sg_cue_entry *cue, size_t at, size_t cs)
+{
+    holder h = {-1, NULL, -1};
+    size_t after_speech;
+    int speaker = sg_holder__speaker_before(c, cs, at, &after_speech);
+    int l = -1;
+    for (size_t k = at; k-- > after_speech;)
+        if (is_punct(c, k, ",")) {
+            l = sg_holder__first_candidate(c, k + 1, at);
+            break;
+        }
+    if (l < 0)
+        l = sg_holder__first_candidate(c, after_speech, at);
+    if (cue->kind == 'e')
+        l = -1; /* effect cues: the topic is the subject; the holder is the speaker */
+    if (l >= 0) {
+        h.list = l, h.rule = speaker >= 0 ? "reported-subject" : "subject";
+    } else if (speaker >= 0) {
+        h.list = speaker, h.rule = "speaker";
+    }
+    return h;
+}
+
+/* "Germany, while in favour of X, remains opposed to Y": the clause before this one is
+ * only a subject, interrupted by this one. */
+static int interrupted_subject(const ctx *c, int cl, size_t sent_first)
+{
+    if (cl == 0 || c->clause_start[cl - 1] < sent_first)
+        return -1;
+    size_t ps = c->clause_start[cl - 1], pe = c->clause_end[cl - 1];
+    int l = sg_holder__first_candidate(c, ps, pe);
+    if (l < 0)
+        return -1;
+    for (size_t k = ps; k < pe; k++)
+        if (!(k >= c->s.lists[l].start && k < c->s.lists[l].end) &&
+            c->s.tok.tok[k].kind != SG_TOK_PUNCT && !is_determiner(c, k))
+            return -1;
+    return l;
+}
+
+/* "He stated that ..., but ... not now": a later clause still reports the sentence's
+ * speaker when the speech verb took a that-complement. */
+static int sentence_speaker(const ctx *c, size_t cs, size_t sent_first)
+{
+    for (size_t k = cs; k-- > sent_first;) {
+        if (!sg_extract__main_meaning(&c->s, k, SG_P_SPEECH))
+            continue;
+        size_t nx = c->s.main[c->s.main_at[k]].end;
+        if (sg_extract__is(&c->s, nx, "that") || is_punct(c, nx, ":"))
+            return sg_holder__speaker_list(c, sent_first, k);
+        return -1;
+    }
+    return -1;
+}
+
+/* Who holds the cue at [at, end) in clause cl: the first rule that applies, in the order
+ * of docs/extraction.md. h.list is -1 when nobody does. */
+holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t end, int cl)
+{
+    holder h = {-1, NULL, -1};
+    size_t cs = c->clause_start[cl], ce = c->clause_end[cl];
+    size_t sent_first = c->s.tok.sent[c->s.sent_of[at]].first;
+    static const char *const nominal_det[] = {"his", "her", "its", "their", "our", "the", "a",
+                                              "an", "any", NULL};
+    int nominal_use = at > cs && (c->s.tok.tok[at - 1].kind == SG_TOK_POSS ||
+                                  is_word(c, at - 1, nominal_det));
+    if ((cue->kind == 'v' || cue->kind == 'p') && !nominal_use &&
+        (h.list = passive_agent(c, at, end, cs, ce)) >= 0) {
+        h.rule = "passive-agent";
+        return h;
+    }
+    /* any cue after 's or a determiner is used as a noun */
+    if ((cue->kind == 'n' || (nominal_use && cue->kind != 'g' && cue->kind != 'e')) && at > 0) {
+        h = nominal_holder(c, at, end, cs, ce);
+        if (h.list >= 0)
+            return h;
+    }
+    if ((h.list = local_subject(c, at, cs)) >= 0) {
+        h.rule = "local-subject";
+        return h;
+    }
+    if (subject_cannot_hold(c, cue, at, cs)) {
+        h.list = -1;
+        return h;
+    }
+    h = clause_subject(c, cue, at, cs);
+    if (h.list >= 0)
+        return h;
+    if (c->quote_list[at] >= 0) {
+        h.list = c->quote_list[at], h.rule = "quote-speaker";
+    } else if ((h.list = interrupted_subject(c, cl, sent_first)) >= 0) {
+        h.rule = "interrupted-subject";
+    } else if ((h.list = sentence_speaker(c, cs, sent_first)) >= 0) {
+        h.rule = "sentence-speaker";
+    }
+    return h;
+}
+
+/* The first-person holder ("we", "our country") is the quotation's speaker. */
+int sg_holder__resolve_speaker(const ctx *c, int list, size_t at)
+{
+    const sg_mention *m = &c->s.men[c->s.lists[list].first];
+    if (m->kind == SG_MEN_PRONOUN && m->pronoun == SG_PRON_SPEAKER)
+        return c->quote_list[at];
+    if (m->kind == SG_MEN_PRONOUN && m->actors.n == 0)
+        return -1;
+    return list;
+}
+

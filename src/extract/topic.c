@@ -1,0 +1,126 @@
+/* topic.c - what a stance cue is about: the topic's term groups in the cue's object (or,
+ * for passives, adjectives, effects and deferrals, in its whole clause), another topic that
+ * takes the clause, the sentence, anaphors ("this idea", "its bid"), or the document's
+ * topic carried to a cue without an object of its own. See docs/extraction.md. */
+#include "extract/extract_ctx.h"
+
+/* ---- topic -------------------------------------------------------------------- */
+
+/* Bitmask of term groups of topic t matched in tokens [a, b). Anaphors set bit 31. */
+unsigned sg_topic__groups(const ctx *c, int t, size_t a, size_t b)
+{
+    unsigned mask = 0;
+    for (size_t i = a; i < b; i++) {
+        if (c->s.topic_at[i] >= 0 && c->s.topic[c->s.topic_at[i]].start == i) {
+            const sg_match *m = &c->s.topic[c->s.topic_at[i]];
+            for (int k = 0; k < m->n; k++)
+                if (m->m[k]->data == t && m->m[k]->data2 < 31)
+                    mask |= 1u << m->m[k]->data2;
+        }
+        if (c->s.anaph_at[i] >= 0 && c->s.anaph[c->s.anaph_at[i]].start == i) {
+            const sg_match *m = &c->s.anaph[c->s.anaph_at[i]];
+            for (int k = 0; k < m->n; k++)
+                if (m->m[k]->data == t || m->m[k]->data < 0)
+                    mask |= 1u << 31;
+        }
+    }
+    return mask;
+}
+
+int sg_topic__full(const ctx *c, int t, unsigned mask)
+{
+    unsigned need = (1u << c->s.lex->topics[t].n_groups) - 1;
+    return (mask & need) == need;
+}
+
+/* Some other topic is named in full in [a, b), and t is not. */
+int sg_topic__other(const ctx *c, int t, size_t a, size_t b)
+{
+    if (sg_topic__full(c, t, sg_topic__groups(c, t, a, b)))
+        return 0;
+    for (size_t o = 0; o < c->s.lex->n_topics; o++)
+        if ((int)o != t && sg_topic__full(c, (int)o, sg_topic__groups(c, (int)o, a, b)))
+            return 1;
+    return 0;
+}
+
+
+/* Is the cue at [cue, cue_end) in clause cl about topic t? */
+/* The cue has no object of its own: end of clause, or a pronoun ("insist on it"). */
+static int empty_object(const ctx *c, size_t k, size_t b)
+{
+    static const char *const objprep[] = {"on", "to", "for", "of", "with", "against", NULL};
+    static const char *const pron[] = {"it", "them", "so", NULL};
+    if (k < b && is_word(c, k, objprep))
+        k++;
+    if (k >= b || c->s.tok.tok[k].kind == SG_TOK_PUNCT || is_word(c, k, pron))
+        return 1;
+    /* "this" alone is a pronoun; "this position" has an object of its own */
+    return sg_extract__is(&c->s, k, "this") &&
+           (k + 1 >= b || c->s.tok.tok[k + 1].kind == SG_TOK_PUNCT);
+}
+
+/* Is the cue ending at cue_end in clause cl about topic t? The topic must be in the cue's
+ * object (the rest of the clause); before the cue only when that part is the cue's
+ * subject (passives, adjectives, effect cues, deferrals: before_ok). */
+#define SG_OBJECT_WINDOW 12 /* tokens after the cue in which its object names the topic */
+
+topic_how sg_topic__of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, int carry_ok,
+                       int before_ok, int nominal, int holder_list)
+{
+    size_t a = c->clause_start[cl], b = c->clause_end[cl];
+    size_t near = cue_end + SG_OBJECT_WINDOW < b ? cue_end + SG_OBJECT_WINDOW : b;
+    /* the object ends where an adverbial clause starts ("demands guarantees before
+     * endorsing the plan") */
+    static const char *const sub[] = {"before", "after", "because", "since", "when", "unless",
+                                      "until", "despite", "although", "though", "whereas", NULL};
+    for (size_t k = cue_end; k < near; k++)
+        if (is_word(c, k, sub)) {
+            near = k;
+            break;
+        }
+    unsigned after = sg_topic__groups(c, t, cue_end, near);
+    /* the holder may name part of the question itself: "Sweden wants to join NATO" */
+    if (holder_list >= 0)
+        after |= sg_topic__groups(c, t, c->s.lists[holder_list].start, c->s.lists[holder_list].end) &
+                 ~(1u << 31);
+    unsigned whole = sg_topic__groups(c, t, a, b);
+    if (sg_topic__full(c, t, after) || (before_ok && sg_topic__full(c, t, whole)))
+        return TOPIC_CLAUSE;
+    if (sg_topic__other(c, t, cue_end, b) || (before_ok && sg_topic__other(c, t, a, b)))
+        return TOPIC_NONE;
+    if (!c->doc_on_topic)
+        return TOPIC_NONE;
+    int empty = empty_object(c, cue_end, b);
+
+    /* a noun with no complement ("Turkey's opposition stopped any vote") */
+    static const char *const comp[] = {"to", "for", "of", "against", "on", "over", "with",
+                                       "toward", "towards", "about", NULL};
+    if (nominal && !is_word(c, cue_end, comp))
+        empty = 1;
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[cue]];
+    if (empty && sg_topic__full(c, t, sg_topic__groups(c, t, st->first, st->last_plus1)) &&
+        !sg_topic__other(c, t, st->first, st->last_plus1))
+        return TOPIC_SENTENCE;
+    size_t obj_end = near < b && near < cue_end + SG_OBJECT_WINDOW ? near : b;
+    if ((sg_topic__groups(c, t, cue_end, obj_end) & (1u << 31)) || (before_ok && (whole & (1u << 31))))
+        return TOPIC_ANAPHOR;
+    /* the object names part of the question ("welcomed into NATO") and the sentence the
+     * rest ("after Finland's announcement") */
+    const sg_sentence *sn = &c->s.tok.sent[c->s.sent_of[cue]];
+    if ((after & ~(1u << 31)) && sg_topic__full(c, t, sg_topic__groups(c, t, sn->first, sn->last_plus1)) &&
+        !sg_topic__other(c, t, sn->first, sn->last_plus1))
+        return TOPIC_SENTENCE;
+    /* the object names part of the topic that is not an actor ("supports the JCPOA" in a
+     * document about the nuclear deal) */
+    for (size_t i = cue_end; i < obj_end; i++)
+        if (c->s.topic_at[i] >= 0 && c->s.men_at[i] < 0 &&
+            !sg_extract__main_meaning(&c->s, i, SG_P_DEMONYM) &&
+            !sg_extract__main_meaning(&c->s, i, SG_P_ACTOR) &&
+            (sg_topic__groups(c, t, i, i + 1) & ~(1u << 31)))
+            return TOPIC_CARRIED;
+    if (carry_ok && empty)
+        return TOPIC_CARRIED;
+    return TOPIC_NONE;
+}
+
