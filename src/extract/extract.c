@@ -250,7 +250,10 @@ typedef struct finding {
     unsigned flags;
     const char *rule;
     size_t cue_start, cue_end;
+    size_t scope;      /* where the cue's object starts (a governed cue's own start) */
     int target_list;   /* -1 for a stance on the topic */
+    int self;          /* a self cue ("applied to join"): only holders that are candidates
+                          of the topic (named in it, not its deciding body) hold it */
 } finding;
 
 static int xstrdup(char **dst, const char *src)
@@ -302,6 +305,23 @@ static sg_status emit_one(ctx *c, const finding *f, const sg_mention *m, int act
     return SG_OK;
 }
 
+/* Is mention m a candidate of the topic: named among its terms, and not the body that
+ * decides ("Moldova, Ukraine and Georgia applied to join the EU" on Moldova's accession
+ * speaks for Moldova only)? */
+static int self_candidate(const ctx *c, const sg_mention *m)
+{
+    if (m->kind != SG_MEN_PRONOUN &&
+        !(sg_topic__groups(c, c->topic, m->start, m->end) & ~(1u << 31)))
+        return 0;
+    const char *body = c->s.lex->topics[c->topic].body;
+    sg_actor_set a;
+    sg_extract__mention_actors(&c->s, m, &a);
+    for (int i = 0; body && i < a.n; i++)
+        if (strcmp(c->s.lex->actors[a.a[i]].id, body) == 0)
+            return 0;
+    return 1;
+}
+
 static sg_status emit(ctx *c, const finding *f, int list, size_t sent)
 {
     const sg_list *l = &c->s.lists[list];
@@ -320,6 +340,8 @@ static sg_status emit(ctx *c, const finding *f, int list, size_t sent)
     for (size_t k = l->first; k <= l->last; k++) {
         const sg_mention *m = &c->s.men[k];
         if (m->kind == SG_MEN_SOURCE)
+            continue;
+        if (f->self && !self_candidate(c, m))
             continue;
         sg_actor_set actors;
         sg_extract__mention_actors(&c->s, m, &actors);
@@ -361,6 +383,7 @@ typedef struct cue_site {
     int cl;
     finding f;
     holder h;
+    int proform;       /* the governed cue is "do so": the topic is the last stance's */
 } cue_site;
 
 /* Effect cues need the topic as their subject, with a modal: "membership would
@@ -414,6 +437,7 @@ static int govern_chain(ctx *c, cue_site *x)
         if (inner->strength > x->f.weight)
             x->f.weight = inner->strength;
         x->f.cue_end = c->s.main[c->s.main_at[k]].end;
+        x->proform = inner->kind == 'r';
         c->consumed[k] = 1;
         return 1;
     }
@@ -474,7 +498,7 @@ static topic_how cue_topic(const ctx *c, cue_site *x)
 {
     const sg_cue_entry *cue = x->cue;
     size_t at = x->at, cs = x->cs, ce = x->ce;
-    if (cue->kind == 'r')
+    if (cue->kind == 'r' || x->proform)
         return TOPIC_ANAPHOR;
     /* "Ukraine's loudest supporters": the possessor of an agent noun is its object */
     if (cue->kind == 'g' && at > cs + 1) {
@@ -493,7 +517,7 @@ static topic_how cue_topic(const ctx *c, cue_site *x)
     int before_ok = rule_is(&x->h, "passive-agent") || cue->kind == 'a' || cue->kind == 'e' ||
                     cue->polarity == 0;
     int nominal = rule_is(&x->h, "possessive") || rule_is(&x->h, "nominal");
-    topic_how how = sg_topic__of(c, c->topic, at, x->f.cue_end, x->cl, cue->kind != 'e', before_ok,
+    topic_how how = sg_topic__of(c, c->topic, at, x->f.scope, x->cl, cue->kind != 'e', before_ok,
                              nominal, cue->self ? x->h.list : -1);
     /* deferring cues ("caution from Washington") in a document about the topic */
     if (how == TOPIC_NONE && cue->polarity == 0 && c->doc_on_topic &&
@@ -577,7 +601,8 @@ static sg_status handle_cue(ctx *c, size_t at)
     x.cs = c->clause_start[x.cl];
     x.ce = c->clause_end[x.cl];
     x.sent = (size_t)c->s.sent_of[at];
-    finding f0 = {x.cue->polarity, x.cue->strength, 0, NULL, at, x.mt->end, -1};
+    finding f0 = {x.cue->polarity, x.cue->strength, 0, NULL, at, x.mt->end, x.mt->end, -1,
+                  x.cue->self};
     x.f = f0;
     /* "Hungary plans to do so", "Germany followed suit": the last stance, new holder */
     if (x.cue->kind == 'r') {
@@ -601,7 +626,7 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (x.h.list < 0) {
         /* no holder ("most allies have ratified it"), but a later "do so" refers to it */
         if (x.f.stance != 0 && x.cue->kind != 'r' &&
-            sg_topic__of(c, c->topic, at, x.f.cue_end, x.cl, 0, 0, 0, -1) != TOPIC_NONE)
+            sg_topic__of(c, c->topic, at, x.f.scope, x.cl, 0, 0, 0, -1) != TOPIC_NONE)
             remember_stance(c, sg_extract__negated(c, at, x.cs) ? -x.f.stance : x.f.stance, x.sent);
         return SG_OK;
     }
@@ -644,7 +669,7 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
          (sg_topic__groups(c, c->topic, c->clause_start[cl], c->clause_end[cl]) == 0 &&
           !elliptic(c, cl) && own_object)))
         return SG_OK;
-    finding f = {0, 1.0, SG_FLAG_DEFERRAL, h.rule, at, mt->end, -1};
+    finding f = {0, 1.0, SG_FLAG_DEFERRAL, h.rule, at, mt->end, mt->end, -1, 0};
     if (how != TOPIC_CLAUSE && how != TOPIC_SENTENCE)
         f.flags |= SG_FLAG_ANAPHOR;
     if (c->quote_list[at] >= 0)

@@ -132,7 +132,8 @@ static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, siz
     size_t k = at - 1;
     /* one modifier: "A's strong opposition", "Sweden's NATO bid" */
     if (k > cs && c->s.tok.tok[k].kind == SG_TOK_WORD && c->s.tok.tok[k - 1].kind == SG_TOK_POSS &&
-        ((c->s.main_at[k] < 0 && !c->s.tok.tok[k].upper) || c->s.topic_at[k] >= 0))
+        ((c->s.main_at[k] < 0 && (!c->s.tok.tok[k].upper || c->s.anaph_at[k] >= 0)) ||
+         c->s.topic_at[k] >= 0))
         k--;
     if (c->s.tok.tok[k].kind == SG_TOK_POSS && k > 0 && c->s.men_at[k - 1] >= 0 &&
         c->s.men[c->s.men_at[k - 1]].kind != SG_MEN_SOURCE) {
@@ -301,6 +302,19 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     if ((h.list = local_subject(c, at, cs)) >= 0) {
         h.rule = "local-subject";
         return h;
+    }
+    /* "the main obstacles to the package remain Slovakia and Austria" */
+    if (cue->kind == 'g') {
+        static const char *const cop[] = {"is", "are", "was", "were", "remain", "remains",
+                                          "remained", NULL};
+        for (size_t k = end; k + 1 < ce && k < end + 12; k++)
+            if (is_word(c, k, cop)) {
+                if ((h.list = sg_holder__list_after(c, k + 1, ce)) >= 0) {
+                    h.rule = "inverted-copula";
+                    return h;
+                }
+                break;
+            }
     }
     if (subject_cannot_hold(c, cue, at, cs)) {
         h.list = -1;
