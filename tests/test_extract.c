@@ -537,6 +537,24 @@ static void test_noun_in_prepositional_phrase_has_no_subject_holder(void)
     CU_ASSERT_EQUAL(stance_of(t, "Ukraine"), ABSENT);
 }
 
+static void test_self_cue_speaks_for_candidates_only(void)
+{
+    const char *t = "Moldova, along with Ukraine and Georgia, applied to join the EU in 2022.";
+    run_opts(t, "moldova-eu", "2025-04-28", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Moldova"), 1);
+    CU_ASSERT_EQUAL(stance_in("Ukraine"), ABSENT);
+    CU_ASSERT_EQUAL(stance_in("Georgia"), ABSENT);
+}
+
+static void test_inverted_copula_names_the_holders(void)
+{
+    const char *t = "The main obstacles to the new EU sanctions package against Russia remain "
+                    "Slovakia and Austria.";
+    run_opts(t, "russia-sanctions", "2025-10-09", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(stance_in("Slovakia"), -1);
+    CU_ASSERT_EQUAL(stance_in("Austria"), -1);
+}
+
 static CU_TestInfo tests[] = {
     {"coordinated subject list all get stance", test_coordinated_subject_list_all_get_stance},
     {"passive agent list gets stance", test_passive_agent_list_gets_stance},
@@ -591,6 +609,8 @@ static CU_TestInfo tests[] = {
     {"agent noun needs copula", test_agent_noun_needs_copula},
     {"plural pronoun takes own sentence subject", test_plural_pronoun_takes_own_sentence_subject},
     {"noun in prepositional phrase has no subject holder", test_noun_in_prepositional_phrase_has_no_subject_holder},
+    {"self cue speaks for candidates only", test_self_cue_speaks_for_candidates_only},
+    {"inverted copula names the holders", test_inverted_copula_names_the_holders},
     CU_TEST_INFO_NULL};
 
 static CU_SuiteInfo suites[] = {{"extract", setup, teardown, NULL, NULL, tests}, CU_SUITE_INFO_NULL};
