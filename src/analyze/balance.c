@@ -11,7 +11,7 @@
  * bound = cost so far + for each unassigned node the cheaper side against the assigned
  * ones), within a budget of SEARCH_BUDGET search nodes. Above, or when the budget runs
  * out, it is the best of `runs` seeded local searches (greedy single-node flips from
- * random and camp-based starts): an upper bound.
+ * random and camp-based starts; 4 for components above 100,000 ties): an upper bound.
  * Polarisation: the share of |weight| on ties consistent with the camp split (positive
  * inside a camp, negative between camps), over actor-actor ties; 0 with fewer than
  * two camps.
@@ -24,6 +24,8 @@
 
 #define SEARCH_BUDGET 20000000L
 #define MAX_PASSES 200
+#define BIG_COMPONENT 100000 /* ties */
+#define BIG_RUNS 4
 
 /* ---- triangles ---- */
 
@@ -289,7 +291,12 @@ sg_status sg_analyze__frustration(const sg_adj *adj, const int *camp, size_t exa
         const uint32_t *members = nodes + start[c];
         if (size < 2)
             continue;
-        size_t upper = local_search(adj, members, size, camp, runs, &rng, colour, best);
+        size_t ties = 0;
+        for (size_t i = 0; i < size; i++)
+            ties += adj->off[members[i] + 1] - adj->off[members[i]];
+        /* big components: fewer restarts (each costs a few passes over every tie) */
+        int r = ties / 2 > BIG_COMPONENT && runs > BIG_RUNS ? BIG_RUNS : runs;
+        size_t upper = local_search(adj, members, size, camp, r, &rng, colour, best);
         if (size <= exact_max && upper > 0) {
             long ex = exact_component(adj, members, size, upper, pos);
             if (ex == -2)

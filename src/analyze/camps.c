@@ -7,9 +7,10 @@
  * leiden: igraph_community_leiden with the Constant Potts Model at resolution 0 on the
  *   signed weights, which maximises the signed weight inside camps, i.e. minimises
  *   negative ties inside plus positive ties between (correlation clustering, the
- *   Doreian-Mrvar criterion with alpha = 1/2). Scales to millions of ties. With no
- *   negative tie that objective is one camp per component, so it then optimises
- *   modularity instead (node weights = strengths, resolution 1/2m).
+ *   Doreian-Mrvar criterion with alpha = 1/2). Scales to millions of ties. Started from
+ *   a small ladder of resolutions and refined at 0 (leiden_signed). With no negative
+ *   tie that objective is one camp per component, so it then optimises modularity
+ *   instead (node weights = strengths, resolution 1/2m).
  * Both are seeded with igraph_rng_seed(igraph_rng_default(), seed): same input, same
  * camps. Actors without ties join the camp whose summed stance profile (topic by
  * topic) has the largest positive dot product with their own; with none, they form a
@@ -18,6 +19,8 @@
  */
 #include "analyze/analyze_internal.h"
 
+#include <assert.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,17 +116,62 @@ done:
     return ie;
 }
 
+/* Signed weight inside camps: the correlation-clustering objective (higher is better). */
+static double inside_weight(const sg_adj *adj, const igraph_vector_int_t *m)
+{
+    double sum = 0.0;
+    for (size_t v = 0; v < adj->n; v++)
+        for (size_t k = adj->off[v]; k < adj->off[v + 1]; k++)
+            if (adj->nbr[k] > v && VECTOR(*m)[v] == VECTOR(*m)[adj->nbr[k]])
+                sum += adj->w[k];
+    return sum;
+}
+
+/* Correlation clustering by Leiden: CPM at resolution 0 maximises the signed weight
+ * inside camps, but greedy merging from singletons can lock two camps together early.
+ * So Leiden starts at each resolution of a ladder (0, 0.1, 1, 10 times the mean
+ * signed weight per node pair, which makes early merges pickier), every result is
+ * refined at resolution 0, and the partition with the most weight inside wins. */
+static igraph_error_t leiden_signed(const igraph_t *graph, const igraph_vector_t *w,
+                                    const sg_adj *adj, double abs_total,
+                                    igraph_vector_int_t *best)
+{
+    static const double ladder[4] = {0.0, 0.1, 1.0, 10.0};
+    double pairs = (double)adj->n * ((double)adj->n - 1.0) / 2.0;
+    double rho = pairs > 0 ? abs_total / pairs : 0.0, best_q = 0.0;
+    igraph_vector_int_t m;
+    igraph_integer_t n_clusters;
+    igraph_real_t quality;
+    IGRAPH_CHECK(igraph_vector_int_init(&m, 0));
+    IGRAPH_FINALLY(igraph_vector_int_destroy, &m);
+    for (int i = 0; i < 4; i++) {
+        IGRAPH_CHECK(igraph_community_leiden(graph, w, NULL, ladder[i] * rho, 0.01, 0, 2, &m,
+                                             &n_clusters, &quality));
+        IGRAPH_CHECK(igraph_community_leiden(graph, w, NULL, 0.0, 0.01, 1, 2, &m, &n_clusters,
+                                             &quality));
+        double q = inside_weight(adj, &m);
+        if (i == 0 || q > best_q) {
+            best_q = q;
+            IGRAPH_CHECK(igraph_vector_int_update(best, &m));
+        }
+    }
+    igraph_vector_int_destroy(&m);
+    IGRAPH_FINALLY_CLEAN(1);
+    return IGRAPH_SUCCESS;
+}
+
 static igraph_error_t run_leiden(const sg_adj *adj, uint32_t *label)
 {
     igraph_vector_int_t ends, membership;
     igraph_vector_t w, strength;
     igraph_t graph;
     igraph_integer_t n_clusters;
-    igraph_real_t quality, total = 0.0;
+    igraph_real_t quality, total = 0.0, abs_total = 0.0;
     int negative = 0;
-    IGRAPH_CHECK(igraph_vector_int_init(&ends, 0));
+    size_t m = adj->off[adj->n] / 2, e = 0;
+    IGRAPH_CHECK(igraph_vector_int_init(&ends, (igraph_integer_t)(2 * m)));
     IGRAPH_FINALLY(igraph_vector_int_destroy, &ends);
-    IGRAPH_CHECK(igraph_vector_init(&w, 0));
+    IGRAPH_CHECK(igraph_vector_init(&w, (igraph_integer_t)m));
     IGRAPH_FINALLY(igraph_vector_destroy, &w);
     IGRAPH_CHECK(igraph_vector_init(&strength, (igraph_integer_t)adj->n));
     IGRAPH_FINALLY(igraph_vector_destroy, &strength);
@@ -132,22 +180,23 @@ static igraph_error_t run_leiden(const sg_adj *adj, uint32_t *label)
             VECTOR(strength)[v] += adj->w[k];
             if (adj->nbr[k] <= v)
                 continue;
-            IGRAPH_CHECK(igraph_vector_int_push_back(&ends, (igraph_integer_t)v));
-            IGRAPH_CHECK(igraph_vector_int_push_back(&ends, adj->nbr[k]));
-            IGRAPH_CHECK(igraph_vector_push_back(&w, adj->w[k]));
+            VECTOR(ends)[2 * e] = (igraph_integer_t)v;
+            VECTOR(ends)[2 * e + 1] = adj->nbr[k];
+            VECTOR(w)[e++] = adj->w[k];
             negative |= adj->w[k] < 0;
             total += adj->w[k];
+            abs_total += fabs(adj->w[k]);
         }
+    assert(e == m);
     IGRAPH_CHECK(igraph_create(&graph, &ends, (igraph_integer_t)adj->n, IGRAPH_UNDIRECTED));
     IGRAPH_FINALLY(igraph_destroy, &graph);
     IGRAPH_CHECK(igraph_vector_int_init(&membership, 0));
     IGRAPH_FINALLY(igraph_vector_int_destroy, &membership);
     if (negative || total <= 0)
-        IGRAPH_CHECK(igraph_community_leiden(&graph, &w, NULL, 0.0, 0.01, 0, -1, &membership,
-                                             &n_clusters, &quality));
-    else
+        IGRAPH_CHECK(leiden_signed(&graph, &w, adj, abs_total, &membership));
+    else /* no negative tie: modularity (node weights = strengths, resolution 1/2m) */
         IGRAPH_CHECK(igraph_community_leiden(&graph, &w, &strength, 1.0 / (2.0 * total), 0.01,
-                                             0, -1, &membership, &n_clusters, &quality));
+                                             0, 2, &membership, &n_clusters, &quality));
     for (size_t v = 0; v < adj->n; v++)
         label[v] = adj->off[v + 1] > adj->off[v] ? (uint32_t)VECTOR(membership)[v] : UINT32_MAX;
     igraph_vector_int_destroy(&membership);

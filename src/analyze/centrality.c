@@ -17,13 +17,16 @@
 static igraph_error_t positive_graph(const sg_report *r, igraph_t *graph)
 {
     igraph_vector_int_t ends;
-    IGRAPH_CHECK(igraph_vector_int_init(&ends, 0));
+    size_t m = 0;
+    for (size_t i = 0; i < r->n_pairs; i++)
+        m += r->pairs[i].w > 0;
+    IGRAPH_CHECK(igraph_vector_int_init(&ends, (igraph_integer_t)(2 * m)));
     IGRAPH_FINALLY(igraph_vector_int_destroy, &ends);
-    for (size_t i = 0; i < r->n_pairs; i++) {
+    for (size_t i = 0, e = 0; i < r->n_pairs; i++) {
         if (r->pairs[i].w <= 0)
             continue;
-        IGRAPH_CHECK(igraph_vector_int_push_back(&ends, r->pairs[i].a));
-        IGRAPH_CHECK(igraph_vector_int_push_back(&ends, r->pairs[i].b));
+        VECTOR(ends)[e++] = r->pairs[i].a;
+        VECTOR(ends)[e++] = r->pairs[i].b;
     }
     IGRAPH_CHECK(igraph_create(graph, &ends, (igraph_integer_t)r->n, IGRAPH_UNDIRECTED));
     igraph_vector_int_destroy(&ends);
