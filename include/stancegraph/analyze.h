@@ -24,7 +24,8 @@
 typedef struct sg_report sg_report;
 
 typedef enum sg_camp_method {
-    SG_CAMPS_AUTO = 0,   /* spinglass up to auto_threshold nodes, else leiden */
+    SG_CAMPS_AUTO = 0,   /* spinglass up to auto_threshold nodes and auto_max_ties
+                            ties, else leiden */
     SG_CAMPS_SPINGLASS,  /* igraph spinglass, implementation "neg" (Traag & Bruggeman) */
     SG_CAMPS_LEIDEN      /* igraph Leiden: correlation clustering (CPM, resolution 0) on
                             signed weights; modularity when no weight is negative */
@@ -39,9 +40,11 @@ typedef struct sg_analyze_options {
     double prior;                 /* Beta(prior, prior) prior; 0.5 = Jeffreys */
     size_t exact_frustration_max; /* exact frustration for components up to this size (40) */
     int local_search_runs;        /* restarts of the frustration upper bound (16) */
+    size_t auto_max_ties;         /* auto: spinglass up to this many ties (5000; its run
+                                     time grows with ties: ~3 s at 5000) */
 } sg_analyze_options;
 
-#define SG_ANALYZE_OPTIONS_INIT {1, SG_CAMPS_AUTO, 42, 300, 0.90, 0.5, 40, 16}
+#define SG_ANALYZE_OPTIONS_INIT {1, SG_CAMPS_AUTO, 42, 300, 0.90, 0.5, 40, 16, 5000}
 
 /* Structural balance of the signed actor graph (see docs/networks.md). */
 typedef struct sg_balance {

@@ -300,7 +300,8 @@ sg_status sg_analyze__camps(sg_report *r, const sg_analyze_options *opts, sg_err
 {
     sg_camp_method m = opts->method;
     if (m == SG_CAMPS_AUTO)
-        m = r->n <= opts->auto_threshold ? SG_CAMPS_SPINGLASS : SG_CAMPS_LEIDEN;
+        m = r->n <= opts->auto_threshold && r->n_pairs <= opts->auto_max_ties
+                ? SG_CAMPS_SPINGLASS : SG_CAMPS_LEIDEN;
     r->method = m;
     uint32_t *label = malloc((r->n + 1) * sizeof(uint32_t));
     if (label == NULL)

@@ -146,7 +146,8 @@ static cJSON *edge_json(const sg_report *r, const sg_apair *p)
     double w = sg_graph__round6(p->w);
     if (o && cJSON_AddStringToObject(o, "source", r->g->nodes[p->a].id) &&
         cJSON_AddStringToObject(o, "target", r->g->nodes[p->b].id) &&
-        cJSON_AddNumberToObject(o, "weight", w) && cJSON_AddNumberToObject(o, "sign", w > 0 ? 1 : -1) &&
+        cJSON_AddNumberToObject(o, "weight", w) &&
+        cJSON_AddNumberToObject(o, "sign", w > 0 ? 1 : -1) &&
         cJSON_AddStringToObject(o, "kind", sg_graph__edge_kind_name(p->kind)) &&
         cJSON_AddBoolToObject(o, "between_camps", r->camp[p->a] != r->camp[p->b]) &&
         add_item(o, "evidence", sg_graph__idlist_json(&p->ev)))
@@ -293,7 +294,8 @@ static cJSON *window_json(const sg_report *r, size_t k)
         cJSON *e = cJSON_CreateObject();
         ok = e && cJSON_AddStringToObject(e, "id", r->g->nodes[w->stances[lo].node].id) &&
              cJSON_AddStringToObject(e, "stance", class_name((score > 0) - (score < 0))) &&
-             cJSON_AddNumberToObject(e, "score", score) && cJSON_AddNumberToObject(e, "statements", n);
+             cJSON_AddNumberToObject(e, "score", score) &&
+             cJSON_AddNumberToObject(e, "statements", n);
         if (!(ok && push(actors, e))) {
             ok = 0;
             if (e)

@@ -26,9 +26,9 @@ static void analyze_help(void)
            "written by 'stancegraph build' (or 'merge'). GRAPH.json '-' or none reads stdin.\n"
            "\n"
            "  -o, --output FILE   report.json ('-' = stdout, the default)\n"
-           "  -m, --method M      auto (default: spinglass up to 300 nodes, else leiden),\n"
-           "                      spinglass (igraph, negative weights) or leiden\n"
-           "                      (correlation clustering of the signed ties)\n"
+           "  -m, --method M      auto (default): spinglass up to 300 nodes and 5000 ties,\n"
+           "                      else leiden; spinglass (igraph, negative weights);\n"
+           "                      leiden (correlation clustering of the signed ties)\n"
            "  -s, --seed N        random seed (default 42): same input and seed, same camps\n"
            "      --level P       credible interval mass (default 0.90)\n"
            "      --prior A       Beta(A, A) prior of the support share (default 0.5)\n"
@@ -80,7 +80,8 @@ static int analyze_parse(int argc, char **argv, sg_analyze_options *opts, const 
             opts->prior = v;
             break;
         case 'h': *help = 1; return SG_EXIT_OK;
-        case ':': return sg_cli_usage_error("analyze", "option '%s' needs a value", argv[optind - 1]);
+        case ':':
+            return sg_cli_usage_error("analyze", "option '%s' needs a value", argv[optind - 1]);
         default: return sg_cli_usage_error("analyze", "unknown option '%s'", argv[optind - 1]);
         }
     }

@@ -278,7 +278,8 @@ static sg_status move_parse(pctx *p, const cJSON *o, size_t at, sg_error *err)
     double fw, tw;
     if (!cJSON_IsObject(o) || !actor || !topic || !num_of(o, "from_window", &fw) ||
         !num_of(o, "to_window", &tw) || fw < 0 || tw < 0)
-        return fail(p, at, err, "a move needs \"actor\", \"topic\", \"from_window\", \"to_window\"");
+        return fail(p, at, err,
+                    "a move needs \"actor\", \"topic\", \"from_window\", \"to_window\"");
     if (sg_graph__grow((void **)&p->moves, &p->moves_cap, p->n_moves + 1, sizeof(tmp_move)))
         return oom(err);
     tmp_move *m = &p->moves[p->n_moves++];
