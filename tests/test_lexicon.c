@@ -78,6 +78,12 @@ static void expect_error(const char *file, sg_status code, long line, const char
 static void test_bad_lexicons_name_the_problem(void)
 {
     expect_error(SG_TEST_DATA "/lexicon/bad-ref.json", SG_EINPUT, -1, "unknown actor \"Nowhere\"");
+    {
+        sg_lexicon *lex = NULL;
+        sg_error err;
+        CU_ASSERT_EQUAL(sg_lexicon_load(&lex, SG_TEST_DATA "/lexicon/bad-ref.json", NULL, &err), SG_EINPUT);
+        CU_ASSERT_PTR_NOT_NULL(strstr(err.file, "bad-ref.json"));
+    }
     expect_error(SG_TEST_DATA "/lexicon/bad-cue.json", SG_EINPUT, -1, "polarity");
     expect_error(SG_TEST_DATA "/lexicon/bad-json.json", SG_EINPUT, 2, "malformed JSON");
     expect_error(SG_TEST_DATA "/lexicon/bad-section.json", SG_EINPUT, -1, "unknown section \"colours\"");

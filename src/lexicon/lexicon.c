@@ -291,7 +291,7 @@ static sg_status load_people(load_ctx *c, const cJSON *arr)
                 return nomem(c);
             snprintf(of->from, sizeof(of->from), "%s", from ? from : "");
             snprintf(of->to, sizeof(of->to), "%s", to ? to : "");
-            if (sg_lexicon__add_actor_ref(c->lex, idx, (int)e->n_offices - 1, actor))
+            if (sg_lexicon__add_actor_ref(c->lex, idx, (int)e->n_offices - 1, actor, c->name))
                 return nomem(c);
         }
         sg_status rc;
@@ -362,7 +362,7 @@ static sg_status load_groups(load_ctx *c, const cJSON *arr)
             if (!cJSON_IsString(m))
                 return bad(c, "groups", i, "members must be actor ids");
             e->members[e->n_members] = -1;
-            if (sg_lexicon__add_group_ref(c->lex, idx, (int)e->n_members, m->valuestring))
+            if (sg_lexicon__add_group_ref(c->lex, idx, (int)e->n_members, m->valuestring, c->name))
                 return nomem(c);
             e->n_members++;
         }

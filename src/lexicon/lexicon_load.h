@@ -8,9 +8,12 @@
 /* Queue phrase text with one meaning. Returns 0, or -1 when out of memory. */
 int sg_lexicon__add_phrase(sg_lexicon *lex, const char *text, sg_phrase_kind kind, int data,
                            int data2, int requires);
-/* Queue the actor id of office k of person p / of member k of group g. */
-int sg_lexicon__add_actor_ref(sg_lexicon *lex, int person, int office, const char *actor_id);
-int sg_lexicon__add_group_ref(sg_lexicon *lex, int group, int member, const char *actor_id);
+/* Queue the actor id of office k of person p / of member k of group g; file names the
+ * lexicon file for error messages. */
+int sg_lexicon__add_actor_ref(sg_lexicon *lex, int person, int office, const char *actor_id,
+                              const char *file);
+int sg_lexicon__add_group_ref(sg_lexicon *lex, int group, int member, const char *actor_id,
+                              const char *file);
 void sg_lexicon__free_pending(sg_lexicon *lex);
 
 #endif

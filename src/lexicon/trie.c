@@ -21,6 +21,7 @@ typedef struct sg_pending_ref {
     int is_group;
     int owner, index;
     char *actor_id;
+    char *file;      /* the lexicon file that made the reference, for errors */
 } sg_pending_ref;
 
 typedef struct sg_trie_slot {
@@ -53,7 +54,8 @@ int sg_lexicon__add_phrase(sg_lexicon *lex, const char *text, sg_phrase_kind kin
     return 0;
 }
 
-static int add_ref(sg_lexicon *lex, int is_group, int owner, int index, const char *actor_id)
+static int add_ref(sg_lexicon *lex, int is_group, int owner, int index, const char *actor_id,
+                   const char *file)
 {
     if (lex->n_refs == lex->cap_refs) {
         size_t cap = lex->cap_refs ? lex->cap_refs * 2 : 256;
@@ -64,8 +66,13 @@ static int add_ref(sg_lexicon *lex, int is_group, int owner, int index, const ch
         lex->cap_refs = cap;
     }
     sg_pending_ref *r = &lex->refs[lex->n_refs];
+    r->file = NULL;
     if ((r->actor_id = strdup(actor_id)) == NULL)
         return -1;
+    if ((r->file = strdup(file ? file : "lexicon")) == NULL) {
+        free(r->actor_id);
+        return -1;
+    }
     r->is_group = is_group;
     r->owner = owner;
     r->index = index;
@@ -73,14 +80,16 @@ static int add_ref(sg_lexicon *lex, int is_group, int owner, int index, const ch
     return 0;
 }
 
-int sg_lexicon__add_actor_ref(sg_lexicon *lex, int person, int office, const char *actor_id)
+int sg_lexicon__add_actor_ref(sg_lexicon *lex, int person, int office, const char *actor_id,
+                              const char *file)
 {
-    return add_ref(lex, 0, person, office, actor_id);
+    return add_ref(lex, 0, person, office, actor_id, file);
 }
 
-int sg_lexicon__add_group_ref(sg_lexicon *lex, int group, int member, const char *actor_id)
+int sg_lexicon__add_group_ref(sg_lexicon *lex, int group, int member, const char *actor_id,
+                              const char *file)
 {
-    return add_ref(lex, 1, group, member, actor_id);
+    return add_ref(lex, 1, group, member, actor_id, file);
 }
 
 void sg_lexicon__free_pending(sg_lexicon *lex)
@@ -90,8 +99,10 @@ void sg_lexicon__free_pending(sg_lexicon *lex)
     free(lex->pending);
     lex->pending = NULL;
     lex->n_pending = lex->cap_pending = 0;
-    for (size_t i = 0; i < lex->n_refs; i++)
+    for (size_t i = 0; i < lex->n_refs; i++) {
         free(lex->refs[i].actor_id);
+        free(lex->refs[i].file);
+    }
     free(lex->refs);
     lex->refs = NULL;
     lex->n_refs = lex->cap_refs = 0;
@@ -212,7 +223,7 @@ static sg_status resolve_refs(sg_lexicon *lex, sg_error *err)
         int a = sg_lexicon__actor_index(lex, r->actor_id);
         if (a < 0) {
             const char *owner = r->is_group ? lex->groups[r->owner].name : lex->people[r->owner].name;
-            return sg_error_set(err, SG_EINPUT, "lexicon", 0, "%s \"%s\" refers to unknown actor \"%s\"",
+            return sg_error_set(err, SG_EINPUT, r->file, 0, "%s \"%s\" refers to unknown actor \"%s\"",
                                 r->is_group ? "group" : "person", owner, r->actor_id);
         }
         if (r->is_group)
