@@ -13,6 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Numbers are printed rounded to 6 decimals: larger magnitudes would not survive. */
+#define SG_MAX_WEIGHT 1e12
+
 typedef struct tmp_edge {
     uint32_t src, dst;   /* pool indexes of the names, resolved later */
     int kind;
@@ -92,6 +95,13 @@ static double num_or(const cJSON *obj, const char *key, double dflt)
     return num_of(obj, key, &v) ? v : dflt;
 }
 
+/* A count read from JSON: clamped to [0, max] before any integer conversion (casting
+ * an out-of-range double to an integer is undefined). */
+static double clamp_count(double v, double max)
+{
+    return !(v >= 0) ? 0 : v > max ? max : v;
+}
+
 /* A JSON array of strings -> interned ids (malloc'd pointer array). */
 static sg_status idlist_parse(pctx *p, const cJSON *arr, sg_idlist *out, size_t at,
                               sg_error *err)
@@ -126,8 +136,8 @@ static sg_status edge_parse(pctx *p, tmp_edges *list, const cJSON *o, size_t at,
     double w;
     if (!cJSON_IsObject(o) || src == NULL || dst == NULL || !num_of(o, "weight", &w))
         return fail(p, at, err, "an edge needs \"source\", \"target\" and a numeric \"weight\"");
-    if (w == 0.0)
-        return fail(p, at, err, "edge weight must be non-zero");
+    if (sg_graph__round6(w) == 0.0 || fabs(w) > SG_MAX_WEIGHT)
+        return fail(p, at, err, "edge weight must be non-zero (at 6 decimals) and at most 1e12");
     int k = kind ? sg_graph__edge_kind_from_name(kind) : (int)p->g->qualifier_aggregation;
     if (k < 0)
         return fail(p, at, err, "unknown edge \"kind\"");
@@ -141,6 +151,8 @@ static sg_status edge_parse(pctx *p, tmp_edges *list, const cJSON *o, size_t at,
     e->w = w;
     e->cg = num_or(o, "congruence", w > 0 ? w : 0);
     e->cf = num_or(o, "conflict", w < 0 ? -w : 0);
+    if (fabs(e->cg) > SG_MAX_WEIGHT || fabs(e->cf) > SG_MAX_WEIGHT)
+        return fail(p, at, err, "edge congruence/conflict must be at most 1e12");
     e->at = at;
     list->n++;
     return idlist_parse(p, cJSON_GetObjectItemCaseSensitive(o, "evidence"), &e->ev, at, err);
@@ -156,14 +168,18 @@ static sg_status stance_parse(pctx *p, const cJSON *o, uint32_t *topic, double *
         !num_of(o, "oppose", &opp))
         return fail(p, at, err, "a stance needs \"topic\", \"support\" and \"oppose\"");
     double neu = num_or(o, "neutral", 0);
-    if (sup < 0 || opp < 0 || neu < 0)
-        return fail(p, at, err, "stance counts must be >= 0");
+    if (sup < 0 || opp < 0 || neu < 0 || sup > UINT32_MAX || opp > UINT32_MAX ||
+        neu > UINT32_MAX)
+        return fail(p, at, err, "stance counts must be whole numbers >= 0");
     /* files without weights (hand-written) get one unit per statement */
     ws = num_or(o, "weight_support", sup);
     wo = num_or(o, "weight_oppose", opp);
     w[SG_Q_SUPPORT] = ws;
     w[SG_Q_OPPOSE] = wo;
     w[SG_Q_NEUTRAL] = num_or(o, "weight_neutral", neu);
+    for (int k = 0; k < 3; k++)
+        if (!(w[k] >= 0 && w[k] <= SG_MAX_WEIGHT))
+            return fail(p, at, err, "stance weights must be in [0, 1e12]");
     n[SG_Q_SUPPORT] = (uint32_t)sup;
     n[SG_Q_OPPOSE] = (uint32_t)opp;
     n[SG_Q_NEUTRAL] = (uint32_t)neu;
@@ -185,7 +201,7 @@ static sg_status node_parse(pctx *p, const cJSON *o, size_t at, sg_error *err)
         return oom(err);
     nd->id = g->pool.strs[idx];
     nd->kind = kind && strcmp(kind, "topic") == 0 ? SG_NODE_TOPIC : SG_NODE_ACTOR;
-    nd->statements = (uint32_t)num_or(o, "statements", 0);
+    nd->statements = (uint32_t)clamp_count(num_or(o, "statements", 0), UINT32_MAX);
     const cJSON *st = cJSON_GetObjectItemCaseSensitive(o, "stances");
     const cJSON *ev = cJSON_GetObjectItemCaseSensitive(o, "evidence");
     if ((st && !cJSON_IsArray(st)) || (ev && !cJSON_IsArray(ev)))
@@ -234,7 +250,7 @@ static sg_status window_parse(pctx *p, const cJSON *o, size_t at, sg_error *err)
     sg_status rc = date_of(p, o, "start", &w->start, at, err);
     if (rc == SG_OK)
         rc = date_of(p, o, "end", &w->end, at, err);
-    w->statements = (uint32_t)num_or(o, "statements", 0);
+    w->statements = (uint32_t)clamp_count(num_or(o, "statements", 0), UINT32_MAX);
     const cJSON *st = cJSON_GetObjectItemCaseSensitive(o, "stances");
     const cJSON *ed = cJSON_GetObjectItemCaseSensitive(o, "edges");
     if (rc == SG_OK && ((st && !cJSON_IsArray(st)) || (ed && !cJSON_IsArray(ed))))
@@ -277,7 +293,8 @@ static sg_status move_parse(pctx *p, const cJSON *o, size_t at, sg_error *err)
     const char *actor = str_of(o, "actor"), *topic = str_of(o, "topic");
     double fw, tw;
     if (!cJSON_IsObject(o) || !actor || !topic || !num_of(o, "from_window", &fw) ||
-        !num_of(o, "to_window", &tw) || fw < 0 || tw < 0)
+        !num_of(o, "to_window", &tw) || fw < 0 || tw < 0 || fw > UINT32_MAX ||
+        tw > UINT32_MAX)
         return fail(p, at, err,
                     "a move needs \"actor\", \"topic\", \"from_window\", \"to_window\"");
     if (sg_graph__grow((void **)&p->moves, &p->moves_cap, p->n_moves + 1, sizeof(tmp_move)))
@@ -416,13 +433,13 @@ static sg_status on_member(void *ctx, const char *key, const cJSON *v, size_t at
     } else if (strcmp(key, "decision") == 0) {
         return decision_parse(p, v, at, err);
     } else if (strcmp(key, "statements") == 0 && cJSON_IsNumber(v) && v->valuedouble >= 0) {
-        g->n_statements = (uint64_t)v->valuedouble;
+        g->n_statements = (uint64_t)clamp_count(v->valuedouble, 1e18);
     } else if (strcmp(key, "max_edge_evidence") == 0 && cJSON_IsNumber(v) && v->valuedouble >= 0) {
-        g->max_edge_evidence = (size_t)v->valuedouble;
+        g->max_edge_evidence = (size_t)clamp_count(v->valuedouble, 1000);
     } else if (strcmp(key, "window_days") == 0 && cJSON_IsNumber(v) && v->valuedouble > 0) {
-        g->window_days = (int)v->valuedouble;
+        g->window_days = (int)clamp_count(v->valuedouble, 100000);
     } else if (strcmp(key, "step_days") == 0 && cJSON_IsNumber(v) && v->valuedouble > 0) {
-        g->step_days = (int)v->valuedouble;
+        g->step_days = (int)clamp_count(v->valuedouble, 100000);
     } else if (strcmp(key, "nodes") == 0 || strcmp(key, "edges") == 0 ||
                strcmp(key, "windows") == 0 || strcmp(key, "moved") == 0) {
         return fail(p, at, err, "\"nodes\", \"edges\", \"windows\" and \"moved\" must be arrays");

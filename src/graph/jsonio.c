@@ -322,8 +322,11 @@ sg_status sg_graph__evidence_parse(sg_evidence *ev, const cJSON *obj, const char
         rc = get_opt_string(fields[i], obj, keys[i], name, line, err);
     const cJSON *st = cJSON_GetObjectItemCaseSensitive(obj, "stance");
     const cJSON *w = cJSON_GetObjectItemCaseSensitive(obj, "weight");
-    if (rc == SG_OK && (!cJSON_IsNumber(st) || (w && !cJSON_IsNumber(w))))
-        rc = sg_error_set(err, SG_EINPUT, name, line, "evidence needs a numeric stance");
+    if (rc == SG_OK && (!cJSON_IsNumber(st) || (w && !cJSON_IsNumber(w)) ||
+                        (st->valuedouble != -1 && st->valuedouble != 0 && st->valuedouble != 1) ||
+                        (w && !(w->valuedouble >= 0 && w->valuedouble <= 1e12))))
+        rc = sg_error_set(err, SG_EINPUT, name, line, /* 0: a tiny weight, rounded */
+                          "evidence needs a stance of -1, 0 or 1 and a weight in [0, 1e12]");
     if (rc == SG_OK) {
         ev->stance = st->valueint;
         ev->weight = w ? w->valuedouble : 1.0;
