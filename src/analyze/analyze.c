@@ -129,10 +129,12 @@ static int cmp_edge_ref(const void *x, const void *y)
 static sg_status collapse(sg_report *r)
 {
     const sg_edgeset *es = &r->g->edges;
-    size_t m = sg_graph__edgeset_count(es), cap = r->g->max_edge_evidence;
+    size_t m = sg_graph__edgeset_count(es), cap = r->g->max_edge_evidence, n_ev = 0;
+    for (size_t e = 0; e < m; e++) /* a pair keeps at most what its edges carry */
+        n_ev += es->evidence[e].n;
     edge_ref *refs = malloc((m + 1) * sizeof(edge_ref));
     r->pairs = calloc(m + 1, sizeof(sg_apair));
-    r->ev_store = calloc(m * cap + 1, sizeof(char *));
+    r->ev_store = calloc(n_ev + 1, sizeof(char *));
     if (refs == NULL || r->pairs == NULL || r->ev_store == NULL) {
         free(refs);
         return SG_ENOMEM;

@@ -264,8 +264,12 @@ static sg_status attach_evidence(merge_ctx *m, sg_error *err)
     size_t n = sg_graph__edgeset_count(es), cap_ev = g->max_edge_evidence;
     sg_map map;
     sg_graph__map_init(&map);
+    size_t n_ev = 0; /* an edge keeps at most what the parts' edges carry */
+    for (size_t p = 0; p < m->n_parts; p++)
+        for (size_t e = 0; e < sg_graph__edgeset_count(&m->parts[p]->edges); e++)
+            n_ev += m->parts[p]->edges.evidence[e].n;
     sg_idlist *ev = calloc(n ? n : 1, sizeof(sg_idlist));
-    const char **store = calloc(n * cap_ev + 1, sizeof(char *));
+    const char **store = calloc(n_ev + 1, sizeof(char *));
     uint32_t *src = malloc((n + 1) * sizeof(uint32_t)), *dst = malloc((n + 1) * sizeof(uint32_t));
     int *kind = malloc((n + 1) * sizeof(int));
     sg_status rc = SG_ENOMEM;
@@ -276,23 +280,33 @@ static sg_status attach_evidence(merge_ctx *m, sg_error *err)
         int found;
         sg_graph__edgeset_ends(es, e, &src[e], &dst[e]);
         kind[e] = (int)VECTOR(es->kind)[e];
-        ev[e].ids = store + e * cap_ev;
         if (sg_graph__map_upsert(&map, ((uint64_t)src[e] << 32) | dst[e], (uint64_t)kind[e],
                                  (uint32_t)e, &v, &found) != SG_OK)
             goto done;
     }
-    for (size_t p = 0; p < m->n_parts; p++) {
-        const sg_edgeset *pe = &m->parts[p]->edges;
-        for (size_t e = 0; e < sg_graph__edgeset_count(pe); e++) {
-            uint32_t a, b, v;
-            sg_graph__edgeset_ends(pe, e, &a, &b);
-            a = m->node_map[p][a];
-            b = m->node_map[p][b];
-            if (!sg_graph__map_get(&map, ((uint64_t)a << 32) | b, (uint64_t)VECTOR(pe->kind)[e],
-                                   &v))
-                continue;
-            for (uint32_t k = 0; k < pe->evidence[e].n && ev[v].n < cap_ev; k++)
-                ev[v].ids[ev[v].n++] = pe->evidence[e].ids[k];
+    /* pass 0 sizes each edge's slice of `store` (ids.n counts), pass 1 fills it */
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t p = 0; p < m->n_parts; p++) {
+            const sg_edgeset *pe = &m->parts[p]->edges;
+            for (size_t e = 0; e < sg_graph__edgeset_count(pe); e++) {
+                uint32_t a, b, v;
+                sg_graph__edgeset_ends(pe, e, &a, &b);
+                a = m->node_map[p][a];
+                b = m->node_map[p][b];
+                if (!sg_graph__map_get(&map, ((uint64_t)a << 32) | b,
+                                       (uint64_t)VECTOR(pe->kind)[e], &v))
+                    continue;
+                for (uint32_t k = 0; k < pe->evidence[e].n && ev[v].n < cap_ev; k++) {
+                    if (pass == 1)
+                        ev[v].ids[ev[v].n] = pe->evidence[e].ids[k];
+                    ev[v].n++;
+                }
+            }
+        }
+        for (size_t e = 0, at = 0; pass == 0 && e < n; e++) {
+            ev[e].ids = store + at;
+            at += ev[e].n;
+            ev[e].n = 0;
         }
     }
     sg_edgeset fresh;
