@@ -417,10 +417,22 @@ static int govern_chain(ctx *c, cue_site *x)
     size_t end = x->mt->end;
     for (size_t k = end; k < x->ce && k < end + 5; k++) {
         const sg_phrase_meaning *q = sg_extract__main_meaning(&c->s, k, SG_P_CUE);
-        if (!q && !is_word(c, k, filler))
+        /* one plain modifier may precede the governed noun: "providing immediate support" */
+        static const char *const function_words[] = {"in", "on", "at", "of", "to", "for", "with",
+                                                     "by", "from", "as", "and", "or", "but",
+                                                     "into", "over", NULL};
+        int modifier = !q && k + 1 < x->ce && c->s.tok.tok[k].kind == SG_TOK_WORD &&
+                       c->s.main_at[k] < 0 && c->s.topic_at[k] < 0 && !c->s.tok.tok[k].upper &&
+                       !is_word(c, k, function_words) &&
+                       sg_extract__main_meaning(&c->s, k + 1, SG_P_CUE) != NULL;
+        if (!q && !is_word(c, k, filler) && !modifier)
             return 0;
         if (!q)
             continue;
+        /* "block their membership bids": a possessed noun has its own holder */
+        static const char *const poss[] = {"his", "her", "its", "their", "our", NULL};
+        if (k > end && (c->s.tok.tok[k - 1].kind == SG_TOK_POSS || is_word(c, k - 1, poss)))
+            return 0;
         if (k == end && cue->kind != 'v' && cue->kind != 'p')
             return 0; /* "opposition stalled ...": a new predicate, not an object */
         const char *w = c->s.tok.tok[k].norm;
@@ -452,6 +464,9 @@ static void govern_directive(ctx *c, cue_site *x)
     for (size_t k = end; k + 1 < x->ce && k < end + 10; k++) {
         if (sg_extract__main_meaning(&c->s, k, SG_P_CUE) ||
             (c->s.tok.tok[k].kind == SG_TOK_PUNCT && !is_punct(c, k, ",")))
+            return;
+        /* a comma only around an apposition of the directee: "the envoy, X, to block" */
+        if (is_punct(c, k, ",") && (k + 1 >= x->ce || c->s.men_at[k + 1] < 0))
             return;
         if (!sg_extract__is(&c->s, k, "to"))
             continue;
