@@ -313,24 +313,6 @@ static cJSON *window_json(const sg_report *r, size_t k)
     return NULL;
 }
 
-static cJSON *move_json(const sg_report *r, const sg_move *m)
-{
-    const sg_graph *g = r->g;
-    char a[11], b[11];
-    sg_graph__date_format(g->windows[m->from_window].start, a);
-    sg_graph__date_format(g->windows[m->to_window].start, b);
-    cJSON *o = cJSON_CreateObject();
-    if (o && cJSON_AddStringToObject(o, "actor", g->nodes[m->node].id) &&
-        cJSON_AddStringToObject(o, "topic", g->topics[m->topic]) &&
-        cJSON_AddStringToObject(o, "from_start", a) && cJSON_AddStringToObject(o, "to_start", b) &&
-        cJSON_AddStringToObject(o, "from", class_name(m->from)) &&
-        cJSON_AddStringToObject(o, "to", class_name(m->to)) &&
-        add_item(o, "evidence", sg_graph__idlist_json(&m->evidence)))
-        return o;
-    cJSON_Delete(o);
-    return NULL;
-}
-
 static void write_report(sg_jout *o, const sg_report *r)
 {
     sg_graph__jout_head(o, head_json(r));
@@ -363,7 +345,7 @@ static void write_report(sg_jout *o, const sg_report *r)
         sg_graph__jout_raw(o, "],\n\"moved\":[");
         for (size_t k = 0; k < r->g->n_moved && o->status == SG_OK; k++) {
             sg_graph__jout_raw(o, k ? ",\n" : "\n");
-            sg_graph__jout_item(o, move_json(r, &r->g->moved[k]), 1);
+            sg_graph__jout_item(o, sg_graph__move_json(r->g, &r->g->moved[k]), 1);
         }
         sg_graph__jout_raw(o, "]");
     }
@@ -376,11 +358,7 @@ sg_status sg_report_write(const sg_report *r, FILE *fp, sg_error *err)
     memset(&o, 0, sizeof(o));
     o.fp = fp;
     write_report(&o, r);
-    if (o.status == SG_EIO)
-        return sg_error_set(err, SG_EIO, NULL, 0, "writing report.json failed");
-    if (o.status != SG_OK)
-        return sg_error_set(err, o.status, NULL, 0, "out of memory writing report.json");
-    return SG_OK;
+    return sg_graph__jout_done(&o, NULL, "report.json", err);
 }
 
 sg_status sg_report_to_json(const sg_report *r, char **out, sg_error *err)
@@ -389,10 +367,5 @@ sg_status sg_report_to_json(const sg_report *r, char **out, sg_error *err)
     memset(&o, 0, sizeof(o));
     *out = NULL;
     write_report(&o, r);
-    if (o.status != SG_OK) {
-        free(o.buf);
-        return sg_error_set(err, o.status, NULL, 0, "out of memory writing report.json");
-    }
-    *out = o.buf;
-    return SG_OK;
+    return sg_graph__jout_done(&o, out, "report.json", err);
 }

@@ -245,6 +245,11 @@ void sg_graph__jout_raw(sg_jout *o, const char *s);
 void sg_graph__jout_item(sg_jout *o, struct cJSON *item, int consume);
 /* Write the header object `head` without its closing brace (consumes head). */
 void sg_graph__jout_head(sg_jout *o, struct cJSON *head);
+/* Finish a document written by o: map its status to an error naming `what`; in buffer
+ * mode hand the text to *out (out may be NULL in file mode). */
+sg_status sg_graph__jout_done(sg_jout *o, char **out, const char *what, sg_error *err);
+/* One "moved" entry (actor, topic, windows, classes, evidence) of graph and report JSON. */
+struct cJSON *sg_graph__move_json(const sg_graph *g, const sg_move *m);
 
 /* Called for every top-level member that is not streamed, and for every element of a
  * streamed array member. offset is the byte offset of the value (for line numbers). */

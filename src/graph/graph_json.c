@@ -181,7 +181,7 @@ static const char *class_name(int c)
     return c > 0 ? "support" : c < 0 ? "oppose" : "neutral";
 }
 
-static cJSON *move_json(const sg_graph *g, const sg_move *m)
+cJSON *sg_graph__move_json(const sg_graph *g, const sg_move *m)
 {
     char a[11], b[11];
     sg_graph__date_format(g->windows[m->from_window].start, a);
@@ -220,11 +220,25 @@ static void write_graph(sg_jout *o, const sg_graph *g)
         sg_graph__jout_raw(o, "],\n\"moved\":[");
         for (size_t i = 0; i < g->n_moved && o->status == SG_OK; i++) {
             sg_graph__jout_raw(o, i ? ",\n" : "\n");
-            sg_graph__jout_item(o, move_json(g, &g->moved[i]), 1);
+            sg_graph__jout_item(o, sg_graph__move_json(g, &g->moved[i]), 1);
         }
         sg_graph__jout_raw(o, "]");
     }
     sg_graph__jout_raw(o, "}\n");
+}
+
+sg_status sg_graph__jout_done(sg_jout *o, char **out, const char *what, sg_error *err)
+{
+    if (o->status == SG_EIO)
+        return sg_error_set(err, SG_EIO, NULL, 0, "writing %s failed", what);
+    if (o->status != SG_OK) {
+        free(o->buf);
+        o->buf = NULL;
+        return sg_error_set(err, o->status, NULL, 0, "out of memory writing %s", what);
+    }
+    if (out)
+        *out = o->buf;
+    return SG_OK;
 }
 
 sg_status sg_graph_write(const sg_graph *g, FILE *fp, sg_error *err)
@@ -233,11 +247,7 @@ sg_status sg_graph_write(const sg_graph *g, FILE *fp, sg_error *err)
     memset(&o, 0, sizeof(o));
     o.fp = fp;
     write_graph(&o, g);
-    if (o.status == SG_EIO)
-        return sg_error_set(err, SG_EIO, NULL, 0, "writing graph.json failed");
-    if (o.status != SG_OK)
-        return sg_error_set(err, o.status, NULL, 0, "out of memory writing graph.json");
-    return SG_OK;
+    return sg_graph__jout_done(&o, NULL, "graph.json", err);
 }
 
 sg_status sg_graph_to_json(const sg_graph *g, char **out, sg_error *err)
@@ -246,10 +256,5 @@ sg_status sg_graph_to_json(const sg_graph *g, char **out, sg_error *err)
     memset(&o, 0, sizeof(o));
     *out = NULL;
     write_graph(&o, g);
-    if (o.status != SG_OK) {
-        free(o.buf);
-        return sg_error_set(err, o.status, NULL, 0, "out of memory writing graph.json");
-    }
-    *out = o.buf;
-    return SG_OK;
+    return sg_graph__jout_done(&o, out, "graph.json", err);
 }
