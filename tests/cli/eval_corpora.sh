@@ -19,6 +19,7 @@ check() { # GOLD DIR FLOOR
 check tests/data/dev/gold.jsonl tests/data/dev 0.95
 check tests/heldout/gold.jsonl tests/heldout 0.80
 check tests/heldout2/gold.jsonl tests/heldout2 0.70
+check tests/heldout3/gold.jsonl tests/heldout3 0.55
 # malformed gold: one line naming file and line
 printf '{"file":"a","topic":"t","stances":[{"actor":"X","stance":"maybe"}]}\n' >/tmp/sg-badgold.$$
 if "$bin" eval /tmp/sg-badgold.$$ --corpus tests/data/dev 2>/tmp/sg-err.$$; then echo "FAIL: bad gold accepted"; fail=1; fi
