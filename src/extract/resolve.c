@@ -31,52 +31,119 @@ static size_t sentence_distance(const sg_scan *s, size_t tok_a, size_t tok_b)
     return (size_t)(b > a ? b - a : a - b);
 }
 
-/* Resolve every pronoun mention, in text order, so chains resolve too. */
+/* Union of the actors of every mention of list l, up to mention `upto`. */
+static void list_actors(const sg_scan *s, const sg_list *l, size_t upto, sg_actor_set *out)
+{
+    memset(out, 0, sizeof(*out));
+    for (size_t k = l->first; k <= l->last && k <= upto; k++) {
+        sg_actor_set one;
+        sg_extract__mention_actors(s, &s->men[k], &one);
+        sg_actor_set_union(out, &one);
+    }
+}
+
+/* A subject-like mention: an actor, outside prepositional phrases, not a possessor. */
+static int subject_like(const sg_scan *s, const sg_mention *c)
+{
+    return c->kind == SG_MEN_ACTOR && !s->lists[c->list].in_pp && !c->possessor_of_noun;
+}
+
+/* "Finland's leaders announced their intention": a plural pronoun first means the
+ * nearest subject of its own sentence, whatever its size. */
+static int plural_same_sentence(const sg_scan *s, size_t i, sg_mention *m)
+{
+    if (i == 0)
+        return 0;
+    const sg_mention *c = &s->men[i - 1];
+    if (s->sent_of[c->start] != s->sent_of[m->start] || !subject_like(s, c))
+        return 0;
+    list_actors(s, &s->lists[c->list], s->lists[c->list].last, &m->actors);
+    return m->actors.n > 0;
+}
+
+/* "Hungary ... over its refusal": "its" first means the sentence's subject. */
+static int its_sentence_subject(const sg_scan *s, size_t i, sg_mention *m)
+{
+    for (size_t j = 0; j < i; j++) {
+        const sg_mention *c = &s->men[j];
+        if (s->sent_of[c->start] != s->sent_of[m->start])
+            continue;
+        if (!subject_like(s, c))
+            return 0;
+        sg_actor_set one;
+        sg_extract__mention_actors(s, c, &one);
+        if (one.n == 1 && c->person < 0)
+            m->actors = one;
+        return m->actors.n > 0;
+    }
+    return 0;
+}
+
+/* Does antecedent c (mention j) fit pronoun m? Fills m when it does. */
+static int antecedent_fits(const sg_scan *s, sg_mention *m, const sg_mention *c, size_t j)
+{
+    if (m->pronoun == SG_PRON_PERSON_M || m->pronoun == SG_PRON_PERSON_F) {
+        if (c->person < 0)
+            return 0;
+        char g = s->lex->people[c->person].gender;
+        if ((m->pronoun == SG_PRON_PERSON_M && g == 'f') ||
+            (m->pronoun == SG_PRON_PERSON_F && g == 'm'))
+            return 0;
+        m->person = c->person;
+        sg_extract__mention_actors(s, c, &m->actors);
+        return 1;
+    }
+    sg_actor_set set;
+    if (m->pronoun == SG_PRON_PLURAL) {
+        if (s->lists[c->list].in_pp)
+            return 0;
+        list_actors(s, &s->lists[c->list], j, &set);
+        if (set.n < 2)
+            return 0;
+    } else { /* SG_PRON_ACTOR */
+        sg_extract__mention_actors(s, c, &set);
+        if (set.n != 1 || c->person >= 0)
+            return 0;
+    }
+    m->actors = set;
+    return 1;
+}
+
+/* "Macron hosted Scholz. Both leaders said ...": no coordinated list, so the last two
+ * distinct actors named outside prepositional phrases. */
+static void plural_last_two(const sg_scan *s, size_t i, sg_mention *m)
+{
+    sg_actor_set two = {{0}, 0};
+    for (size_t j = i; j-- > 0 && two.n < 2;) {
+        const sg_mention *c = &s->men[j];
+        if (sentence_distance(s, c->start, m->start) > 1)
+            break;
+        if (c->kind != SG_MEN_ACTOR || s->lists[c->list].in_pp)
+            continue;
+        sg_actor_set one;
+        sg_extract__mention_actors(s, c, &one);
+        if (one.n == 1)
+            sg_actor_set_add(&two, one.a[0]);
+    }
+    if (two.n == 2)
+        m->actors = two;
+}
+
+/* Resolve every pronoun mention, in text order, so chains resolve too: he/she -> the
+ * last person of that gender; they -> the sentence's subject, else the last list of two
+ * or more actors, else the last two actors; its -> the sentence's subject, else the last
+ * single actor; "it" stays unresolved (too often impersonal). All within two sentences. */
 void sg_extract__resolve_pronouns(sg_scan *s)
 {
     for (size_t i = 0; i < s->n_men; i++) {
         sg_mention *m = &s->men[i];
         if (m->kind != SG_MEN_PRONOUN || m->pronoun == SG_PRON_SPEAKER)
             continue;
-        /* "Finland's leaders announced their intention": a plural pronoun first means the
-         * nearest subject of its own sentence, whatever its size */
-        if (m->pronoun == SG_PRON_PLURAL && i > 0) {
-            const sg_mention *c = &s->men[i - 1];
-            if (s->sent_of[c->start] == s->sent_of[m->start] && c->kind == SG_MEN_ACTOR &&
-                !s->lists[c->list].in_pp && !c->possessor_of_noun) {
-                sg_actor_set all = {{0}, 0};
-                const sg_list *l = &s->lists[c->list];
-                for (size_t k = l->first; k <= l->last; k++) {
-                    sg_actor_set one;
-                    sg_extract__mention_actors(s, &s->men[k], &one);
-                    sg_actor_set_union(&all, &one);
-                }
-                if (all.n > 0) {
-                    m->actors = all;
-                    continue;
-                }
-            }
-        }
-        /* "it" is too often impersonal ("it is unlikely", "it could take years") */
-        if (m->pronoun == SG_PRON_ACTOR && sg_extract__is(s, m->start, "it"))
+        if (m->pronoun == SG_PRON_PLURAL && plural_same_sentence(s, i, m))
             continue;
-        /* "Hungary ... over its refusal": "its" first means the sentence's subject */
-        if (m->pronoun == SG_PRON_ACTOR) {
-            for (size_t j = 0; j < i; j++) {
-                const sg_mention *c = &s->men[j];
-                if (s->sent_of[c->start] != s->sent_of[m->start])
-                    continue;
-                if (c->kind != SG_MEN_ACTOR || s->lists[c->list].in_pp || c->possessor_of_noun)
-                    break;
-                sg_actor_set one;
-                sg_extract__mention_actors(s, c, &one);
-                if (one.n == 1 && c->person < 0)
-                    m->actors = one;
-                break;
-            }
-            if (m->actors.n > 0)
-                continue;
-        }
+        if (m->pronoun == SG_PRON_ACTOR &&
+            (sg_extract__is(s, m->start, "it") || its_sentence_subject(s, i, m)))
+            continue;
         for (size_t j = i; j-- > 0;) {
             const sg_mention *c = &s->men[j];
             if (sentence_distance(s, c->start, m->start) > 2)
@@ -84,59 +151,11 @@ void sg_extract__resolve_pronouns(sg_scan *s)
             if (c->kind == SG_MEN_SOURCE || c->kind == SG_MEN_ROLE_ONLY ||
                 (c->kind == SG_MEN_PRONOUN && c->actors.n == 0))
                 continue;
-            if (m->pronoun == SG_PRON_PERSON_M || m->pronoun == SG_PRON_PERSON_F) {
-                if (c->person < 0)
-                    continue;
-                char g = s->lex->people[c->person].gender;
-                if ((m->pronoun == SG_PRON_PERSON_M && g == 'f') ||
-                    (m->pronoun == SG_PRON_PERSON_F && g == 'm'))
-                    continue;
-                m->person = c->person;
-                sg_extract__mention_actors(s, c, &m->actors);
+            if (antecedent_fits(s, m, c, j))
                 break;
-            }
-            if (m->pronoun == SG_PRON_PLURAL) {
-                const sg_list *l = &s->lists[c->list];
-                if (l->in_pp)
-                    continue;
-                sg_actor_set all = {{0}, 0};
-                for (size_t k = l->first; k <= l->last && k <= j; k++) {
-                    sg_actor_set one;
-                    sg_extract__mention_actors(s, &s->men[k], &one);
-                    sg_actor_set_union(&all, &one);
-                }
-                if (all.n < 2)
-                    continue;
-                m->actors = all;
-                break;
-            }
-            if (m->pronoun == SG_PRON_ACTOR) {
-                sg_actor_set one;
-                sg_extract__mention_actors(s, c, &one);
-                if (one.n != 1 || c->person >= 0)
-                    continue;
-                m->actors = one;
-                break;
-            }
         }
-        /* "Macron hosted Scholz. Both leaders said ...": no coordinated list, so the last
-         * two distinct actors named outside prepositional phrases */
-        if (m->pronoun == SG_PRON_PLURAL && m->actors.n == 0) {
-            sg_actor_set two = {{0}, 0};
-            for (size_t j = i; j-- > 0 && two.n < 2;) {
-                const sg_mention *c = &s->men[j];
-                if (sentence_distance(s, c->start, m->start) > 1)
-                    break;
-                if (c->kind != SG_MEN_ACTOR || s->lists[c->list].in_pp)
-                    continue;
-                sg_actor_set one;
-                sg_extract__mention_actors(s, c, &one);
-                if (one.n == 1)
-                    sg_actor_set_add(&two, one.a[0]);
-            }
-            if (two.n == 2)
-                m->actors = two;
-        }
+        if (m->pronoun == SG_PRON_PLURAL && m->actors.n == 0)
+            plural_last_two(s, i, m);
     }
 }
 
