@@ -214,12 +214,87 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t len)
     }
 }
 
+/* "n't" at i, followed by a non-letter: returns the byte after it, or 0. */
+static size_t nt_at(const unsigned char *s, size_t i, size_t len)
+{
+    size_t a1;
+    if (i + 1 >= len || (s[i] != 'n' && s[i] != 'N') || !is_apostrophe(decode(s, i + 1, len, &a1)))
+        return 0;
+    size_t t = i + 1 + a1;
+    if (t < len && (s[t] == 't' || s[t] == 'T') && (t + 1 >= len || !is_word_cp(s[t + 1])))
+        return t + 1;
+    return 0;
+}
+
+/* One word at i (with its dot, "n't" or possessive); returns the byte after it. */
+static sg_status word_tokens(builder *b, const char *text, size_t len, size_t i,
+                             const char *const *abbr, size_t *next)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    sg_status rc;
+    size_t n, end = scan_word(s, i, len), word_end = end;
+    /* dotted abbreviation U.S. / U.K. keeps its final dot */
+    int dotted = memchr(text + i, '.', end - i) != NULL && !isdigit(s[i]);
+    if (end < len && s[end] == '.' && (dotted || is_abbreviation(text + i, end - i, abbr)))
+        end++;
+    /* contraction: "don't" -> "do" + "n't" */
+    size_t nt = end == word_end && end >= i + 2 ? nt_at(s, end - 1, len) : 0;
+    if (nt) {
+        if ((rc = push_token(b, i, end - 1, SG_TOK_WORD, text + i, end - 1 - i)) != SG_OK)
+            return rc;
+        *next = nt;
+        return push_token(b, end - 1, nt, SG_TOK_WORD, "n't", 3);
+    }
+    if ((rc = push_token(b, i, end, SG_TOK_WORD, text + i, end - i)) != SG_OK)
+        return rc;
+    *next = end;
+    /* possessive 's or plural possessive ' */
+    if (end < len && is_apostrophe(decode(s, end, len, &n))) {
+        size_t a = end + n;
+        if (a < len && (s[a] == 's' || s[a] == 'S') && (a + 1 >= len || !is_word_cp(s[a + 1]))) {
+            *next = a + 1;
+            return push_token(b, end, a + 1, SG_TOK_POSS, "'s", 2);
+        }
+        if (s[end - 1] == 's' && (a >= len || !is_word_cp(decode(s, a, len, &n)))) {
+            *next = a;
+            return push_token(b, end, a, SG_TOK_POSS, "'s", 2);
+        }
+    }
+    return SG_OK;
+}
+
+/* One punctuation mark at i (normalised; "--" and "..." whole); tracks quotation state. */
+static sg_status punct_token(builder *b, const char *text, size_t len, size_t i,
+                             int *in_quote, size_t *next)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t n;
+    unsigned cp = decode(s, i, len, &n);
+    const char *norm = punct_norm(cp);
+    size_t end = i + n;
+    if (cp == '-' && end < len && s[end] == '-')
+        end++;
+    if (norm == NULL && cp == '.' && end + 1 < len && s[end] == '.' && s[end + 1] == '.') {
+        norm = "...";
+        end += 2;
+    }
+    sg_status rc = norm ? push_token(b, i, end, SG_TOK_PUNCT, norm, strlen(norm))
+                        : push_token(b, i, end, SG_TOK_PUNCT, text + i, n);
+    if (cp == 0x201C || cp == 0xAB || cp == 0x201E)
+        *in_quote = 1;
+    else if (cp == 0x201D || cp == 0xBB)
+        *in_quote = 0;
+    else if (cp == '"')
+        *in_quote = !*in_quote;
+    *next = end;
+    return rc;
+}
+
 static sg_status tokenize(builder *b, const char *text, size_t len, const char *const *abbr)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, n;
     int line_start = 1, in_quote = 0;
-    sg_status rc;
     while (i < len) {
         unsigned cp = decode(s, i, len, &n);
         if (is_space_cp(cp)) {
@@ -228,90 +303,25 @@ static sg_status tokenize(builder *b, const char *text, size_t len, const char *
             i += n;
             continue;
         }
-        size_t before = b->t->n_tok;
-        /* a lone "n't" (as lexicon phrases write it) is the same token as in "doesn't" */
-        if ((cp == 'n' || cp == 'N') && i + 1 < len) {
-            size_t a1;
-            unsigned ap = decode(s, i + 1, len, &a1);
-            size_t t = i + 1 + a1;
-            if (is_apostrophe(ap) && t < len && (s[t] == 't' || s[t] == 'T') &&
-                (t + 1 >= len || !is_word_cp(s[t + 1]))) {
-                if ((rc = push_token(b, i, t + 1, SG_TOK_WORD, "n't", 3)) != SG_OK)
-                    return rc;
-                i = t + 1;
-                goto mark;
-            }
-        }
-        if (is_word_cp(cp)) {
-            size_t end = scan_word(s, i, len);
-            size_t word_end = end;
-            /* dotted abbreviation U.S. / U.K. keeps its final dot */
-            int dotted = memchr(text + i, '.', end - i) != NULL && !isdigit(s[i]);
-            if (end < len && s[end] == '.' &&
-                (dotted || is_abbreviation(text + i, end - i, abbr)))
-                end++;
-            /* contraction: "don't" -> "do" + "n't" */
-            if (end == word_end && end + 2 < len + 1 && end >= i + 2 && end < len &&
-                is_apostrophe(decode(s, end, len, &n)) && s[end - 1] == 'n') {
-                size_t a = end + n;
-                if (a < len && (s[a] == 't' || s[a] == 'T') && (a + 1 >= len || !is_word_cp(s[a + 1]))) {
-                    if ((rc = push_token(b, i, end - 1, SG_TOK_WORD, text + i, end - 1 - i)) != SG_OK)
-                        return rc;
-                    if ((rc = push_token(b, end - 1, a + 1, SG_TOK_WORD, "n't", 3)) != SG_OK)
-                        return rc;
-                    i = a + 1;
-                    goto mark;
-                }
-            }
-            if ((rc = push_token(b, i, end, SG_TOK_WORD, text + i, end - i)) != SG_OK)
-                return rc;
-            i = end;
-            /* possessive 's or plural possessive ' */
-            if (i < len && is_apostrophe(decode(s, i, len, &n))) {
-                size_t a = i + n;
-                if (a < len && (s[a] == 's' || s[a] == 'S') && (a + 1 >= len || !is_word_cp(s[a + 1]))) {
-                    if ((rc = push_token(b, i, a + 1, SG_TOK_POSS, "'s", 2)) != SG_OK)
-                        return rc;
-                    i = a + 1;
-                } else if (s[i - 1] == 's' && (a >= len || !is_word_cp(decode(s, a, len, &n)))) {
-                    if ((rc = push_token(b, i, a, SG_TOK_POSS, "'s", 2)) != SG_OK)
-                        return rc;
-                    i = a;
-                }
-            }
+        size_t before = b->t->n_tok, next = i + n, nt;
+        sg_status rc;
+        if ((nt = nt_at(s, i, len)) != 0) {
+            /* a lone "n't" (as lexicon phrases write it) is the same token as in "doesn't" */
+            rc = push_token(b, i, nt, SG_TOK_WORD, "n't", 3);
+            next = nt;
+        } else if (is_word_cp(cp)) {
+            rc = word_tokens(b, text, len, i, abbr, &next);
         } else {
-            const char *norm = punct_norm(cp);
-            size_t end = i + n;
-            if (cp == '-' && end < len && s[end] == '-')
-                end++;
-            if (norm == NULL) {
-                if (cp == '.' && end + 1 < len && s[end] == '.' && s[end + 1] == '.') {
-                    norm = "...";
-                    end += 2;
-                }
-            }
-            if (norm != NULL)
-                rc = push_token(b, i, end, SG_TOK_PUNCT, norm, strlen(norm));
-            else
-                rc = push_token(b, i, end, SG_TOK_PUNCT, text + i, n);
-            if (rc != SG_OK)
-                return rc;
-            sg_token *k = &b->t->tok[b->t->n_tok - 1];
-            if (cp == 0x201C || cp == 0xAB || cp == 0x201E)
-                in_quote = 1;
-            else if (cp == 0x201D || cp == 0xBB)
-                in_quote = 0;
-            else if (cp == '"')
-                in_quote = !in_quote;
-            (void)k;
-            i = end;
+            rc = punct_token(b, text, len, i, &in_quote, &next);
         }
-    mark:
+        if (rc != SG_OK)
+            return rc;
         for (size_t k = before; k < b->t->n_tok; k++) {
             b->t->tok[k].quote = (unsigned)in_quote;
             b->t->tok[k].line_start = (unsigned)(line_start && k == before);
         }
         line_start = 0;
+        i = next;
     }
     return SG_OK;
 }
