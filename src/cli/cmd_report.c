@@ -73,6 +73,48 @@ typedef struct report_args {
     int with_relations;
 } report_args;
 
+/* Keep only stances on the question: actor->actor relations ("X backs Kyiv") stay in
+ * statements.jsonl and join the camp network only with --with-relations. */
+static void drop_relations(sg_statement_list *list)
+{
+    size_t keep = 0;
+    for (size_t i = 0; i < list->n; i++) {
+        if (list->items[i].target != NULL) {
+            sg_statement_destroy(&list->items[i]);
+            continue;
+        }
+        list->items[keep++] = list->items[i];
+    }
+    list->n = keep;
+}
+
+/* Every diagram and export of report_json into dir, titled with the topic's label. */
+static sg_status render_all(const report_args *ra, const sg_lexicon *lex,
+                            const char *report_json, sg_error *err)
+{
+    sg_render_options ro = SG_RENDER_OPTIONS_INIT;
+    ro.engine = ra->engine;
+    ro.input_name = "report.json";
+    char title[512];
+    const char *label = ra->x.topic ? sg_lexicon_topic_label(lex, ra->x.topic) : NULL;
+    if (label) {
+        snprintf(title, sizeof(title), "Stances on %s", label);
+        ro.title = title;
+    }
+    for (size_t i = 0; i < sizeof(rendered) / sizeof(rendered[0]); i++) {
+        char *data = NULL;
+        size_t len = 0;
+        sg_status rc = sg_render(&data, &len, report_json, strlen(report_json), rendered[i].fmt,
+                                 &ro, err);
+        if (rc == SG_OK)
+            rc = write_in(ra->dir, rendered[i].name, data, len, err);
+        free(data);
+        if (rc != SG_OK)
+            return rc;
+    }
+    return SG_OK;
+}
+
 static sg_status run(const report_args *ra, char **files, int n_files, sg_error *err)
 {
     sg_lexicon *lex = NULL;
@@ -107,19 +149,8 @@ static sg_status run(const report_args *ra, char **files, int n_files, sg_error 
         ao.seed = ra->seed;
     if ((rc = write_statements(ra->dir, &list, err)) != SG_OK)
         goto done;
-    /* the camps are camps on the question: actor->actor relations ("X backs Kyiv") stay
-     * in statements.jsonl and join the network only with --with-relations */
-    if (!ra->with_relations) {
-        size_t keep = 0;
-        for (size_t i = 0; i < list.n; i++) {
-            if (list.items[i].target != NULL) {
-                sg_statement_destroy(&list.items[i]);
-                continue;
-            }
-            list.items[keep++] = list.items[i];
-        }
-        list.n = keep;
-    }
+    if (!ra->with_relations)
+        drop_relations(&list);
     if ((rc = sg_graph_build(&g, &list, &go, err)) != SG_OK ||
         (rc = sg_graph_to_json(g, &graph_json, err)) != SG_OK ||
         (rc = write_in(ra->dir, "graph.json", graph_json, strlen(graph_json), err)) != SG_OK ||
@@ -127,25 +158,7 @@ static sg_status run(const report_args *ra, char **files, int n_files, sg_error 
         (rc = sg_report_to_json(r, &report_json, err)) != SG_OK ||
         (rc = write_in(ra->dir, "report.json", report_json, strlen(report_json), err)) != SG_OK)
         goto done;
-    sg_render_options ro = SG_RENDER_OPTIONS_INIT;
-    ro.engine = ra->engine;
-    char title[512];
-    const char *label = ra->x.topic ? sg_lexicon_topic_label(lex, ra->x.topic) : NULL;
-    if (label) {
-        snprintf(title, sizeof(title), "Stances on %s", label);
-        ro.title = title;
-    }
-    ro.input_name = "report.json";
-    for (size_t i = 0; i < sizeof(rendered) / sizeof(rendered[0]); i++) {
-        char *data = NULL;
-        size_t len = 0;
-        rc = sg_render(&data, &len, report_json, strlen(report_json), rendered[i].fmt, &ro, err);
-        if (rc == SG_OK)
-            rc = write_in(ra->dir, rendered[i].name, data, len, err);
-        free(data);
-        if (rc != SG_OK)
-            goto done;
-    }
+    rc = render_all(ra, lex, report_json, err);
 done:
     free(graph_json);
     free(report_json);
