@@ -245,6 +245,61 @@ static sg_status resolve_refs(sg_lexicon *lex, sg_error *err)
     return SG_OK;
 }
 
+/* Insert pending phrase p into the trie from root. Sets *skip for phrases that are empty
+ * or longer than 16 tokens (masks hold 16 bits of a 32-bit field; no lexicon phrase needs
+ * more). Returns SG_EINPUT when the phrase cannot be tokenised, SG_ENOMEM. */
+static sg_status insert_phrase(sg_lexicon *lex, size_t root, const sg_pending_phrase *p,
+                               node_meaning *out, int *skip)
+{
+    sg_tokens t;
+    *skip = 0;
+    if (sg_tokens_init(&t, p->text, strlen(p->text), NULL, NULL) != SG_OK)
+        return SG_EINPUT;
+    if (t.n_tok == 0 || t.n_tok > 16) {
+        sg_tokens_destroy(&t);
+        *skip = 1;
+        return SG_OK;
+    }
+    size_t node = root;
+    sg_phrase_meaning m = p->meaning;
+    m.n_tokens = (unsigned char)t.n_tok;
+    m.caps_mask = m.upper_mask = 0;
+    int fail = 0;
+    for (size_t k = 0; k < t.n_tok && !fail; k++) {
+        const sg_token *tk = &t.tok[k];
+        size_t letters = tk->end - tk->start;
+        if (tk->caps && letters <= 5 && tk->kind == SG_TOK_WORD)
+            m.caps_mask |= 1u << k;
+        else if (is_name_kind(m.kind) && m.kind != SG_P_TOPIC_TERM && tk->upper)
+            m.upper_mask |= 1u << k;
+        fail = child_or_new(lex, node, tk->norm, &node) != 0;
+    }
+    sg_tokens_destroy(&t);
+    if (fail)
+        return SG_ENOMEM;
+    out->node = node;
+    out->m = m;
+    return SG_OK;
+}
+
+/* Group the meanings by node (in phrase order within a node) into lex->meanings. */
+static sg_status store_meanings(sg_lexicon *lex, node_meaning *nm, size_t n_nm)
+{
+    qsort(nm, n_nm, sizeof(*nm), cmp_node_meaning);
+    lex->meanings = malloc((n_nm + 1) * sizeof(sg_phrase_meaning));
+    if (lex->meanings == NULL)
+        return SG_ENOMEM;
+    for (size_t i = 0; i < n_nm; i++) {
+        sg_trie_node *nd = &lex->nodes[nm[i].node];
+        if (nd->n_meanings == 0)
+            nd->first_meaning = i;
+        nd->n_meanings++;
+        lex->meanings[i] = nm[i].m;
+    }
+    lex->n_meanings = n_nm;
+    return SG_OK;
+}
+
 sg_status sg_lexicon_finish(sg_lexicon *lex, sg_error *err)
 {
     if (lex->finished)
@@ -252,10 +307,9 @@ sg_status sg_lexicon_finish(sg_lexicon *lex, sg_error *err)
     sg_status rc = resolve_refs(lex, err);
     if (rc != SG_OK)
         return rc;
-    size_t n_slots = 1024;
-    size_t edges = 0;
+    size_t n_slots = 1024, edges = 0;
     for (size_t i = 0; i < lex->n_pending; i++)
-        edges += strlen(lex->pending[i].text) + 1;  /* bound on tokens per phrase */
+        edges += strlen(lex->pending[i].text) + 1; /* bound on tokens per phrase */
     while (n_slots < 2 * edges)
         n_slots *= 2;
     lex->slots = calloc(n_slots, sizeof(sg_trie_slot));
@@ -267,56 +321,22 @@ sg_status sg_lexicon_finish(sg_lexicon *lex, sg_error *err)
     }
     lex->n_slots = n_slots;
     for (size_t i = 0; i < lex->n_pending; i++) {
-        const sg_pending_phrase *p = &lex->pending[i];
-        sg_tokens t;
-        sg_error terr;
-        if (sg_tokens_init(&t, p->text, strlen(p->text), NULL, &terr) != SG_OK) {
+        int skip;
+        rc = insert_phrase(lex, root, &lex->pending[i], &nm[n_nm], &skip);
+        if (rc != SG_OK) {
+            sg_error_set(err, rc, "lexicon", 0, rc == SG_EINPUT ? "cannot tokenise phrase \"%.60s\""
+                                                               : "out of memory (phrase \"%.60s\")",
+                         lex->pending[i].text);
             free(nm);
-            return sg_error_set(err, SG_EINPUT, "lexicon", 0, "cannot tokenise phrase \"%.60s\"", p->text);
+            return rc;
         }
-        if (t.n_tok == 0 || t.n_tok > 16) {
-            sg_tokens_destroy(&t);
-            continue;
-        }
-        size_t node = root;
-        sg_phrase_meaning m = p->meaning;
-        m.n_tokens = (unsigned char)t.n_tok;
-        m.caps_mask = m.upper_mask = 0;
-        int fail = 0;
-        for (size_t k = 0; k < t.n_tok && !fail; k++) {
-            const sg_token *tk = &t.tok[k];
-            size_t letters = tk->end - tk->start;
-            if (tk->caps && letters <= 5 && tk->kind == SG_TOK_WORD)
-                m.caps_mask |= 1u << k;
-            else if (is_name_kind(m.kind) && m.kind != SG_P_TOPIC_TERM && tk->upper)
-                m.upper_mask |= 1u << k;
-            fail = child_or_new(lex, node, tk->norm, &node) != 0;
-        }
-        sg_tokens_destroy(&t);
-        if (fail) {
-            free(nm);
-            return sg_error_set(err, SG_ENOMEM, "lexicon", 0, "out of memory");
-        }
-        nm[n_nm].node = node;
-        nm[n_nm].order = i;
-        nm[n_nm].m = m;
-        n_nm++;
+        if (!skip)
+            nm[n_nm++].order = i;
     }
-    qsort(nm, n_nm, sizeof(*nm), cmp_node_meaning);
-    lex->meanings = malloc((n_nm + 1) * sizeof(sg_phrase_meaning));
-    if (lex->meanings == NULL) {
-        free(nm);
-        return sg_error_set(err, SG_ENOMEM, "lexicon", 0, "out of memory");
-    }
-    for (size_t i = 0; i < n_nm; i++) {
-        sg_trie_node *nd = &lex->nodes[nm[i].node];
-        if (nd->n_meanings == 0)
-            nd->first_meaning = i;
-        nd->n_meanings++;
-        lex->meanings[i] = nm[i].m;
-    }
-    lex->n_meanings = n_nm;
+    rc = store_meanings(lex, nm, n_nm);
     free(nm);
+    if (rc != SG_OK)
+        return sg_error_set(err, rc, "lexicon", 0, "out of memory");
     sg_lexicon__free_pending(lex);
     lex->finished = 1;
     return SG_OK;
