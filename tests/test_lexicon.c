@@ -84,7 +84,7 @@ static void test_bad_lexicons_name_the_problem(void)
         CU_ASSERT_EQUAL(sg_lexicon_load(&lex, SG_TEST_DATA "/lexicon/bad-ref.json", NULL, &err), SG_EINPUT);
         CU_ASSERT_PTR_NOT_NULL(strstr(err.file, "bad-ref.json"));
     }
-    expect_error(SG_TEST_DATA "/lexicon/bad-cue.json", SG_EINPUT, -1, "polarity");
+    expect_error(SG_TEST_DATA "/lexicon/bad-cue.json", SG_EINPUT, 2, "cues[0]: \"polarity\"");
     expect_error(SG_TEST_DATA "/lexicon/bad-json.json", SG_EINPUT, 2, "malformed JSON");
     expect_error(SG_TEST_DATA "/lexicon/bad-section.json", SG_EINPUT, -1, "unknown section \"colours\"");
     expect_error(SG_TEST_DATA "/lexicon/missing.json", SG_EIO, -1, "cannot open");

@@ -118,11 +118,59 @@ typedef struct load_ctx {
     sg_lexicon *lex;
     const char *name;
     sg_error *err;
+    const char *json;  /* the document's text, to find the line of a bad entry */
+    size_t len;
 } load_ctx;
+
+/* Line (1-based) where element `index` of the top-level array `section` starts in json;
+ * 0 when it cannot be found. cJSON keeps no positions, so this scans the text once,
+ * tracking strings and nesting. */
+static long entry_line(const char *json, size_t len, const char *section, size_t index)
+{
+    size_t klen = strlen(section), count = 0;
+    long line = 1;
+    int depth = 0, in_str = 0, in_section = 0, at_key = 0;
+    for (size_t i = 0; i < len; i++) {
+        char ch = json[i];
+        if (ch == '\n')
+            line++;
+        if (in_str) {
+            if (ch == '\\')
+                i++;
+            else if (ch == '"')
+                in_str = 0;
+            continue;
+        }
+        if (ch == '"') {
+            at_key = depth == 1 && i + klen + 1 < len && memcmp(json + i + 1, section, klen) == 0 &&
+                     json[i + klen + 1] == '"';
+            in_str = 1;
+            if (!(in_section && depth == 2))
+                continue;
+        }
+        if (ch == '[' && depth == 1 && at_key)
+            in_section = 1, at_key = 0;
+        if (in_section && depth == 2 && ch != ',' && ch != ']' && ch != ' ' && ch != '\n' &&
+            ch != '\r' && ch != '\t') {
+            if (count == index)
+                return line;
+            count++;
+        }
+        if (ch == '{' || ch == '[')
+            depth++;
+        else if (ch == '}' || ch == ']') {
+            depth--;
+            if (in_section && depth == 1)
+                return 0;
+        }
+    }
+    return 0;
+}
 
 static sg_status bad(load_ctx *c, const char *section, size_t index, const char *what)
 {
-    return sg_error_set(c->err, SG_EINPUT, c->name, 0, "%s[%zu]: %s", section, index, what);
+    long line = c->json ? entry_line(c->json, c->len, section, index) : 0;
+    return sg_error_set(c->err, SG_EINPUT, c->name, line, "%s[%zu]: %s", section, index, what);
 }
 
 static sg_status nomem(load_ctx *c)
@@ -557,7 +605,7 @@ sg_status sg_lexicon_add_json(sg_lexicon *lex, const char *json, size_t len, con
             line += json[i] == '\n';
         return sg_error_set(err, SG_EINPUT, name, line, "malformed JSON");
     }
-    load_ctx c = {lex, name, err};
+    load_ctx c = {lex, name, err, json, len};
     sg_status rc = SG_OK;
     if (!cJSON_IsObject(root)) {
         rc = sg_error_set(err, SG_EINPUT, name, 1, "a lexicon file must be a JSON object");
