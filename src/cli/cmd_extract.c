@@ -47,8 +47,6 @@ int sg_cmd_extract(int argc, char **argv)
     sg_error err;
     sg_error_clear(&err);
     sg_lexicon *lex = NULL;
-    sg_statement_list list;
-    sg_statement_list_init(&list);
     sg_outfile out = {0};
     int code = SG_EXIT_OK;
     if (sg_cli_load_lexicon(&lex, &a, &err) != SG_OK || sg_out_open(&out, output, &err) != SG_OK) {
@@ -63,7 +61,6 @@ int sg_cmd_extract(int argc, char **argv)
     if (sg_out_commit(&out, &err) != SG_OK)
         code = sg_cli_fail(&err);
 done:
-    sg_statement_list_destroy(&list);
     sg_lexicon_free(lex);
     return code;
 }

@@ -14,7 +14,6 @@
 #define SG_W_NEG_SUPPORT 0.8   /* "does not support": opposition */
 #define SG_W_CARRIED 0.8       /* topic carried from the document, not named */
 #define SG_W_EFFECT 0.7        /* "membership would strengthen the alliance" */
-#define SG_W_HEARSAY 0.8       /* attributed to unnamed sources only */
 
 typedef struct ctx {
     sg_scan s;
@@ -54,10 +53,7 @@ static inline int is_word(const ctx *c, size_t i, const char *const *words)
 
 static inline int is_determiner(const ctx *c, size_t i)
 {
-    static const char *const d[] = {"the", "a", "an", "all", "both", "its", "his", "her",
-                                    "their", "our", "other", "several", "many", "some",
-                                    "most", "fellow", "two", "three", "four", NULL};
-    return is_word(c, i, d);
+    return sg_extract__is_determiner(&c->s, i);
 }
 
 static inline int is_modal(const ctx *c, size_t i)

@@ -211,7 +211,7 @@ static const sg_phrase_meaning *name_meaning(const sg_scan *s, size_t i)
     return NULL;
 }
 
-static int is_determiner(const sg_scan *s, size_t i)
+int sg_extract__is_determiner(const sg_scan *s, size_t i)
 {
     static const char *const det[] = {"the", "a", "an", "all", "both", "its", "his", "her",
                                       "their", "our", "other", "two", "three", "four", "five",
@@ -309,7 +309,7 @@ static size_t build_mention(sg_scan *s, size_t i, size_t sent_end, sg_mention *m
         /* role "of" [det] actor/pronoun */
         if (last_role && sg_extract__is(s, j, "of")) {
             size_t k = j + 1;
-            while (k < sent_end && is_determiner(s, k))
+            while (k < sent_end && sg_extract__is_determiner(s, k))
                 k++;
             const sg_phrase_meaning *nx = name_meaning(s, k);
             if (nx && nx->kind != SG_P_SOURCE && nx->kind != SG_P_SOURCE_ANAPHOR) {
@@ -373,7 +373,7 @@ static int in_pp(const sg_scan *s, size_t i)
         "amid", "alongside", "unlike", "per", "versus", "through", "echoing", "joined",
         "join", "joins", "urged", "asked", "told", "pressed", "called", NULL};
     size_t k = i;
-    while (k > 0 && is_determiner(s, k - 1))
+    while (k > 0 && sg_extract__is_determiner(s, k - 1))
         k--;
     if (k == 0 || s->sent_of[k - 1] != s->sent_of[i])
         return 0;
