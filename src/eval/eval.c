@@ -1,6 +1,8 @@
 /* eval.c - gold stances (cJSON), per-document scoring and the confusion table. */
 #define _POSIX_C_SOURCE 200809L
 #include "stancegraph/eval.h"
+#include "stancegraph/text.h"
+#include "common/json.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -125,11 +127,17 @@ sg_status sg_eval_new(sg_eval **out, const char *gold, size_t len, const char *n
             k++;
         if (k == n)
             continue;
-        const char *stop = NULL;
-        cJSON *o = cJSON_ParseWithLengthOpts(p, n, &stop, 0);
+        size_t at = 0;
+        const char *problem = NULL;
+        if (memchr(p, '\0', n) != NULL || !sg_utf8_valid(p, n, &at)) {
+            rc = sg_error_set(err, SG_EINPUT, name, line, "invalid UTF-8 or a NUL byte");
+            break;
+        }
+        cJSON *o = sg_json_parse_one(p, n, &at, &problem);
         if (o == NULL || !cJSON_IsObject(o)) {
+            rc = sg_error_set(err, SG_EINPUT, name, line, "%s near byte %zu",
+                              o ? "a gold line must be a JSON object" : problem, at);
             cJSON_Delete(o);
-            rc = sg_error_set(err, SG_EINPUT, name, line, "malformed JSON");
             break;
         }
         gold_doc *nd = realloc(ev->docs, (ev->n_docs + 1) * sizeof(gold_doc));

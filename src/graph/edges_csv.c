@@ -7,6 +7,8 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "graph/builder_internal.h"
+#include "common/num.h"
+#include "stancegraph/text.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -106,11 +108,10 @@ static sg_status edge_row(sg_graph_builder *b, char **f, int n, const columns *c
     char *from = trim(f[c->from]), *to = trim(f[c->to]), *val = trim(f[c->value]);
     if (!from[0] || !to[0])
         return sg_error_set(err, SG_EINPUT, name, line_no, "empty node name");
-    char *end = NULL;
-    errno = 0;
-    double v = strtod(val, &end);
-    if (end == val || *end != '\0' || errno == ERANGE || !isfinite(v))
-        return sg_error_set(err, SG_EINPUT, name, line_no, "%s \"%s\" is not a number",
+    double v = 0;
+    if (!sg_num_parse_double(val, -SG_MAX_WEIGHT, SG_MAX_WEIGHT, &v))
+        return sg_error_set(err, SG_EINPUT, name, line_no,
+                            "%s \"%s\" is not a number between -1e12 and 1e12",
                             c->is_sign ? "sign" : "weight", val);
     if (c->is_sign && v != 1 && v != -1 && v != 0)
         return sg_error_set(err, SG_EINPUT, name, line_no, "sign must be -1, 0 or 1, not %s",
@@ -135,8 +136,19 @@ sg_status sg_graph_builder_read_edges(sg_graph_builder *b, FILE *fp, const char 
     sg_status rc = SG_OK;
     char *fields[MAX_FIELDS];
     int n;
-    while (rc == SG_OK && getline(&line, &cap, fp) >= 0) {
+    ssize_t got;
+    size_t bad = 0;
+    while (rc == SG_OK && (got = getline(&line, &cap, fp)) >= 0) {
         line_no++;
+        if (memchr(line, '\0', (size_t)got) != NULL) {
+            rc = sg_error_set(err, SG_EINPUT, name, line_no, "NUL byte in a CSV line");
+            break;
+        }
+        if (!sg_utf8_valid(line, (size_t)got, &bad)) {
+            rc = sg_error_set(err, SG_EINPUT, name, line_no,
+                              "invalid UTF-8 at byte %zu of the line", bad + 1);
+            break;
+        }
         chomp(line);
         char *l = line;
         if (line_no == 1 && (unsigned char)l[0] == 0xEF && (unsigned char)l[1] == 0xBB &&

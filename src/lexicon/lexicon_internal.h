@@ -82,6 +82,12 @@ typedef struct sg_cue_entry {
                         holder's name counts towards the topic */
 } sg_cue_entry;
 
+/* Documented caps (docs/lexicon.md), refused at load time rather than truncated later:
+ * the extractor keeps a topic's term groups as bits of a 32-bit mask (bit 31 marks an
+ * anaphor), and a mention stands for at most SG_MAX_ACTORS (extract_internal.h) actors. */
+#define SG_MAX_TERM_GROUPS 31
+#define SG_MAX_GROUP_MEMBERS 32
+
 typedef struct sg_topic_entry {
     char *id;
     char *label;

@@ -131,6 +131,24 @@ static size_t sg_utf8_next(const unsigned char *s, size_t n, unsigned long *cp)
 
 static const char SG_REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
+void sg_buf_utf8(sg_buf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    while (n > 0) {
+        unsigned long cp;
+        size_t k = sg_utf8_next(p, n, &cp);
+        if (k == 0) {
+            sg_buf_puts(b, SG_REPLACEMENT);
+            k = 1;
+        } else {
+            sg_buf_put(b, (const char *)p, k);
+        }
+        p += k;
+        n -= k;
+    }
+}
+
 void sg_buf_xml(sg_buf *b, const char *s)
 {
     if (s == NULL)
