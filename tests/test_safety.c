@@ -10,6 +10,7 @@
 #include "sg_test.h"
 #include "stancegraph/analyze.h"
 #include "stancegraph/eval.h"
+#include "stancegraph/extract.h"
 #include "stancegraph/graph.h"
 #include "stancegraph/lexicon.h"
 #include "stancegraph/render.h"
@@ -233,6 +234,82 @@ static void test_eval_gold_line_with_trailing_text_is_refused(void)
     CU_ASSERT_PTR_NULL(ev);
 }
 
+/* ---- extraction: nothing dropped, nothing repeated ---- */
+
+static sg_lexicon *lex;
+
+static int lex_init(void)
+{
+    return sg_lexicon_load(&lex, SG_SOURCE_DIR "/data/lexicon", NULL, NULL) == SG_OK ? 0 : 1;
+}
+
+static int lex_clean(void)
+{
+    sg_lexicon_free(lex);
+    return 0;
+}
+
+static void extract_text(sg_statement_list *out, const char *text, const char *topic)
+{
+    sg_statement_list_init(out);
+    sg_document doc = {"d", "2024-01-01", NULL, text, strlen(text)};
+    sg_extract_options o = SG_EXTRACT_OPTIONS_INIT;
+    o.topic = topic;
+    sg_error err;
+    CU_ASSERT_EQUAL(sg_extract_document(out, lex, &doc, &o, &err), SG_OK);
+}
+
+static void test_every_item_of_a_long_list_holds_the_stance(void)
+{
+    static const char *const names[] = {
+        "Albania", "Austria", "Belgium", "Bulgaria", "Canada", "Croatia", "Cyprus", "Denmark",
+        "Estonia", "Finland", "France", "Germany", "Greece", "Hungary", "Iceland", "Ireland",
+        "Italy", "Latvia", "Lithuania", "Luxembourg", "Malta", "Montenegro", "Norway",
+        "Poland", "Portugal", "Romania", "Slovakia", "Slovenia", "Spain", "Sweden", "Turkey",
+        "Japan", "Australia", "Chile", "Brazil", "Mexico", "Argentina", "Peru", "Kenya",
+        "Ghana", NULL};
+    char text[2048];
+    size_t n = 0, k = 0;
+    for (; names[k]; k++)
+        n += (size_t)snprintf(text + n, sizeof(text) - n, "%s%s", k ? (names[k + 1] ? ", " : " and ") : "",
+                              names[k]);
+    snprintf(text + n, sizeof(text) - n, " support Ukraine joining NATO.");
+    sg_statement_list out;
+    extract_text(&out, text, "ukraine-nato");
+    CU_ASSERT_EQUAL(out.n, k); /* the 33rd and later items were dropped */
+    for (size_t i = 0; i < out.n; i++)
+        CU_ASSERT_EQUAL(out.items[i].stance, 1);
+    sg_statement_list_destroy(&out);
+}
+
+static void test_relation_is_emitted_once_without_topic(void)
+{
+    sg_statement_list out;
+    extract_text(&out, "Germany criticised Hungary over its veto.", NULL);
+    size_t rel = 0;
+    for (size_t i = 0; i < out.n; i++)
+        rel += out.items[i].target != NULL;
+    CU_ASSERT_EQUAL(rel, 1); /* was once per lexicon topic */
+    sg_statement_list_destroy(&out);
+}
+
+static void test_statement_ids_are_unique_across_topics(void)
+{
+    sg_statement_list out;
+    extract_text(&out, "Germany supports NATO membership for Ukraine and for Georgia.", NULL);
+    CU_ASSERT(out.n >= 2);
+    for (size_t i = 0; i < out.n; i++)
+        for (size_t j = i + 1; j < out.n; j++)
+            CU_ASSERT(strcmp(out.items[i].id, out.items[j].id) != 0);
+    sg_statement_list_destroy(&out);
+}
+
+static CU_TestInfo extract_tests[] = {
+    {"every item of a long list holds the stance", test_every_item_of_a_long_list_holds_the_stance},
+    {"relation is emitted once without topic", test_relation_is_emitted_once_without_topic},
+    {"statement ids are unique across topics", test_statement_ids_are_unique_across_topics},
+    CU_TEST_INFO_NULL};
+
 static CU_TestInfo input_tests[] = {
     {"statement numbers out of range are refused", test_statement_numbers_out_of_range_are_refused},
     {"statement line with trailing text is refused", test_statement_line_with_trailing_text_is_refused},
@@ -247,6 +324,7 @@ static CU_TestInfo input_tests[] = {
     CU_TEST_INFO_NULL};
 
 static CU_SuiteInfo suites[] = {{"bad input", NULL, NULL, NULL, NULL, input_tests},
+                                {"extraction limits", lex_init, lex_clean, NULL, NULL, extract_tests},
                                 CU_SUITE_INFO_NULL};
 
 SG_TEST_MAIN(suites)
