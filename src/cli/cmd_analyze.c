@@ -110,6 +110,7 @@ int sg_cmd_analyze(int argc, char **argv)
     sg_report *r = NULL;
     sg_outfile out;
     int opened = 0;
+    sg_cli_add_input(in_path);
     sg_status st = sg_cli_read_file(in_path, &text, &len, &err);
     if (st == SG_OK)
         st = sg_graph_from_json(&g, text, len, sg_cli_name(in_path), &err);

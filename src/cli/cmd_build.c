@@ -221,6 +221,10 @@ static int build_run(build_args *a, char **inputs, int n_inputs)
     sg_graph *g = NULL;
     sg_outfile out;
     int opened = 0;
+    for (int i = 0; i < n_inputs; i++)
+        sg_cli_add_input(inputs[i]);
+    for (size_t i = 0; i < a->n_edges; i++)
+        sg_cli_add_input(a->edges[i]);
     sg_status rc = sg_graph_builder_new(&b, &a->opts, &err);
     for (int i = 0; rc == SG_OK && i < n_inputs; i++)
         rc = read_path(b, inputs[i], read_statements, &err);

@@ -1,6 +1,6 @@
 /* cmd_report.c - `stancegraph report`: the whole pipeline in one command. Articles ->
  * statements.jsonl -> graph.json -> report.json -> camps.dot/.svg/.png, report.html,
- * camps.graphml, nodes.csv, edges.csv in one directory, each written atomically. */
+ * camps.graphml, nodes.csv, edges.csv in one directory, built aside and swapped in whole. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <getopt.h>
@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "cli/cli_docs.h"
@@ -42,27 +43,129 @@ static const out_file rendered[] = {
     {"camps.graphml", SG_RENDER_GRAPHML}, {"nodes.csv", SG_RENDER_CSV_NODES},
     {"edges.csv", SG_RENDER_CSV_EDGES}};
 
-static sg_status write_in(const char *dir, const char *name, const char *data, size_t len,
-                          sg_error *err)
-{
-    char path[4096];
-    snprintf(path, sizeof(path), "%s/%s", dir, name);
-    return sg_cli_write_file(path, data, len, err);
-}
+/* The output folder is built aside, in DIR.tmp.XXXXXX next to DIR, and swapped in only
+ * when every file is written: a failed run leaves DIR as it was (no mix of new and old
+ * files), and a signal removes the staging folder. */
+#define MAX_STAGED 16
+typedef struct staging {
+    char dir[4096];          /* DIR without trailing slashes */
+    char tmp[4096];          /* the staging folder, "" when none */
+    char files[MAX_STAGED][4096];
+    int slots[MAX_STAGED + 1];
+    size_t n;
+} staging;
 
-static sg_status write_statements(const char *dir, const sg_statement_list *list, sg_error *err)
+static sg_status staging_open(staging *st, const char *dir, sg_error *err)
 {
-    char path[4096];
-    snprintf(path, sizeof(path), "%s/statements.jsonl", dir);
-    sg_outfile o;
-    sg_status rc = sg_out_open(&o, path, err);
-    if (rc != SG_OK)
-        return rc;
-    if ((rc = sg_statements_write(list, o.fp, err)) != SG_OK) {
-        sg_out_abort(&o);
+    memset(st, 0, sizeof(*st));
+    for (size_t i = 0; i <= MAX_STAGED; i++)
+        st->slots[i] = -1;
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    if (n + 16 >= sizeof(st->dir))
+        return sg_error_set(err, SG_EUSAGE, dir, 0, "path too long");
+    memcpy(st->dir, dir, n);
+    st->dir[n] = '\0';
+    struct stat sb;
+    if (stat(st->dir, &sb) == 0 && !S_ISDIR(sb.st_mode))
+        return sg_error_set(err, SG_EIO, st->dir, 0, "exists and is not a directory");
+    if (snprintf(st->tmp, sizeof(st->tmp), "%s.tmp.XXXXXX", st->dir) >= (int)sizeof(st->tmp) ||
+        mkdtemp(st->tmp) == NULL) {
+        sg_status rc = sg_error_set(err, SG_EIO, st->dir, 0, "cannot create a folder beside it: %s",
+                                    strerror(errno));
+        st->tmp[0] = '\0';
         return rc;
     }
-    return sg_out_commit(&o, err);
+    /* mkdtemp makes 0700: give the folder the mode mkdir would */
+    mode_t mask = umask(0);
+    umask(mask);
+    chmod(st->tmp, 0777 & ~mask);
+    st->slots[MAX_STAGED] = sg_cli_remember(st->tmp, 1);
+    return SG_OK;
+}
+
+static sg_status write_in(staging *st, const char *name, const char *data, size_t len,
+                          sg_error *err)
+{
+    char final[4096];
+    if (snprintf(final, sizeof(final), "%s/%s", st->dir, name) >= (int)sizeof(final))
+        return sg_error_set(err, SG_EUSAGE, st->dir, 0, "path too long");
+    if (sg_cli_is_input(final))
+        return sg_error_set(err, SG_EUSAGE, final, 0,
+                            "the output is also an input: refusing to overwrite it");
+    if (st->n == MAX_STAGED)
+        return sg_error_set(err, SG_EINTERNAL, NULL, 0, "too many report files");
+    char *path = st->files[st->n];
+    if (snprintf(path, sizeof(st->files[0]), "%s/%s", st->tmp, name) >= (int)sizeof(st->files[0]))
+        return sg_error_set(err, SG_EUSAGE, st->dir, 0, "path too long");
+    sg_status rc = sg_cli_write_file(path, data, len, err);
+    if (rc == SG_OK)
+        st->slots[st->n++] = sg_cli_remember(path, 0);
+    return rc;
+}
+
+/* Remove the staging folder and what was written into it. */
+static void staging_discard(staging *st)
+{
+    for (size_t i = 0; i < st->n; i++) {
+        unlink(st->files[i]);
+        sg_cli_forget(st->slots[i]);
+    }
+    st->n = 0;
+    if (st->tmp[0])
+        rmdir(st->tmp);
+    sg_cli_forget(st->slots[MAX_STAGED]);
+    st->tmp[0] = '\0';
+}
+
+/* Swap the staged files in: the whole folder when DIR is absent (one rename), else each
+ * file renamed over its old version (other files in DIR are left alone). */
+static sg_status staging_commit(staging *st, sg_error *err)
+{
+    struct stat sb;
+    if (stat(st->dir, &sb) != 0 && errno == ENOENT) {
+        if (rename(st->tmp, st->dir) == 0) {
+            for (size_t i = 0; i < st->n; i++)
+                sg_cli_forget(st->slots[i]);
+            sg_cli_forget(st->slots[MAX_STAGED]);
+            st->n = 0;
+            st->tmp[0] = '\0';
+            return SG_OK;
+        }
+    }
+    for (size_t i = 0; i < st->n; i++) {
+        const char *name = strrchr(st->files[i], '/') + 1;
+        char final[4096];
+        if (snprintf(final, sizeof(final), "%s/%s", st->dir, name) >= (int)sizeof(final) ||
+            rename(st->files[i], final) != 0) {
+            sg_status rc = sg_error_set(err, SG_EIO, final, 0, "cannot rename into place: %s",
+                                        strerror(errno));
+            staging_discard(st);
+            return rc;
+        }
+        sg_cli_forget(st->slots[i]);
+        st->files[i][0] = '\0';
+    }
+    st->n = 0;
+    staging_discard(st);
+    return SG_OK;
+}
+
+static sg_status write_statements(staging *st, const sg_statement_list *list, sg_error *err)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&buf, &len);
+    if (mem == NULL)
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    sg_status rc = sg_statements_write(list, mem, err);
+    if (fclose(mem) != 0 && rc == SG_OK)
+        rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    if (rc == SG_OK)
+        rc = write_in(st, "statements.jsonl", buf, len, err);
+    free(buf);
+    return rc;
 }
 
 typedef struct report_args {
@@ -89,7 +192,7 @@ static void drop_relations(sg_statement_list *list)
 }
 
 /* Every diagram and export of report_json into dir, titled with the topic's label. */
-static sg_status render_all(const report_args *ra, const sg_lexicon *lex,
+static sg_status render_all(const report_args *ra, staging *st, const sg_lexicon *lex,
                             const char *report_json, sg_error *err)
 {
     sg_render_options ro = SG_RENDER_OPTIONS_INIT;
@@ -107,7 +210,7 @@ static sg_status render_all(const report_args *ra, const sg_lexicon *lex,
         sg_status rc = sg_render(&data, &len, report_json, strlen(report_json), rendered[i].fmt,
                                  &ro, err);
         if (rc == SG_OK)
-            rc = write_in(ra->dir, rendered[i].name, data, len, err);
+            rc = write_in(st, rendered[i].name, data, len, err);
         free(data);
         if (rc != SG_OK)
             return rc;
@@ -123,14 +226,18 @@ static sg_status run(const report_args *ra, char **files, int n_files, sg_error 
     sg_graph *g = NULL;
     sg_report *r = NULL;
     char *graph_json = NULL, *report_json = NULL;
+    staging st;
+    memset(&st, 0, sizeof(st));
+    for (size_t i = 0; i <= MAX_STAGED; i++)
+        st.slots[i] = -1;
+    for (int i = 0; i < n_files; i++)
+        sg_cli_add_input(files[i]);
     sg_status rc;
     if ((rc = sg_cli_load_lexicon(&lex, &ra->x, err)) != SG_OK ||
         (rc = sg_cli_extract_files(&list, lex, &ra->x, files, n_files, err)) != SG_OK)
         goto done;
-    if (mkdir(ra->dir, 0777) != 0 && errno != EEXIST) {
-        rc = sg_error_set(err, SG_EIO, ra->dir, 0, "cannot create directory: %s", strerror(errno));
+    if ((rc = staging_open(&st, ra->dir, err)) != SG_OK)
         goto done;
-    }
     sg_graph_options go = SG_GRAPH_OPTIONS_INIT;
     sg_decision dec = {NULL, NULL, NULL, 0};
     const char *topics[1] = {ra->x.topic};
@@ -147,19 +254,21 @@ static sg_status run(const report_args *ra, char **files, int n_files, sg_error 
         goto done;
     if (ra->have_seed)
         ao.seed = ra->seed;
-    if ((rc = write_statements(ra->dir, &list, err)) != SG_OK)
+    if ((rc = write_statements(&st, &list, err)) != SG_OK)
         goto done;
     if (!ra->with_relations)
         drop_relations(&list);
     if ((rc = sg_graph_build(&g, &list, &go, err)) != SG_OK ||
         (rc = sg_graph_to_json(g, &graph_json, err)) != SG_OK ||
-        (rc = write_in(ra->dir, "graph.json", graph_json, strlen(graph_json), err)) != SG_OK ||
+        (rc = write_in(&st, "graph.json", graph_json, strlen(graph_json), err)) != SG_OK ||
         (rc = sg_analyze(&r, g, &ao, err)) != SG_OK ||
         (rc = sg_report_to_json(r, &report_json, err)) != SG_OK ||
-        (rc = write_in(ra->dir, "report.json", report_json, strlen(report_json), err)) != SG_OK)
+        (rc = write_in(&st, "report.json", report_json, strlen(report_json), err)) != SG_OK)
         goto done;
-    rc = render_all(ra, lex, report_json, err);
+    if ((rc = render_all(ra, &st, lex, report_json, err)) == SG_OK)
+        rc = staging_commit(&st, err);
 done:
+    staging_discard(&st);
     free(graph_json);
     free(report_json);
     sg_report_free(r);
