@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <graphviz/cgraph.h>
+
 #include "sg_test.h"
 #include "stancegraph/analyze.h"
 #include "stancegraph/eval.h"
@@ -304,6 +306,73 @@ static void test_statement_ids_are_unique_across_topics(void)
     sg_statement_list_destroy(&out);
 }
 
+/* ---- rendering: nothing injected ---- */
+
+static const char hostile_report[] =
+    "{\"stancegraph\":\"report\",\"version\":1,\"topics\":[\"t\"],\"actors\":["
+    "{\"id\":\"C:\\\\\",\"stance\":\"support\",\"score\":1,\"camp\":1},"
+    "{\"id\":\"=HYPERLINK(\\\"http://evil\\\")\",\"stance\":\"oppose\",\"score\":-0.5,\"camp\":2},"
+    "{\"id\":\"-2+3\",\"stance\":\"oppose\",\"score\":-1,\"camp\":2}],"
+    "\"camps\":[{\"id\":1,\"members\":[\"C:\\\\\"]},"
+    "{\"id\":2,\"members\":[\"-2+3\",\"=HYPERLINK(\\\"http://evil\\\")\"]}],"
+    "\"edges\":[{\"source\":\"C:\\\\\",\"target\":\"-2+3\",\"weight\":-1,\"sign\":-1,"
+    "\"kind\":\"x\\\\\\\" URL=\\\"javascript:alert(1)\\\" y=\\\"\"}]}";
+
+static char *render_hostile(sg_render_format fmt)
+{
+    char *out = NULL;
+    size_t len = 0;
+    sg_error err;
+    sg_status rc = sg_render(&out, &len, hostile_report, strlen(hostile_report), fmt, NULL, &err);
+    if (rc != SG_OK)
+        fprintf(stderr, "render: %s\n", err.message);
+    CU_ASSERT_EQUAL(rc, SG_OK);
+    return out;
+}
+
+static void test_backslashes_cannot_break_or_inject_into_dot(void)
+{
+    char *dot = render_hostile(SG_RENDER_DOT);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dot);
+    Agraph_t *g = agmemread(dot);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g); /* a name ending in a backslash broke the file */
+    for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n))
+        for (Agedge_t *e = agfstout(g, n); e; e = agnxtout(g, e)) {
+            CU_ASSERT_PTR_NULL(agattr(g, AGEDGE, (char *)"URL", NULL));
+            char *kind = agget(e, (char *)"kind");
+            if (kind && kind[0])
+                CU_ASSERT_PTR_NOT_NULL(strstr(kind, "javascript")); /* kept as text */
+        }
+    agclose(g);
+    free(dot);
+    char *svg = render_hostile(SG_RENDER_SVG);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(svg);
+    CU_ASSERT_PTR_NULL(strstr(svg, "href=\"javascript"));
+    CU_ASSERT_PTR_NULL(strstr(svg, "xlink:href"));
+    free(svg);
+}
+
+static void test_csv_cells_cannot_become_formulas(void)
+{
+    char *csv = render_hostile(SG_RENDER_CSV_NODES);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
+    CU_ASSERT_PTR_NOT_NULL(strstr(csv, "\"'=HYPERLINK("));
+    CU_ASSERT_PTR_NOT_NULL(strstr(csv, "\"'-2+3\""));
+    CU_ASSERT_PTR_NULL(strstr(csv, "\n=HYPERLINK"));
+    CU_ASSERT_PTR_NULL(strstr(csv, ",=HYPERLINK"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(csv, ",-0.5,")); /* numbers stay numbers */
+    free(csv);
+    csv = render_hostile(SG_RENDER_CSV_EDGES);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
+    CU_ASSERT_PTR_NOT_NULL(strstr(csv, "\"'-2+3\""));
+    free(csv);
+}
+
+static CU_TestInfo render_tests[] = {
+    {"backslashes cannot break or inject into DOT", test_backslashes_cannot_break_or_inject_into_dot},
+    {"CSV cells cannot become formulas", test_csv_cells_cannot_become_formulas},
+    CU_TEST_INFO_NULL};
+
 static CU_TestInfo extract_tests[] = {
     {"every item of a long list holds the stance", test_every_item_of_a_long_list_holds_the_stance},
     {"relation is emitted once without topic", test_relation_is_emitted_once_without_topic},
@@ -325,6 +394,7 @@ static CU_TestInfo input_tests[] = {
 
 static CU_SuiteInfo suites[] = {{"bad input", NULL, NULL, NULL, NULL, input_tests},
                                 {"extraction limits", lex_init, lex_clean, NULL, NULL, extract_tests},
+                                {"render escaping", NULL, NULL, NULL, NULL, render_tests},
                                 CU_SUITE_INFO_NULL};
 
 SG_TEST_MAIN(suites)

@@ -11,14 +11,74 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "render/dot_internal.h"
 
 /* ---- cgraph helpers ------------------------------------------------------------- */
 
+/* The one gate of every string into cgraph (attribute values and node names). agwrite
+ * quotes '"' as \" but leaves backslashes alone, so an odd run of backslashes right
+ * before a quote or at the end of the string ("C:\", "x\"y") escapes agwrite's own
+ * quote: the DOT breaks, and a crafted value can close the string and inject attributes
+ * (a javascript: URL into the SVG). Such a run becomes U+2216s (looks alike); an even
+ * run (a label's doubled backslash) is read back correctly and kept, and so are
+ * backslashes before anything else ("\n", "\l" in labels). Returns s itself
+ * when nothing needs changing, else tmp's text. */
+static const char *cg_safe(const char *s, sg_buf *tmp)
+{
+    if (s == NULL || strchr(s, '\\') == NULL)
+        return s;
+    sg_buf_init(tmp);
+    for (const char *p = s; *p;) {
+        if (*p != '\\') {
+            sg_buf_put(tmp, p, 1);
+            p++;
+            continue;
+        }
+        size_t run = strspn(p, "\\");
+        int dangerous = (p[run] == '"' || p[run] == '\0') && run % 2 == 1;
+        for (size_t k = 0; k < run; k++)
+            sg_buf_puts(tmp, dangerous ? "\xE2\x88\x96" : "\\");
+        p += run;
+    }
+    return tmp->oom || tmp->data == NULL ? "" : tmp->data;
+}
+
+/* Graphviz turns these attributes into SVG links (xlink:href) and image references. */
+static int is_link_attr(const char *name)
+{
+    static const char *const attrs[] = {"URL", "href", "edgeURL", "edgehref", "headURL",
+                                        "headhref", "tailURL", "tailhref", "labelURL",
+                                        "labelhref", "image", NULL};
+    for (size_t i = 0; attrs[i]; i++)
+        if (strcmp(name, attrs[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Links only from an allow-list: http, https, mailto, or a fragment ("#n1") in this
+ * document. javascript:, data:, file: and every other scheme are never written. */
+int sg_dot_link_allowed(const char *url)
+{
+    static const char *const schemes[] = {"http://", "https://", "mailto:", NULL};
+    if (url == NULL || url[0] == '\0')
+        return 0;
+    if (url[0] == '#')
+        return strpbrk(url, "\"'<>\\ \t\r\n") == NULL;
+    for (size_t i = 0; schemes[i]; i++)
+        if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
+            return strpbrk(url, "\"'<>\\ \t\r\n") == NULL;
+    return 0;
+}
+
 void sg_dot_set(void *obj, const char *name, const char *value)
 {
-    agsafeset(obj, sg_cg(name), sg_cg(value), sg_cg(""));
+    if (is_link_attr(name) && !sg_dot_link_allowed(value))
+        return;
+    sg_buf tmp = {0};
+    agsafeset(obj, sg_cg(name), sg_cg(cg_safe(value, &tmp)), sg_cg(""));
+    sg_buf_free(&tmp);
 }
 
 void sg_dot_setbuf(void *obj, const char *name, sg_buf *b)
@@ -51,9 +111,10 @@ void sg_dot_sethtml(Agraph_t *root, void *obj, const char *name, const char *htm
  * so the legend and helper nodes must not collide with them). */
 Agnode_t *sg_dot_fresh_node(Agraph_t *g, const char *base)
 {
-    sg_buf name;
+    sg_buf name, tmp = {0};
     sg_buf_init(&name);
-    sg_buf_puts(&name, base);
+    sg_buf_puts(&name, cg_safe(base, &tmp));
+    sg_buf_free(&tmp);
     Agnode_t *n = NULL;
     while (!name.oom && agnode(agroot(g), name.data, 0) != NULL)
         sg_buf_puts(&name, "_");
