@@ -379,6 +379,25 @@ static CU_TestInfo extract_tests[] = {
     {"statement ids are unique across topics", test_statement_ids_are_unique_across_topics},
     CU_TEST_INFO_NULL};
 
+static void test_eval_gold_files_stay_inside_the_corpus(void)
+{
+    static const char *const bad[] = {"../../../../etc/shadow", "/etc/passwd", "a/../../b.txt",
+                                      "./a.txt", "a//b.txt", "", "a\\..\\b", NULL};
+    char gold[256];
+    sg_eval *ev = NULL;
+    sg_error err;
+    for (size_t i = 0; bad[i]; i++) {
+        snprintf(gold, sizeof(gold), "{\"file\":\"%s\",\"topic\":\"t\",\"stances\":[]}\n", bad[i]);
+        CU_ASSERT_EQUAL(sg_eval_new(&ev, gold, strlen(gold), "gold.jsonl", NULL, NULL, &err), SG_EINPUT);
+        CU_ASSERT_EQUAL(err.line, 1);
+        sg_eval_free(ev);
+        ev = NULL;
+    }
+    snprintf(gold, sizeof(gold), "{\"file\":\"sub/a..b.txt\",\"topic\":\"t\",\"stances\":[]}\n");
+    CU_ASSERT_EQUAL(sg_eval_new(&ev, gold, strlen(gold), "gold.jsonl", NULL, NULL, &err), SG_OK);
+    sg_eval_free(ev);
+}
+
 static CU_TestInfo input_tests[] = {
     {"statement numbers out of range are refused", test_statement_numbers_out_of_range_are_refused},
     {"statement line with trailing text is refused", test_statement_line_with_trailing_text_is_refused},
@@ -390,6 +409,7 @@ static CU_TestInfo input_tests[] = {
     {"lexicon caps are load errors", test_lexicon_caps_are_load_errors},
     {"report.json output is valid UTF-8", test_report_json_output_is_valid_utf8},
     {"eval gold line with trailing text is refused", test_eval_gold_line_with_trailing_text_is_refused},
+    {"eval gold files stay inside the corpus", test_eval_gold_files_stay_inside_the_corpus},
     CU_TEST_INFO_NULL};
 
 static CU_SuiteInfo suites[] = {{"bad input", NULL, NULL, NULL, NULL, input_tests},

@@ -75,6 +75,24 @@ static int stance_index(const char *s)
     return -1;
 }
 
+/* A gold "file" names a document inside the corpus directory: a relative path without
+ * "." or ".." components, so that `eval --corpus DIR` never reads outside DIR
+ * ("../../../../etc/shadow", "/etc/passwd"). */
+static int confined_path(const char *f)
+{
+    if (f[0] == '\0' || f[0] == '/' || f[0] == '\\' || strchr(f, '\\') != NULL)
+        return 0;
+    for (const char *p = f; *p;) {
+        size_t n = strcspn(p, "/");
+        if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
+            return 0;
+        p += n;
+        if (*p == '/')
+            p++;
+    }
+    return 1;
+}
+
 static sg_status parse_doc(sg_eval *ev, gold_doc *d, const cJSON *o, const char *name,
                            long line, sg_error *err)
 {
@@ -83,6 +101,9 @@ static sg_status parse_doc(sg_eval *ev, gold_doc *d, const cJSON *o, const char 
     const cJSON *st = cJSON_GetObjectItemCaseSensitive(o, "stances");
     if (!cJSON_IsString(file) || !cJSON_IsString(topic) || !cJSON_IsArray(st))
         return sg_error_set(err, SG_EINPUT, name, line, "a gold line needs \"file\", \"topic\" and \"stances\"");
+    if (!confined_path(file->valuestring))
+        return sg_error_set(err, SG_EINPUT, name, line,
+                            "\"file\" must be a relative path inside the corpus (no \"..\")");
     d->file = strdup(file->valuestring);
     d->topic = strdup(topic->valuestring);
     d->st = calloc((size_t)cJSON_GetArraySize(st) + 1, sizeof(gold_stance));

@@ -109,4 +109,23 @@ cp "$tmp/s.jsonl" "$tmp/$(printf 'evil\033[31m.jsonl')"
 ok "no ESC or BEL reaches stderr" sh -c "! LC_ALL=C grep -q \"\$(printf '[\\033\\007]')\" '$tmp/err'"
 ok "the error is still one line" test "$(wc -l <"$tmp/err")" -eq 1
 
+# explain prints input text through the terminal sanitiser
+printf '{"doc":"d","actor":"A\\u001b]8;;http://evil\\u0007","topic":"t","stance":1,"text":"x\\u001b[2J\\u009b31m\\ny"}\n' >"$tmp/esc-explain.jsonl"
+"$bin" explain --statements "$tmp/esc-explain.jsonl" >"$tmp/explain.out"
+ok "explain ran" test -s "$tmp/explain.out"
+ok "explain prints no ESC, BEL or CSI" sh -c "! LC_ALL=C grep -q \"\$(printf '[\\033\\007]')\" '$tmp/explain.out' && ! grep -q \"\$(printf '\\302\\233')\" '$tmp/explain.out'"
+ok "explain keeps the text" grep -q 'x?\[2J' "$tmp/explain.out"
+
+# eval: gold file names stay inside --corpus, also through a symlink
+mkdir -p "$tmp/corpus"
+cp examples/T1_seed_bloomberg_2024-11-23.txt "$tmp/corpus/a.txt"
+printf 'secret\n' >"$tmp/secret.txt"
+ln -s ../secret.txt "$tmp/corpus/leak.txt"
+printf '{"file":"../secret.txt","topic":"ukraine-nato","stances":[]}\n' >"$tmp/gold1.jsonl"
+printf '{"file":"leak.txt","topic":"ukraine-nato","stances":[]}\n' >"$tmp/gold2.jsonl"
+printf '{"file":"a.txt","topic":"ukraine-nato","stances":[{"actor":"Ukraine","stance":"support"}]}\n' >"$tmp/gold3.jsonl"
+ok "eval refuses ../ in a gold file" sh -c "'$bin' eval '$tmp/gold1.jsonl' --corpus '$tmp/corpus' 2>&1 | grep -q 'gold1.jsonl:1: .*inside the corpus'"
+ok "eval refuses a symlink out of the corpus" sh -c "'$bin' eval '$tmp/gold2.jsonl' --corpus '$tmp/corpus' 2>&1 | grep -q 'outside the corpus'"
+ok "eval reads a file inside the corpus" "$bin" eval "$tmp/gold3.jsonl" --corpus "$tmp/corpus"
+
 exit $fail
