@@ -3,12 +3,16 @@
  * case once crashed, invoked undefined behaviour, leaked or silently lost data. The
  * allocation-failure loop over the public entry points lives in test_alloc.c. */
 #define _POSIX_C_SOURCE 200809L
+#ifndef NDEBUG
+#define NDEBUG /* SG_ASSERT is tested as a release build compiles it */
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <graphviz/cgraph.h>
 
+#include "common/assert.h"
 #include "sg_test.h"
 #include "stancegraph/analyze.h"
 #include "stancegraph/eval.h"
@@ -398,6 +402,23 @@ static void test_eval_gold_files_stay_inside_the_corpus(void)
     sg_eval_free(ev);
 }
 
+static sg_status checked_positive(int x, sg_error *err)
+{
+    SG_ASSERT(x > 0, err);
+    return SG_OK;
+}
+
+static void test_sg_assert_returns_an_internal_error_in_release_builds(void)
+{
+    sg_error err;
+    sg_error_clear(&err);
+    CU_ASSERT_EQUAL(checked_positive(1, &err), SG_OK);
+    CU_ASSERT_EQUAL(checked_positive(0, &err), SG_EINTERNAL);
+    CU_ASSERT_EQUAL(err.code, SG_EINTERNAL);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "internal error: x > 0"));
+    CU_ASSERT_EQUAL(checked_positive(0, NULL), SG_EINTERNAL);
+}
+
 static CU_TestInfo input_tests[] = {
     {"statement numbers out of range are refused", test_statement_numbers_out_of_range_are_refused},
     {"statement line with trailing text is refused", test_statement_line_with_trailing_text_is_refused},
@@ -410,6 +431,7 @@ static CU_TestInfo input_tests[] = {
     {"report.json output is valid UTF-8", test_report_json_output_is_valid_utf8},
     {"eval gold line with trailing text is refused", test_eval_gold_line_with_trailing_text_is_refused},
     {"eval gold files stay inside the corpus", test_eval_gold_files_stay_inside_the_corpus},
+    {"SG_ASSERT returns an internal error in release builds", test_sg_assert_returns_an_internal_error_in_release_builds},
     CU_TEST_INFO_NULL};
 
 static CU_SuiteInfo suites[] = {{"bad input", NULL, NULL, NULL, NULL, input_tests},

@@ -251,7 +251,7 @@ static cJSON *head_json(const sg_report *r)
     int ok = h && cJSON_AddStringToObject(h, "stancegraph", "report") &&
              cJSON_AddNumberToObject(h, "version", 1);
     ok = ok ? add_item(h, "topics", topics) : (cJSON_Delete(topics), 0);
-    if (range)
+    if (g->have_dates) /* a range lost to out of memory must fail, not vanish */
         ok = ok ? add_item(h, "date_range", range) : (cJSON_Delete(range), 0);
     ok = ok &&
              cJSON_AddStringToObject(h, "network_type", sg_network_type_name(g->network_type)) &&

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "common/num.h"
 #include "stancegraph/graph.h"
 
 #define MAX_LIST 4096
@@ -66,16 +67,19 @@ static void build_help(void)
 /* "30d", "30", "4w" -> days; -1 when malformed. */
 static int parse_days(const char *s)
 {
-    char *end = NULL;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (end == s || errno != 0 || v <= 0 || v > 100000)
+    char num[32];
+    size_t n = strlen(s);
+    long v;
+    int weeks = n > 0 && s[n - 1] == 'w';
+    if (n > 0 && (s[n - 1] == 'w' || s[n - 1] == 'd'))
+        n--;
+    if (n == 0 || n >= sizeof(num))
         return -1;
-    if (*end == 'w' && end[1] == '\0')
-        return v * 7 > 100000 ? -1 : (int)(v * 7);
-    if ((*end == 'd' && end[1] == '\0') || *end == '\0')
-        return (int)v;
-    return -1;
+    memcpy(num, s, n);
+    num[n] = '\0';
+    if (!sg_num_parse_long(num, 1, weeks ? 100000 / 7 : 100000, &v))
+        return -1;
+    return (int)(weeks ? v * 7 : v);
 }
 
 static int is_blank(const char *s, size_t n)
@@ -188,9 +192,8 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
             *(c == 'w' ? &a->opts.window_days : &a->opts.step_days) = days;
             break;
         case 'x': {
-            char *end = NULL;
-            long v = strtol(optarg, &end, 10);
-            if (end == optarg || *end || v < 0 || v > 1000)
+            long v;
+            if (!sg_num_parse_long(optarg, 0, 1000, &v))
                 return sg_cli_usage_error("build", "--max-edge-evidence must be 0..1000");
             a->opts.max_edge_evidence = (size_t)v;
             break;

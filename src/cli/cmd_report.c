@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "common/num.h"
 #include "cli/cli_docs.h"
 #include "stancegraph/analyze.h"
 #include "stancegraph/graph.h"
@@ -304,11 +305,10 @@ int sg_cmd_report(int argc, char **argv)
         case 'e': ra.engine = optarg; break;
         case 'o': ra.dir = optarg; break;
         case 's': {
-            char *end = NULL;
-            errno = 0;
-            ra.seed = strtoul(optarg, &end, 10);
-            if (errno || end == optarg || *end)
-                return sg_cli_usage_error("report", "--seed needs a non-negative integer");
+            long seed; /* strtoul would wrap "-1" to a huge seed */
+            if (!sg_num_parse_long(optarg, 0, 4294967295L, &seed))
+                return sg_cli_usage_error("report", "--seed must be a whole number 0..4294967295");
+            ra.seed = (unsigned long)seed;
             ra.have_seed = 1;
             break;
         }

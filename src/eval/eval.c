@@ -154,7 +154,12 @@ sg_status sg_eval_new(sg_eval **out, const char *gold, size_t len, const char *n
             rc = sg_error_set(err, SG_EINPUT, name, line, "invalid UTF-8 or a NUL byte");
             break;
         }
-        cJSON *o = sg_json_parse_one(p, n, &at, &problem);
+        cJSON *o = NULL;
+        sg_status prc = sg_json_parse_one(&o, p, n, &at, &problem);
+        if (prc == SG_ENOMEM) {
+            rc = sg_error_set(err, SG_ENOMEM, name, line, "out of memory");
+            break;
+        }
         if (o == NULL || !cJSON_IsObject(o)) {
             rc = sg_error_set(err, SG_EINPUT, name, line, "%s near byte %zu",
                               o ? "a gold line must be a JSON object" : problem, at);

@@ -7,6 +7,7 @@
  * element at a time (its `end` pointer says where the value stopped, so we never use
  * cJSON's global error pointer). Also: the cJSON builders shared by both documents.
  */
+#include "common/json.h"
 #include "graph/graph_internal.h"
 
 #include <cjson/cJSON.h>
@@ -111,6 +112,9 @@ static sg_status parse_value(const jin *in, size_t *at, cJSON **out)
     const char *end = NULL;
     *out = cJSON_ParseWithLengthOpts(in->json + *at, in->len - *at, &end, 0);
     if (*out == NULL) {
+        /* cJSON returns NULL for bad syntax and for a failed allocation alike */
+        if (sg_json_valid_prefix(in->json + *at, in->len - *at) > 0)
+            return sg_error_set(in->err, SG_ENOMEM, NULL, 0, "out of memory");
         size_t bad = end ? (size_t)(end - in->json) : *at;
         return jin_fail(in, bad, "malformed JSON");
     }

@@ -607,8 +607,11 @@ sg_status sg_lexicon_add_json(sg_lexicon *lex, const char *json, size_t len, con
     }
     size_t at = 0;
     const char *problem = NULL;
-    cJSON *root = sg_json_parse_one(json, len, &at, &problem);
-    if (root == NULL) {
+    cJSON *root = NULL;
+    sg_status prc = sg_json_parse_one(&root, json, len, &at, &problem);
+    if (prc == SG_ENOMEM)
+        return sg_error_set(err, SG_ENOMEM, name, 0, "out of memory");
+    if (prc != SG_OK) {
         long line = 1;
         for (size_t i = 0; i < at && i < len; i++)
             line += json[i] == '\n';

@@ -507,8 +507,11 @@ static sg_status parse_root(sg_report *r, const char *json, size_t len, sg_error
 {
     size_t off = 0;
     const char *problem = NULL;
-    cJSON *root = sg_json_parse_one(json, len, &off, &problem);
-    if (root == NULL)
+    cJSON *root = NULL;
+    sg_status prc = sg_json_parse_one(&root, json, len, &off, &problem);
+    if (prc == SG_ENOMEM)
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    if (prc != SG_OK)
         return sg_error_set(err, SG_EINPUT, r->name[0] ? r->name : NULL,
                             line_of(json, len, off), "%s%s", problem,
                             len == 0 ? " (empty input)" : "");

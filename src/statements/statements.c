@@ -221,8 +221,11 @@ sg_status sg_statement_parse(sg_statement *out, const char *json, size_t len,
         return sg_error_set(err, SG_EINPUT, name, line_no, "invalid UTF-8 at byte %zu of the line", bad);
     size_t at = 0;
     const char *problem = NULL;
-    cJSON *obj = sg_json_parse_one(json, len, &at, &problem);
-    if (obj == NULL)
+    cJSON *obj = NULL;
+    sg_status prc = sg_json_parse_one(&obj, json, len, &at, &problem);
+    if (prc == SG_ENOMEM)
+        return sg_error_set(err, SG_ENOMEM, name, line_no, "out of memory");
+    if (prc != SG_OK)
         return sg_error_set(err, SG_EINPUT, name, line_no, "%s near byte %zu", problem, at);
     sg_status rc = SG_OK;
     if (!cJSON_IsObject(obj)) {
