@@ -123,8 +123,10 @@ static sg_status pipeline(char **out, sg_error *err)
         sg_statement s;
         if ((rc = sg_statement_to_json(&json, &list.items[i])) != SG_OK)
             break;
-        if ((rc = append(out, json)) != SG_OK)
+        if ((rc = append(out, json)) != SG_OK) {
+            free(json);
             break;
+        }
         if ((rc = sg_statement_parse(&s, json, strlen(json), "s", 1, err)) == SG_OK &&
             (rc = sg_statement_list_take(&back, &s)) != SG_OK)
             sg_statement_destroy(&s);

@@ -193,22 +193,20 @@ const char *sg_eval_doc_topic(const sg_eval *ev, size_t i) { return ev->docs[i].
 
 static int note(sg_eval *ev, const char *fmt, ...)
 {
-    char buf[512];
-    va_list ap;
+    /* formatted at its full length: a fixed buffer cut long names mid-character */
+    va_list ap, again;
     va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return -1;
-    size_t add = (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1;
-    char *p = realloc(ev->misses, ev->misses_len + add + 1);
-    if (p == NULL)
-        return -1;
-    memcpy(p + ev->misses_len, buf, add);
-    ev->misses = p;
-    ev->misses_len += add;
-    p[ev->misses_len] = '\0';
-    return 0;
+    char *p = n < 0 ? NULL : realloc(ev->misses, ev->misses_len + (size_t)n + 1);
+    if (p != NULL) {
+        vsnprintf(p + ev->misses_len, (size_t)n + 1, fmt, again);
+        ev->misses = p;
+        ev->misses_len += (size_t)n;
+    }
+    va_end(again);
+    return p == NULL ? -1 : 0;
 }
 
 static actor_row *row_for(sg_eval *ev, const char *actor)
@@ -318,6 +316,25 @@ static int cmp_rows(const void *a, const void *b)
     return strcmp(((const actor_row *)a)->actor, ((const actor_row *)b)->actor);
 }
 
+/* s cut to at most width characters (never inside a UTF-8 sequence: "%-24.24s" cuts
+ * bytes and can leave invalid UTF-8) and padded with spaces to width characters.
+ * out holds width * 4 + 1 bytes. */
+static void fit_column(char *out, const char *s, size_t width)
+{
+    size_t o = 0, chars = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p && chars < width; chars++) {
+        size_t k = 1;
+        while (p[k] && (p[k] & 0xC0) == 0x80 && k < 4)
+            k++;
+        memcpy(out + o, p, k);
+        o += k;
+        p += k;
+    }
+    for (; chars < width; chars++)
+        out[o++] = ' ';
+    out[o] = '\0';
+}
+
 sg_status sg_eval_report(const sg_eval *ev, char **out)
 {
     sg_eval_result r;
@@ -353,8 +370,10 @@ sg_status sg_eval_report(const sg_eval *ev, char **out)
                 else if (g == p) correct += v;
                 else wrong += v;
             }
-        n += (size_t)snprintf(buf + n, cap - n, "%-24.24s %7zu %7zu %7zu %7zu %7zu\n",
-                              rows[i].actor, correct, wrong, missed, extra,
+        char name[24 * 4 + 1];
+        fit_column(name, rows[i].actor, 24);
+        n += (size_t)snprintf(buf + n, cap - n, "%s %7zu %7zu %7zu %7zu %7zu\n",
+                              name, correct, wrong, missed, extra,
                               correct + wrong + missed + extra);
     }
     free(rows);

@@ -323,8 +323,7 @@ cJSON *sg_graph__edge_json(const sg_graph *g, const sg_edgeset *es, size_t e)
                                      sg_graph__round6(VECTOR(es->conflict)[e]));
     if (ok && cJSON_AddItemToObject(o, "evidence", ev))
         return o;
-    if (!ok || o == NULL)
-        cJSON_Delete(ev);
+    cJSON_Delete(ev); /* not attached to o: ours to free */
     cJSON_Delete(o);
     return NULL;
 }

@@ -250,12 +250,12 @@ static sg_status load_actors(load_ctx *c, const cJSON *arr)
                 return nomem(c);
             sg_actor_entry *e = &c->lex->actors[c->lex->n_actors];
             memset(e, 0, sizeof(*e));
+            idx = (int)c->lex->n_actors++; /* counted first: sg_lexicon_free frees it */
             e->id = strdup(id);
             const char *type = get_str(a, "type");
             e->type = strdup(type ? type : "country");
             if (e->id == NULL || e->type == NULL)
                 return nomem(c);
-            idx = (int)c->lex->n_actors++;
             if (sg_lexicon__add_phrase(c->lex, id, SG_P_ACTOR, idx, 0, -1))
                 return nomem(c);
         }
