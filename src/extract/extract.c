@@ -384,6 +384,7 @@ typedef struct cue_site {
     finding f;
     holder h;
     int proform;       /* the governed cue is "do so": the topic is the last stance's */
+    int act;           /* the cue or the cue it governs is a form of the topic's act */
 } cue_site;
 
 /* Effect cues need the topic as their subject, with a modal: "membership would
@@ -450,6 +451,7 @@ static int govern_chain(ctx *c, cue_site *x)
             x->f.weight = inner->strength;
         x->f.cue_end = c->s.main[c->s.main_at[k]].end;
         x->proform = inner->kind == 'r';
+        x->act |= inner->act;
         c->consumed[k] = 1;
         return 1;
     }
@@ -508,6 +510,26 @@ static int rule_is(const holder *h, const char *prefix)
     return h->rule && strncmp(h->rule, prefix, strlen(prefix)) == 0;
 }
 
+/* "Peskov said Ukraine will never join NATO": a candidate's own act reported by someone
+ * else is the reporter's position on it, not the candidate's. */
+static void reported_self_act(const ctx *c, cue_site *x)
+{
+    if (!x->cue->act || !x->cue->self || !rule_is(&x->h, "reported-subject"))
+        return;
+    size_t after;
+    int sp = sg_holder__speaker_before(c, x->cs, x->at, &after);
+    if (sp < 0 || sp == x->h.list)
+        return;
+    sg_actor_set a, b;
+    sg_extract__mention_actors(&c->s, &c->s.men[c->s.lists[sp].first], &a);
+    sg_extract__mention_actors(&c->s, &c->s.men[c->s.lists[x->h.list].first], &b);
+    if (a.n > 0 && b.n > 0 && a.a[0] == b.a[0])
+        return;
+    x->h.list = sp;
+    x->h.rule = "speaker";
+    x->f.self = 0;
+}
+
 /* About what: the topic, or another actor (a direct relation, which sets f.target_list). */
 static topic_how cue_topic(const ctx *c, cue_site *x)
 {
@@ -545,7 +567,8 @@ static topic_how cue_topic(const ctx *c, cue_site *x)
         if (k < ce && is_word(c, k, objprep))
             k++;
         int tl = sg_holder__list_after(c, k, ce);
-        if (tl >= 0 && tl != x->h.list && cue->kind != 'e') {
+        /* the object of an act ("join the EU", "recognise Kosovo") is the topic's own */
+        if (tl >= 0 && tl != x->h.list && cue->kind != 'e' && !x->act) {
             x->f.target_list = tl;
             x->f.rule = "direct-relation";
             how = TOPIC_CLAUSE;
@@ -603,6 +626,20 @@ static void remember_stance(ctx *c, int stance, size_t sent)
     c->last_sent = sent;
 }
 
+/* The nominalisation of the topic's act matched at mt ("ban"), or NULL. */
+static const sg_cue_entry *act_noun_at(const ctx *c, const sg_match *mt)
+{
+    for (int j = 0; j < mt->n; j++) {
+        const sg_phrase_meaning *m = mt->m[j];
+        if (m->kind != SG_P_CUE)
+            continue;
+        const sg_cue_entry *q = &c->s.lex->cues[m->data];
+        if (q->act && q->kind == 'n' && q->topic == c->topic)
+            return q;
+    }
+    return NULL;
+}
+
 static sg_status handle_cue(ctx *c, size_t at)
 {
     if (c->consumed[at])
@@ -615,10 +652,19 @@ static sg_status handle_cue(ctx *c, size_t at)
     x.cl = c->clause_of[at];
     x.cs = c->clause_start[x.cl];
     x.ce = c->clause_end[x.cl];
+    if (x.cue->act && x.cue->kind == 'v' && sg_holder__nominal_use(c, at, x.cs, 2)) {
+        /* "the EU's new sanctions package": a verb form used as a noun is the act only
+         * where it is one of the act's nominalisations ("Canada's ban") */
+        x.cue = act_noun_at(c, x.mt);
+        if (x.cue == NULL)
+            return SG_OK;
+    }
     x.sent = (size_t)c->s.sent_of[at];
-    finding f0 = {x.cue->polarity, x.cue->strength, 0, NULL, at, x.mt->end, x.mt->end, -1,
-                  x.cue->self};
+    /* an act's own words ("recognised", "the ban") name part of the topic */
+    finding f0 = {x.cue->polarity, x.cue->strength, 0, NULL, at, x.mt->end,
+                  x.cue->act ? at : x.mt->end, -1, x.cue->self};
     x.f = f0;
+    x.act = x.cue->act;
     /* "Hungary plans to do so", "Germany followed suit": the last stance, new holder */
     if (x.cue->kind == 'r') {
         if (!c->has_last || x.sent > c->last_sent + 1)
@@ -633,6 +679,7 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (at > x.cs && (sg_extract__is(&c->s, at - 1, "before") || sg_extract__is(&c->s, at - 1, "until")))
         return SG_OK;
     x.h = sg_holder__find(c, x.cue, at, x.mt->end, x.cl);
+    reported_self_act(c, &x);
     int irr = irrealis(c, &x);
     if (irr < 0)
         return SG_OK;
@@ -666,7 +713,7 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
         return SG_OK;
     if (deferral_in(c, cl) != at)
         return SG_OK; /* one deferral statement per clause ("only later, not now") */
-    static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0, 0};
+    static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0, 0, -1, 0, 0};
     const sg_match *mt = &c->s.main[c->s.main_at[at]];
     holder h = sg_holder__find(c, &defer, at, mt->end, cl);
     if (h.list >= 0)
@@ -701,6 +748,7 @@ static sg_status extract_topic(ctx *c)
         c->doc_on_topic = sg_topic__full(c, c->topic, sg_topic__groups(c, c->topic, c->s.tok.sent[si].first,
                                                          c->s.tok.sent[si].last_plus1));
     memset(c->consumed, 0, c->s.tok.n_tok + 1);
+    c->s.cur_topic = c->topic; /* cues bound to other topics' acts are not seen */
     for (size_t i = 0; i < c->s.n_main; i++) {
         const sg_match *m = &c->s.main[i];
         sg_status rc = SG_OK;

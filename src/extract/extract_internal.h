@@ -65,6 +65,8 @@ typedef struct sg_scan {
     sg_list *lists;   size_t n_lists;
     int *men_at;      /* token -> mention index covering it, or -1 */
     int *sent_of;     /* token -> sentence index */
+    int cur_topic;    /* the topic being extracted: cues bound to another topic are not
+                         seen; -1 while scanning (every cue is) */
 } sg_scan;
 
 SG_NODISCARD sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex,

@@ -277,6 +277,27 @@ static int sentence_speaker(const ctx *c, size_t cs, size_t sent_first)
     return -1;
 }
 
+/* Is the cue at token at used as a noun: right after 's or a determiner, or (reach > 0)
+ * after up to `reach` plain modifiers that follow one ("the EU's 19th sanctions package",
+ * "a new ban")? */
+int sg_holder__nominal_use(const ctx *c, size_t at, size_t cs, int reach)
+{
+    static const char *const nominal_det[] = {"his", "her", "its", "their", "our", "the", "a",
+                                              "an", "any", "this", "that", "such", NULL};
+    size_t k = at;
+    for (int skipped = 0; k > cs; skipped++) {
+        const sg_token *t = &c->s.tok.tok[k - 1];
+        if (t->kind == SG_TOK_POSS || is_word(c, k - 1, nominal_det))
+            return 1;
+        size_t n = strlen(t->norm);
+        if (skipped >= reach || t->kind != SG_TOK_WORD || c->s.main_at[k - 1] >= 0 ||
+            c->s.men_at[k - 1] >= 0 || (n > 2 && strcmp(t->norm + n - 2, "ly") == 0))
+            return 0;
+        k--;
+    }
+    return 0;
+}
+
 /* Who holds the cue at [at, end) in clause cl: the first rule that applies, in the order
  * of docs/extraction.md. h.list is -1 when nobody does. */
 holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t end, int cl)
@@ -284,10 +305,7 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     holder h = {-1, NULL, -1};
     size_t cs = c->clause_start[cl], ce = c->clause_end[cl];
     size_t sent_first = c->s.tok.sent[c->s.sent_of[at]].first;
-    static const char *const nominal_det[] = {"his", "her", "its", "their", "our", "the", "a",
-                                              "an", "any", NULL};
-    int nominal_use = at > cs && (c->s.tok.tok[at - 1].kind == SG_TOK_POSS ||
-                                  is_word(c, at - 1, nominal_det));
+    int nominal_use = sg_holder__nominal_use(c, at, cs, 0);
     if ((cue->kind == 'v' || cue->kind == 'p') && !nominal_use &&
         (h.list = passive_agent(c, at, end, cs, ce)) >= 0) {
         h.rule = "passive-agent";
@@ -296,10 +314,11 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     /* any cue after 's or a determiner is used as a noun */
     if ((cue->kind == 'n' || (nominal_use && cue->kind != 'g' && cue->kind != 'e')) && at > 0) {
         h = nominal_holder(c, at, end, cs, ce);
-        if (h.list >= 0)
+        if (h.list >= 0 || cue->nominal_only)
             return h;
     }
-    if ((h.list = local_subject(c, at, cs)) >= 0) {
+    /* "a date for Ukraine joining the alliance" describes the question, it takes no side */
+    if (!(cue->act && cue->self) && (h.list = local_subject(c, at, cs)) >= 0) {
         h.rule = "local-subject";
         return h;
     }

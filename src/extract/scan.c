@@ -43,7 +43,9 @@ const sg_phrase_meaning *sg_extract__main_meaning(const sg_scan *s, size_t i, sg
     if (m->start != i)
         return NULL;
     for (int j = 0; j < m->n; j++)
-        if (m->m[j]->kind == k)
+        if (m->m[j]->kind == k &&
+            !(k == SG_P_CUE && s->cur_topic >= 0 && s->lex->cues[m->m[j]->data].topic >= 0 &&
+              s->lex->cues[m->m[j]->data].topic != s->cur_topic))
             return m->m[j];
     return NULL;
 }
@@ -527,6 +529,7 @@ sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex, const sg_document 
     memset(s, 0, sizeof(*s));
     s->lex = lex;
     s->doc = doc;
+    s->cur_topic = -1;
     sg_status rc = sg_tokens_init(&s->tok, doc->text, doc->len, NULL, err);
     if (rc != SG_OK) {
         if (err)

@@ -80,7 +80,24 @@ typedef struct sg_cue_entry {
     int block;       /* a blocking act (block, veto) */
     int self;        /* the holder is the candidate itself ("apply for", "its bid"): the
                         holder's name counts towards the topic */
+    int topic;       /* -1, or the only topic this cue speaks on (a topic act) */
+    int act;         /* a form of the topic's act ("recognised", "banning"): its own words
+                        count towards the topic */
+    int nominal_only; /* held only through a possessor or "by"/"from" ("Spain's
+                        recognition"), never by the clause's subject */
 } sg_cue_entry;
+
+/* An act class ("recognition", "ban", "accession"): the verbs that perform it (base forms;
+ * inflections are generated), its nominalisations and its objects ("deal", "pipeline"),
+ * and the phrases that undo or block it ("lift the ban"). */
+typedef struct sg_act_entry {
+    char *id;
+    char **verbs; size_t n_verbs;
+    char **nominal; size_t n_nominal;
+    char **objects; size_t n_objects;
+    char **undo; size_t n_undo;
+    int self;        /* performed by the candidate itself (join): only candidates hold it */
+} sg_act_entry;
 
 typedef struct sg_topic_entry {
     char *id;
@@ -88,6 +105,9 @@ typedef struct sg_topic_entry {
     size_t n_groups;
     char *body;      /* deciding actor id, or NULL */
     char *rule;
+    int act;         /* act index, -1 for none */
+    char *act_name;  /* the "act" named by the topic file, resolved in finish; NULL: derive */
+    int act_derived; /* 1 when the act was derived from the terms or the label */
 } sg_topic_entry;
 
 typedef struct sg_string_list {
@@ -111,6 +131,8 @@ struct sg_lexicon {
     double *hedges; size_t n_hedges, cap_hedges;       /* factor per hedge */
     sg_topic_entry *topics; size_t n_topics, cap_topics;
     sg_string_list *requires; size_t n_requires, cap_requires;
+    sg_act_entry *acts; size_t n_acts, cap_acts;
+    sg_string_list *irregular; size_t n_irregular, cap_irregular; /* base, past, participle */
 
     /* phrases collected before finish: text + meaning */
     struct sg_pending_phrase *pending; size_t n_pending, cap_pending;
