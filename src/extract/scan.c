@@ -161,6 +161,38 @@ static int layer_push(layer_out *o, const sg_match *m)
     return 0;
 }
 
+/* A hyphenated compound ("EU-Mercosur", "US-China") names the topic terms its parts
+ * name, each part matched as a one-word term. */
+static void compound_terms(const sg_scan *s, size_t i, sg_match *m, int *found)
+{
+    const char *w = s->tok.tok[i].norm;
+    if (s->tok.tok[i].kind != SG_TOK_WORD || strchr(w, '-') == NULL || (*found && m->end > i + 1))
+        return;
+    char part[64];
+    for (const char *p = w; *p;) {
+        const char *h = strchr(p, '-');
+        size_t n = h ? (size_t)(h - p) : strlen(p);
+        if (n > 0 && n < sizeof(part)) {
+            memcpy(part, p, n);
+            part[n] = '\0';
+            size_t node = sg_lexicon__child(s->lex, 0, part);
+            const sg_trie_node *nd = node ? &s->lex->nodes[node] : NULL;
+            for (size_t k = 0; nd && k < nd->n_meanings; k++) {
+                const sg_phrase_meaning *pm = &s->lex->meanings[nd->first_meaning + k];
+                if (pm->kind != SG_P_TOPIC_TERM || pm->n_tokens != 1)
+                    continue;
+                if (!*found) {
+                    m->start = i, m->end = i + 1, m->n = 0;
+                    *found = 1;
+                }
+                if (m->n < SG_MAX_MEANINGS)
+                    m->m[m->n++] = pm;
+            }
+        }
+        p = h ? h + 1 : p + n;
+    }
+}
+
 /* Greedy left-to-right longest matches, per layer, in one trie walk per token. */
 static sg_status match_layers(sg_scan *s)
 {
@@ -183,6 +215,8 @@ static sg_status match_layers(sg_scan *s)
                 want[l] = i >= next_free[l];
             sg_match m[3];
             match_at(s, i, st->last_plus1, want, m, found);
+            if (want[1])
+                compound_terms(s, i, &m[1], &found[1]);
             for (int l = 0; l < 3; l++)
                 if (want[l] && found[l]) {
                     if (layer_push(&lo[l], &m[l]) != 0)

@@ -1,0 +1,164 @@
+/* test_acts.c - topic acts, verb frames and people learned from the text, on sentences
+ * written for the test, with topics written the way a new user writes them (terms and a
+ * label only) on top of the default lexicon. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sg_test.h"
+#include "stancegraph/extract.h"
+
+#define ABSENT 99
+
+static sg_lexicon *lex;
+static sg_statement_list last;
+
+static const char topics_json[] =
+    "{\"topics\":["
+    "{\"id\":\"pal\",\"label\":\"Recognition of a Palestinian state\","
+    " \"terms\":[[\"Palestine\",\"Palestinian state\",\"State of Palestine\"]]},"
+    "{\"id\":\"vendor\",\"label\":\"Huawei ban\",\"terms\":[[\"Huawei\"],[\"5G\"]]},"
+    "{\"id\":\"trade\",\"label\":\"The EU-Mercosur trade agreement\","
+    " \"terms\":[[\"Mercosur\"]]},"
+    "{\"id\":\"climate\",\"label\":\"Leaving the Paris accord\","
+    " \"terms\":[[\"Paris Agreement\",\"Paris accord\"],[\"withdraw\",\"withdrawal\",\"exit\"]]},"
+    "{\"id\":\"games\",\"label\":\"The 2036 Olympics\",\"terms\":[[\"Olympics\"]],"
+    " \"act\":{\"verbs\":[\"host\"],\"undo\":[\"boycott\"]}},"
+    "{\"id\":\"noact\",\"label\":\"A ban on fishing\",\"terms\":[[\"fishing\"]],\"act\":\"none\"}"
+    "]}";
+
+static int setup(void)
+{
+    sg_error err;
+    const char *path = getenv("SG_TEST_LEXICON") ? getenv("SG_TEST_LEXICON") : SG_SOURCE_DIR "/data/lexicon";
+    if (sg_lexicon_new(&lex, &err) != SG_OK || sg_lexicon_add_path(lex, path, &err) != SG_OK ||
+        sg_lexicon_add_json(lex, topics_json, strlen(topics_json), "topics", &err) != SG_OK ||
+        sg_lexicon_finish(lex, &err) != SG_OK) {
+        fprintf(stderr, "lexicon: %s:%ld: %s\n", err.file, err.line, err.message);
+        return 1;
+    }
+    sg_statement_list_init(&last);
+    return 0;
+}
+
+static int teardown(void)
+{
+    sg_statement_list_destroy(&last);
+    sg_lexicon_free(lex);
+    return 0;
+}
+
+static void run(const char *text, const char *topic)
+{
+    sg_statement_list_destroy(&last);
+    sg_statement_list_init(&last);
+    sg_document doc = {"t", "2024-06-01", NULL, text, strlen(text)};
+    sg_extract_options o = SG_EXTRACT_OPTIONS_INIT;
+    o.topic = topic;
+    sg_error err;
+    CU_ASSERT_EQUAL_FATAL(sg_extract_document(&last, lex, &doc, &o, &err), SG_OK);
+}
+
+/* Sign of the summed stance x weight of actor on the topic (no target), or ABSENT. */
+static int stance_in(const char *actor)
+{
+    double sum = 0;
+    int seen = 0;
+    for (size_t i = 0; i < last.n; i++) {
+        const sg_statement *s = &last.items[i];
+        if (s->target || strcmp(s->actor, actor) != 0)
+            continue;
+        seen = 1;
+        sum += s->stance * s->weight;
+    }
+    if (!seen)
+        return ABSENT;
+    return sum > 1e-9 ? 1 : sum < -1e-9 ? -1 : 0;
+}
+
+static int stance(const char *text, const char *topic, const char *actor)
+{
+    run(text, topic);
+    return stance_in(actor);
+}
+
+/* ---- acts ---- */
+
+static void test_performing_the_act_is_support(void)
+{
+    CU_ASSERT_EQUAL(stance("Norway formally recognised a Palestinian state on Tuesday.", "pal",
+                           "Norway"), 1);
+    CU_ASSERT_EQUAL(stance("Canada has banned Huawei from its 5G networks.", "vendor", "Canada"), 1);
+    /* American spelling and another inflection, generated, not listed */
+    CU_ASSERT_EQUAL(stance("Belgium recognizes the State of Palestine.", "pal", "Belgium"), 1);
+    CU_ASSERT_EQUAL(stance("Sweden barred Huawei from its 5G rollout.", "vendor", "Sweden"), 1);
+}
+
+static void test_refusing_or_negating_the_act_is_opposition(void)
+{
+    CU_ASSERT_EQUAL(stance("Italy refused to recognise a Palestinian state.", "pal", "Italy"), -1);
+    CU_ASSERT_EQUAL(stance("Austria will not recognise a Palestinian state.", "pal", "Austria"), -1);
+    CU_ASSERT_EQUAL(stance("Hungary has ruled out banning Huawei from 5G.", "vendor", "Hungary"), -1);
+}
+
+static void test_undoing_the_act_is_opposition(void)
+{
+    CU_ASSERT_EQUAL(stance("Brazil's government decided to boycott the Olympics.", "games", "Brazil"), -1);
+    CU_ASSERT_EQUAL(stance("Japan wants to host the Olympics.", "games", "Japan"), 1);
+}
+
+static void test_act_derived_from_label_or_terms(void)
+{
+    /* "agreement" in the label: signing is the act */
+    CU_ASSERT_EQUAL(stance("Uruguay signed the Mercosur deal last week.", "trade", "Uruguay"), 1);
+    /* "withdraw" among the terms: withdrawing is the act, not signing the agreement */
+    CU_ASSERT_EQUAL(stance("Argentina will withdraw from the Paris Agreement, Milei said.", "climate",
+                           "Argentina"), 1);
+    /* an explicit "act": "none" turns derivation off */
+    CU_ASSERT_EQUAL(stance("Iceland banned fishing in the fjord.", "noact", "Iceland"), ABSENT);
+}
+
+static void test_possessed_nominalisation_is_the_possessors_act(void)
+{
+    CU_ASSERT_EQUAL(stance("Slovenia's recognition of Palestine angered Israel.", "pal", "Slovenia"), 1);
+    CU_ASSERT_EQUAL(stance("Israel condemned Slovenia's recognition of Palestine.", "pal", "Israel"), -1);
+}
+
+static void test_verb_form_used_as_noun_is_not_the_act(void)
+{
+    /* "sanctions" in "the EU's new sanctions package" is not the EU sanctioning */
+    CU_ASSERT_EQUAL(stance("The EU's new sanctions package targets Russian banks.", "russia-sanctions",
+                           "European Union"), ABSENT);
+}
+
+static void test_act_cue_speaks_only_on_its_topic(void)
+{
+    CU_ASSERT_EQUAL(stance("Canada has banned Huawei from its 5G networks and recognised Palestine.",
+                           "pal", "Canada"), 1);
+    CU_ASSERT_EQUAL(stance("Canada has banned Huawei from its 5G networks.", "pal", "Canada"), ABSENT);
+}
+
+static void test_candidates_own_act_reported_by_another(void)
+{
+    /* the reporter holds the position; the candidate is only the subject of the question */
+    run("Kremlin spokesman Dmitry Peskov said Ukraine will never join NATO.", "ukraine-nato");
+    CU_ASSERT_EQUAL(stance_in("Russia"), -1);
+    CU_ASSERT_EQUAL(stance_in("Ukraine"), ABSENT);
+    run("Diplomats discussed a date for Ukraine joining the alliance, NATO said.", "ukraine-nato");
+    CU_ASSERT_EQUAL(stance_in("Ukraine"), ABSENT);
+}
+
+static CU_TestInfo tests[] = {
+    {"performing the act is support", test_performing_the_act_is_support},
+    {"refusing or negating the act is opposition", test_refusing_or_negating_the_act_is_opposition},
+    {"undoing the act is opposition", test_undoing_the_act_is_opposition},
+    {"act derived from label or terms", test_act_derived_from_label_or_terms},
+    {"possessed nominalisation is the possessor's act", test_possessed_nominalisation_is_the_possessors_act},
+    {"verb form used as noun is not the act", test_verb_form_used_as_noun_is_not_the_act},
+    {"act cue speaks only on its topic", test_act_cue_speaks_only_on_its_topic},
+    {"candidate's own act reported by another", test_candidates_own_act_reported_by_another},
+    CU_TEST_INFO_NULL};
+
+static CU_SuiteInfo suites[] = {{"acts", setup, teardown, NULL, NULL, tests}, CU_SUITE_INFO_NULL};
+
+SG_TEST_MAIN(suites)
