@@ -626,6 +626,20 @@ static void remember_stance(ctx *c, int stance, size_t sent)
     c->last_sent = sent;
 }
 
+/* Is an adjective ending before token k attributive: followed by a noun of its own
+ * ("illegal annexation"), not by a complement ("hostile to") or the end of a clause? */
+static int attributive(const ctx *c, size_t k)
+{
+    static const char *const comp[] = {"to", "of", "about", "towards", "toward", "on", "in",
+                                       "with", "for", "and", "or", "but", "that", "as", "at",
+                                       "from", "than", "because", "since", "if", "unless",
+                                       "when", "while", "after", "before", "given", "under",
+                                       "by", "so", "too", "now", "yet", "at", NULL};
+    if (k >= c->s.tok.n_tok || c->s.tok.tok[k].kind != SG_TOK_WORD || is_word(c, k, comp))
+        return 0;
+    return c->s.sent_of[k] == c->s.sent_of[k - 1] && c->s.main_at[k] < 0 && !c->s.tok.tok[k].upper;
+}
+
 /* The nominalisation of the topic's act matched at mt ("ban"), or NULL. */
 static const sg_cue_entry *act_noun_at(const ctx *c, const sg_match *mt)
 {
@@ -652,6 +666,8 @@ static sg_status handle_cue(ctx *c, size_t at)
     x.cl = c->clause_of[at];
     x.cs = c->clause_start[x.cl];
     x.ce = c->clause_end[x.cl];
+    if (x.cue->kind == 'a' && attributive(c, x.mt->end))
+        return SG_OK; /* "Russia's illegal annexation": the adjective describes a noun */
     if (x.cue->act && x.cue->kind == 'v' && sg_holder__nominal_use(c, at, x.cs, 2)) {
         /* "the EU's new sanctions package": a verb form used as a noun is the act only
          * where it is one of the act's nominalisations ("Canada's ban") */

@@ -397,6 +397,30 @@ static int is_cue_token(const sg_scan *s, size_t i)
     return sg_extract__main_meaning(s, i, SG_P_CUE) != NULL;
 }
 
+/* "Several nations - including the UK, US and Australia - have", "member states, such
+ * as Italy, voted": the list after "including"/"such as" names the members of the noun
+ * phrase before it, which is the clause's subject, not a prepositional object. */
+static int apposition_list(const sg_scan *s, size_t k)
+{
+    size_t w;
+    if (sg_extract__is(s, k, "including"))
+        w = k;
+    else if (k > 0 && sg_extract__is(s, k, "as") && sg_extract__is(s, k - 1, "such"))
+        w = k - 1;
+    else
+        return 0;
+    while (w > 0 && s->tok.tok[w - 1].kind == SG_TOK_PUNCT &&
+           (strcmp(s->tok.tok[w - 1].norm, ",") == 0 || strcmp(s->tok.tok[w - 1].norm, "-") == 0))
+        w--;
+    if (w == 0 || s->sent_of[w - 1] != s->sent_of[k])
+        return 0;
+    const sg_token *t = &s->tok.tok[w - 1];
+    size_t n = strlen(t->norm);
+    /* a plural noun of its own ("nations", "member states", "others") */
+    return t->kind == SG_TOK_WORD && s->main_at[w - 1] < 0 && n > 3 && t->norm[n - 1] == 's' &&
+           !t->upper;
+}
+
 /* Is the mention starting at token i inside a prepositional phrase ("with Germany",
  * "between the Alliance and Russia")? Determiners may sit between. */
 static int in_pp(const sg_scan *s, size_t i)
@@ -412,6 +436,8 @@ static int in_pp(const sg_scan *s, size_t i)
     while (k > 0 && sg_extract__is_determiner(s, k - 1))
         k--;
     if (k == 0 || s->sent_of[k - 1] != s->sent_of[i])
+        return 0;
+    if (apposition_list(s, k - 1))
         return 0;
     for (size_t n = 0; p[n]; n++)
         if (sg_extract__is(s, k - 1, p[n]))
@@ -441,9 +467,28 @@ static sg_list *new_list(sg_scan *s, size_t i)
 }
 
 /* Split the last list back into single mentions when no conjunction joined it. */
+/* "A, B, C and others", "A, B and C among others": an open list is coordinated too. */
+static int open_list_end(const sg_scan *s, size_t end)
+{
+    static const char *const tail[][3] = {{"and", "others", NULL}, {"and", "other", NULL},
+                                          {"among", "others", NULL}, {"and", "several", NULL},
+                                          {"and", "many", NULL}, {"and", "a", "few"}};
+    for (size_t k = 0; k < sizeof(tail) / sizeof(tail[0]); k++) {
+        int ok = 1;
+        for (size_t j = 0; j < 3 && tail[k][j] && ok; j++)
+            ok = sg_extract__is(s, end + j, tail[k][j]);
+        if (ok)
+            return 1;
+    }
+    return 0;
+}
+
 static void split_uncoordinated(sg_scan *s, int has_conj)
 {
     if (s->n_lists == 0 || has_conj)
+        return;
+    if (s->lists[s->n_lists - 1].first != s->lists[s->n_lists - 1].last &&
+        open_list_end(s, s->lists[s->n_lists - 1].end))
         return;
     sg_list *l = &s->lists[s->n_lists - 1];
     size_t first = l->first, last = l->last;
