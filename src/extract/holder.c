@@ -193,6 +193,27 @@ static int local_subject(const ctx *c, size_t at, size_t cs)
     return -1;
 }
 
+/* "X's decision to V", "X's controversial move to V": the possessor holds V. */
+static int possessive_infinitive(const ctx *c, size_t at, size_t cs)
+{
+    if (at < cs + 4 || !sg_extract__is(&c->s, at - 1, "to"))
+        return -1;
+    size_t k = at - 2; /* the noun */
+    for (int mod = 0; mod < 2 && k > cs; mod++) {
+        const sg_token *t = &c->s.tok.tok[k];
+        if (t->kind != SG_TOK_WORD || t->upper || c->s.men_at[k] >= 0)
+            return -1;
+        if (mod == 0 && !sg_lexicon__word_in(c->s.lex, SG_WL_ACT_CARRIERS, t->norm))
+            return -1; /* "X's failure to ratify" is not X ratifying */
+        if (c->s.tok.tok[k - 1].kind == SG_TOK_POSS && k >= 2 && c->s.men_at[k - 2] >= 0) {
+            const sg_mention *m = &c->s.men[c->s.men_at[k - 2]];
+            return m->kind == SG_MEN_ACTOR ? (int)m->list : -1;
+        }
+        k--;
+    }
+    return -1;
+}
+
 /* Cues whose clause subject cannot hold them: a noun inside a prepositional phrase
  * ("years for approval"); an agent noun without a copula or apposition ("bans on Putin
  * supporters", against "X and Y are the main opponents", "X, a staunch supporter"). */
@@ -316,6 +337,11 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
         h = nominal_holder(c, at, end, cs, ce);
         if (h.list >= 0 || cue->nominal_only)
             return h;
+    }
+    /* "Trump's decision to withdraw", "Canada's plan to ban" */
+    if (cue->kind == 'v' && (h.list = possessive_infinitive(c, at, cs)) >= 0) {
+        h.rule = "possessive-infinitive";
+        return h;
     }
     /* "a date for Ukraine joining the alliance" describes the question, it takes no side */
     if (!(cue->act && cue->self) && (h.list = local_subject(c, at, cs)) >= 0) {

@@ -415,10 +415,9 @@ static int apposition_list(const sg_scan *s, size_t k)
     if (w == 0 || s->sent_of[w - 1] != s->sent_of[k])
         return 0;
     const sg_token *t = &s->tok.tok[w - 1];
-    size_t n = strlen(t->norm);
     /* a plural noun of its own ("nations", "member states", "others") */
-    return t->kind == SG_TOK_WORD && s->main_at[w - 1] < 0 && n > 3 && t->norm[n - 1] == 's' &&
-           !t->upper;
+    return t->kind == SG_TOK_WORD && s->main_at[w - 1] < 0 &&
+           sg_lexicon__word_in(s->lex, SG_WL_PLURAL_HEADS, t->norm);
 }
 
 /* Is the mention starting at token i inside a prepositional phrase ("with Germany",

@@ -99,6 +99,8 @@ void sg_lexicon_free(sg_lexicon *lex)
     for (size_t i = 0; i < lex->n_irregular; i++)
         free_strings(lex->irregular[i].items, lex->irregular[i].n);
     free(lex->irregular);
+    for (int i = 0; i < SG_WL_COUNT; i++)
+        free_strings(lex->wordlists[i].items, lex->wordlists[i].n);
     for (size_t i = 0; i < lex->n_requires; i++)
         free_strings(lex->requires[i].items, lex->requires[i].n);
     free(lex->requires);
@@ -602,6 +604,56 @@ static sg_status load_acts(load_ctx *c, const cJSON *arr)
     return SG_OK;
 }
 
+static const char *const wordlist_names[SG_WL_COUNT] = {"act_carriers", "plural_heads"};
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* "wordlists": [{"id":"act_carriers","words":[...]}, ...]; a later file adds words. */
+static sg_status load_wordlists(load_ctx *c, const cJSON *arr)
+{
+    const cJSON *w;
+    size_t i = 0;
+    cJSON_ArrayForEach(w, arr) {
+        const char *id = get_str(w, "id");
+        int l = -1;
+        for (int k = 0; id && k < SG_WL_COUNT; k++)
+            if (strcmp(id, wordlist_names[k]) == 0)
+                l = k;
+        if (l < 0)
+            return bad(c, "wordlists", i, "unknown word list (act_carriers, plural_heads)");
+        char **words;
+        size_t n;
+        sg_status rc = string_array(c, cJSON_GetObjectItemCaseSensitive(w, "words"), &words, &n,
+                                    "wordlists", i);
+        if (rc != SG_OK) {
+            free_strings(words, n);
+            return rc;
+        }
+        sg_string_list *dst = &c->lex->wordlists[l];
+        char **all = realloc(dst->items, (dst->n + n + 1) * sizeof(char *));
+        if (all == NULL) {
+            free_strings(words, n);
+            return nomem(c);
+        }
+        memcpy(all + dst->n, words, n * sizeof(char *));
+        free(words);
+        dst->items = all;
+        dst->n += n;
+        qsort(dst->items, dst->n, sizeof(char *), cmp_cstr);
+        i++;
+    }
+    return SG_OK;
+}
+
+int sg_lexicon__word_in(const sg_lexicon *lex, sg_wordlist l, const char *w)
+{
+    const sg_string_list *s = &lex->wordlists[l];
+    return s->n > 0 && bsearch(&w, s->items, s->n, sizeof(char *), cmp_cstr) != NULL;
+}
+
 /* "irregular_verbs": [["withdraw","withdrew","withdrawn"], ...] */
 static sg_status load_irregular(load_ctx *c, const cJSON *arr)
 {
@@ -703,7 +755,7 @@ static const simple_section simple_sections[] = {
 static const char *const known_sections[] = {
     "actors", "people", "roles", "groups", "sources", "cues", "hedges", "pronouns", "topics",
     "negators", "conditionals", "deferrals", "speech", "reporting", "anaphors",
-    "source_anaphors", "irrealis", "acts", "irregular_verbs", "comment", "_comment", "description", "version", NULL};
+    "source_anaphors", "irrealis", "acts", "irregular_verbs", "wordlists", "comment", "_comment", "description", "version", NULL};
 
 sg_status sg_lexicon_add_json(sg_lexicon *lex, const char *json, size_t len, const char *name,
                               sg_error *err)
@@ -760,6 +812,7 @@ sg_status sg_lexicon_add_json(sg_lexicon *lex, const char *json, size_t len, con
         (rc = load_pronouns(&c, SECTION("pronouns"))) != SG_OK ||
         (rc = load_acts(&c, SECTION("acts"))) != SG_OK ||
         (rc = load_irregular(&c, SECTION("irregular_verbs"))) != SG_OK ||
+        (rc = load_wordlists(&c, SECTION("wordlists"))) != SG_OK ||
         (rc = load_topics(&c, SECTION("topics"))) != SG_OK)
         goto done;
     for (size_t k = 0; k < sizeof(simple_sections) / sizeof(simple_sections[0]); k++) {

@@ -32,6 +32,14 @@ typedef enum sg_pronoun_class {
     SG_PRON_PERSON_M, SG_PRON_PERSON_F, SG_PRON_ACTOR, SG_PRON_PLURAL, SG_PRON_SPEAKER
 } sg_pronoun_class;
 
+/* Named word lists of the "wordlists" section (grammar words the extractor's rules test
+ * tokens against). */
+typedef enum sg_wordlist {
+    SG_WL_ACT_CARRIERS,   /* "decision", "plan": "X's decision to V" is X's act */
+    SG_WL_PLURAL_HEADS,   /* "nations", "states": "nations including A and B" */
+    SG_WL_COUNT
+} sg_wordlist;
+
 /* One meaning of a phrase. */
 typedef struct sg_phrase_meaning {
     sg_phrase_kind kind;
@@ -132,6 +140,7 @@ struct sg_lexicon {
     sg_topic_entry *topics; size_t n_topics, cap_topics;
     sg_string_list *requires; size_t n_requires, cap_requires;
     sg_act_entry *acts; size_t n_acts, cap_acts;
+    sg_string_list wordlists[SG_WL_COUNT]; /* sorted, lower case */
     sg_string_list *irregular; size_t n_irregular, cap_irregular; /* base, past, participle */
 
     /* phrases collected before finish: text + meaning */
@@ -149,6 +158,8 @@ struct sg_lexicon {
 
 /* Child of node for token (normalised), or 0 when none (0 is the root, never a child). */
 size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token);
+/* 1 when the normalised token w is in word list l. */
+int sg_lexicon__word_in(const sg_lexicon *lex, sg_wordlist l, const char *w);
 /* Index of an actor id, or -1. */
 int sg_lexicon__actor_index(const sg_lexicon *lex, const char *id);
 /* Index of a topic id, or -1. */
