@@ -193,6 +193,33 @@ static int local_subject(const ctx *c, size_t at, size_t cs)
     return -1;
 }
 
+/* "20 nations have voiced support for X, including: A, B and C": a plural subject with
+ * no name of its own, whose members a later "including"/"such as" list names. */
+static int members_named_later(const ctx *c, size_t at, size_t cs)
+{
+    int plural = 0;
+    for (size_t k = cs; k < at && !plural; k++)
+        plural = c->s.tok.tok[k].kind == SG_TOK_WORD && c->s.men_at[k] < 0 &&
+                 sg_lexicon__word_in(c->s.lex, SG_WL_PLURAL_HEADS, c->s.tok.tok[k].norm);
+    if (!plural)
+        return -1;
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
+    for (size_t k = at + 1; k + 1 < st->last_plus1; k++) {
+        size_t after = 0;
+        if (sg_extract__is(&c->s, k, "including") || sg_extract__is(&c->s, k, "namely"))
+            after = k + 1;
+        else if (sg_extract__is(&c->s, k, "such") && sg_extract__is(&c->s, k + 1, "as"))
+            after = k + 2;
+        if (after == 0)
+            continue;
+        while (after < st->last_plus1 && is_punct(c, after, ":"))
+            after++;
+        int l = sg_holder__list_after(c, after, st->last_plus1);
+        return l >= 0 && c->s.lists[l].first != c->s.lists[l].last ? l : -1;
+    }
+    return -1;
+}
+
 /* "X's decision to V", "X's controversial move to V": the possessor holds V. */
 static int possessive_infinitive(const ctx *c, size_t at, size_t cs)
 {
@@ -368,6 +395,10 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     h = clause_subject(c, cue, at, cs);
     if (h.list >= 0)
         return h;
+    if ((h.list = members_named_later(c, at, cs)) >= 0) {
+        h.rule = "subject-members";
+        return h;
+    }
     if (c->quote_list[at] >= 0) {
         h.list = c->quote_list[at], h.rule = "quote-speaker";
     } else if ((h.list = interrupted_subject(c, cl, sent_first)) >= 0) {
