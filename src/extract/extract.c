@@ -654,6 +654,27 @@ static const sg_cue_entry *act_noun_at(const ctx *c, const sg_match *mt)
     return NULL;
 }
 
+/* Does the topic's act go against its object ("withdraw from the Paris Agreement"), and
+ * is the cue about the object alone, with no form of the act in its clause after it? */
+static int inverse_object(const ctx *c, const cue_site *x)
+{
+    const sg_topic_entry *t = &c->s.lex->topics[c->topic];
+    if (t->act < 0 || !c->s.lex->acts[t->act].inverse)
+        return 0;
+    for (size_t k = x->at; k < x->ce; k++) {
+        if (c->s.main_at[k] >= 0) {
+            const sg_match *m = &c->s.main[c->s.main_at[k]];
+            for (int j = 0; j < m->n; j++)
+                if (m->m[j]->kind == SG_P_CUE && c->s.lex->cues[m->m[j]->data].act &&
+                    c->s.lex->cues[m->m[j]->data].topic == c->topic)
+                    return 0;
+        }
+        if (t->act_group >= 0 && (sg_topic__groups(c, c->topic, k, k + 1) & (1u << t->act_group)))
+            return 0;
+    }
+    return 1;
+}
+
 static sg_status handle_cue(ctx *c, size_t at)
 {
     if (c->consumed[at])
@@ -717,6 +738,10 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (how == TOPIC_CARRIED)
         x.f.weight *= SG_W_CARRIED;
     cue_polarity(c, &x, irr > 0);
+    if (x.f.target_list < 0 && !x.act && inverse_object(c, &x)) {
+        x.f.stance = -x.f.stance; /* "remains committed to the Paris Agreement" */
+        x.f.flags |= SG_FLAG_REVERSED;
+    }
     if (x.f.target_list < 0 && x.f.stance != 0)
         remember_stance(c, x.f.stance, x.sent);
     return emit(c, &x.f, x.h.list, x.sent);

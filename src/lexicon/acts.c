@@ -224,9 +224,10 @@ static int act_in_words(const sg_lexicon *lex, const char *words, int which, int
 
 /* The act of topic t from its terms, then its label: verbs and nominalisations first
  * ("recognition", "ban"), objects ("deal", "pipeline") only when none names an act. */
-static int derive_act(const sg_lexicon *lex, int t, int *oom)
+static int derive_act(const sg_lexicon *lex, int t, int *group, int *oom)
 {
     char words[512];
+    *group = -1;
     for (int which = 0; which < 2; which++) {
         for (size_t i = 0; i < lex->n_pending; i++) {
             const sg_pending_phrase *p = &lex->pending[i];
@@ -234,8 +235,10 @@ static int derive_act(const sg_lexicon *lex, int t, int *oom)
                 continue;
             plain_words(p->text, 0, words, sizeof(words));
             int a = act_in_words(lex, words, which, oom);
-            if (a >= 0)
+            if (a >= 0) {
+                *group = p->meaning.data2;
                 return a;
+            }
         }
         plain_words(lex->topics[t].label, 1, words, sizeof(words));
         int a = act_in_words(lex, words, which, oom);
@@ -332,7 +335,7 @@ sg_status sg_lexicon__derive_acts(sg_lexicon *lex, sg_error *err)
                 return sg_error_set(err, SG_EINPUT, "lexicon", 0,
                                     "topic \"%s\": unknown act \"%s\"", e->id, e->act_name);
         } else if (e->act < 0) {
-            e->act = derive_act(lex, (int)t, &oom);
+            e->act = derive_act(lex, (int)t, &e->act_group, &oom);
             e->act_derived = e->act >= 0;
         }
         if (oom || (e->act >= 0 && queue_act(lex, (int)t)))

@@ -581,6 +581,7 @@ static sg_status load_act(load_ctx *c, const cJSON *a, const char *id, const cha
     if (e->n_verbs + e->n_nominal + e->n_objects + e->n_undo == 0)
         return bad(c, section, i, "an act needs \"verbs\", \"nominalisations\", \"objects\" or \"undo\"");
     e->self = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(a, "self"));
+    e->inverse = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(a, "inverse"));
     *index = (int)c->lex->n_acts - 1;
     return SG_OK;
 }
@@ -719,6 +720,7 @@ static sg_status load_topics(load_ctx *c, const cJSON *arr)
         }
         e->n_groups = (size_t)gi;
         e->act = -1;
+        e->act_group = -1;
         const cJSON *act = cJSON_GetObjectItemCaseSensitive(t, "act");
         if (cJSON_IsString(act)) {
             if ((e->act_name = strdup(act->valuestring)) == NULL)

@@ -105,6 +105,8 @@ typedef struct sg_act_entry {
     char **objects; size_t n_objects;
     char **undo; size_t n_undo;
     int self;        /* performed by the candidate itself (join): only candidates hold it */
+    int inverse;     /* the act goes against its object (withdraw from, ban): support for
+                        the object alone ("committed to the Paris Agreement") opposes it */
 } sg_act_entry;
 
 typedef struct sg_topic_entry {
@@ -116,6 +118,7 @@ typedef struct sg_topic_entry {
     int act;         /* act index, -1 for none */
     char *act_name;  /* the "act" named by the topic file, resolved in finish; NULL: derive */
     int act_derived; /* 1 when the act was derived from the terms or the label */
+    int act_group;   /* the term group that named the act, or -1 */
 } sg_topic_entry;
 
 typedef struct sg_string_list {
