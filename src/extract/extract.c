@@ -385,6 +385,7 @@ typedef struct cue_site {
     holder h;
     int proform;       /* the governed cue is "do so": the topic is the last stance's */
     int act;           /* the cue or the cue it governs is a form of the topic's act */
+    int act_governed;  /* the act is governed by another cue ("refuse to recognise") */
 } cue_site;
 
 /* Effect cues need the topic as their subject, with a modal: "membership would
@@ -452,6 +453,7 @@ static int govern_chain(ctx *c, cue_site *x)
         x->f.cue_end = c->s.main[c->s.main_at[k]].end;
         x->proform = inner->kind == 'r';
         x->act |= inner->act;
+        x->act_governed |= inner->act;
         c->consumed[k] = 1;
         return 1;
     }
@@ -640,6 +642,15 @@ static int attributive(const ctx *c, size_t k)
     return c->s.sent_of[k] == c->s.sent_of[k - 1] && c->s.main_at[k] < 0 && !c->s.tok.tok[k].upper;
 }
 
+/* A gerund with no subject of its own ("recognising X risks ..."): the act named as a
+ * thing, not performed. */
+static int subjectless_gerund(const ctx *c, size_t at)
+{
+    const char *w = c->s.tok.tok[at].norm;
+    size_t n = strlen(w);
+    return n > 4 && strcmp(w + n - 3, "ing") == 0 && (at == 0 || c->s.men_at[at - 1] < 0);
+}
+
 /* The nominalisation of the topic's act matched at mt ("ban"), or NULL. */
 static const sg_cue_entry *act_noun_at(const ctx *c, const sg_match *mt)
 {
@@ -716,6 +727,12 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (at > x.cs && (sg_extract__is(&c->s, at - 1, "before") || sg_extract__is(&c->s, at - 1, "until")))
         return SG_OK;
     x.h = sg_holder__find(c, x.cue, at, x.mt->end, x.cl);
+    /* an act needs its performer as subject: "recognising X risks ...", said by Y, is
+     * not Y recognising X */
+    if (x.cue->act && !x.act_governed && x.h.list >= 0 && subjectless_gerund(c, at) &&
+        (rule_is(&x.h, "speaker") || rule_is(&x.h, "quote-speaker") ||
+         rule_is(&x.h, "sentence-speaker")))
+        return SG_OK;
     reported_self_act(c, &x);
     int irr = irrealis(c, &x);
     if (irr < 0)
