@@ -147,6 +147,16 @@ static int in_conditional(const ctx *c, int cl)
     return 0;
 }
 
+/* Is token at inside the condition of an if/unless clause ("if he recognises X"), not in
+ * the consequence after its comma ("If the war ends, Italy will support X")? */
+static int in_protasis(const ctx *c, int cl, size_t at)
+{
+    for (size_t k = c->clause_start[cl]; k < at; k++)
+        if (is_punct(c, k, ","))
+            return 0;
+    return 1;
+}
+
 static size_t deferral_in(const ctx *c, int cl)
 {
     for (size_t k = c->clause_start[cl]; k < c->clause_end[cl]; k++)
@@ -755,6 +765,8 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (how == TOPIC_CARRIED)
         x.f.weight *= SG_W_CARRIED;
     cue_polarity(c, &x, irr > 0);
+    if ((x.f.flags & SG_FLAG_CONDITIONAL) && in_protasis(c, x.cl, at))
+        return SG_OK; /* "... if he recognises X": the condition itself asserts nothing */
     if (x.f.target_list < 0 && !x.act && inverse_object(c, &x)) {
         x.f.stance = -x.f.stance; /* "remains committed to the Paris Agreement" */
         x.f.flags |= SG_FLAG_REVERSED;

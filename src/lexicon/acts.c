@@ -275,7 +275,16 @@ static int new_cue(sg_lexicon *lex, const char *text, int polarity, double stren
     return (int)lex->n_cues++;
 }
 
-static int queue_verbs(sg_lexicon *lex, char **verbs, size_t n, int polarity, int t, int self)
+static int is_object(const sg_act_entry *a, const char *w)
+{
+    for (size_t i = 0; i < a->n_objects; i++)
+        if (strcmp(a->objects[i], w) == 0)
+            return 1;
+    return 0;
+}
+
+static int queue_verbs(sg_lexicon *lex, const sg_act_entry *a, char **verbs, size_t n,
+                       int polarity, int t, int self)
 {
     form_list fl = {NULL, 0, 0};
     int rc = 0;
@@ -286,8 +295,10 @@ static int queue_verbs(sg_lexicon *lex, char **verbs, size_t n, int polarity, in
             rc = -1;
             break;
         }
+        /* a form that is also one of the act's objects ("sanctions") is read as the noun */
         for (size_t k = 0; k < fl.n && rc == 0; k++)
-            rc = sg_lexicon__add_phrase(lex, fl.f[k], SG_P_CUE, cue, 0, -1);
+            if (!is_object(a, fl.f[k]))
+                rc = sg_lexicon__add_phrase(lex, fl.f[k], SG_P_CUE, cue, 0, -1);
     }
     free(fl.f);
     return rc;
@@ -296,8 +307,8 @@ static int queue_verbs(sg_lexicon *lex, char **verbs, size_t n, int polarity, in
 static int queue_act(sg_lexicon *lex, int t)
 {
     const sg_act_entry *a = &lex->acts[lex->topics[t].act];
-    if (queue_verbs(lex, a->verbs, a->n_verbs, 1, t, a->self) ||
-        queue_verbs(lex, a->undo, a->n_undo, -1, t, 0))
+    if (queue_verbs(lex, a, a->verbs, a->n_verbs, 1, t, a->self) ||
+        queue_verbs(lex, a, a->undo, a->n_undo, -1, t, 0))
         return -1;
     for (size_t i = 0; i < a->n_nominal; i++) {
         if (sg_lexicon__add_phrase(lex, a->nominal[i], SG_P_ANAPHOR, t, 0, -1))
