@@ -148,7 +148,95 @@ static void test_candidates_own_act_reported_by_another(void)
     CU_ASSERT_EQUAL(stance_in("Ukraine"), ABSENT);
 }
 
+static void test_inverse_act_object_support_is_opposition(void)
+{
+    /* withdrawing goes against the agreement: standing by the agreement opposes it */
+    CU_ASSERT_EQUAL(stance("Argentina will withdraw from the Paris Agreement, its president said. "
+                           "Chile remains committed to the Paris Agreement.", "climate", "Chile"), -1);
+    CU_ASSERT_EQUAL(stance("Peru deplored the decision to withdraw from the Paris accord.", "climate",
+                           "Peru"), -1);
+}
+
+static void test_possessor_of_a_decision_holds_the_act(void)
+{
+    run("Italy regretted Argentina's decision to withdraw from the Paris Agreement.", "climate");
+    CU_ASSERT_EQUAL(stance_in("Argentina"), 1);
+    CU_ASSERT_EQUAL(stance_in("Italy"), -1);
+    /* a failure to act is not the act */
+    CU_ASSERT_EQUAL(stance("Chile criticised Peru's failure to sign the Mercosur deal.", "trade", "Peru"),
+                    ABSENT);
+}
+
+static void test_hyphenated_compound_names_the_topic(void)
+{
+    CU_ASSERT_EQUAL(stance("Austria opposes the EU-Mercosur deal.", "trade", "Austria"), -1);
+}
+
+static void test_open_and_appositive_lists(void)
+{
+    run("Spain, Portugal, Germany and others have welcomed the Mercosur deal.", "trade");
+    CU_ASSERT_EQUAL(stance_in("Spain"), 1);
+    CU_ASSERT_EQUAL(stance_in("Germany"), 1);
+    run("Several nations, including Japan and Australia, have banned Huawei from 5G networks.", "vendor");
+    CU_ASSERT_EQUAL(stance_in("Japan"), 1);
+    CU_ASSERT_EQUAL(stance_in("Australia"), 1);
+    run("So far 12 countries have voiced support for recognising Palestine, including: Chile, Peru "
+        "and Mexico.", "pal");
+    CU_ASSERT_EQUAL(stance_in("Chile"), 1);
+    CU_ASSERT_EQUAL(stance_in("Mexico"), 1);
+}
+
+static void test_abstention_is_neutral(void)
+{
+    run("Ireland opposed the Mercosur deal and Belgium abstained.", "trade");
+    CU_ASSERT_EQUAL(stance_in("Ireland"), -1);
+    CU_ASSERT_EQUAL(stance_in("Belgium"), 0);
+}
+
+static void test_attributive_adjective_is_not_a_cue(void)
+{
+    CU_ASSERT_EQUAL(stance("Fiji condemned Russia's illegal annexation, which Chile recognised "
+                           "nothing of; Palestine was named.", "pal", "Russia"), ABSENT);
+}
+
+static void test_condition_asserts_nothing(void)
+{
+    /* the act inside the condition is not asserted; the consequence after its comma is */
+    CU_ASSERT_EQUAL(stance("Germany said it would be a mistake if Denmark recognised Palestine.",
+                           "pal", "Denmark"), ABSENT);
+    CU_ASSERT_EQUAL(stance("If talks fail, Finland will recognise Palestine.", "pal", "Finland"), 1);
+}
+
+static void test_gerund_act_is_not_the_speakers(void)
+{
+    CU_ASSERT_EQUAL(stance("Israel warned: \"recognising a Palestinian state risks rewarding terror "
+                           "and fuels extremism everywhere\".", "pal", "Israel"), ABSENT);
+}
+
+static void test_people_learned_from_the_text(void)
+{
+    /* an office with a country, then a name the lexicon does not know */
+    run("Uruguayan Foreign Minister Omar Paganini met EU officials on Mercosur. "
+        "Paganini said Uruguay wants to sign the Mercosur deal.", "trade");
+    CU_ASSERT_EQUAL(stance_in("Uruguay"), 1);
+    run("Ximena Quispe, the foreign minister of Peru, spoke on Monday. Quispe welcomed the Mercosur "
+        "deal.", "trade");
+    CU_ASSERT_EQUAL(stance_in("Peru"), 1);
+    /* a name never bound to anyone names nobody */
+    run("Ximena Quispe welcomed the Mercosur deal.", "trade");
+    CU_ASSERT_EQUAL(last.n, 0);
+}
+
 static CU_TestInfo tests[] = {
+    {"inverse act: object support is opposition", test_inverse_act_object_support_is_opposition},
+    {"possessor of a decision holds the act", test_possessor_of_a_decision_holds_the_act},
+    {"hyphenated compound names the topic", test_hyphenated_compound_names_the_topic},
+    {"open and appositive lists", test_open_and_appositive_lists},
+    {"abstention is neutral", test_abstention_is_neutral},
+    {"attributive adjective is not a cue", test_attributive_adjective_is_not_a_cue},
+    {"condition asserts nothing", test_condition_asserts_nothing},
+    {"gerund act is not the speaker's", test_gerund_act_is_not_the_speakers},
+    {"people learned from the text", test_people_learned_from_the_text},
     {"performing the act is support", test_performing_the_act_is_support},
     {"refusing or negating the act is opposition", test_refusing_or_negating_the_act_is_opposition},
     {"undoing the act is opposition", test_undoing_the_act_is_opposition},

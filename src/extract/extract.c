@@ -476,9 +476,9 @@ static void govern_directive(ctx *c, cue_site *x)
 {
     size_t end = x->mt->end;
     for (size_t k = end; k + 1 < x->ce && k < end + 10; k++) {
-        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE) ||
+        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE) || c->s.tok.tok[k].kind == SG_TOK_POSS ||
             (c->s.tok.tok[k].kind == SG_TOK_PUNCT && !is_punct(c, k, ",")))
-            return;
+            return; /* "regretted X's decision to V" is no directive to X */
         /* a comma only around an apposition of the directee: "the envoy, X, to block" */
         if (is_punct(c, k, ",") && (k + 1 >= x->ce || c->s.men_at[k + 1] < 0))
             return;

@@ -39,6 +39,8 @@ typedef struct sg_mention {
     int source;             /* source index or -1 */
     int possessor_of_noun;  /* "Ukraine's membership": X 's + a non-cue noun */
     int poss_follows;       /* followed by 's */
+    int has_role;           /* names an office ("the Brazilian President") */
+    int learned;            /* a name the document bound to an actor earlier */
     size_t list;            /* index of its list */
 } sg_mention;
 

@@ -267,6 +267,35 @@ static int subject_cannot_hold(const ctx *c, const sg_cue_entry *cue, size_t at,
     return 0;
 }
 
+/* "A opposed the deal and B abstained": a candidate right before the verb (adverbs and
+ * auxiliaries between), itself right after "and"/"while"/"whereas", is a second subject. */
+static int coordinated_subject(const ctx *c, size_t from, size_t at)
+{
+    static const char *const aux[] = {"has", "have", "had", "was", "were", "is", "are", "will",
+                                      "would", "did", "does", "do", "also", "then", "instead",
+                                      "later", "too", "could", "can", "may", "might", "not",
+                                      "n't", "never", NULL};
+    static const char *const conj[] = {"and", "while", "whereas", "whilst", NULL};
+    size_t k = at;
+    while (k > from && (is_word(c, k - 1, aux) ||
+                        (c->s.tok.tok[k - 1].kind == SG_TOK_WORD && c->s.men_at[k - 1] < 0 &&
+                         strlen(c->s.tok.tok[k - 1].norm) > 3 &&
+                         strcmp(c->s.tok.tok[k - 1].norm + strlen(c->s.tok.tok[k - 1].norm) - 2,
+                                "ly") == 0)))
+        k--;
+    int l = k > from ? sg_holder__list_of(c, k - 1) : -1;
+    if (l < 0 || c->s.lists[l].end != k || !sg_holder__candidate(c, &c->s.lists[l]))
+        return -1;
+    size_t st = c->s.lists[l].start;
+    while (st > from && is_determiner(c, st - 1))
+        st--;
+    if (st <= from || !is_word(c, st - 1, conj))
+        return -1;
+    /* "A and B oppose" is one list; a conjunction inside a list is not a new subject */
+    int before = st >= 2 ? sg_holder__list_of(c, st - 2) : -1;
+    return before == l ? -1 : l;
+}
+
 /* The clause's subject: the first candidate after the last speech verb before the cue
  * (or after the last comma: "A agreed ..., something B had vowed to block"), else the
  * speaker. */
@@ -283,6 +312,9 @@ static holder clause_subject(const ctx *c, const sg_cue_entry *cue, size_t at, s
         }
     if (l < 0)
         l = sg_holder__first_candidate(c, after_speech, at);
+    int near = coordinated_subject(c, after_speech, at);
+    if (near >= 0)
+        l = near;
     if (cue->kind == 'e')
         l = -1; /* effect cues: the topic is the subject; the holder is the speaker */
     if (l >= 0) {
@@ -333,6 +365,8 @@ int sg_holder__nominal_use(const ctx *c, size_t at, size_t cs, int reach)
     static const char *const nominal_det[] = {"his", "her", "its", "their", "our", "the", "a",
                                               "an", "any", "this", "that", "such", NULL};
     size_t k = at;
+    if (at > cs && sg_extract__is(&c->s, at - 1, "to"))
+        return 0; /* "decided to ban": an infinitive */
     for (int skipped = 0; k > cs; skipped++) {
         const sg_token *t = &c->s.tok.tok[k - 1];
         if (t->kind == SG_TOK_POSS || is_word(c, k - 1, nominal_det))

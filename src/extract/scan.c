@@ -359,6 +359,7 @@ static size_t build_mention(sg_scan *s, size_t i, size_t sent_end, sg_mention *m
     next:;
     }
     m->end = j > i ? j : i + 1;
+    m->has_role = has_role;
     if (m->kind == SG_MEN_ACTOR) {
         if (demonym >= 0 && (has_role || m->person >= 0))
             sg_actor_set_add(&m->actors, demonym);
@@ -534,19 +535,148 @@ static sg_status build_lists(sg_scan *s)
     return SG_OK;
 }
 
+/* ---- people learned from the text -------------------------------------------------- */
+
+/* Names the document binds to an actor: "Brazilian President Luiz Inácio Lula da Silva",
+ * "Mauro Vieira, Brazil's foreign minister": each capitalised part of the name, for the
+ * rest of the document. */
+#define SG_MAX_LEARNED 256
+typedef struct learned_names {
+    size_t tok[SG_MAX_LEARNED]; /* a token whose norm is the name part */
+    sg_actor_set actors[SG_MAX_LEARNED];
+    size_t n;
+} learned_names;
+
+/* An unknown capitalised word (no lexicon match) that may be part of a name. */
+static int name_part(const sg_scan *s, size_t k)
+{
+    const sg_token *t = &s->tok.tok[k];
+    return t->kind == SG_TOK_WORD && t->upper && !t->caps && s->main_at[k] < 0 &&
+           strlen(t->norm) >= 3 && s->topic_at[k] < 0;
+}
+
+/* A lower-case particle inside a name ("da", "bin", "van"). */
+static int name_particle(const sg_scan *s, size_t k)
+{
+    static const char *const p[] = {"da", "de", "do", "dos", "bin", "ibn", "al", "el", "van",
+                                    "von", "der", "di", "la", "le", "du", NULL};
+    for (size_t n = 0; p[n]; n++)
+        if (sg_extract__is(s, k, p[n]) && !s->tok.tok[k].upper)
+            return 1;
+    return 0;
+}
+
+static void learn(learned_names *ln, const sg_scan *s, size_t a, size_t b,
+                  const sg_actor_set *actors)
+{
+    for (size_t k = a; k < b && ln->n < SG_MAX_LEARNED; k++)
+        if (name_part(s, k)) {
+            ln->tok[ln->n] = k;
+            ln->actors[ln->n++] = *actors;
+        }
+}
+
+/* The end of a name right after an office mention ("President Lula da Silva"), or i. */
+static size_t name_after(const sg_scan *s, size_t i, size_t sent_end)
+{
+    size_t k = i, end = i;
+    while (k < sent_end && k < i + 6 && (name_part(s, k) || (k > i && name_particle(s, k)))) {
+        k++;
+        if (name_part(s, k - 1))
+            end = k;
+    }
+    return end;
+}
+
+/* Bind names found around office mention m; extends m over a name right after it. */
+static void learn_around(learned_names *ln, sg_scan *s, sg_mention *m, size_t sent_first,
+                         size_t sent_end)
+{
+    if (m->kind != SG_MEN_ACTOR || !m->has_role || m->person >= 0 || m->actors.n == 0)
+        return;
+    size_t end = name_after(s, m->end, sent_end);
+    if (end > m->end) {
+        learn(ln, s, m->end, end, &m->actors);
+        m->end = end;
+        return;
+    }
+    /* "Mauro Vieira, Brazil's foreign minister": a name, a comma, [the] the office */
+    size_t k = m->start;
+    if (k > sent_first && sg_extract__is(s, k - 1, "the"))
+        k--;
+    if (k < sent_first + 2 || !(s->tok.tok[k - 1].kind == SG_TOK_PUNCT &&
+                                strcmp(s->tok.tok[k - 1].norm, ",") == 0))
+        return;
+    size_t a = k - 1;
+    while (a > sent_first && (name_part(s, a - 1) || name_particle(s, a - 1)))
+        a--;
+    if (a < k - 1 && name_part(s, a))
+        learn(ln, s, a, k - 1, &m->actors);
+}
+
+/* A learned name at token i: the actors it was bound to, or NULL. */
+static const sg_actor_set *learned_at(const learned_names *ln, const sg_scan *s, size_t i)
+{
+    if (!name_part(s, i))
+        return NULL;
+    for (size_t k = ln->n; k-- > 0;)
+        if (ln->tok[k] != i && strcmp(s->tok.tok[ln->tok[k]].norm, s->tok.tok[i].norm) == 0)
+            return &ln->actors[k];
+    return NULL;
+}
+
+/* Is [a, b) part of a longer topic term ("Paris" in "Paris Agreement")? */
+static int inside_term(const sg_scan *s, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (s->topic_at[k] >= 0) {
+            const sg_match *t = &s->topic[s->topic_at[k]];
+            if (t->start <= a && t->end > b)
+                return 1;
+        }
+    return 0;
+}
+
 static sg_status find_mentions(sg_scan *s)
 {
     size_t cap = 0;
+    learned_names *ln = calloc(1, sizeof(*ln));
+    if (ln == NULL)
+        return SG_ENOMEM;
     for (size_t si = 0; si < s->tok.n_sent; si++) {
         const sg_sentence *st = &s->tok.sent[si];
         for (size_t i = st->first; i < st->last_plus1;) {
             const sg_phrase_meaning *pm = name_meaning(s, i);
+            const sg_actor_set *known = pm ? NULL : learned_at(ln, s, i);
+            if (known) {
+                /* "Lula said": a name the document bound earlier */
+                sg_mention m;
+                memset(&m, 0, sizeof(m));
+                m.person = m.source = -1;
+                m.kind = SG_MEN_ACTOR;
+                m.start = i;
+                m.end = name_after(s, i, st->last_plus1);
+                m.actors = *known;
+                m.learned = 1;
+                if (add_mention(s, &m, &cap) != SG_OK) {
+                    free(ln);
+                    return SG_ENOMEM;
+                }
+                i = m.end;
+                continue;
+            }
             if (pm == NULL || s->main[s->main_at[i]].start != i) {
                 i++;
                 continue;
             }
             sg_mention m;
             size_t next = build_mention(s, i, st->last_plus1, &m);
+            if (inside_term(s, i, next)) {
+                i = next; /* "Paris" in "the Paris Agreement" names no actor */
+                continue;
+            }
+            learn_around(ln, s, &m, st->first, st->last_plus1);
+            next = m.end > next ? m.end : next;
             if (next < st->last_plus1 && s->tok.tok[next].kind == SG_TOK_POSS) {
                 m.poss_follows = 1;
                 /* "X's opposition" / "X's strong opposition": X holds the cue; any other
@@ -566,11 +696,14 @@ static sg_status find_mentions(sg_scan *s)
                 m.possessor_of_noun = 1;
             /* a lone demonym adjective ("Ukrainian territories") is not an actor */
             int keep = !(m.kind == SG_MEN_ROLE_ONLY);
-            if (keep && add_mention(s, &m, &cap) != SG_OK)
+            if (keep && add_mention(s, &m, &cap) != SG_OK) {
+                free(ln);
                 return SG_ENOMEM;
+            }
             i = next;
         }
     }
+    free(ln);
     for (size_t i = 0; i < s->n_men; i++)
         for (size_t t = s->men[i].start; t < s->men[i].end; t++)
             s->men_at[t] = (int)i;

@@ -115,10 +115,11 @@ topic_how sg_topic__of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, 
      * document about the nuclear deal) */
     for (size_t i = cue_end; i < obj_end; i++)
         if (c->s.topic_at[i] >= 0 && c->s.men_at[i] < 0 &&
-            !sg_extract__main_meaning(&c->s, i, SG_P_DEMONYM) &&
-            !sg_extract__main_meaning(&c->s, i, SG_P_ACTOR) &&
-            (sg_topic__groups(c, t, i, i + 1) & ~(1u << 31)))
-            return TOPIC_CARRIED;
+            (sg_topic__groups(c, t, i, i + 1) & ~(1u << 31)) &&
+            ((!sg_extract__main_meaning(&c->s, i, SG_P_DEMONYM) &&
+              !sg_extract__main_meaning(&c->s, i, SG_P_ACTOR)) ||
+             c->s.topic[c->s.topic_at[i]].end > c->s.main[c->s.main_at[i]].end))
+            return TOPIC_CARRIED; /* "the Paris Agreement" is a term, not France */
     if (carry_ok && empty)
         return TOPIC_CARRIED;
     return TOPIC_NONE;
