@@ -25,7 +25,8 @@ static const char topics_json[] =
     "{\"id\":\"games\",\"label\":\"The 2036 Olympics\",\"terms\":[[\"Olympics\"]],"
     " \"act\":{\"verbs\":[\"host\"],\"undo\":[\"boycott\"]}},"
     "{\"id\":\"noact\",\"label\":\"A ban on fishing\",\"terms\":[[\"fishing\"]],\"act\":\"none\"}"
-    "]}";
+    "],"
+    "\"actors\":[{\"id\":\"G7\",\"joint\":true}]}";
 
 static int setup(void)
 {
@@ -227,7 +228,21 @@ static void test_people_learned_from_the_text(void)
     CU_ASSERT_EQUAL(last.n, 0);
 }
 
+static void test_joint_forum_speaks_for_members(void)
+{
+    /* marked "joint" by the lexicon: the forum and each member */
+    run("The G7 foreign ministers declared that they recognise the State of Palestine.", "pal");
+    CU_ASSERT_EQUAL(stance_in("G7"), 1);
+    CU_ASSERT_EQUAL(stance_in("Japan"), 1);
+    CU_ASSERT_EQUAL(stance_in("Canada"), 1);
+    /* an organisation that is not "joint" speaks for itself only */
+    run("NATO recognised the State of Palestine.", "pal");
+    CU_ASSERT_EQUAL(stance_in("NATO"), 1);
+    CU_ASSERT_EQUAL(stance_in("Poland"), ABSENT);
+}
+
 static CU_TestInfo tests[] = {
+    {"joint forum speaks for members", test_joint_forum_speaks_for_members},
     {"inverse act: object support is opposition", test_inverse_act_object_support_is_opposition},
     {"possessor of a decision holds the act", test_possessor_of_a_decision_holds_the_act},
     {"hyphenated compound names the topic", test_hyphenated_compound_names_the_topic},

@@ -332,6 +332,28 @@ static int self_candidate(const ctx *c, const sg_mention *m)
     return 1;
 }
 
+/* A joint forum's position ("the G7 foreign ministers declared") is each member's too. */
+static sg_status emit_joint_members(ctx *c, const finding *f, const sg_mention *m, int actor,
+                                    size_t sent, sg_actor_set *done)
+{
+    const sg_actor_entry *a = &c->s.lex->actors[actor];
+    if (!a->joint)
+        return SG_OK;
+    for (size_t k = 0; k < a->n_members; k++) {
+        int member = sg_lexicon__actor_index(c->s.lex, a->members[k]);
+        int before = done->n;
+        sg_actor_set_add(done, member);
+        if (member < 0 || done->n == before)
+            continue;
+        finding g = *f;
+        g.flags |= SG_FLAG_INFERRED;
+        sg_status rc = emit_one(c, &g, m, member, -1, sent);
+        if (rc != SG_OK)
+            return rc;
+    }
+    return SG_OK;
+}
+
 static sg_status emit(ctx *c, const finding *f, int list, size_t sent)
 {
     const sg_list *l = &c->s.lists[list];
@@ -367,6 +389,8 @@ static sg_status emit(ctx *c, const finding *f, int list, size_t sent)
                 continue;
             if (f->target_list < 0) {
                 sg_status rc = emit_one(c, f, m, actors.a[i], -1, sent);
+                if (rc == SG_OK)
+                    rc = emit_joint_members(c, f, m, actors.a[i], sent, &done);
                 if (rc != SG_OK)
                     return rc;
                 continue;

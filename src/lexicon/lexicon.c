@@ -274,6 +274,8 @@ static sg_status load_actors(load_ctx *c, const cJSON *arr)
                 return nomem(c);
         }
         sg_actor_entry *e = &c->lex->actors[idx];
+        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(a, "joint")))
+            e->joint = 1;
         const cJSON *members = cJSON_GetObjectItemCaseSensitive(a, "members");
         if (members != NULL) {
             if (!cJSON_IsArray(members))

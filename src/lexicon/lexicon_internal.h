@@ -56,6 +56,8 @@ typedef struct sg_actor_entry {
     char *type;      /* "country", "organisation" ... */
     char **members;  /* member actor ids (organisations) */
     size_t n_members;
+    int joint;       /* a forum without institutions of its own (G7): its joint statements
+                        are each member's position too */
 } sg_actor_entry;
 
 typedef struct sg_office {
