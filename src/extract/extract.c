@@ -685,6 +685,16 @@ static int subjectless_gerund(const ctx *c, size_t at)
     return n > 4 && strcmp(w + n - 3, "ing") == 0 && (at == 0 || c->s.men_at[at - 1] < 0);
 }
 
+/* Does a longer topic term or anaphor start at the cue ("arrest warrant" at "arrest")? */
+static int in_longer_term(const ctx *c, const sg_match *mt)
+{
+    size_t i = mt->start;
+    return (c->s.topic_at[i] >= 0 && c->s.topic[c->s.topic_at[i]].start == i &&
+            c->s.topic[c->s.topic_at[i]].end > mt->end) ||
+           (c->s.anaph_at[i] >= 0 && c->s.anaph[c->s.anaph_at[i]].start == i &&
+            c->s.anaph[c->s.anaph_at[i]].end > mt->end);
+}
+
 /* The nominalisation of the topic's act matched at mt ("ban"), or NULL. */
 static const sg_cue_entry *act_noun_at(const ctx *c, const sg_match *mt)
 {
@@ -734,7 +744,8 @@ static sg_status handle_cue(ctx *c, size_t at)
     x.ce = c->clause_end[x.cl];
     if (x.cue->kind == 'a' && attributive(c, x.mt->end))
         return SG_OK; /* "Russia's illegal annexation": the adjective describes a noun */
-    if (x.cue->act && x.cue->kind == 'v' && sg_holder__nominal_use(c, at, x.cs, 2)) {
+    if (x.cue->act && x.cue->kind == 'v' &&
+        (sg_holder__nominal_use(c, at, x.cs, 2) || in_longer_term(c, x.mt))) {
         /* "the EU's new sanctions package": a verb form used as a noun is the act only
          * where it is one of the act's nominalisations ("Canada's ban") */
         x.cue = act_noun_at(c, x.mt);
@@ -781,6 +792,12 @@ static sg_status handle_cue(ctx *c, size_t at)
         return SG_OK;
     }
     x.f.rule = x.h.rule;
+    /* "Netanyahu's detention", "Kosovo's recognition": a possessor the topic names is
+     * what the act is done to, not who does it */
+    if (x.cue->act && x.cue->kind == 'n' && rule_is(&x.h, "possessive") &&
+        (sg_topic__groups(c, c->topic, c->s.lists[x.h.list].start, c->s.lists[x.h.list].end) &
+         ~(1u << 31)))
+        return SG_OK;
     topic_how how = cue_topic(c, &x);
     if (how == TOPIC_NONE)
         return SG_OK;

@@ -206,8 +206,10 @@ static int members_named_later(const ctx *c, size_t at, size_t cs)
     const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
     for (size_t k = at + 1; k + 1 < st->last_plus1; k++) {
         size_t after = 0;
-        if (sg_extract__is(&c->s, k, "including") || sg_extract__is(&c->s, k, "namely"))
+        if (sg_lexicon__word_in(c->s.lex, SG_WL_MEMBER_MARKERS, c->s.tok.tok[k].norm))
             after = k + 1;
+        else if (sg_extract__is(&c->s, k, "such") && sg_extract__is(&c->s, k + 1, "as"))
+            after = k + 2;
         else if (sg_extract__is(&c->s, k, "such") && sg_extract__is(&c->s, k + 1, "as"))
             after = k + 2;
         if (after == 0)
@@ -215,7 +217,9 @@ static int members_named_later(const ctx *c, size_t at, size_t cs)
         while (after < st->last_plus1 && is_punct(c, after, ":"))
             after++;
         int l = sg_holder__list_after(c, after, st->last_plus1);
-        return l >= 0 && c->s.lists[l].first != c->s.lists[l].last ? l : -1;
+        if (l >= 0)
+            return l; /* "mainly Ukraine, ..., and the United States": several lists */
+        continue;
     }
     return -1;
 }

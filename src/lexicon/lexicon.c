@@ -607,7 +607,8 @@ static sg_status load_acts(load_ctx *c, const cJSON *arr)
     return SG_OK;
 }
 
-static const char *const wordlist_names[SG_WL_COUNT] = {"act_carriers", "plural_heads"};
+static const char *const wordlist_names[SG_WL_COUNT] = {"act_carriers", "plural_heads",
+                                                         "member_markers"};
 
 static int cmp_cstr(const void *a, const void *b)
 {
@@ -626,7 +627,7 @@ static sg_status load_wordlists(load_ctx *c, const cJSON *arr)
             if (strcmp(id, wordlist_names[k]) == 0)
                 l = k;
         if (l < 0)
-            return bad(c, "wordlists", i, "unknown word list (act_carriers, plural_heads)");
+            return bad(c, "wordlists", i, "unknown word list (act_carriers, plural_heads, member_markers)");
         char **words;
         size_t n;
         sg_status rc = string_array(c, cJSON_GetObjectItemCaseSensitive(w, "words"), &words, &n,

@@ -37,6 +37,7 @@ typedef enum sg_pronoun_class {
 typedef enum sg_wordlist {
     SG_WL_ACT_CARRIERS,   /* "decision", "plan": "X's decision to V" is X's act */
     SG_WL_PLURAL_HEADS,   /* "nations", "states": "nations including A and B" */
+    SG_WL_MEMBER_MARKERS, /* "including", "mainly": "some countries ..., mainly A" */
     SG_WL_COUNT
 } sg_wordlist;
 
