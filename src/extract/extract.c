@@ -514,6 +514,8 @@ static void govern_directive(ctx *c, cue_site *x)
         int flip = k > 0 && sg_extract__main_meaning(&c->s, k - 1, SG_P_NEGATOR) ? -1 : 1;
         x->f.stance = x->cue->polarity * c->s.lex->cues[q->data].polarity * flip;
         x->f.cue_end = c->s.main[c->s.main_at[k + 1]].end;
+        x->act |= c->s.lex->cues[q->data].act;
+        x->act_governed |= c->s.lex->cues[q->data].act;
         c->consumed[k + 1] = 1;
         return;
     }
@@ -711,23 +713,24 @@ static const sg_cue_entry *act_noun_at(const ctx *c, const sg_match *mt)
 
 /* Does the topic's act go against its object ("withdraw from the Paris Agreement"), and
  * is the cue about the object alone, with no form of the act in its clause after it? */
-static int inverse_object(const ctx *c, const cue_site *x)
+static int object_reverses(const ctx *c, const cue_site *x, topic_how how)
 {
     const sg_topic_entry *t = &c->s.lex->topics[c->topic];
-    if (t->act < 0 || !c->s.lex->acts[t->act].inverse)
+    if (t->act < 0)
         return 0;
-    for (size_t k = x->at; k < x->ce; k++) {
-        if (c->s.main_at[k] >= 0) {
+    for (size_t k = x->f.cue_end; k < x->ce; k++) {
+        if (c->s.main_at[k] >= 0 && c->s.main[c->s.main_at[k]].start == k) {
             const sg_match *m = &c->s.main[c->s.main_at[k]];
             for (int j = 0; j < m->n; j++)
                 if (m->m[j]->kind == SG_P_CUE && c->s.lex->cues[m->m[j]->data].act &&
                     c->s.lex->cues[m->m[j]->data].topic == c->topic)
-                    return 0;
+                    return c->s.lex->cues[m->m[j]->data].polarity < 0; /* undone: flip */
         }
         if (t->act_group >= 0 && (sg_topic__groups(c, c->topic, k, k + 1) & (1u << t->act_group)))
             return 0;
     }
-    return 1;
+    /* an anaphor ("the decision", "the move") names the act itself, not its object */
+    return c->s.lex->acts[t->act].inverse && how != TOPIC_ANAPHOR;
 }
 
 static sg_status handle_cue(ctx *c, size_t at)
@@ -808,8 +811,10 @@ static sg_status handle_cue(ctx *c, size_t at)
     cue_polarity(c, &x, irr > 0);
     if ((x.f.flags & SG_FLAG_CONDITIONAL) && in_protasis(c, x.cl, at))
         return SG_OK; /* "... if he recognises X": the condition itself asserts nothing */
-    if (x.f.target_list < 0 && !x.act && inverse_object(c, &x)) {
-        x.f.stance = -x.f.stance; /* "remains committed to the Paris Agreement" */
+    if (x.f.target_list < 0 && !x.act && object_reverses(c, &x, how)) {
+        /* "remains committed to the Paris Agreement" (an act against its object),
+         * "welcomed Biden's decision to rejoin" (the act undone) */
+        x.f.stance = -x.f.stance;
         x.f.flags |= SG_FLAG_REVERSED;
     }
     if (x.f.target_list < 0 && x.f.stance != 0)

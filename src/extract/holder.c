@@ -124,6 +124,32 @@ static int passive_agent(const ctx *c, size_t at, size_t end, size_t cs, size_t 
     return -1;
 }
 
+/* "countries like A and B", "nations including A": the members' list after a plural head
+ * noun at i. */
+static int members_after_head(const ctx *c, size_t i, size_t end)
+{
+    while (i < end && (is_determiner(c, i) || (c->s.tok.tok[i].kind == SG_TOK_WORD &&
+                                               c->s.men_at[i] < 0 && !c->s.tok.tok[i].upper &&
+                                               !sg_lexicon__word_in(c->s.lex, SG_WL_PLURAL_HEADS,
+                                                                    c->s.tok.tok[i].norm) &&
+                                               i + 1 < end &&
+                                               sg_lexicon__word_in(c->s.lex, SG_WL_PLURAL_HEADS,
+                                                                   c->s.tok.tok[i + 1].norm))))
+        i++;
+    if (i + 1 >= end || !sg_lexicon__word_in(c->s.lex, SG_WL_PLURAL_HEADS, c->s.tok.tok[i].norm))
+        return -1;
+    size_t k = i + 1;
+    if (k < end && is_punct(c, k, ","))
+        k++;
+    if (k < end && sg_extract__is(&c->s, k, "such") && sg_extract__is(&c->s, k + 1, "as"))
+        k += 2;
+    else if (k < end && sg_lexicon__word_in(c->s.lex, SG_WL_MEMBER_MARKERS, c->s.tok.tok[k].norm))
+        k++;
+    else
+        return -1;
+    return sg_holder__list_after(c, k, end);
+}
+
 /* Holder of a noun: "A's opposition", "his support", "concerns voiced by A",
  * "caution from A and B". */
 static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, size_t ce)
@@ -155,7 +181,14 @@ static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, siz
         }
     }
     for (size_t j = end; j < ce && j < end + 3; j++)
-        if (sg_extract__is(&c->s, j, "from") && (h.list = sg_holder__list_after(c, j + 1, ce)) >= 0) {
+        if ((sg_extract__is(&c->s, j, "from") || sg_extract__is(&c->s, j, "by")) &&
+            (h.list = sg_holder__list_after(c, j + 1, ce)) >= 0) {
+            h.rule = "nominal-from"; /* "caution from A", "similar bans by A and B" */
+            return h;
+        }
+    /* "bans by countries like A, B and C" */
+    for (size_t j = end; j + 2 < ce && j < end + 3; j++)
+        if (sg_extract__is(&c->s, j, "by") && (h.list = members_after_head(c, j + 1, ce)) >= 0) {
             h.rule = "nominal-from";
             return h;
         }
@@ -341,8 +374,9 @@ static int interrupted_subject(const ctx *c, int cl, size_t sent_first)
         return -1;
     for (size_t k = ps; k < pe; k++)
         if (!(k >= c->s.lists[l].start && k < c->s.lists[l].end) &&
-            c->s.tok.tok[k].kind != SG_TOK_PUNCT && !is_determiner(c, k))
-            return -1;
+            c->s.tok.tok[k].kind != SG_TOK_PUNCT && !is_determiner(c, k) &&
+            !sg_lexicon__word_in(c->s.lex, SG_WL_MEMBER_MARKERS, c->s.tok.tok[k].norm))
+            return -1; /* "Several nations - including A and B - have banned" */
     return l;
 }
 

@@ -404,7 +404,7 @@ static int is_cue_token(const sg_scan *s, size_t i)
 static int apposition_list(const sg_scan *s, size_t k)
 {
     size_t w;
-    if (sg_extract__is(s, k, "including"))
+    if (sg_lexicon__word_in(s->lex, SG_WL_MEMBER_MARKERS, s->tok.tok[k].norm))
         w = k;
     else if (k > 0 && sg_extract__is(s, k, "as") && sg_extract__is(s, k - 1, "such"))
         w = k - 1;
@@ -693,6 +693,17 @@ static sg_status find_mentions(sg_scan *s)
                 (s->topic_at[next] >= 0 || s->anaph_at[next] >= 0) &&
                 s->tok.tok[next].kind == SG_TOK_WORD && s->men_at[next] < 0 &&
                 name_meaning(s, next) == NULL)
+                m.possessor_of_noun = 1;
+            /* "NATO countries", "EU member states": the actor modifies a plural noun that
+             * names unnamed members */
+            size_t h = next;
+            if (h < st->last_plus1 && s->tok.tok[h].kind == SG_TOK_WORD && s->main_at[h] < 0 &&
+                !s->tok.tok[h].upper && !m.poss_follows && !is_list_glue(s, h) &&
+                !sg_lexicon__word_in(s->lex, SG_WL_PLURAL_HEADS, s->tok.tok[h].norm))
+                h++; /* one modifier: "member states" */
+            if (h < st->last_plus1 && !m.poss_follows && s->tok.tok[h].kind == SG_TOK_WORD &&
+                s->main_at[h] < 0 && sg_lexicon__word_in(s->lex, SG_WL_PLURAL_HEADS, s->tok.tok[h].norm) &&
+                (h == next || s->tok.tok[next].kind == SG_TOK_WORD))
                 m.possessor_of_noun = 1;
             /* a lone demonym adjective ("Ukrainian territories") is not an actor */
             int keep = !(m.kind == SG_MEN_ROLE_ONLY);

@@ -53,6 +53,11 @@ static int empty_object(const ctx *c, size_t k, size_t b)
     static const char *const pron[] = {"it", "them", "so", NULL};
     if (k < b && is_word(c, k, objprep))
         k++;
+    /* "advocates achieving this": a gerund before the pronoun */
+    size_t n = k < b ? strlen(c->s.tok.tok[k].norm) : 0;
+    if (k + 1 < b && n > 4 && strcmp(c->s.tok.tok[k].norm + n - 3, "ing") == 0 &&
+        c->s.main_at[k] < 0 && (is_word(c, k + 1, pron) || sg_extract__is(&c->s, k + 1, "this")))
+        k++;
     if (k >= b || c->s.tok.tok[k].kind == SG_TOK_PUNCT || is_word(c, k, pron))
         return 1;
     /* "this" alone is a pronoun; "this position" has an object of its own */
