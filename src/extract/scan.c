@@ -433,7 +433,10 @@ static int in_pp(const sg_scan *s, size_t i)
         "amid", "alongside", "unlike", "per", "versus", "through", "echoing", "joined",
         "join", "joins", "urged", "asked", "told", "pressed", "called", NULL};
     size_t k = i;
-    while (k > 0 && sg_extract__is_determiner(s, k - 1))
+    /* determiners and numbers: "at the 2023 Vilnius summit" */
+    while (k > 0 && (sg_extract__is_determiner(s, k - 1) ||
+                     (s->tok.tok[k - 1].kind == SG_TOK_WORD &&
+                      isdigit((unsigned char)s->tok.tok[k - 1].norm[0]))))
         k--;
     if (k == 0 || s->sent_of[k - 1] != s->sent_of[i])
         return 0;
