@@ -440,6 +440,16 @@ static int effect_applies(const ctx *c, cue_site *x)
     return 1;
 }
 
+/* Is there a "to", "of", "for" or "against" in [a, b) (a noun's complement)? */
+static int linked_by_preposition(const ctx *c, size_t a, size_t b)
+{
+    static const char *const p[] = {"to", "of", "for", "against", "toward", "towards", NULL};
+    for (size_t k = a; k < b; k++)
+        if (is_word(c, k, p))
+            return 1;
+    return 0;
+}
+
 /* A cue whose object is another cue governs it, and the polarities multiply:
  * "refuse to send" -1, "reject the idea of blocking" +1 (flag reversed), "ready to
  * veto" -1, "agree to deliver" +1. The embedded cue is consumed. Returns 1 if chained. */
@@ -471,6 +481,8 @@ static int govern_chain(ctx *c, cue_site *x)
             return 0;
         if (k == end && cue->kind != 'v' && cue->kind != 'p')
             return 0; /* "opposition stalled ...": a new predicate, not an object */
+        if ((cue->kind == 'n' || cue->kind == 'g') && !linked_by_preposition(c, end, k))
+            return 0; /* "Belgium's opposition a key hurdle": no object of the noun */
         const char *w = c->s.tok.tok[k].norm;
         if (k == end && !c->s.lex->cues[q->data].block && w[strlen(w) - 1] != 'g')
             return 0; /* only a gerund ("rejected blocking") follows a verb directly */

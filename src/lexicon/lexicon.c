@@ -967,6 +967,29 @@ int sg_lexicon_has_topic(const sg_lexicon *lex, const char *topic_id)
     return sg_lexicon__topic_index(lex, topic_id) >= 0;
 }
 
+size_t sg_lexicon_topic_count(const sg_lexicon *lex)
+{
+    return lex->n_topics;
+}
+
+const char *sg_lexicon_topic_id(const sg_lexicon *lex, size_t i)
+{
+    return i < lex->n_topics ? lex->topics[i].id : NULL;
+}
+
+const char *sg_lexicon_topic_act(const sg_lexicon *lex, const char *topic_id, const char **how)
+{
+    int t = sg_lexicon__topic_index(lex, topic_id);
+    if (how)
+        *how = NULL;
+    if (t < 0 || lex->topics[t].act < 0)
+        return NULL;
+    if (how)
+        *how = !lex->topics[t].act_derived ? "named"
+               : lex->topics[t].act_group >= 0 ? "terms" : "label";
+    return lex->acts[lex->topics[t].act].id;
+}
+
 const char *sg_lexicon_topic_label(const sg_lexicon *lex, const char *topic_id)
 {
     int t = sg_lexicon__topic_index(lex, topic_id);
