@@ -241,7 +241,38 @@ static void test_joint_forum_speaks_for_members(void)
     CU_ASSERT_EQUAL(stance_in("Poland"), ABSENT);
 }
 
+static void test_passive_act_is_the_speakers(void)
+{
+    /* the subject of a passive act is what it is done to */
+    run("Palestine will be recognised by the end of the year, Portugal's prime minister said.", "pal");
+    CU_ASSERT_EQUAL(stance_in("Palestine"), ABSENT);
+    CU_ASSERT_EQUAL(stance_in("Portugal"), 1);
+    /* progressive, not passive: "was banning" is the subject's own act */
+    CU_ASSERT_EQUAL(stance("Finland was banning Huawei from its 5G networks.", "vendor", "Finland"), 1);
+}
+
+static void test_list_keeps_members_before_a_possessor(void)
+{
+    run("Bolivia, Cuba and Caracas' other allies have recognised the State of Palestine.", "pal");
+    CU_ASSERT_EQUAL(stance_in("Bolivia"), 1);
+    CU_ASSERT_EQUAL(stance_in("Cuba"), 1);
+    CU_ASSERT_EQUAL(stance_in("Venezuela"), ABSENT);
+}
+
+static void test_actor_modifying_plural_noun_is_not_a_holder(void)
+{
+    /* "EU member states" are unnamed members, not the EU */
+    CU_ASSERT_EQUAL(stance("Several EU member states have recognised the State of Palestine.", "pal",
+                           "European Union"), ABSENT);
+    run("The bans by countries like Japan and Australia on Huawei in 5G networks are strict.", "vendor");
+    CU_ASSERT_EQUAL(stance_in("Japan"), 1);
+    CU_ASSERT_EQUAL(stance_in("Australia"), 1);
+}
+
 static CU_TestInfo tests[] = {
+    {"passive act is the speaker's", test_passive_act_is_the_speakers},
+    {"list keeps members before a possessor", test_list_keeps_members_before_a_possessor},
+    {"actor modifying plural noun is not a holder", test_actor_modifying_plural_noun_is_not_a_holder},
     {"joint forum speaks for members", test_joint_forum_speaks_for_members},
     {"inverse act: object support is opposition", test_inverse_act_object_support_is_opposition},
     {"possessor of a decision holds the act", test_possessor_of_a_decision_holds_the_act},

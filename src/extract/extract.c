@@ -371,7 +371,7 @@ static sg_status emit(ctx *c, const finding *f, int list, size_t sent)
     sg_actor_set done = {{0}, 0};
     for (size_t k = l->first; k <= l->last; k++) {
         const sg_mention *m = &c->s.men[k];
-        if (m->kind == SG_MEN_SOURCE)
+        if (m->kind == SG_MEN_SOURCE || (m->possessor_of_noun && l->first != l->last))
             continue;
         if (f->self && !self_candidate(c, m))
             continue;
@@ -558,6 +558,60 @@ static int irrealis(const ctx *c, cue_site *x)
 static int rule_is(const holder *h, const char *prefix)
 {
     return h->rule && strncmp(h->rule, prefix, strlen(prefix)) == 0;
+}
+
+/* "..., Harris said on Friday.", "..., said Harris": the speaker named after the last
+ * comma of the sentence, or -1. */
+static int trailing_speaker(const ctx *c, size_t sent)
+{
+    const sg_sentence *st = &c->s.tok.sent[sent];
+    size_t comma = (size_t)-1;
+    for (size_t k = st->last_plus1; k-- > st->first && k + 16 > st->last_plus1;)
+        if (is_punct(c, k, ",")) {
+            comma = k;
+            break;
+        }
+    if (comma == (size_t)-1)
+        return -1;
+    int speech = 0;
+    for (size_t k = comma + 1; k < st->last_plus1; k++)
+        speech |= sg_extract__main_meaning(&c->s, k, SG_P_SPEECH) != NULL;
+    return speech ? sg_holder__first_candidate(c, comma + 1, st->last_plus1) : -1;
+}
+
+/* "Netanyahu would be detained": the subject of a passive act is what the act is done to.
+ * 1 when the holder found is such a subject. */
+static int passive_subject(const ctx *c, const cue_site *x)
+{
+    static const char *const be[] = {"be", "been", "being", "is", "are", "was", "were", "get",
+                                     "gets", "got", NULL};
+    const char *w = c->s.tok.tok[x->at].norm;
+    size_t n = strlen(w);
+    if (x->h.list < 0 || !(rule_is(&x->h, "subject") || rule_is(&x->h, "reported-subject")) ||
+        (n > 4 && strcmp(w + n - 3, "ing") == 0))
+        return 0; /* "the US was withdrawing" is active */
+    for (size_t k = x->at; k-- > x->cs && k + 3 >= x->at;)
+        if (is_word(c, k, be))
+            return 1;
+    return 0;
+}
+
+/* The passive act's holder is whoever says it will be done: the speaker before it ("Tusk
+ * pledged that X would not be arrested") or after it ("X would be detained, Harris said").
+ * Returns 0 when nobody does. */
+static int speaker_holds(const ctx *c, cue_site *x)
+{
+    size_t after;
+    int sp = sg_holder__speaker_before(c, x->cs, x->at, &after);
+    if (sp < 0)
+        sp = c->quote_list[x->at];
+    if (sp < 0)
+        sp = trailing_speaker(c, x->sent);
+    if (sp < 0 || sp == x->h.list)
+        return 0;
+    x->h.list = sp;
+    x->h.rule = "speaker";
+    return 1;
 }
 
 /* "Peskov said Ukraine will never join NATO": a candidate's own act reported by someone
@@ -795,6 +849,8 @@ static sg_status handle_cue(ctx *c, size_t at)
          rule_is(&x.h, "sentence-speaker")))
         return SG_OK;
     reported_self_act(c, &x);
+    if (x.cue->act && !x.act_governed && passive_subject(c, &x) && !speaker_holds(c, &x))
+        return SG_OK;
     int irr = irrealis(c, &x);
     if (irr < 0)
         return SG_OK;

@@ -15,8 +15,8 @@ int sg_holder__candidate(const ctx *c, const sg_list *l)
     if (first->kind == SG_MEN_PRONOUN && first->actors.n == 0 &&
         first->pronoun != SG_PRON_SPEAKER)
         return 0;
-    if (last->possessor_of_noun)
-        return 0;
+    if (last->possessor_of_noun && l->first == l->last)
+        return 0; /* "Russia, China and Caracas' allies": the others still hold */
     if (l->in_pp)
         return 0;
     return 1;
@@ -56,13 +56,22 @@ int sg_holder__speaker_list(const ctx *c, size_t from, size_t speech)
     return -1;
 }
 
+/* "EU member states have": a speech verb form that is a plural noun after a modifier. */
+static int plural_noun_use(const ctx *c, size_t i, size_t from)
+{
+    if (i <= from || !sg_lexicon__word_in(c->s.lex, SG_WL_PLURAL_HEADS, c->s.tok.tok[i].norm))
+        return 0;
+    const sg_token *p = &c->s.tok.tok[i - 1];
+    return (p->kind == SG_TOK_WORD && c->s.men_at[i - 1] < 0 && !p->upper) || is_determiner(c, i - 1);
+}
+
 /* The speaker of a clause: first candidate before the last speech verb before pos. */
 int sg_holder__speaker_before(const ctx *c, size_t from, size_t pos, size_t *after_speech)
 {
     static const char *const rel[] = {"that", "which", "who", "whom", NULL};
     size_t speech = (size_t)-1;
     for (size_t i = from; i < pos; i++)
-        if (sg_extract__main_meaning(&c->s, i, SG_P_SPEECH) ||
+        if ((sg_extract__main_meaning(&c->s, i, SG_P_SPEECH) && !plural_noun_use(c, i, from)) ||
             sg_extract__main_meaning(&c->s, i, SG_P_REPORTING))
             speech = i;
     /* a subordinate clause ("the day that Finland and Sweden applied") has its own

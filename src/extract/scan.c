@@ -705,7 +705,7 @@ static sg_status find_mentions(sg_scan *s)
                 !sg_lexicon__word_in(s->lex, SG_WL_PLURAL_HEADS, s->tok.tok[h].norm))
                 h++; /* one modifier: "member states" */
             if (h < st->last_plus1 && !m.poss_follows && s->tok.tok[h].kind == SG_TOK_WORD &&
-                s->main_at[h] < 0 && sg_lexicon__word_in(s->lex, SG_WL_PLURAL_HEADS, s->tok.tok[h].norm) &&
+                sg_lexicon__word_in(s->lex, SG_WL_PLURAL_HEADS, s->tok.tok[h].norm) &&
                 (h == next || s->tok.tok[next].kind == SG_TOK_WORD))
                 m.possessor_of_noun = 1;
             /* a lone demonym adjective ("Ukrainian territories") is not an actor */

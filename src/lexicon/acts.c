@@ -250,6 +250,23 @@ static int derive_act(const sg_lexicon *lex, int t, int *group, int *oom)
 
 /* ---- queueing the act's phrases ----------------------------------------------------- */
 
+/* The plural of a noun phrase's last word ("ban" -> "bans", "delivery" -> "deliveries"),
+ * or "" when it already ends in -s. */
+static void plural(const char *noun, char *out, size_t cap)
+{
+    size_t n = strlen(noun);
+    out[0] = '\0';
+    if (n == 0 || n + 3 >= cap || noun[n - 1] == 's')
+        return;
+    if (noun[n - 1] == 'y' && n > 1 && !is_vowel(noun[n - 2]))
+        snprintf(out, cap, "%.*sies", (int)(n - 1), noun);
+    else if (noun[n - 1] == 'x' || noun[n - 1] == 'z' ||
+             (n > 1 && (strcmp(noun + n - 2, "ch") == 0 || strcmp(noun + n - 2, "sh") == 0)))
+        snprintf(out, cap, "%ses", noun);
+    else
+        snprintf(out, cap, "%ss", noun);
+}
+
 static int new_cue(sg_lexicon *lex, const char *text, int polarity, double strength, char kind,
                    int t, int self, int nominal_only)
 {
@@ -311,12 +328,16 @@ static int queue_act(sg_lexicon *lex, int t)
         queue_verbs(lex, a, a->undo, a->n_undo, -1, t, 0))
         return -1;
     for (size_t i = 0; i < a->n_nominal; i++) {
-        if (sg_lexicon__add_phrase(lex, a->nominal[i], SG_P_ANAPHOR, t, 0, -1))
+        char pl[SG_FORM_MAX];
+        plural(a->nominal[i], pl, sizeof(pl));
+        if (sg_lexicon__add_phrase(lex, a->nominal[i], SG_P_ANAPHOR, t, 0, -1) ||
+            (pl[0] && sg_lexicon__add_phrase(lex, pl, SG_P_ANAPHOR, t, 0, -1)))
             return -1;
         if (a->self)
             continue; /* "Ukraine's membership" is the topic, not Ukraine's position */
         int cue = new_cue(lex, a->nominal[i], 1, SG_ACT_NOUN_STRENGTH, 'n', t, 0, 1);
-        if (cue < 0 || sg_lexicon__add_phrase(lex, a->nominal[i], SG_P_CUE, cue, 0, -1))
+        if (cue < 0 || sg_lexicon__add_phrase(lex, a->nominal[i], SG_P_CUE, cue, 0, -1) ||
+            (pl[0] && sg_lexicon__add_phrase(lex, pl, SG_P_CUE, cue, 0, -1)))
             return -1;
     }
     for (size_t i = 0; i < a->n_objects; i++)
