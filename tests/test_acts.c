@@ -269,7 +269,15 @@ static void test_actor_modifying_plural_noun_is_not_a_holder(void)
     CU_ASSERT_EQUAL(stance_in("Australia"), 1);
 }
 
+static void test_last_stated_position_decides(void)
+{
+    /* a past position weighs less than the one stated now */
+    CU_ASSERT_EQUAL(stance("Greece had long opposed recognising Palestine. Greece will now recognise "
+                           "Palestine, its prime minister said.", "pal", "Greece"), 1);
+}
+
 static CU_TestInfo tests[] = {
+    {"last stated position decides", test_last_stated_position_decides},
     {"passive act is the speaker's", test_passive_act_is_the_speakers},
     {"list keeps members before a possessor", test_list_keeps_members_before_a_possessor},
     {"actor modifying plural noun is not a holder", test_actor_modifying_plural_noun_is_not_a_holder},
