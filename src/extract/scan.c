@@ -417,7 +417,7 @@ static int apposition_list(const sg_scan *s, size_t k)
         return 0;
     const sg_token *t = &s->tok.tok[w - 1];
     /* a plural noun of its own ("nations", "member states", "others") */
-    return t->kind == SG_TOK_WORD && s->main_at[w - 1] < 0 &&
+    return t->kind == SG_TOK_WORD && s->men_at[w - 1] < 0 &&
            sg_lexicon__word_in(s->lex, SG_WL_PLURAL_HEADS, t->norm);
 }
 

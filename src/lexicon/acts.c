@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define SG_ACT_VERB_STRENGTH 0.8
 #define SG_ACT_NOUN_STRENGTH 0.6
@@ -300,6 +301,21 @@ static int is_object(const sg_act_entry *a, const char *w)
     return 0;
 }
 
+/* Is one of the forms in fl a term of topic t's act group (as the user wrote it)? */
+static int names_term(const sg_lexicon *lex, int t, const form_list *fl)
+{
+    int g = lex->topics[t].act_group;
+    for (size_t i = 0; g >= 0 && i < lex->n_pending; i++) {
+        const sg_pending_phrase *p = &lex->pending[i];
+        if (p->meaning.kind != SG_P_TOPIC_TERM || p->meaning.data != t || p->meaning.data2 != g)
+            continue;
+        for (size_t k = 0; k < fl->n; k++)
+            if (strcasecmp(p->text, fl->f[k]) == 0)
+                return 1;
+    }
+    return 0;
+}
+
 static int queue_verbs(sg_lexicon *lex, const sg_act_entry *a, char **verbs, size_t n,
                        int polarity, int t, int self)
 {
@@ -312,6 +328,7 @@ static int queue_verbs(sg_lexicon *lex, const sg_act_entry *a, char **verbs, siz
             rc = -1;
             break;
         }
+        lex->cues[cue].names_group = polarity < 0 || names_term(lex, t, &fl);
         /* a form that is also one of the act's objects ("sanctions") is read as the noun */
         for (size_t k = 0; k < fl.n && rc == 0; k++)
             if (!is_object(a, fl.f[k]))
