@@ -569,14 +569,19 @@ static int name_particle(const sg_scan *s, size_t k)
     return 0;
 }
 
-static void learn(learned_names *ln, const sg_scan *s, size_t a, size_t b,
-                  const sg_actor_set *actors)
+/* Returns -1 when out of memory; the table is allocated on the first name learned. */
+static int learn(learned_names **lnp, const sg_scan *s, size_t a, size_t b,
+                 const sg_actor_set *actors)
 {
+    if (*lnp == NULL && (*lnp = calloc(1, sizeof(**lnp))) == NULL)
+        return -1;
+    learned_names *ln = *lnp;
     for (size_t k = a; k < b && ln->n < SG_MAX_LEARNED; k++)
         if (name_part(s, k)) {
             ln->tok[ln->n] = k;
             ln->actors[ln->n++] = *actors;
         }
+    return 0;
 }
 
 /* The end of a name right after an office mention ("President Lula da Silva"), or i. */
@@ -591,17 +596,18 @@ static size_t name_after(const sg_scan *s, size_t i, size_t sent_end)
     return end;
 }
 
-/* Bind names found around office mention m; extends m over a name right after it. */
-static void learn_around(learned_names *ln, sg_scan *s, sg_mention *m, size_t sent_first,
-                         size_t sent_end)
+/* Bind names found around office mention m; extends m over a name right after it.
+ * Returns -1 when out of memory. */
+static int learn_around(learned_names **ln, sg_scan *s, sg_mention *m, size_t sent_first,
+                        size_t sent_end)
 {
     if (m->kind != SG_MEN_ACTOR || !m->has_role || m->person >= 0 || m->actors.n == 0)
-        return;
+        return 0;
     size_t end = name_after(s, m->end, sent_end);
     if (end > m->end) {
-        learn(ln, s, m->end, end, &m->actors);
+        int rc = learn(ln, s, m->end, end, &m->actors);
         m->end = end;
-        return;
+        return rc;
     }
     /* "Mauro Vieira, Brazil's foreign minister": a name, a comma, [the] the office */
     size_t k = m->start;
@@ -609,18 +615,19 @@ static void learn_around(learned_names *ln, sg_scan *s, sg_mention *m, size_t se
         k--;
     if (k < sent_first + 2 || !(s->tok.tok[k - 1].kind == SG_TOK_PUNCT &&
                                 strcmp(s->tok.tok[k - 1].norm, ",") == 0))
-        return;
+        return 0;
     size_t a = k - 1;
     while (a > sent_first && (name_part(s, a - 1) || name_particle(s, a - 1)))
         a--;
     if (a < k - 1 && name_part(s, a))
-        learn(ln, s, a, k - 1, &m->actors);
+        return learn(ln, s, a, k - 1, &m->actors);
+    return 0;
 }
 
 /* A learned name at token i: the actors it was bound to, or NULL. */
 static const sg_actor_set *learned_at(const learned_names *ln, const sg_scan *s, size_t i)
 {
-    if (!name_part(s, i))
+    if (ln == NULL || !name_part(s, i))
         return NULL;
     for (size_t k = ln->n; k-- > 0;)
         if (ln->tok[k] != i && strcmp(s->tok.tok[ln->tok[k]].norm, s->tok.tok[i].norm) == 0)
@@ -643,9 +650,7 @@ static int inside_term(const sg_scan *s, size_t a, size_t b)
 static sg_status find_mentions(sg_scan *s)
 {
     size_t cap = 0;
-    learned_names *ln = calloc(1, sizeof(*ln));
-    if (ln == NULL)
-        return SG_ENOMEM;
+    learned_names *ln = NULL;
     for (size_t si = 0; si < s->tok.n_sent; si++) {
         const sg_sentence *st = &s->tok.sent[si];
         for (size_t i = st->first; i < st->last_plus1;) {
@@ -678,7 +683,10 @@ static sg_status find_mentions(sg_scan *s)
                 i = next; /* "Paris" in "the Paris Agreement" names no actor */
                 continue;
             }
-            learn_around(ln, s, &m, st->first, st->last_plus1);
+            if (learn_around(&ln, s, &m, st->first, st->last_plus1)) {
+                free(ln);
+                return SG_ENOMEM;
+            }
             next = m.end > next ? m.end : next;
             if (next < st->last_plus1 && s->tok.tok[next].kind == SG_TOK_POSS) {
                 m.poss_follows = 1;
