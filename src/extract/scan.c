@@ -442,6 +442,18 @@ static int in_pp(const sg_scan *s, size_t i)
         return 0;
     if (apposition_list(s, k - 1))
         return 0;
+    /* "voted in Geneva, Switzerland on Monday": a place apposed to a place after "in",
+     * itself followed by a phrase, not by its own verb ("In March, Spain said") */
+    if (k >= 3 && strcmp(s->tok.tok[k - 1].norm, ",") == 0 && s->tok.tok[k - 2].upper &&
+        s->tok.tok[k - 2].kind == SG_TOK_WORD && s->men_at[k - 2] < 0 &&
+        s->sent_of[k - 3] == s->sent_of[i] &&
+        (sg_extract__is(s, k - 3, "in") || sg_extract__is(s, k - 3, "at"))) {
+        size_t e = s->main_at[i] >= 0 ? s->main[s->main_at[i]].end : i + 1;
+        static const char *const after[] = {"on", "in", "at", ",", "to", "for", ".", NULL};
+        for (size_t n = 0; after[n]; n++)
+            if (e < s->tok.n_tok && s->sent_of[e] == s->sent_of[i] && sg_extract__is(s, e, after[n]))
+                return 1;
+    }
     for (size_t n = 0; p[n]; n++)
         if (sg_extract__is(s, k - 1, p[n]))
             return 1;
