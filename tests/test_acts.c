@@ -276,7 +276,16 @@ static void test_last_stated_position_decides(void)
                            "Palestine, its prime minister said.", "pal", "Greece"), 1);
 }
 
+static void test_act_with_its_own_subject_is_not_the_speakers(void)
+{
+    CU_ASSERT_NOT_EQUAL(stance("Israel said the decision to recognise a Palestinian state came "
+                               "too late for talks.", "pal", "Israel"), 1);
+    /* a passive act is the speaker's all the same */
+    CU_ASSERT_EQUAL(stance("Chile said the State of Palestine should be recognised.", "pal", "Chile"), 1);
+}
+
 static CU_TestInfo tests[] = {
+    {"act with its own subject is not the speaker's", test_act_with_its_own_subject_is_not_the_speakers},
     {"last stated position decides", test_last_stated_position_decides},
     {"passive act is the speaker's", test_passive_act_is_the_speakers},
     {"list keeps members before a possessor", test_list_keeps_members_before_a_possessor},

@@ -745,6 +745,24 @@ static int attributive(const ctx *c, size_t k)
     return c->s.sent_of[k] == c->s.sent_of[k - 1] && c->s.main_at[k] < 0 && !c->s.tok.tok[k].upper;
 }
 
+/* "X said the decision to recognise ...", "X said their governments decided to
+ * recognise": a noun phrase between the speech verb and the act is its performer. */
+static int own_subject(const ctx *c, const cue_site *x)
+{
+    static const char *const det[] = {"the", "their", "its", "his", "her", "a", "an", "this",
+                                      "these", "those", "such", NULL};
+    static const char *const be[] = {"be", "been", "being", "is", "are", "was", "were", NULL};
+    for (size_t k = x->at; k-- > x->cs && k + 3 >= x->at;)
+        if (is_word(c, k, be))
+            return 0; /* "the construction should be finished": passive, the speaker's */
+    size_t after;
+    sg_holder__speaker_before(c, x->cs, x->at, &after);
+    for (size_t k = after; k < x->at; k++)
+        if (is_word(c, k, det))
+            return 1;
+    return 0;
+}
+
 /* A gerund with no subject of its own ("recognising X risks ..."): the act named as a
  * thing, not performed. */
 static int subjectless_gerund(const ctx *c, size_t at)
@@ -844,7 +862,8 @@ static sg_status handle_cue(ctx *c, size_t at)
     x.h = sg_holder__find(c, x.cue, at, x.mt->end, x.cl);
     /* an act needs its performer as subject: "recognising X risks ...", said by Y, is
      * not Y recognising X */
-    if (x.cue->act && !x.act_governed && x.h.list >= 0 && subjectless_gerund(c, at) &&
+    if (x.cue->act && !x.act_governed && x.h.list >= 0 &&
+        (subjectless_gerund(c, at) || (rule_is(&x.h, "speaker") && own_subject(c, &x))) &&
         (rule_is(&x.h, "speaker") || rule_is(&x.h, "quote-speaker") ||
          rule_is(&x.h, "sentence-speaker")))
         return SG_OK;
@@ -898,7 +917,7 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
         return SG_OK;
     if (deferral_in(c, cl) != at)
         return SG_OK; /* one deferral statement per clause ("only later, not now") */
-    static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0, 0, -1, 0, 0};
+    static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0, 0, -1, 0, 0, 0};
     const sg_match *mt = &c->s.main[c->s.main_at[at]];
     holder h = sg_holder__find(c, &defer, at, mt->end, cl);
     if (h.list >= 0)

@@ -128,8 +128,14 @@ static int passive_agent(const ctx *c, size_t at, size_t end, size_t cs, size_t 
     if (!passive && sg_holder__first_candidate(c, cs, at) >= 0)
         return -1;
     for (size_t k = end; k < ce && k < end + 8; k++)
-        if (sg_extract__is(&c->s, k, "by"))
+        if (sg_extract__is(&c->s, k, "by")) {
+            /* "exclude a proposal tabled by X": the agent of another participle */
+            const char *w = c->s.tok.tok[k - 1].norm;
+            size_t n = strlen(w);
+            if (k > end && n > 3 && strcmp(w + n - 2, "ed") == 0)
+                return -1;
             return sg_holder__list_after(c, k + 1, ce);
+        }
     return -1;
 }
 
@@ -296,6 +302,10 @@ static int subject_cannot_hold(const ctx *c, const sg_cue_entry *cue, size_t at,
         static const char *const prep[] = {"for", "of", "to", "with", "without", "in", "on",
                                            "about", "after", "before", NULL};
         size_t k = at;
+        /* one modifier may sit before the noun: "of the Taiwan-related proposal" */
+        if (k > cs + 1 && c->s.tok.tok[k - 1].kind == SG_TOK_WORD && c->s.men_at[k - 1] < 0 &&
+            !is_determiner(c, k - 1) && is_determiner(c, k - 2))
+            k--;
         while (k > cs && is_determiner(c, k - 1))
             k--;
         if (k > cs && is_word(c, k - 1, prep))
