@@ -833,7 +833,8 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (x.cue->kind == 'a' && attributive(c, x.mt->end))
         return SG_OK; /* "Russia's illegal annexation": the adjective describes a noun */
     if (x.cue->act && x.cue->kind == 'v' &&
-        (sg_holder__nominal_use(c, at, x.cs, 2) || in_longer_term(c, x.mt))) {
+        (sg_holder__nominal_use(c, at, x.cs, 2) || in_longer_term(c, x.mt) ||
+         sg_extract__is(&c->s, x.mt->end, "of"))) { /* "Arrest of Netanyahu" */
         /* "the EU's new sanctions package": a verb form used as a noun is the act only
          * where it is one of the act's nominalisations ("Canada's ban") */
         x.cue = act_noun_at(c, x.mt);
@@ -885,10 +886,12 @@ static sg_status handle_cue(ctx *c, size_t at)
     x.f.rule = x.h.rule;
     /* "Netanyahu's detention", "Kosovo's recognition": a possessor the topic names is
      * what the act is done to, not who does it */
-    if (x.cue->act && x.cue->kind == 'n' && rule_is(&x.h, "possessive") &&
-        (sg_topic__groups(c, c->topic, c->s.lists[x.h.list].start, c->s.lists[x.h.list].end) &
-         ~(1u << 31)))
-        return SG_OK;
+    if (x.cue->act && x.cue->kind == 'n' && !sg_extract__is(&c->s, x.mt->end, "of") &&
+        ((rule_is(&x.h, "possessive") &&
+          (sg_topic__groups(c, c->topic, c->s.lists[x.h.list].start, c->s.lists[x.h.list].end) &
+           ~(1u << 31))) ||
+         rule_is(&x.h, "possessive-pronoun")))
+        return SG_OK; /* "seeking his arrest": the possessor is the patient */
     topic_how how = cue_topic(c, &x);
     if (how == TOPIC_NONE)
         return SG_OK;

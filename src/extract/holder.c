@@ -360,13 +360,20 @@ static holder clause_subject(const ctx *c, const sg_cue_entry *cue, size_t at, s
     holder h = {-1, NULL, -1};
     size_t after_speech;
     int speaker = sg_holder__speaker_before(c, cs, at, &after_speech);
-    int l = -1;
+    int l = -1, relative = 0;
     for (size_t k = at; k-- > after_speech;)
         if (is_punct(c, k, ",")) {
             l = sg_holder__first_candidate(c, k + 1, at);
+            /* "..., which ratified X": the relative's subject is what precedes the comma */
+            relative = l < 0 && (sg_extract__is(&c->s, k + 1, "which") ||
+                                 sg_extract__is(&c->s, k + 1, "who"));
+            if (relative && k > cs && sg_holder__list_of(c, k - 1) >= 0 &&
+                c->s.lists[sg_holder__list_of(c, k - 1)].end == k &&
+                sg_holder__candidate(c, &c->s.lists[sg_holder__list_of(c, k - 1)]))
+                l = sg_holder__list_of(c, k - 1);
             break;
         }
-    if (l < 0)
+    if (l < 0 && !relative)
         l = sg_holder__first_candidate(c, after_speech, at);
     int near = coordinated_subject(c, after_speech, at);
     if (near >= 0)
