@@ -86,6 +86,10 @@ int sg_holder__speaker_before(const ctx *c, size_t from, size_t pos, size_t *aft
              * stands for the nearest actor before it */
             if (!sg_extract__is(&c->s, i, "that"))
                 for (size_t k = i; k-- > from && k + 10 > i;) {
+                    /* "the court's decision, which": a noun of its own comes first */
+                    if (c->s.tok.tok[k].kind == SG_TOK_POSS ||
+                        sg_extract__main_meaning(&c->s, k, SG_P_CUE))
+                        break;
                     int l = sg_holder__list_of(c, k);
                     if (l < 0 || c->s.lists[l].end != k + 1)
                         continue;
