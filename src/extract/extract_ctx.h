@@ -95,6 +95,11 @@ static inline int is_word(const ctx *c, size_t i, const char *const *words)
     return 0;
 }
 
+static inline int in_list(const ctx *c, size_t i, sg_wordlist l)
+{
+    return sg_extract__in(&c->s, i, l);
+}
+
 static inline int is_determiner(const ctx *c, size_t i)
 {
     return sg_extract__is_determiner(&c->s, i);
