@@ -507,7 +507,7 @@ static void test_report_follows_the_contract(void)
     CU_ASSERT_EQUAL_FATAL(sg_statements_read(&l, fp, DNA, NULL), SG_OK);
     fclose(fp);
     const char *members[3] = {"Senate", "Sierra Club", "Environmental Protection Agency"};
-    sg_decision d = {"Congress", "majority", members, 3};
+    sg_decision d = {"Congress", "majority", members, 3, NULL, NULL, NULL};
     sg_graph_options o = SG_GRAPH_OPTIONS_INIT;
     o.decision = &d;
     o.window_days = 7;

@@ -490,7 +490,7 @@ static void test_json_round_trip_is_identical(void)
     load(&l, DNA "statements.jsonl");
     stmt(&l, "rel1", "doc9", "2005-02-20", "Senate", "x", "Sierra Club", -1, 0.5);
     const char *members[2] = {"Senate", "Sierra Club"};
-    sg_decision d = {"Congress", "majority", members, 2};
+    sg_decision d = {"Congress", "majority", members, 2, NULL, NULL, NULL};
     sg_graph_options o = SG_GRAPH_OPTIONS_INIT;
     o.decision = &d;
     o.window_days = 14;

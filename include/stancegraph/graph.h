@@ -54,13 +54,18 @@ typedef enum sg_duplicates {
 } sg_duplicates;
 
 /* The body that decides a question and its rule, e.g. NATO / "unanimity".
- * rule: "unanimity", "majority", "qualified-majority" (55% of members) or
- * "two-thirds". Copied into the graph (and graph.json) by sg_graph_build. */
+ * rule: "unanimity", "majority", "two-thirds", "qualified-majority" (55 % of the members
+ * representing 65 % of the population: weights) or "security-council" (9 of 15 and no
+ * veto: veto). docs/render.md has the rules. Copied into the graph (and graph.json) by
+ * sg_graph_build. */
 typedef struct sg_decision {
     const char *body;
     const char *rule;
     const char *const *members;
     size_t n_members;
+    const double *weights;     /* population per member, or NULL */
+    const int *veto;           /* 1 for a member holding a veto, or NULL */
+    const char *weight_source; /* where the weights come from, or NULL */
 } sg_decision;
 
 typedef struct sg_graph_options {

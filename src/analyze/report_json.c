@@ -183,6 +183,36 @@ static cJSON *member_list(const sg_report *r, const size_t *idx, size_t n)
     return arr;
 }
 
+/* "population": shares of the members' population (qualified majority only). */
+static int population_json(cJSON *o, const sg_report *r)
+{
+    if (r->g->weights == NULL || r->pop_total <= 0)
+        return 1;
+    cJSON *p = cJSON_CreateObject();
+    return add_item(o, "population", p) &&
+           cJSON_AddNumberToObject(p, "supporters_share",
+                                   sg_graph__round6(r->pop_support / r->pop_total)) &&
+           cJSON_AddNumberToObject(p, "opponents_share",
+                                   sg_graph__round6(r->pop_oppose / r->pop_total)) &&
+           cJSON_AddNumberToObject(p, "needed_share", 0.65) &&
+           (r->g->weight_source == NULL ||
+            cJSON_AddStringToObject(p, "source", r->g->weight_source));
+}
+
+/* "veto": the members holding a veto (Security Council). */
+static int veto_json(cJSON *o, const sg_report *r)
+{
+    if (r->g->veto == NULL)
+        return 1;
+    cJSON *v = cJSON_CreateArray();
+    if (!add_item(o, "veto", v))
+        return 0;
+    for (size_t i = 0; i < r->g->n_members; i++)
+        if (r->g->veto[i] && !push(v, cJSON_CreateString(r->g->members[i])))
+            return 0;
+    return 1;
+}
+
 static cJSON *blocking_json(const sg_report *r)
 {
     if (!r->has_blocking)
@@ -197,7 +227,12 @@ static cJSON *blocking_json(const sg_report *r)
         cJSON_AddBoolToObject(o, "passes", strcmp(r->outcome, "passes") == 0) &&
         cJSON_AddStringToObject(o, "outcome", r->outcome) &&
         add_item(o, "blockers", member_list(r, r->blockers, r->n_blockers)) &&
-        add_item(o, "undecided", member_list(r, r->undecided, r->n_undecided)))
+        add_item(o, "blocking_minority",
+                 r->minority ? member_list(r, r->opponents, r->n_opponents)
+                             : cJSON_CreateArray()) &&
+        add_item(o, "opponents", member_list(r, r->opponents, r->n_opponents)) &&
+        add_item(o, "undecided", member_list(r, r->undecided, r->n_undecided)) &&
+        population_json(o, r) && veto_json(o, r))
         return o;
     cJSON_Delete(o);
     return NULL;

@@ -22,17 +22,6 @@ static sg_status oom(sg_error *err)
     return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
 }
 
-static char *dup_or_null(const char *s)
-{
-    if (s == NULL)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
 /* Reject option combinations DNA does not define. */
 static sg_status check_options(const sg_graph_options *o, sg_error *err)
 {
@@ -100,16 +89,10 @@ sg_status sg_graph_builder_new(sg_graph_builder **out, const sg_graph_options *o
     }
     b->filter_topics = opts->topics != NULL && opts->n_topics > 0;
     if (rc == SG_OK && opts->decision) {
-        const sg_decision *d = opts->decision;
-        b->has_decision = 1;
-        b->body = dup_or_null(d->body);
-        b->rule = dup_or_null(d->rule);
-        b->members = d->n_members ? calloc(d->n_members, sizeof(char *)) : NULL;
-        b->n_members = d->n_members;
-        int bad = b->body == NULL || b->rule == NULL || (d->n_members && !b->members);
-        for (size_t i = 0; !bad && i < d->n_members; i++)
-            bad = (b->members[i] = dup_or_null(d->members[i] ? d->members[i] : "")) == NULL;
-        if (bad)
+        if (opts->decision->body == NULL || opts->decision->rule == NULL)
+            rc = sg_error_set(err, SG_EUSAGE, NULL, 0, "a decision needs a body and a rule");
+        else if ((rc = sg_graph__new(&b->decision, err)) == SG_OK &&
+                 sg_graph__set_decision(b->decision, opts->decision) != SG_OK)
             rc = oom(err);
     }
     if (rc != SG_OK) {
@@ -142,11 +125,7 @@ void sg_graph_builder_free(sg_graph_builder *b)
     sg_graph__map_destroy(&b->direct_map);
     sg_graph__map_destroy(&b->day_map);
     sg_graph__map_destroy(&b->dups);
-    free(b->body);
-    free(b->rule);
-    for (size_t i = 0; i < b->n_members; i++)
-        free(b->members[i]);
-    free(b->members);
+    sg_graph_free(b->decision);
     free(b);
 }
 

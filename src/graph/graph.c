@@ -186,21 +186,45 @@ sg_status sg_graph__new(sg_graph **out, sg_error *err)
     return SG_OK;
 }
 
-sg_status sg_graph__set_decision(sg_graph *g, const char *body, const char *rule,
-                                 const char *const *members, size_t n_members)
+sg_status sg_graph__set_decision(sg_graph *g, const sg_decision *d)
 {
     g->has_decision = 1;
-    if (copy_str(&g->body, body) || copy_str(&g->rule, rule))
+    size_t n_members = d->n_members;
+    if (copy_str(&g->body, d->body) || copy_str(&g->rule, d->rule))
+        return SG_ENOMEM;
+    if (d->weight_source && copy_str(&g->weight_source, d->weight_source))
         return SG_ENOMEM;
     g->members = calloc(n_members ? n_members : 1, sizeof(char *));
     if (g->members == NULL)
         return SG_ENOMEM;
+    if (d->weights && (g->weights = calloc(n_members + 1, sizeof(double))) == NULL)
+        return SG_ENOMEM;
+    if (d->veto && (g->veto = calloc(n_members + 1, sizeof(int))) == NULL)
+        return SG_ENOMEM;
     for (size_t i = 0; i < n_members; i++) {
-        if (copy_str(&g->members[i], members[i]))
+        if (copy_str(&g->members[i], d->members[i] ? d->members[i] : ""))
             return SG_ENOMEM;
+        if (g->weights)
+            g->weights[i] = d->weights[i];
+        if (g->veto)
+            g->veto[i] = d->veto[i] != 0;
         g->n_members = i + 1;
     }
     return SG_OK;
+}
+
+void sg_graph__decision_view(const sg_graph *g, sg_decision *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (!g->has_decision)
+        return;
+    out->body = g->body;
+    out->rule = g->rule;
+    out->members = (const char *const *)g->members;
+    out->n_members = g->n_members;
+    out->weights = g->weights;
+    out->veto = g->veto;
+    out->weight_source = g->weight_source;
 }
 
 static void window_destroy(sg_window *w)
@@ -235,6 +259,9 @@ void sg_graph_free(sg_graph *g)
     for (size_t i = 0; i < g->n_members; i++)
         free(g->members[i]);
     free(g->members);
+    free(g->weights);
+    free(g->veto);
+    free(g->weight_source);
     sg_graph__pool_destroy(&g->pool);
     free(g);
 }

@@ -167,6 +167,9 @@ struct sg_graph {
     char *body, *rule;
     char **members;
     size_t n_members;
+    double *weights;                /* per member, NULL when unweighted */
+    int *veto;                      /* per member, NULL when no member holds a veto */
+    char *weight_source;            /* NULL when none */
     sg_node *nodes;                 /* sorted by id (byte order) */
     size_t n_nodes;
     sg_edgeset edges;
@@ -180,10 +183,10 @@ struct sg_graph {
 SG_NODISCARD sg_status sg_graph__new(sg_graph **out, sg_error *err);
 void sg_graph__evidence_destroy(sg_evidence *ev);
 SG_NODISCARD sg_status sg_graph__evidence_copy(sg_evidence *dst, const sg_evidence *src);
-/* Copy a decision (body, rule, members) into g. */
-SG_NODISCARD sg_status sg_graph__set_decision(sg_graph *g, const char *body,
-                                              const char *rule, const char *const *members,
-                                              size_t n_members);
+/* Copy a decision (body, rule, members, weights, vetoes) into g. */
+SG_NODISCARD sg_status sg_graph__set_decision(sg_graph *g, const sg_decision *d);
+/* The decision of g as a borrowed view (valid while g lives). */
+void sg_graph__decision_view(const sg_graph *g, sg_decision *out);
 
 /* A one-mode or two-mode network's input: stance cells and direct relations. */
 typedef struct sg_cell {

@@ -43,12 +43,33 @@ static cJSON *date_range_json(const sg_graph *g)
     return string_array(both, 2);
 }
 
+/* "veto": the members holding one; "weights": one number per member, in order. */
+static int decision_extras(cJSON *d, const sg_graph *g)
+{
+    if (g->weights) {
+        cJSON *w = cJSON_CreateDoubleArray(g->weights, (int)g->n_members);
+        if (!add_item(d, "weights", w) ||
+            (g->weight_source && !cJSON_AddStringToObject(d, "weight_source", g->weight_source)))
+            return 0;
+    }
+    if (g->veto) {
+        cJSON *v = cJSON_CreateArray();
+        if (!add_item(d, "veto", v))
+            return 0;
+        for (size_t i = 0; i < g->n_members; i++)
+            if (g->veto[i] && !cJSON_AddItemToArray(v, cJSON_CreateString(g->members[i])))
+                return 0;
+    }
+    return 1;
+}
+
 static cJSON *decision_json(const sg_graph *g)
 {
     cJSON *d = cJSON_CreateObject();
     if (d && cJSON_AddStringToObject(d, "body", g->body) &&
         cJSON_AddStringToObject(d, "rule", g->rule) &&
-        add_item(d, "members", string_array((const char *const *)g->members, g->n_members)))
+        add_item(d, "members", string_array((const char *const *)g->members, g->n_members)) &&
+        decision_extras(d, g))
         return d;
     cJSON_Delete(d);
     return NULL;

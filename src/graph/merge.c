@@ -532,9 +532,9 @@ static sg_status merge_into(merge_ctx *m, sg_error *err)
     merge_settings(g, m->parts, m->n_parts);
     for (size_t p = 0; p < m->n_parts && !g->has_decision; p++) {
         const sg_graph *b = m->parts[p]; /* the first part that names a decision */
-        if (b->has_decision &&
-            sg_graph__set_decision(g, b->body, b->rule, (const char *const *)b->members,
-                                   b->n_members) != SG_OK)
+        sg_decision d;
+        sg_graph__decision_view(b, &d);
+        if (b->has_decision && sg_graph__set_decision(g, &d) != SG_OK)
             return oom(err);
     }
     if (union_names(g, m->n_parts, topic_at, topic_count, m->parts, &g->topics,

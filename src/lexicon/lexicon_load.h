@@ -15,5 +15,7 @@ int sg_lexicon__add_actor_ref(sg_lexicon *lex, int person, int office, const cha
 int sg_lexicon__add_group_ref(sg_lexicon *lex, int group, int member, const char *actor_id,
                               const char *file);
 void sg_lexicon__free_pending(sg_lexicon *lex);
+/* Forget the queued term and anaphor phrases of topic t (a --topics file redefines it). */
+void sg_lexicon__drop_topic_phrases(sg_lexicon *lex, int t);
 
 #endif
