@@ -80,11 +80,14 @@ typedef struct sg_graph_options {
     int step_days;                     /* window step in days (default: window_days) */
     const sg_decision *decision;       /* NULL = none; deep-copied */
     size_t max_edge_evidence;          /* statement ids kept per edge (default 10) */
+    const char *const *label_ids;      /* topic labels for titles ("topic_labels" in */
+    const char *const *label_texts;    /* graph.json and report.json); deep-copied */
+    size_t n_labels;
 } sg_graph_options;
 
 #define SG_GRAPH_OPTIONS_INIT                                                           \
     {1, SG_NETWORK_ONEMODE, SG_QUALIFIER_SUBTRACT, SG_NORM_NO, SG_DUP_INCLUDE, NULL, 0, \
-     0, 0, NULL, 10}
+     0, 0, NULL, 10, NULL, NULL, 0}
 
 /* At most this many statements are kept as evidence per node (in input order). */
 #define SG_GRAPH_NODE_EVIDENCE 20
@@ -128,6 +131,12 @@ SG_NODISCARD sg_status sg_graph_builder_add_edge(sg_graph_builder *b, const char
  * double quotes allowed) into b. name is used in "FILE:LINE: problem" errors. */
 SG_NODISCARD sg_status sg_graph_builder_read_edges(sg_graph_builder *b, FILE *fp,
                                                    const char *name, sg_error *err);
+/* Set (or replace) the decision after statements were added, e.g. once the date of the
+ * latest statement is known. */
+SG_NODISCARD sg_status sg_graph_builder_set_decision(sg_graph_builder *b,
+                                                     const sg_decision *d, sg_error *err);
+/* The latest statement date seen so far as YYYY-MM-DD; 0, or -1 when none had a date. */
+int sg_graph_builder_last_date(const sg_graph_builder *b, char out[11]);
 /* Compute the network. May be called once; the builder must still be freed. */
 SG_NODISCARD sg_status sg_graph_builder_finish(sg_graph_builder *b, sg_graph **out,
                                                sg_error *err);

@@ -263,6 +263,44 @@ static cJSON *brokers_json(const sg_report *r)
     return arr;
 }
 
+static const char *label_of(const sg_graph *g, const char *topic)
+{
+    for (size_t i = 0; i < g->n_labels; i++)
+        if (strcmp(g->label_ids[i], topic) == 0)
+            return g->label_texts[i];
+    return topic;
+}
+
+/* "Stances on A, B and C": the topics' labels (ids where none), at most three named,
+ * then "and N more topics", so that a title stays one readable line. */
+static cJSON *title_json(const sg_graph *g)
+{
+    char buf[512];
+    size_t len = (size_t)snprintf(buf, sizeof(buf), "Stances on ");
+    size_t shown = g->n_topics > 3 ? 2 : g->n_topics;
+    for (size_t i = 0; i < shown && len < sizeof(buf); i++)
+        len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s",
+                                i == 0 ? "" : i + 1 == g->n_topics ? " and " : ", ",
+                                label_of(g, g->topics[i]));
+    if (g->n_topics == 0 && len < sizeof(buf))
+        snprintf(buf + len, sizeof(buf) - len, "the question");
+    else if (shown < g->n_topics && len < sizeof(buf))
+        snprintf(buf + len, sizeof(buf) - len, " and %zu more topics", g->n_topics - shown);
+    return cJSON_CreateString(buf);
+}
+
+static cJSON *labels_json(const sg_graph *g)
+{
+    cJSON *o = cJSON_CreateObject();
+    for (size_t i = 0; o && i < g->n_topics; i++)
+        if (strcmp(label_of(g, g->topics[i]), g->topics[i]) != 0 &&
+            cJSON_AddStringToObject(o, g->topics[i], label_of(g, g->topics[i])) == NULL) {
+            cJSON_Delete(o);
+            return NULL;
+        }
+    return o;
+}
+
 static cJSON *head_json(const sg_report *r)
 {
     const sg_graph *g = r->g;
@@ -286,6 +324,7 @@ static cJSON *head_json(const sg_report *r)
     int ok = h && cJSON_AddStringToObject(h, "stancegraph", "report") &&
              cJSON_AddNumberToObject(h, "version", 1);
     ok = ok ? add_item(h, "topics", topics) : (cJSON_Delete(topics), 0);
+    ok = ok && add_item(h, "topic_labels", labels_json(g)) && add_item(h, "title", title_json(g));
     if (range)
         ok = ok ? add_item(h, "date_range", range) : (cJSON_Delete(range), 0);
     ok = ok &&

@@ -3,6 +3,7 @@
 #include "cli/cli_decision.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -32,6 +33,33 @@ sg_status sg_cli_decision_get(sg_cli_decision *out, const sg_lexicon *lex, const
     out->d.veto = out->ld.veto;
     out->d.weight_source = out->ld.weight_source;
     return SG_OK;
+}
+
+int sg_cli_labels_set(sg_graph_options *opts, const sg_lexicon *lex)
+{
+    size_t n = sg_lexicon_topic_count(lex);
+    const char **ids = calloc(n + 1, sizeof(char *)), **texts = calloc(n + 1, sizeof(char *));
+    if (ids == NULL || texts == NULL) {
+        free(ids);
+        free(texts);
+        return -1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        ids[i] = sg_lexicon_topic_id(lex, i);
+        texts[i] = sg_lexicon_topic_label(lex, ids[i]);
+    }
+    opts->label_ids = ids;
+    opts->label_texts = texts;
+    opts->n_labels = n;
+    return 0;
+}
+
+void sg_cli_labels_free(sg_graph_options *opts)
+{
+    free((void *)opts->label_ids);
+    free((void *)opts->label_texts);
+    opts->label_ids = opts->label_texts = NULL;
+    opts->n_labels = 0;
 }
 
 void sg_cli_decision_destroy(sg_cli_decision *d)

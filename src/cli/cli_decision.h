@@ -19,4 +19,9 @@ SG_NODISCARD sg_status sg_cli_decision_get(sg_cli_decision *out, const sg_lexico
                                            sg_error *err);
 void sg_cli_decision_destroy(sg_cli_decision *d);
 
+/* Every topic's id and label from lex into opts (label_ids/label_texts, arrays malloc'd:
+ * free them with sg_cli_labels_free). Returns -1 when out of memory. */
+int sg_cli_labels_set(sg_graph_options *opts, const sg_lexicon *lex);
+void sg_cli_labels_free(sg_graph_options *opts);
+
 #endif

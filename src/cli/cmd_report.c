@@ -279,6 +279,10 @@ static sg_status run_into(const report_args *ra, const sg_lexicon *lex, sg_state
         go.topics = topics;
         go.n_topics = 1;
     }
+    if (sg_cli_labels_set(&go, lex) != 0) {
+        sg_cli_decision_destroy(&dec);
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    }
     if (dec.have)
         go.decision = &dec.d;
     sg_analyze_options ao = SG_ANALYZE_OPTIONS_INIT;
@@ -306,6 +310,7 @@ done:
     sg_report_free(r);
     sg_graph_free(g);
     sg_cli_decision_destroy(&dec);
+    sg_cli_labels_free(&go);
     return rc;
 }
 

@@ -88,19 +88,37 @@ sg_status sg_graph_builder_new(sg_graph_builder **out, const sg_graph_options *o
                      : oom(err);
     }
     b->filter_topics = opts->topics != NULL && opts->n_topics > 0;
-    if (rc == SG_OK && opts->decision) {
-        if (opts->decision->body == NULL || opts->decision->rule == NULL)
-            rc = sg_error_set(err, SG_EUSAGE, NULL, 0, "a decision needs a body and a rule");
-        else if ((rc = sg_graph__new(&b->decision, err)) == SG_OK &&
-                 sg_graph__set_decision(b->decision, opts->decision) != SG_OK)
+    if (rc == SG_OK)
+        rc = sg_graph__new(&b->meta, err);
+    if (rc == SG_OK && opts->decision)
+        rc = sg_graph_builder_set_decision(b, opts->decision, err);
+    for (size_t i = 0; rc == SG_OK && i < opts->n_labels; i++)
+        if (opts->label_ids[i] && opts->label_texts[i] &&
+            sg_graph__set_label(b->meta, opts->label_ids[i], opts->label_texts[i]) != SG_OK)
             rc = oom(err);
-    }
     if (rc != SG_OK) {
         sg_graph_builder_free(b);
         return rc;
     }
     *out = b;
     return SG_OK;
+}
+
+sg_status sg_graph_builder_set_decision(sg_graph_builder *b, const sg_decision *d,
+                                        sg_error *err)
+{
+    if (d->body == NULL || d->rule == NULL)
+        return sg_error_set(err, SG_EUSAGE, NULL, 0, "a decision needs a body and a rule");
+    return sg_graph__set_decision(b->meta, d) == SG_OK ? SG_OK : oom(err);
+}
+
+int sg_graph_builder_last_date(const sg_graph_builder *b, char out[11])
+{
+    out[0] = '\0';
+    if (!b->have_dates)
+        return -1;
+    sg_graph__date_format(b->date_max, out);
+    return 0;
 }
 
 void sg_graph_builder_free(sg_graph_builder *b)
@@ -125,7 +143,7 @@ void sg_graph_builder_free(sg_graph_builder *b)
     sg_graph__map_destroy(&b->direct_map);
     sg_graph__map_destroy(&b->day_map);
     sg_graph__map_destroy(&b->dups);
-    sg_graph_free(b->decision);
+    sg_graph_free(b->meta);
     free(b);
 }
 

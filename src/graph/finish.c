@@ -186,22 +186,8 @@ static void set_settings(sg_graph *g, sg_graph_builder *b)
     g->have_dates = b->have_dates;
     g->date_min = b->date_min;
     g->date_max = b->date_max;
-    if (b->decision) { /* moved, not copied */
-        sg_graph *d = b->decision;
-        g->has_decision = 1;
-        g->body = d->body;
-        g->rule = d->rule;
-        g->members = d->members;
-        g->n_members = d->n_members;
-        g->weights = d->weights;
-        g->veto = d->veto;
-        g->weight_source = d->weight_source;
-        d->body = d->rule = d->weight_source = NULL;
-        d->members = NULL;
-        d->n_members = 0;
-        d->weights = NULL;
-        d->veto = NULL;
-    }
+    if (b->meta) /* moved, not copied */
+        sg_graph__move_meta(g, b->meta);
 }
 
 sg_status sg_graph_builder_finish(sg_graph_builder *b, sg_graph **out, sg_error *err)

@@ -170,6 +170,8 @@ struct sg_graph {
     double *weights;                /* per member, NULL when unweighted */
     int *veto;                      /* per member, NULL when no member holds a veto */
     char *weight_source;            /* NULL when none */
+    char **label_ids, **label_texts; /* topic labels (any order, ids unique) */
+    size_t n_labels;
     sg_node *nodes;                 /* sorted by id (byte order) */
     size_t n_nodes;
     sg_edgeset edges;
@@ -185,6 +187,10 @@ void sg_graph__evidence_destroy(sg_evidence *ev);
 SG_NODISCARD sg_status sg_graph__evidence_copy(sg_evidence *dst, const sg_evidence *src);
 /* Copy a decision (body, rule, members, weights, vetoes) into g. */
 SG_NODISCARD sg_status sg_graph__set_decision(sg_graph *g, const sg_decision *d);
+/* Add (or replace) the label of topic id. */
+SG_NODISCARD sg_status sg_graph__set_label(sg_graph *g, const char *id, const char *text);
+/* Move the decision and labels of src into dst (dst has none); src keeps none. */
+void sg_graph__move_meta(sg_graph *dst, sg_graph *src);
 /* The decision of g as a borrowed view (valid while g lives). */
 void sg_graph__decision_view(const sg_graph *g, sg_decision *out);
 

@@ -93,6 +93,14 @@ static cJSON *head_json(const sg_graph *g)
     if (ok && g->window_days > 0)
         ok = cJSON_AddNumberToObject(h, "window_days", g->window_days) &&
              cJSON_AddNumberToObject(h, "step_days", g->step_days);
+    if (ok && g->n_labels > 0) { /* the labels of the graph's topics */
+        cJSON *l = cJSON_CreateObject();
+        ok = add_item(h, "topic_labels", l);
+        for (size_t t = 0; ok && t < g->n_topics; t++)
+            for (size_t i = 0; ok && i < g->n_labels; i++)
+                if (strcmp(g->label_ids[i], g->topics[t]) == 0)
+                    ok = cJSON_AddStringToObject(l, g->label_ids[i], g->label_texts[i]) != NULL;
+    }
     if (ok && g->has_decision)
         ok = add_item(h, "decision", decision_json(g));
     if (!ok) {

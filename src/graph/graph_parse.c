@@ -456,6 +456,16 @@ static sg_status on_member(void *ctx, const char *key, const cJSON *v, size_t at
         return range_member(p, v, at, err);
     } else if (strcmp(key, "decision") == 0) {
         return decision_parse(p, v, at, err);
+    } else if (strcmp(key, "topic_labels") == 0) {
+        const cJSON *l;
+        if (!cJSON_IsObject(v))
+            return fail(p, at, err, "\"topic_labels\" must map topic ids to labels");
+        cJSON_ArrayForEach(l, v) {
+            if (!cJSON_IsString(l))
+                return fail(p, at, err, "\"topic_labels\" must map topic ids to labels");
+            if (sg_graph__set_label(g, l->string, l->valuestring) != SG_OK)
+                return oom(err);
+        }
     } else if (strcmp(key, "statements") == 0 && cJSON_IsNumber(v) && v->valuedouble >= 0) {
         g->n_statements = (uint64_t)clamp_count(v->valuedouble, 1e18);
     } else if (strcmp(key, "max_edge_evidence") == 0 && cJSON_IsNumber(v) && v->valuedouble >= 0) {

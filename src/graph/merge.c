@@ -537,6 +537,15 @@ static sg_status merge_into(merge_ctx *m, sg_error *err)
         if (b->has_decision && sg_graph__set_decision(g, &d) != SG_OK)
             return oom(err);
     }
+    for (size_t p = 0; p < m->n_parts; p++) /* labels of every part, the first one wins */
+        for (size_t i = 0; i < m->parts[p]->n_labels; i++) {
+            int seen = 0;
+            for (size_t k = 0; k < g->n_labels && !seen; k++)
+                seen = strcmp(g->label_ids[k], m->parts[p]->label_ids[i]) == 0;
+            if (!seen && sg_graph__set_label(g, m->parts[p]->label_ids[i],
+                                             m->parts[p]->label_texts[i]) != SG_OK)
+                return oom(err);
+        }
     if (union_names(g, m->n_parts, topic_at, topic_count, m->parts, &g->topics,
                     &g->n_topics) != SG_OK ||
         union_names(g, m->n_parts, node_at, node_count, m->parts, &ids, &n_ids) != SG_OK)

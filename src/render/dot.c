@@ -267,6 +267,34 @@ static const char *sg_dot_fontcolor(sg_rstance s)
     return s == SG_RS_SUPPORT ? "white" : "black";
 }
 
+void sg_dot_wrap(sg_buf *b, const char *text, size_t width)
+{
+    size_t line = 0; /* characters on the current line */
+    const char *p = text ? text : "";
+    while (*p) {
+        const char *sp = p;
+        while (*sp && *sp != ' ')
+            sp++;
+        size_t chars = 0; /* UTF-8 characters of the word */
+        for (const char *q = p; q < sp; q++)
+            chars += ((unsigned char)*q & 0xC0) != 0x80;
+        if (line > 0 && line + 1 + chars > width) {
+            sg_buf_puts(b, "\\n");
+            line = 0;
+        } else if (line > 0) {
+            sg_buf_puts(b, " ");
+            line++;
+        }
+        char word[1024];
+        size_t n = (size_t)(sp - p) < sizeof(word) - 1 ? (size_t)(sp - p) : sizeof(word) - 1;
+        memcpy(word, p, n);
+        word[n] = '\0';
+        sg_buf_text(b, word, SG_TEXT_LABEL);
+        line += chars;
+        p = *sp ? sp + 1 : sp;
+    }
+}
+
 void sg_dot_graph_defaults(Agraph_t *g, const sg_report *r, const sg_render_options *opts,
                            const char *engine, const char *subtitle)
 {
@@ -275,7 +303,7 @@ void sg_dot_graph_defaults(Agraph_t *g, const sg_report *r, const sg_render_opti
     sg_render__title(&t, r, opts);
     sg_buf txt;
     sg_buf_init(&txt);
-    sg_buf_text(&txt, t.data, SG_TEXT_LABEL);
+    sg_dot_wrap(&txt, t.data, SG_DOT_TITLE_WIDTH);
     t.len = 0;
     sg_render__dates(&t, r);
     if (t.len > 0) {
@@ -290,7 +318,13 @@ void sg_dot_graph_defaults(Agraph_t *g, const sg_report *r, const sg_render_opti
     sg_dot_set(g, "labelloc", "t");
     sg_dot_set(g, "fontsize", "18");
     sg_dot_set(g, "fontname", "Helvetica");
-    sg_dot_set(g, "layout", engine);
+    /* the engine is the user's choice (dot, neato, sfdp read the same file); only the
+     * timeline's pinned positions need nop */
+    if (engine != NULL && strcmp(engine, "nop") == 0)
+        sg_dot_set(g, "layout", engine);
+    /* at most 40 x 40 inches: 3,840 px at Graphviz's 96 dpi; larger drawings are scaled
+     * down to fit, never up */
+    sg_dot_set(g, "size", "40,40");
     sg_dot_set(g, "outputorder", "edgesfirst");
     sg_dot_set(g, "pad", "0.3");
     sg_dot_set(g, "bgcolor", "white");
@@ -393,7 +427,21 @@ static void node_tooltip(sg_buf *t, const sg_ractor *a)
         sg_buf_printf(t, "\n(%zu more)", a->n_ev - shown);
 }
 
-void sg_dot_style_actor(Agnode_t *n, const sg_ractor *a, size_t index)
+static long actor_statements(const sg_ractor *a)
+{
+    return a->statements >= 0 ? a->statements : (long)a->n_ev;
+}
+
+long sg_dot_max_statements(const sg_report *r)
+{
+    long m = 1;
+    for (size_t i = 0; i < r->n_actors; i++)
+        if (actor_statements(&r->actors[i]) > m)
+            m = actor_statements(&r->actors[i]);
+    return m;
+}
+
+void sg_dot_style_actor(Agnode_t *n, const sg_ractor *a, size_t index, long max_statements)
 {
     sg_buf t;
     sg_buf_init(&t);
@@ -401,11 +449,15 @@ void sg_dot_style_actor(Agnode_t *n, const sg_ractor *a, size_t index)
     if (a->blocker)
         sg_buf_puts(&t, "\\nblocker");
     sg_dot_setbuf(n, "label", &t);
-    long n_ev = a->statements >= 0 ? a->statements : (long)a->n_ev;
-    double grow = sqrt((double)(n_ev > 0 ? n_ev : 0));
-    sg_dot_setnum(n, "height", 0.45 + 0.18 * grow, 2);
-    sg_dot_setnum(n, "width", 0.9 + 0.3 * grow, 2);
-    sg_dot_setnum(n, "fontsize", 12 + 1.5 * grow, 1);
+    long n_ev = actor_statements(a);
+    /* area grows with the share of the busiest actor's statements: 0..1, so the largest
+     * node is 2.1 x 1.0 in, whatever the corpus size */
+    double grow = sqrt((double)(n_ev > 0 ? n_ev : 0) / (double)(max_statements > 0 ? max_statements : 1));
+    if (grow > 1)
+        grow = 1;
+    sg_dot_setnum(n, "height", 0.45 + 0.55 * grow, 2);
+    sg_dot_setnum(n, "width", 0.9 + 1.2 * grow, 2);
+    sg_dot_setnum(n, "fontsize", 12 + 6 * grow, 1);
     sg_dot_set(n, "fillcolor", sg_dot_fill(a->stance));
     sg_dot_set(n, "fontcolor", sg_dot_fontcolor(a->stance));
     sg_dot_set(n, "style", a->stance == SG_RS_NEUTRAL ? "filled,dashed" : "filled");
@@ -522,30 +574,15 @@ void sg_dot_legend(Agraph_t *g, int edges, int twomode)
     sg_buf_free(&h);
 }
 
-/* The blocking result as a title line ("NATO (unanimity): blocked by A, B"), escaped. */
+/* The blocking result as a title line, escaped. */
 static void blocking_line(sg_buf *b, const sg_report *r)
 {
-    if (r->blocking == NULL)
-        return;
-    if (r->block_body) {
-        sg_buf_text(b, r->block_body, SG_TEXT_LABEL);
-        if (r->block_rule) {
-            sg_buf_puts(b, " (");
-            sg_buf_text(b, r->block_rule, SG_TEXT_LABEL);
-            sg_buf_puts(b, ")");
-        }
-        sg_buf_puts(b, ": ");
-    }
-    if (r->n_blockers > 0) {
-        sg_buf_puts(b, "blocked by ");
-        for (size_t i = 0; i < r->n_blockers; i++) {
-            if (i > 0)
-                sg_buf_puts(b, ", ");
-            sg_buf_text(b, r->blockers[i], SG_TEXT_LABEL);
-        }
-    } else {
-        sg_buf_puts(b, r->block_passes == 1 ? "passes, no blocker" : "no blocker found");
-    }
+    sg_buf t;
+    sg_buf_init(&t);
+    sg_render__decision(&t, r);
+    if (t.len > 0)
+        sg_dot_wrap(b, t.data, SG_DOT_TITLE_WIDTH);
+    sg_buf_free(&t);
 }
 
 static double max_abs_weight(const sg_report *r)
@@ -588,6 +625,7 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
         }
     }
     sg_buf_free(&name);
+    long max_n = sg_dot_max_statements(r);
     for (size_t a = 0; a < r->n_actors; a++) {
         if (nodes[a] == NULL) {
             const sg_rcamp *camp = sg_render__report_camp(r, r->actors[a].camp);
@@ -607,7 +645,7 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
             free(nodes);
             return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory building the diagram");
         }
-        sg_dot_style_actor(nodes[a], &r->actors[a], a);
+        sg_dot_style_actor(nodes[a], &r->actors[a], a, max_n);
     }
     double max_w = max_abs_weight(r);
     for (size_t i = 0; i < r->n_edges; i++) {

@@ -353,9 +353,24 @@ static sg_status parse_blocking(sg_report *r, const cJSON *root, sg_error *err)
     r->block_body = opt_str(b, "body");
     r->block_rule = opt_str(b, "rule");
     r->block_passes = opt_bool(b, "passes");
+    r->block_outcome = opt_str(b, "outcome");
+    r->block_needed = opt_long(b, "needed", -1);
+    r->block_supporters = opt_long(b, "supporters", -1);
+    r->block_members = opt_long(b, "members", -1);
+    const cJSON *pop = cJSON_GetObjectItemCaseSensitive(b, "population");
+    r->pop_support = opt_num(pop, "supporters_share", -1);
+    r->pop_oppose = opt_num(pop, "opponents_share", -1);
     sg_status rc = str_array(&r->blockers, &r->n_blockers,
                              cJSON_GetObjectItemCaseSensitive(b, "blockers"), r,
                              "\"blocking.blockers\"", err);
+    if (rc == SG_OK)
+        rc = str_array(&r->minority, &r->n_minority,
+                       cJSON_GetObjectItemCaseSensitive(b, "blocking_minority"), r,
+                       "\"blocking.blocking_minority\"", err);
+    if (rc == SG_OK)
+        rc = str_array(&r->opponents, &r->n_opponents,
+                       cJSON_GetObjectItemCaseSensitive(b, "opponents"), r,
+                       "\"blocking.opponents\"", err);
     if (rc == SG_OK)
         rc = str_array(&r->undecided, &r->n_undecided,
                        cJSON_GetObjectItemCaseSensitive(b, "undecided"), r,
@@ -547,6 +562,7 @@ sg_status sg_render__report_parse(sg_report *r, const char *json, size_t len,
             r->date_to = cJSON_IsString(b) ? b->valuestring : NULL;
         }
         r->method = opt_str(root, "method");
+        r->title = opt_str(root, "title");
         r->seed = opt_long(root, "seed", -1);
         const cJSON *bal = cJSON_GetObjectItemCaseSensitive(root, "balance");
         r->balance = cJSON_IsObject(bal) ? bal : NULL;
@@ -587,6 +603,8 @@ void sg_render__report_destroy(sg_report *r)
     free(r->windows);
     free(r->topics);
     free(r->blockers);
+    free(r->minority);
+    free(r->opponents);
     free(r->undecided);
     free(r->ev_index);
     cJSON_Delete(r->root);

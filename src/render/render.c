@@ -79,6 +79,10 @@ void sg_render__title(sg_buf *b, const sg_report *r, const sg_render_options *op
         sg_buf_puts(b, opts->title);
         return;
     }
+    if (r->title != NULL && r->title[0] != '\0') {
+        sg_buf_puts(b, r->title);
+        return;
+    }
     sg_buf_puts(b, "Stances on ");
     if (r->n_topics == 0)
         sg_buf_puts(b, "the question");
@@ -86,6 +90,72 @@ void sg_render__title(sg_buf *b, const sg_report *r, const sg_render_options *op
         if (i > 0)
             sg_buf_puts(b, ", ");
         sg_buf_puts(b, r->topics[i]);
+    }
+}
+
+/* "A, B and C", at most five names then "and N more". */
+static void name_list(sg_buf *b, const char *const *names, size_t n)
+{
+    size_t shown = n > 5 ? 4 : n;
+    for (size_t i = 0; i < shown; i++) {
+        if (i > 0)
+            sg_buf_puts(b, i + 1 == n ? " and " : ", ");
+        sg_buf_puts(b, names[i]);
+    }
+    if (shown < n)
+        sg_buf_printf(b, " and %zu more", n - shown);
+}
+
+static void support_count(sg_buf *b, const sg_report *r)
+{
+    if (r->block_supporters < 0 || r->block_members < 0)
+        return;
+    sg_buf_printf(b, "%ld of %ld support", r->block_supporters, r->block_members);
+    if (r->block_needed >= 0)
+        sg_buf_printf(b, " (%ld needed)", r->block_needed);
+    if (r->pop_support >= 0) {
+        sg_buf_puts(b, ", ");
+        sg_buf_num(b, 100 * r->pop_support, 1);
+        sg_buf_puts(b, " % of the population (65 % needed)");
+    }
+}
+
+void sg_render__decision(sg_buf *b, const sg_report *r)
+{
+    if (r->blocking == NULL)
+        return;
+    if (r->block_body) {
+        sg_buf_puts(b, r->block_body);
+        if (r->block_rule) {
+            sg_buf_puts(b, " (");
+            sg_buf_puts(b, r->block_rule);
+            sg_buf_puts(b, ")");
+        }
+        sg_buf_puts(b, ": ");
+    }
+    const char *out = r->block_outcome;
+    if (out == NULL)
+        out = r->block_passes == 1 ? "passes" : r->block_passes == 0 ? "blocked" : "undecided";
+    if (strcmp(out, "blocked") == 0 && r->n_blockers > 0) {
+        sg_buf_puts(b, "blocked: ");
+        name_list(b, r->blockers, r->n_blockers);
+        sg_buf_puts(b, r->n_blockers == 1 ? " can stop it alone" : " can each stop it alone");
+    } else if (strcmp(out, "blocked") == 0 && r->n_minority > 0) {
+        sg_buf_puts(b, "blocked by a blocking minority: ");
+        name_list(b, r->minority, r->n_minority);
+    } else {
+        sg_buf_puts(b, out);
+        sg_buf_puts(b, ": ");
+        support_count(b, r);
+        if (r->n_opponents > 0 && r->n_blockers == 0) {
+            sg_buf_puts(b, "; opposed by ");
+            name_list(b, r->opponents, r->n_opponents);
+            sg_buf_puts(b, strcmp(out, "blocked") == 0 ? "" : ", not enough to block");
+        } else if (r->n_blockers > 0) {
+            sg_buf_puts(b, "; ");
+            name_list(b, r->blockers, r->n_blockers);
+            sg_buf_puts(b, r->n_blockers == 1 ? " can stop it alone" : " can each stop it alone");
+        }
     }
 }
 

@@ -142,8 +142,12 @@ typedef struct sg_report {
     const void *blocking;   /* cJSON object or NULL (null in the report) */
     const char *block_body, *block_rule;
     int block_passes;       /* -1 unknown */
-    const char **blockers, **undecided;
-    size_t n_blockers, n_undecided;
+    const char *block_outcome;      /* "passes", "blocked", "undecided" or NULL */
+    long block_needed, block_supporters, block_members; /* -1 when absent */
+    double pop_support, pop_oppose; /* shares 0..1, -1 when absent */
+    const char **blockers, **undecided, **minority, **opponents;
+    size_t n_blockers, n_undecided, n_minority, n_opponents;
+    const char *title;      /* the report's "title", or NULL */
     sg_rwindow *windows;
     size_t n_windows;
     const sg_rev **ev_index; /* every evidence statement, sorted by id, for lookups */
@@ -190,6 +194,9 @@ sg_status sg_render__html(sg_buf *b, const sg_report *r, sg_diagram kind,
 
 /* The title drawn on diagrams and pages: opts->title, else "Stances on T1, T2". */
 void sg_render__title(sg_buf *b, const sg_report *r, const sg_render_options *opts);
+/* The decision in one plain-text sentence, unescaped ("NATO (unanimity): blocked:
+ * Germany can stop it alone"); nothing when the report names no deciding body. */
+void sg_render__decision(sg_buf *b, const sg_report *r);
 /* The date range as "2024-11-01 to 2024-11-30" (or one date), "" when unknown. */
 void sg_render__dates(sg_buf *b, const sg_report *r);
 
