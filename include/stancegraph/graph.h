@@ -127,8 +127,19 @@ SG_NODISCARD sg_status sg_graph_builder_add(sg_graph_builder *b, const sg_statem
 SG_NODISCARD sg_status sg_graph_builder_add_edge(sg_graph_builder *b, const char *from,
                                                  const char *to, double weight,
                                                  sg_error *err);
-/* Read a CSV edge list (header line naming from,to and sign or weight; "," separated,
- * double quotes allowed) into b. name is used in "FILE:LINE: problem" errors. */
+/* The same for either kind of relation: directed (kind "direct", from -> to) or not
+ * (kind "tie": A - B and B - A are one relation, drawn without arrows). */
+SG_NODISCARD sg_status sg_graph_builder_add_relation(sg_graph_builder *b, const char *from,
+                                                     const char *to, double weight,
+                                                     int directed, sg_error *err);
+/* Read a CSV edge list (header line naming from,to and sign or weight; RFC 4180:
+ * delimiter-separated, double-quoted fields may hold the delimiter, quotes ("") and line
+ * breaks) into b. delimiter is ',' or ';' (0 = ','). Rows are undirected ties unless
+ * directed. name is used in "FILE:LINE: problem" errors. */
+SG_NODISCARD sg_status sg_graph_builder_read_edge_list(sg_graph_builder *b, FILE *fp,
+                                                       const char *name, char delimiter,
+                                                       int directed, sg_error *err);
+/* sg_graph_builder_read_edge_list(b, fp, name, ',', 1, err): directed relations. */
 SG_NODISCARD sg_status sg_graph_builder_read_edges(sg_graph_builder *b, FILE *fp,
                                                    const char *name, sg_error *err);
 /* Set (or replace) the decision after statements were added, e.g. once the date of the

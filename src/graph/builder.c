@@ -213,7 +213,7 @@ static sg_status cell_at(sg_bcell **arr, size_t *n, size_t *cap, sg_map *map, ui
                          uint32_t other, int32_t day, int direct, sg_bcell **out)
 {
     uint64_t k1 = ((uint64_t)actor << 32) | other;
-    uint64_t k2 = ((uint64_t)(uint32_t)day << 1) | (uint64_t)(direct != 0);
+    uint64_t k2 = ((uint64_t)(uint32_t)day << 2) | (uint64_t)(direct & 3);
     uint32_t v;
     int found;
     if (*n >= UINT32_MAX - 1)
@@ -228,7 +228,7 @@ static sg_status cell_at(sg_bcell **arr, size_t *n, size_t *cap, sg_map *map, ui
         c->actor = actor;
         c->other = other;
         c->day = day;
-        c->direct = (uint8_t)(direct != 0);
+        c->direct = (uint8_t)direct; /* 0 stance, 1 relation, 2 undirected tie */
     }
     *out = &(*arr)[v];
     return SG_OK;
@@ -358,6 +358,17 @@ sg_status sg_graph_builder_add(sg_graph_builder *b, const sg_statement *s, sg_er
 sg_status sg_graph_builder_add_edge(sg_graph_builder *b, const char *from, const char *to,
                                     double weight, sg_error *err)
 {
+    return sg_graph_builder_add_relation(b, from, to, weight, 1, err);
+}
+
+sg_status sg_graph_builder_add_relation(sg_graph_builder *b, const char *from, const char *to,
+                                        double weight, int directed, sg_error *err)
+{
+    if (!directed && from && to && strcmp(from, to) > 0) { /* one cell per pair */
+        const char *t = from;
+        from = to;
+        to = t;
+    }
     if (from == NULL || to == NULL || !from[0] || !to[0])
         return sg_error_set(err, SG_EINPUT, NULL, 0, "an edge needs two node names");
     if (!isfinite(weight))
@@ -368,7 +379,8 @@ sg_status sg_graph_builder_add_edge(sg_graph_builder *b, const char *from, const
     if (weight == 0.0)
         return SG_OK;
     sg_bcell *c;
-    if (cell_at(&b->direct, &b->n_direct, &b->direct_cap, &b->direct_map, a, t, 0, 1, &c))
+    if (cell_at(&b->direct, &b->n_direct, &b->direct_cap, &b->direct_map, a, t, 0,
+                directed ? 1 : 2, &c))
         return oom(err);
     c->w[weight > 0 ? SG_Q_SUPPORT : SG_Q_OPPOSE] += fabs(weight);
     c->n[weight > 0 ? SG_Q_SUPPORT : SG_Q_OPPOSE]++;

@@ -163,6 +163,7 @@ static sg_status network_input(const sg_graph *g, const sg_graph_builder *b,
         sg_direct *o = &(*direct)[i];
         o->source = node_of[c->actor];
         o->target = node_of[c->other];
+        o->tie = c->direct == 2;
         o->pos = c->w[SG_Q_SUPPORT];
         o->neg = c->w[SG_Q_OPPOSE];
         o->evidence.ids = p;

@@ -79,7 +79,8 @@ enum sg_edge_kind {
     SG_EDGE_CONFLICT,
     SG_EDGE_SUBTRACT,
     SG_EDGE_DIRECT,
-    SG_EDGE_TWOMODE
+    SG_EDGE_TWOMODE,
+    SG_EDGE_TIE        /* an undirected relation of a signed edge list (build --edges) */
 };
 const char *sg_graph__edge_kind_name(int kind);
 int sg_graph__edge_kind_from_name(const char *name); /* -1 when unknown */
@@ -205,6 +206,7 @@ typedef struct sg_direct {
     uint32_t source, target; /* node indexes */
     double pos, neg;         /* summed positive / negative weight (both >= 0) */
     sg_idlist evidence;
+    int tie;                 /* 1: undirected (SG_EDGE_TIE), 0: source -> target */
 } sg_direct;
 
 /* Compute the edge set of g's settings from cells and direct relations into *out

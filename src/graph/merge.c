@@ -218,19 +218,21 @@ static sg_status collect_direct(merge_ctx *m, const sg_edgeset *const *sets,
     for (size_t s = 0; s < n_sets; s++) {
         const sg_edgeset *es = sets[s];
         for (size_t e = 0; e < sg_graph__edgeset_count(es); e++) {
-            if (VECTOR(es->kind)[e] != SG_EDGE_DIRECT)
+            int kind = (int)VECTOR(es->kind)[e];
+            if (kind != SG_EDGE_DIRECT && kind != SG_EDGE_TIE)
                 continue;
             uint32_t a, b, v;
             int found;
             sg_graph__edgeset_ends(es, e, &a, &b);
             a = m->node_map[part_of[s]][a];
             b = m->node_map[part_of[s]][b];
-            if (sg_graph__map_upsert(&map, ((uint64_t)a << 32) | b, 0, (uint32_t)*n_out, &v,
+            if (sg_graph__map_upsert(&map, ((uint64_t)a << 32) | b, kind == SG_EDGE_TIE,
+                                     (uint32_t)*n_out, &v,
                                      &found) != SG_OK ||
                 (!found && sg_graph__grow((void **)out, &cap, *n_out + 1, sizeof(sg_direct))))
                 goto fail;
             if (!found) {
-                (*out)[(*n_out)++] = (sg_direct){a, b, 0, 0, {NULL, 0}};
+                (*out)[(*n_out)++] = (sg_direct){a, b, 0, 0, {NULL, 0}, kind == SG_EDGE_TIE};
                 if (((*out)[v].evidence.ids = calloc(max_ev ? max_ev : 1, sizeof(char *))) == NULL)
                     goto fail;
             }

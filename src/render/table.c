@@ -130,6 +130,7 @@ static const gml_key gml_keys[] = {
     {"e_sign", "edge", "sign", "int"},
     {"e_kind", "edge", "kind", "string"},
     {"e_between_camps", "edge", "between_camps", "boolean"},
+    {"e_reciprocal", "edge", "reciprocal", "boolean"},
     {"e_evidence", "edge", "evidence", "string"},
 };
 
@@ -203,12 +204,21 @@ static void gml_node(sg_buf *b, const sg_ractor *a, size_t i)
     sg_buf_puts(b, "    </node>\n");
 }
 
-static void gml_edge(sg_buf *b, const sg_redge *e, size_t i)
+static int edge_directed(const sg_redge *e)
+{
+    return e->kind != NULL && strcmp(e->kind, "direct") == 0;
+}
+
+/* One edge. In a directed graph (some relation has a direction) an undirected tie is
+ * written as two arcs, reciprocal=true, with id eN and eNr: networkx, igraph and Gephi
+ * refuse or silently drop per-edge "directed" overrides, so none is written. */
+static void gml_edge(sg_buf *b, const sg_redge *e, size_t i, int graph_directed, int reverse)
 {
     const char *in = "      ";
-    int directed = e->kind != NULL && strcmp(e->kind, "direct") == 0;
-    sg_buf_printf(b, "    <edge id=\"e%zu\" source=\"n%zu\" target=\"n%zu\"%s>\n", i, e->src,
-                  e->dst, directed ? " directed=\"true\"" : "");
+    sg_buf_printf(b, "    <edge id=\"e%zu%s\" source=\"n%zu\" target=\"n%zu\">\n", i,
+                  reverse ? "r" : "", reverse ? e->dst : e->src, reverse ? e->src : e->dst);
+    if (graph_directed)
+        gml_bool(b, in, "e_reciprocal", !edge_directed(e));
     gml_num(b, in, "e_weight", e->weight);
     gml_open(b, in, "e_sign");
     sg_buf_printf(b, "%d</data>\n", e->sign);
@@ -237,7 +247,11 @@ sg_status sg_render__graphml(sg_buf *b, const sg_report *r, sg_error *err)
     for (size_t i = 0; i < sizeof(gml_keys) / sizeof(gml_keys[0]); i++)
         sg_buf_printf(b, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
                       gml_keys[i].id, gml_keys[i].for_, gml_keys[i].name, gml_keys[i].type);
-    sg_buf_puts(b, "  <graph id=\"stancegraph\" edgedefault=\"undirected\">\n");
+    int directed = 0;
+    for (size_t i = 0; i < r->n_edges; i++)
+        directed |= edge_directed(&r->edges[i]);
+    sg_buf_printf(b, "  <graph id=\"stancegraph\" edgedefault=\"%s\">\n",
+                  directed ? "directed" : "undirected");
     sg_buf title;
     sg_buf_init(&title);
     sg_render__title(&title, r, NULL);
@@ -258,8 +272,11 @@ sg_status sg_render__graphml(sg_buf *b, const sg_report *r, sg_error *err)
     gml_str(b, "    ", "g_method", r->method);
     for (size_t i = 0; i < r->n_actors; i++)
         gml_node(b, &r->actors[i], i);
-    for (size_t i = 0; i < r->n_edges; i++)
-        gml_edge(b, &r->edges[i], i);
+    for (size_t i = 0; i < r->n_edges; i++) {
+        gml_edge(b, &r->edges[i], i, directed, 0);
+        if (directed && !edge_directed(&r->edges[i]))
+            gml_edge(b, &r->edges[i], i, directed, 1);
+    }
     sg_buf_puts(b, "  </graph>\n</graphml>\n");
     return SG_OK;
 }
