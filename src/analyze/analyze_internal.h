@@ -49,6 +49,7 @@ struct sg_report {
     sg_aactor *act;              /* n entries */
     int *camp;                   /* n entries: camp id 1..k of actors, 0 for topic nodes */
     size_t n_camps;
+    int unaligned_camp;          /* id of the group of actors tied to no camp, 0 = none */
     double *betweenness;         /* n entries */
     int betweenness_exact;
     sg_balance balance;

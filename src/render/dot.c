@@ -389,8 +389,11 @@ static void style_camp(Agraph_t *sub, const sg_rcamp *c)
     sg_buf t;
     sg_buf_init(&t);
     const char *word = camp_word(c->stance);
-    sg_buf_printf(&t, "Camp %ld", c->id);
-    if (word)
+    if (c->unaligned)
+        sg_buf_puts(&t, "Undecided or without ties to a camp");
+    else
+        sg_buf_printf(&t, "Camp %ld", c->id);
+    if (word && !c->unaligned)
         sg_buf_printf(&t, ": %s", word);
     sg_buf_printf(&t, " (%zu)", c->n_members);
     sg_dot_setbuf(sub, "label", &t);
@@ -585,6 +588,50 @@ static void blocking_line(sg_buf *b, const sg_report *r)
     sg_buf_free(&t);
 }
 
+typedef struct edge_rank {
+    double w;
+    size_t i;
+} edge_rank;
+
+static int cmp_rank(const void *x, const void *y)
+{
+    const edge_rank *a = x, *b = y;
+    if (a->w != b->w)
+        return a->w > b->w ? -1 : 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+/* keep[i] = 1 for the backbone: edge i is among the k strongest (|weight|, ties by
+ * report order) of its source or of its target. Returns the number kept, or
+ * (size_t)-1 when out of memory. k < 0 keeps every edge. */
+static size_t backbone(const sg_report *r, int k, unsigned char *keep)
+{
+    if (k < 0) {
+        memset(keep, 1, r->n_edges);
+        return r->n_edges;
+    }
+    edge_rank *e = malloc((r->n_edges + 1) * sizeof(*e));
+    size_t *seen = calloc(r->n_actors + 1, sizeof(size_t));
+    if (e == NULL || seen == NULL) {
+        free(e);
+        free(seen);
+        return (size_t)-1;
+    }
+    for (size_t i = 0; i < r->n_edges; i++)
+        e[i] = (edge_rank){fabs(r->edges[i].weight), i};
+    qsort(e, r->n_edges, sizeof(*e), cmp_rank);
+    size_t kept = 0;
+    for (size_t j = 0; j < r->n_edges; j++) {
+        const sg_redge *ed = &r->edges[e[j].i];
+        size_t rs = seen[ed->src]++, rd = seen[ed->dst]++;
+        keep[e[j].i] = rs < (size_t)k || rd < (size_t)k;
+        kept += keep[e[j].i];
+    }
+    free(e);
+    free(seen);
+    return kept;
+}
+
 static double max_abs_weight(const sg_report *r)
 {
     double m = 0;
@@ -597,9 +644,27 @@ static double max_abs_weight(const sg_report *r)
 static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_options *opts,
                              const char *engine, sg_error *err)
 {
+    int k = opts->backbone == 0 ? SG_RENDER_BACKBONE : opts->backbone;
+    unsigned char *keep = malloc(r->n_edges + 1);
+    size_t kept = keep ? backbone(r, k, keep) : (size_t)-1;
+    if (kept == (size_t)-1) {
+        free(keep);
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    }
     sg_buf sub;
     sg_buf_init(&sub);
     blocking_line(&sub, r);
+    if (kept < r->n_edges) {
+        sg_buf note;
+        sg_buf_init(&note);
+        sg_buf_printf(&note, "lines: each actor's %d strongest tie%s (%zu of %zu; every tie "
+                             "is in the CSV and GraphML exports)", k, k == 1 ? "" : "s", kept,
+                      r->n_edges);
+        if (sub.len > 0)
+            sg_buf_puts(&sub, "\\n");
+        sg_dot_wrap(&sub, note.data, SG_DOT_TITLE_WIDTH);
+        sg_buf_free(&note);
+    }
     sg_dot_graph_defaults(g, r, opts, engine, sub.data);
     sg_buf_free(&sub);
     sg_dot_set(g, "overlap", "false");
@@ -608,8 +673,10 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
         sg_dot_set(g, "splines", "true");
     /* camps first, so that every member is created inside its cluster */
     Agnode_t **nodes = calloc(r->n_actors ? r->n_actors : 1, sizeof(*nodes));
-    if (nodes == NULL)
+    if (nodes == NULL) {
+        free(keep);
         return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    }
     sg_buf name;
     sg_buf_init(&name);
     for (size_t c = 0; c < r->n_camps; c++) {
@@ -643,6 +710,7 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
         }
         if (nodes[a] == NULL) {
             free(nodes);
+            free(keep);
             return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory building the diagram");
         }
         sg_dot_style_actor(nodes[a], &r->actors[a], a, max_n);
@@ -650,11 +718,14 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
     double max_w = max_abs_weight(r);
     for (size_t i = 0; i < r->n_edges; i++) {
         const sg_redge *e = &r->edges[i];
+        if (!keep[i])
+            continue;
         Agedge_t *ed = agedge(g, nodes[e->src], nodes[e->dst], NULL, 1);
         if (ed != NULL)
             style_edge(ed, r, e, i, max_w);
     }
     free(nodes);
+    free(keep);
     sg_dot_legend(g, 1, 0);
     return SG_OK;
 }

@@ -196,8 +196,12 @@ static void h_camps(sg_buf *b, const sg_report *r)
         sg_buf_puts(b, "<table><tr><th>Camp</th><th>Stance</th><th>Members</th></tr>\n");
     for (size_t i = 0; i < r->n_camps; i++) {
         const sg_rcamp *c = &r->camps[i];
-        sg_buf_printf(b, "<tr id=\"camp-row-%ld\"><td class=\"num\">Camp %ld</td><td>", c->id,
-                      c->id);
+        if (c->unaligned)
+            sg_buf_printf(b, "<tr id=\"camp-row-%ld\"><td>Undecided or without ties</td><td>",
+                          c->id);
+        else
+            sg_buf_printf(b, "<tr id=\"camp-row-%ld\"><td class=\"num\">Camp %ld</td><td>",
+                          c->id, c->id);
         h_text(b, c->stance ? c->stance : "");
         sg_buf_puts(b, "</td><td>");
         for (size_t m = 0; m < c->n_members; m++)

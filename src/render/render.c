@@ -21,6 +21,7 @@ static const sg_format_name sg_format_names[] = {
     {"csv-edges", SG_RENDER_CSV_EDGES}, {"html", SG_RENDER_HTML},
     {"json", SG_RENDER_JSON},       {"csv", SG_RENDER_CSV_NODES},
     {"gv", SG_RENDER_DOT},          {"htm", SG_RENDER_HTML},
+    {"matrix", SG_RENDER_MATRIX},   {"dl", SG_RENDER_DL},
 };
 #define SG_N_FORMAT_NAMES (sizeof(sg_format_names) / sizeof(sg_format_names[0]))
 
@@ -59,6 +60,10 @@ sg_status sg_render_format_from_path(sg_render_format *out, const char *path)
     base = base ? base + 1 : path;
     if (ends_with(base, "edges.csv")) {
         *out = SG_RENDER_CSV_EDGES;
+        return SG_OK;
+    }
+    if (ends_with(base, "matrix.csv")) {
+        *out = SG_RENDER_MATRIX;
         return SG_OK;
     }
     const char *dot = strrchr(base, '.');
@@ -183,9 +188,11 @@ static sg_status diagram_kind(sg_diagram *kind, sg_render_format fmt,
                           : opts->timeline ? SG_DIAGRAM_TIMELINE : SG_DIAGRAM_CAMPS;
     int draws = fmt == SG_RENDER_DOT || fmt == SG_RENDER_SVG || fmt == SG_RENDER_PNG ||
                 fmt == SG_RENDER_PDF || fmt == SG_RENDER_HTML;
-    if (*kind != SG_DIAGRAM_CAMPS && !draws)
+    int matrix = fmt == SG_RENDER_MATRIX || fmt == SG_RENDER_DL;
+    if (*kind != SG_DIAGRAM_CAMPS && !draws && !(matrix && opts->twomode))
         return sg_error_set(err, SG_EUSAGE, NULL, 0,
-                            "%s applies to diagrams (dot, svg, png, pdf, html), not to %s",
+                            "%s applies to diagrams (dot, svg, png, pdf, html) and matrices "
+                            "(matrix, dl), not to %s",
                             opts->twomode ? "the two-mode view" : "the timeline",
                             sg_render_format_name(fmt));
     return SG_OK;
@@ -221,6 +228,10 @@ sg_status sg_render(char **out, size_t *out_len, const char *report_json, size_t
     case SG_RENDER_CSV_EDGES: rc = sg_render__csv_edges(&b, &r, err); break;
     case SG_RENDER_HTML: rc = sg_render__html(&b, &r, kind, opts, err); break;
     case SG_RENDER_JSON: rc = sg_render__json(&b, &r, err); break;
+    case SG_RENDER_MATRIX:
+    case SG_RENDER_DL:
+        rc = sg_render__matrix(&b, &r, opts->twomode, fmt == SG_RENDER_DL, err);
+        break;
     default: rc = sg_error_set(err, SG_EUSAGE, NULL, 0, "unknown output format"); break;
     }
     if (rc == SG_OK)
