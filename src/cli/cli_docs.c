@@ -147,6 +147,11 @@ static sg_status run_text(doc_job *j, const sg_lexicon *lex, const sg_cli_extrac
     date_from_name(id, date);
     if (a->date)
         snprintf(date, sizeof(date), "%s", a->date);
+    else if (date[0] && !sg_date_valid(date)) {
+        sg_cli_warn("%s: %s in the file name is not a real date: the document has no date "
+                    "(give --date)", sg_cli_name(j->path), date);
+        date[0] = '\0';
+    }
     const char *name = sg_cli_name(j->path);
     size_t bad = 0;
     if (j->len == 0)

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
 #include "cli/cli_decision.h"
@@ -69,7 +70,7 @@ static void build_help(void)
         "                                  cosine-vector (one-mode); activity | prominence\n"
         "                                  (two-mode)\n"
         "      --duplicates D              include (default) | document | week | month | year\n"
-        "      --topic ID                  keep only this topic (repeatable; default: all)\n"
+        "  -t, --topic ID                  keep only this topic (repeatable; default: all)\n"
         "      --window 30d --step 7d      one network per time window (days, or w = weeks)\n"
         "      --max-edge-evidence N       statement ids kept per edge (default 10)\n"
         "      --body NAME --rule RULE     the deciding body and its rule (unanimity,\n"
@@ -225,6 +226,10 @@ static sg_status read_edges(sg_graph_builder *b, FILE *fp, const char *name, sg_
 static sg_status read_path(sg_graph_builder *b, const char *path, reader_fn fn, sg_error *err)
 {
     int is_stdin = strcmp(path, "-") == 0;
+    struct stat st;
+    if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return sg_error_set(err, SG_EUSAGE, path, 0, "is a directory: give the files in it "
+                                                     "(%s/*.jsonl)", path);
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
     if (fp == NULL)
         return sg_error_set(err, SG_EIO, path, 0, "cannot open: %s", strerror(errno));
@@ -257,7 +262,7 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
     optind = 1;
     opterr = 0;
     while (rc == SG_EXIT_OK &&
-           (c = getopt_long(argc, argv, ":o:h", build_longopts, NULL)) != -1) {
+           (c = getopt_long(argc, argv, ":o:t:h", build_longopts, NULL)) != -1) {
         switch (c) {
         case 'o': a->out = optarg; break;
         case 'E': rc = push(a->edges, &a->n_edges, optarg); break;
