@@ -561,7 +561,7 @@ void sg_dot_legend(Agraph_t *g, int edges, int twomode)
                   SG_COLOR_SUPPORT, SG_COLOR_OPPOSE, SG_COLOR_NEUTRAL);
     if (!twomode)
         sg_buf_puts(&h, "<TR><TD BORDER=\"4\">blocker (bold octagon)</TD></TR>"
-                        "<TR><TD BORDER=\"0\">size: number of statements</TD></TR>");
+                        "<TR><TD BORDER=\"0\">size: statements (busiest = largest)</TD></TR>");
     if (edges)
         sg_buf_printf(&h, "<TR><TD BORDER=\"0\"><FONT COLOR=\"%s\">&#8212;&#8212;&#8212; "
                           "alignment (solid)</FONT></TD></TR>"
