@@ -78,9 +78,6 @@ void sg_lexicon_decision_destroy(sg_lexicon_decision *d);
 int sg_lexicon_rule_known(const char *rule);
 const char *sg_lexicon_rule_names(void);
 
-/* The topics, in definition order (for "known topics: ..." messages). */
-size_t sg_lexicon_topic_count(const sg_lexicon *lex);
-const char *sg_lexicon_topic_id(const sg_lexicon *lex, size_t i);
 /* Built-in topics that the --topics file of sg_lexicon_load redefined (its definition
  * replaced theirs), for a note on stderr. */
 size_t sg_lexicon_overridden_count(const sg_lexicon *lex);
@@ -88,6 +85,12 @@ const char *sg_lexicon_overridden_topic(const sg_lexicon *lex, size_t i);
 
 /* Label of a topic, or NULL. */
 const char *sg_lexicon_topic_label(const sg_lexicon *lex, const char *topic_id);
+/* Number of topics and the id of topic i (0 <= i < count). */
+size_t sg_lexicon_topic_count(const sg_lexicon *lex);
+const char *sg_lexicon_topic_id(const sg_lexicon *lex, size_t i);
+/* The act class of a topic ("recognition", or the topic's own id for an act its file
+ * spells out), or NULL when it has none; *how (may be NULL) is "named", "terms" or "label". */
+const char *sg_lexicon_topic_act(const sg_lexicon *lex, const char *topic_id, const char **how);
 
 /* Canonical actor id for a name or alias ("USA" -> "United States"), or NULL. */
 const char *sg_lexicon_actor_lookup(const sg_lexicon *lex, const char *name);

@@ -228,16 +228,6 @@ sg_status sg_lexicon_decision_get(const sg_lexicon *lex, const char *topic_id,
     return SG_OK;
 }
 
-size_t sg_lexicon_topic_count(const sg_lexicon *lex)
-{
-    return lex->n_topics;
-}
-
-const char *sg_lexicon_topic_id(const sg_lexicon *lex, size_t i)
-{
-    return i < lex->n_topics ? lex->topics[i].id : NULL;
-}
-
 size_t sg_lexicon_overridden_count(const sg_lexicon *lex)
 {
     return lex->n_overridden;

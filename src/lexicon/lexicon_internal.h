@@ -32,6 +32,15 @@ typedef enum sg_pronoun_class {
     SG_PRON_PERSON_M, SG_PRON_PERSON_F, SG_PRON_ACTOR, SG_PRON_PLURAL, SG_PRON_SPEAKER
 } sg_pronoun_class;
 
+/* Named word lists of the "wordlists" section (grammar words the extractor's rules test
+ * tokens against). */
+typedef enum sg_wordlist {
+    SG_WL_ACT_CARRIERS,   /* "decision", "plan": "X's decision to V" is X's act */
+    SG_WL_PLURAL_HEADS,   /* "nations", "states": "nations including A and B" */
+    SG_WL_MEMBER_MARKERS, /* "including", "mainly": "some countries ..., mainly A" */
+    SG_WL_COUNT
+} sg_wordlist;
+
 /* One meaning of a phrase. */
 typedef struct sg_phrase_meaning {
     sg_phrase_kind kind;
@@ -56,6 +65,8 @@ typedef struct sg_actor_entry {
     char **members;  /* member actor ids (organisations); an id may repeat for several terms */
     sg_member_term *terms; /* parallel to members */
     size_t n_members;
+    int joint;       /* a forum without institutions of its own (G7): its joint statements
+                        are each member's position too */
 } sg_actor_entry;
 
 /* One population figure (for qualified majority): actor, value, and the data set. */
@@ -96,7 +107,26 @@ typedef struct sg_cue_entry {
     int block;       /* a blocking act (block, veto) */
     int self;        /* the holder is the candidate itself ("apply for", "its bid"): the
                         holder's name counts towards the topic */
+    int topic;       /* -1, or the only topic this cue speaks on (a topic act) */
+    int act;         /* a form of the topic's act ("recognised", "banning"): its own words
+                        count towards the topic */
+    int nominal_only; /* held only through a possessor or "by"/"from" ("Spain's
+                        recognition"), never by the clause's subject */
 } sg_cue_entry;
+
+/* An act class ("recognition", "ban", "accession"): the verbs that perform it (base forms;
+ * inflections are generated), its nominalisations and its objects ("deal", "pipeline"),
+ * and the phrases that undo or block it ("lift the ban"). */
+typedef struct sg_act_entry {
+    char *id;
+    char **verbs; size_t n_verbs;
+    char **nominal; size_t n_nominal;
+    char **objects; size_t n_objects;
+    char **undo; size_t n_undo;
+    int self;        /* performed by the candidate itself (join): only candidates hold it */
+    int inverse;     /* the act goes against its object (withdraw from, ban): support for
+                        the object alone ("committed to the Paris Agreement") opposes it */
+} sg_act_entry;
 
 typedef struct sg_topic_entry {
     char *id;
@@ -105,6 +135,10 @@ typedef struct sg_topic_entry {
     char *body;      /* deciding actor id, or NULL */
     char *rule;
     int overlay;     /* 1: defined by the --topics file (sg_lexicon.overlay at load) */
+    int act;         /* act index, -1 for none */
+    char *act_name;  /* the "act" named by the topic file, resolved in finish; NULL: derive */
+    int act_derived; /* 1 when the act was derived from the terms or the label */
+    int act_group;   /* the term group that named the act, or -1 */
 } sg_topic_entry;
 
 typedef struct sg_string_list {
@@ -132,6 +166,9 @@ struct sg_lexicon {
     char **pop_sources; size_t n_pop_sources, cap_pop_sources; /* "source (year)" */
     int overlay;     /* topics added now override built-in ones of the same id */
     char **overridden; size_t n_overridden, cap_overridden; /* topic ids replaced */
+    sg_act_entry *acts; size_t n_acts, cap_acts;
+    sg_string_list wordlists[SG_WL_COUNT]; /* sorted, lower case */
+    sg_string_list *irregular; size_t n_irregular, cap_irregular; /* base, past, participle */
 
     /* phrases collected before finish: text + meaning */
     struct sg_pending_phrase *pending; size_t n_pending, cap_pending;
@@ -155,6 +192,8 @@ void sg_lexicon__free_decision_data(sg_lexicon *lex);
 
 /* Child of node for token (normalised), or 0 when none (0 is the root, never a child). */
 size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token);
+/* 1 when the normalised token w is in word list l. */
+int sg_lexicon__word_in(const sg_lexicon *lex, sg_wordlist l, const char *w);
 /* Index of an actor id, or -1. */
 int sg_lexicon__actor_index(const sg_lexicon *lex, const char *id);
 /* Index of a topic id, or -1. */

@@ -12,11 +12,6 @@
 
 #include "stancegraph/text.h"
 
-typedef struct sg_pending_phrase {
-    char *text;
-    sg_phrase_meaning meaning;
-} sg_pending_phrase;
-
 typedef struct sg_pending_ref {
     int is_group;
     int owner, index;
@@ -318,7 +313,9 @@ sg_status sg_lexicon_finish(sg_lexicon *lex, sg_error *err)
 {
     if (lex->finished)
         return SG_OK;
-    sg_status rc = resolve_refs(lex, err);
+    sg_status rc = sg_lexicon__derive_acts(lex, err);
+    if (rc == SG_OK)
+        rc = resolve_refs(lex, err);
     if (rc == SG_OK)
         rc = sg_lexicon__check_decisions(lex, err);
     if (rc != SG_OK)
