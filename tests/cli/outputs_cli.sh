@@ -176,6 +176,7 @@ py "
 import json
 want = sum(1 for l in open('$dna') if json.loads(l)['source'] == '109')
 assert json.load(open('$tmp/s.json'))['statements'] == want, want"
+expect 2 "no statements pass the filters" -- "$bin" build "$dna" --source "Le Monde" -o "$tmp/s2.json"
 ok "filter person" -- "$bin" build -q "$dna" --variable1 person -o "$tmp/p.json"
 py "
 import json; g = json.load(open('$tmp/p.json'))
