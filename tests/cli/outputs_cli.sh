@@ -66,6 +66,8 @@ cat >"$tmp/mine.json" <<'EOF'
  "terms":[["Ukraine","Kyiv","Zelensky"],["NATO","Alliance"]],
  "decision":{"body":"NATO","rule":"unanimity"}}]}
 EOF
+ok "lexicon check override" -- "$bin" lexicon check --topics "$tmp/mine.json"
+check "lexicon check notes the override" grep -q "note: .*redefines the built-in topic \"ukraine-nato\"" "$tmp/err"
 ok "override" -- "$bin" report -t ukraine-nato --topics "$tmp/mine.json" "$article" -o "$tmp/mine"
 check "override note on stderr" grep -q "note: .*redefines the built-in topic \"ukraine-nato\"" "$tmp/err"
 py "
