@@ -282,9 +282,15 @@ static void test_every_item_of_a_long_list_holds_the_stance(void)
     snprintf(text + n, sizeof(text) - n, " support Ukraine joining NATO.");
     sg_statement_list out;
     extract_text(&out, text, "ukraine-nato");
-    CU_ASSERT_EQUAL(out.n, k); /* the 33rd and later items were dropped */
-    for (size_t i = 0; i < out.n; i++)
-        CU_ASSERT_EQUAL(out.items[i].stance, 1);
+    /* the 33rd and later items were dropped */
+    for (size_t j = 0; j < k; j++) {
+        int found = 0;
+        for (size_t i = 0; i < out.n; i++)
+            found |= strcmp(out.items[i].actor, names[j]) == 0 && out.items[i].stance == 1;
+        if (!found)
+            fprintf(stderr, "no statement for list item %zu (%s)\n", j + 1, names[j]);
+        CU_ASSERT(found);
+    }
     sg_statement_list_destroy(&out);
 }
 

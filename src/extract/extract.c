@@ -147,6 +147,16 @@ static int in_conditional(const ctx *c, int cl)
     return 0;
 }
 
+/* Is token at inside the condition of an if/unless clause ("if he recognises X"), not in
+ * the consequence after its comma ("If the war ends, Italy will support X")? */
+static int in_protasis(const ctx *c, int cl, size_t at)
+{
+    for (size_t k = c->clause_start[cl]; k < at; k++)
+        if (is_punct(c, k, ","))
+            return 0;
+    return 1;
+}
+
 static size_t deferral_in(const ctx *c, int cl)
 {
     for (size_t k = c->clause_start[cl]; k < c->clause_end[cl]; k++)
@@ -157,11 +167,17 @@ static size_t deferral_in(const ctx *c, int cl)
 
 #define SG_DEFERRAL_REACH_AFTER 8
 
+/* A cue in clause cl that takes a side itself: an act noun held only by a possessor
+ * ("the recognition came too early") is the topic named, and leaves the clause to its
+ * deferral. */
 static int clause_has_cue(const ctx *c, int cl)
 {
-    for (size_t k = c->clause_start[cl]; k < c->clause_end[cl]; k++)
-        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE))
+    for (size_t k = c->clause_start[cl]; k < c->clause_end[cl]; k++) {
+        const sg_phrase_meaning *m = sg_extract__main_meaning(&c->s, k, SG_P_CUE);
+        if (m && !(c->s.lex->cues[m->data].nominal_only &&
+                   !(k > 0 && (c->s.tok.tok[k - 1].kind == SG_TOK_POSS))))
             return 1;
+    }
     return 0;
 }
 
@@ -332,8 +348,30 @@ static unsigned next_gen(unsigned *stamps, unsigned *gen, size_t n)
     return *gen;
 }
 
+/* A joint forum's position ("the G7 foreign ministers declared") is each member's too. */
+static sg_status emit_joint_members(ctx *c, const finding *f, const sg_mention *m, int actor,
+                                    size_t sent, unsigned gen)
+{
+    const sg_actor_entry *a = &c->s.lex->actors[actor];
+    if (!a->joint)
+        return SG_OK;
+    for (size_t k = 0; k < a->n_members; k++) {
+        int member = sg_lexicon__actor_index(c->s.lex, a->members[k]);
+        if (member < 0 || c->seen[member] == gen)
+            continue;
+        c->seen[member] = gen;
+        finding g = *f;
+        g.flags |= SG_FLAG_INFERRED;
+        sg_status rc = emit_one(c, &g, m, member, -1, sent);
+        if (rc != SG_OK)
+            return rc;
+    }
+    return SG_OK;
+}
+
 /* Emit f for every distinct actor of the holder list (and, for a relation, every
- * distinct actor of the target list): every item of a coordinated list of any length. */
+ * distinct actor of the target list): every item of a coordinated list of any length
+ * (actor stamps, not a capped set, remember who was emitted). */
 static sg_status emit(ctx *c, const finding *f, int list, size_t sent)
 {
     const sg_list *l = &c->s.lists[list];
@@ -348,7 +386,7 @@ static sg_status emit(ctx *c, const finding *f, int list, size_t sent)
     unsigned gen = next_gen(c->seen, &c->gen, n_actors);
     for (size_t k = l->first; k <= l->last; k++) {
         const sg_mention *m = &c->s.men[k];
-        if (m->kind == SG_MEN_SOURCE)
+        if (m->kind == SG_MEN_SOURCE || (m->possessor_of_noun && l->first != l->last))
             continue;
         if (f->self && !self_candidate(c, m))
             continue;
@@ -366,6 +404,8 @@ static sg_status emit(ctx *c, const finding *f, int list, size_t sent)
             c->seen[a] = gen;
             if (tl == NULL) {
                 sg_status rc = emit_one(c, f, m, a, -1, sent);
+                if (rc == SG_OK)
+                    rc = emit_joint_members(c, f, m, a, sent, gen);
                 if (rc != SG_OK)
                     return rc;
                 continue;
@@ -402,6 +442,8 @@ typedef struct cue_site {
     finding f;
     holder h;
     int proform;       /* the governed cue is "do so": the topic is the last stance's */
+    int act;           /* the cue or the cue it governs is a form of the topic's act */
+    int act_governed;  /* the act is governed by another cue ("refuse to recognise") */
 } cue_site;
 
 /* Effect cues need the topic as their subject, with a modal: "membership would
@@ -420,6 +462,16 @@ static int effect_applies(const ctx *c, cue_site *x)
         return 0;
     x->f.weight *= SG_W_EFFECT;
     return 1;
+}
+
+/* Is there a "to", "of", "for" or "against" in [a, b) (a noun's complement)? */
+static int linked_by_preposition(const ctx *c, size_t a, size_t b)
+{
+    static const char *const p[] = {"to", "of", "for", "against", "toward", "towards", NULL};
+    for (size_t k = a; k < b; k++)
+        if (is_word(c, k, p))
+            return 1;
+    return 0;
 }
 
 /* A cue whose object is another cue governs it, and the polarities multiply:
@@ -453,6 +505,8 @@ static int govern_chain(ctx *c, cue_site *x)
             return 0;
         if (k == end && cue->kind != 'v' && cue->kind != 'p')
             return 0; /* "opposition stalled ...": a new predicate, not an object */
+        if ((cue->kind == 'n' || cue->kind == 'g') && !linked_by_preposition(c, end, k))
+            return 0; /* "Belgium's opposition a key hurdle": no object of the noun */
         const char *w = c->s.tok.tok[k].norm;
         if (k == end && !c->s.lex->cues[q->data].block && w[strlen(w) - 1] != 'g')
             return 0; /* only a gerund ("rejected blocking") follows a verb directly */
@@ -468,6 +522,8 @@ static int govern_chain(ctx *c, cue_site *x)
             x->f.weight = inner->strength;
         x->f.cue_end = c->s.main[c->s.main_at[k]].end;
         x->proform = inner->kind == 'r';
+        x->act |= inner->act;
+        x->act_governed |= inner->act;
         c->consumed[k] = 1;
         return 1;
     }
@@ -480,9 +536,9 @@ static void govern_directive(ctx *c, cue_site *x)
 {
     size_t end = x->mt->end;
     for (size_t k = end; k + 1 < x->ce && k < end + 10; k++) {
-        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE) ||
+        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE) || c->s.tok.tok[k].kind == SG_TOK_POSS ||
             (c->s.tok.tok[k].kind == SG_TOK_PUNCT && !is_punct(c, k, ",")))
-            return;
+            return; /* "regretted X's decision to V" is no directive to X */
         /* a comma only around an apposition of the directee: "the envoy, X, to block" */
         if (is_punct(c, k, ",") && (k + 1 >= x->ce || c->s.men_at[k + 1] < 0))
             return;
@@ -494,6 +550,8 @@ static void govern_directive(ctx *c, cue_site *x)
         int flip = k > 0 && sg_extract__main_meaning(&c->s, k - 1, SG_P_NEGATOR) ? -1 : 1;
         x->f.stance = x->cue->polarity * c->s.lex->cues[q->data].polarity * flip;
         x->f.cue_end = c->s.main[c->s.main_at[k + 1]].end;
+        x->act |= c->s.lex->cues[q->data].act;
+        x->act_governed |= c->s.lex->cues[q->data].act;
         c->consumed[k + 1] = 1;
         return;
     }
@@ -526,6 +584,80 @@ static int rule_is(const holder *h, const char *prefix)
     return h->rule && strncmp(h->rule, prefix, strlen(prefix)) == 0;
 }
 
+/* "..., Harris said on Friday.", "..., said Harris": the speaker named after the last
+ * comma of the sentence, or -1. */
+static int trailing_speaker(const ctx *c, size_t sent)
+{
+    const sg_sentence *st = &c->s.tok.sent[sent];
+    size_t comma = (size_t)-1;
+    for (size_t k = st->last_plus1; k-- > st->first && k + 16 > st->last_plus1;)
+        if (is_punct(c, k, ",")) {
+            comma = k;
+            break;
+        }
+    if (comma == (size_t)-1)
+        return -1;
+    int speech = 0;
+    for (size_t k = comma + 1; k < st->last_plus1; k++)
+        speech |= sg_extract__main_meaning(&c->s, k, SG_P_SPEECH) != NULL;
+    return speech ? sg_holder__first_candidate(c, comma + 1, st->last_plus1) : -1;
+}
+
+/* "Netanyahu would be detained": the subject of a passive act is what the act is done to.
+ * 1 when the holder found is such a subject. */
+static int passive_subject(const ctx *c, const cue_site *x)
+{
+    static const char *const be[] = {"be", "been", "being", "is", "are", "was", "were", "get",
+                                     "gets", "got", NULL};
+    const char *w = c->s.tok.tok[x->at].norm;
+    size_t n = strlen(w);
+    if (x->h.list < 0 || !(rule_is(&x->h, "subject") || rule_is(&x->h, "reported-subject")) ||
+        (n > 4 && strcmp(w + n - 3, "ing") == 0))
+        return 0; /* "the US was withdrawing" is active */
+    for (size_t k = x->at; k-- > x->cs && k + 3 >= x->at;)
+        if (is_word(c, k, be))
+            return 1;
+    return 0;
+}
+
+/* The passive act's holder is whoever says it will be done: the speaker before it ("Tusk
+ * pledged that X would not be arrested") or after it ("X would be detained, Harris said").
+ * Returns 0 when nobody does. */
+static int speaker_holds(const ctx *c, cue_site *x)
+{
+    size_t after;
+    int sp = sg_holder__speaker_before(c, x->cs, x->at, &after);
+    if (sp < 0)
+        sp = c->quote_list[x->at];
+    if (sp < 0)
+        sp = trailing_speaker(c, x->sent);
+    if (sp < 0 || sp == x->h.list)
+        return 0;
+    x->h.list = sp;
+    x->h.rule = "speaker";
+    return 1;
+}
+
+/* "Peskov said Ukraine will never join NATO": a candidate's own act reported by someone
+ * else is the reporter's position on it, not the candidate's. */
+static void reported_self_act(const ctx *c, cue_site *x)
+{
+    if (!x->cue->act || !x->cue->self || !rule_is(&x->h, "reported-subject"))
+        return;
+    size_t after;
+    int sp = sg_holder__speaker_before(c, x->cs, x->at, &after);
+    if (sp < 0 || sp == x->h.list)
+        return;
+    sg_actor_set a, b;
+    sg_extract__mention_actors(&c->s, &c->s.men[c->s.lists[sp].first], &a);
+    sg_extract__mention_actors(&c->s, &c->s.men[c->s.lists[x->h.list].first], &b);
+    if (a.n > 0 && b.n > 0 && a.a[0] == b.a[0])
+        return;
+    x->h.list = sp;
+    x->h.rule = "speaker";
+    x->f.self = 0;
+}
+
 /* About what: the topic, or another actor (a direct relation, which sets f.target_list). */
 static topic_how cue_topic(const ctx *c, cue_site *x)
 {
@@ -552,8 +684,9 @@ static topic_how cue_topic(const ctx *c, cue_site *x)
     int nominal = rule_is(&x->h, "possessive") || rule_is(&x->h, "nominal");
     topic_how how = sg_topic__of(c, c->topic, at, x->f.scope, x->cl, cue->kind != 'e', before_ok,
                              nominal, cue->self ? x->h.list : -1);
-    /* deferring cues ("caution from Washington") in a document about the topic */
-    if (how == TOPIC_NONE && cue->polarity == 0 && c->doc_on_topic &&
+    /* deferring cues ("caution from Washington") and the topic's own act ("Germany,
+     * Finland and Sweden issued a building permit") in a document about the topic */
+    if (how == TOPIC_NONE && (cue->polarity == 0 || x->act) && c->doc_on_topic &&
         !sg_topic__other(c, c->topic, cs, ce))
         how = TOPIC_CARRIED;
     if (how == TOPIC_NONE || how == TOPIC_CARRIED || how == TOPIC_SENTENCE) {
@@ -563,7 +696,8 @@ static topic_how cue_topic(const ctx *c, cue_site *x)
         if (k < ce && is_word(c, k, objprep))
             k++;
         int tl = sg_holder__list_after(c, k, ce);
-        if (tl >= 0 && tl != x->h.list && cue->kind != 'e') {
+        /* the object of an act ("join the EU", "recognise Kosovo") is the topic's own */
+        if (tl >= 0 && tl != x->h.list && cue->kind != 'e' && !x->act) {
             x->f.target_list = tl;
             x->f.rule = "direct-relation";
             how = TOPIC_CLAUSE;
@@ -621,39 +755,159 @@ static void remember_stance(ctx *c, int stance, size_t sent)
     c->last_sent = sent;
 }
 
+/* Is an adjective ending before token k attributive: followed by a noun of its own
+ * ("illegal annexation"), not by a complement ("hostile to") or the end of a clause? */
+static int attributive(const ctx *c, size_t k)
+{
+    static const char *const comp[] = {"to", "of", "about", "towards", "toward", "on", "in",
+                                       "with", "for", "and", "or", "but", "that", "as", "at",
+                                       "from", "than", "because", "since", "if", "unless",
+                                       "when", "while", "after", "before", "given", "under",
+                                       "by", "so", "too", "now", "yet", "at", NULL};
+    if (k >= c->s.tok.n_tok || c->s.tok.tok[k].kind != SG_TOK_WORD || is_word(c, k, comp))
+        return 0;
+    return c->s.sent_of[k] == c->s.sent_of[k - 1] && c->s.main_at[k] < 0 && !c->s.tok.tok[k].upper;
+}
+
+/* "X said the decision to recognise ...", "X said their governments decided to
+ * recognise": a noun phrase between the speech verb and the act is its performer. */
+static int own_subject(const ctx *c, const cue_site *x)
+{
+    static const char *const det[] = {"the", "their", "its", "his", "her", "a", "an", "this",
+                                      "these", "those", "such", NULL};
+    static const char *const be[] = {"be", "been", "being", "is", "are", "was", "were", NULL};
+    for (size_t k = x->at; k-- > x->cs && k + 3 >= x->at;)
+        if (is_word(c, k, be))
+            return 0; /* "the construction should be finished": passive, the speaker's */
+    size_t after;
+    sg_holder__speaker_before(c, x->cs, x->at, &after);
+    for (size_t k = after; k < x->at; k++)
+        if (is_word(c, k, det))
+            return 1;
+    return 0;
+}
+
+/* A gerund with no subject of its own ("recognising X risks ..."): the act named as a
+ * thing, not performed. */
+static int subjectless_gerund(const ctx *c, size_t at)
+{
+    const char *w = c->s.tok.tok[at].norm;
+    size_t n = strlen(w);
+    return n > 4 && strcmp(w + n - 3, "ing") == 0 && (at == 0 || c->s.men_at[at - 1] < 0);
+}
+
+/* A cue that gives no statement: recorded for `explain --why-not` when tracing. */
+static sg_status drop(ctx *c, const cue_site *x, const char *reason)
+{
+    sg_extract__trace(c, x->at, x->mt->end, x->h.list, x->h.rule, reason);
+    return SG_OK;
+}
+
+/* Does a longer topic term or anaphor start at the cue ("arrest warrant" at "arrest")? */
+static int in_longer_term(const ctx *c, const sg_match *mt)
+{
+    size_t i = mt->start;
+    return (c->s.topic_at[i] >= 0 && c->s.topic[c->s.topic_at[i]].start == i &&
+            c->s.topic[c->s.topic_at[i]].end > mt->end) ||
+           (c->s.anaph_at[i] >= 0 && c->s.anaph[c->s.anaph_at[i]].start == i &&
+            c->s.anaph[c->s.anaph_at[i]].end > mt->end);
+}
+
+/* The nominalisation of the topic's act matched at mt ("ban"), or NULL. */
+static const sg_cue_entry *act_noun_at(const ctx *c, const sg_match *mt)
+{
+    for (int j = 0; j < mt->n; j++) {
+        const sg_phrase_meaning *m = mt->m[j];
+        if (m->kind != SG_P_CUE)
+            continue;
+        const sg_cue_entry *q = &c->s.lex->cues[m->data];
+        if (q->act && q->kind == 'n' && q->topic == c->topic)
+            return q;
+    }
+    return NULL;
+}
+
+/* Does the topic's act go against its object ("withdraw from the Paris Agreement"), and
+ * is the cue about the object alone, with no form of the act in its clause after it? */
+static int object_reverses(const ctx *c, const cue_site *x, topic_how how)
+{
+    const sg_topic_entry *t = &c->s.lex->topics[c->topic];
+    if (t->act < 0)
+        return 0;
+    for (size_t k = x->f.cue_end; k < x->ce; k++) {
+        if (c->s.main_at[k] >= 0 && c->s.main[c->s.main_at[k]].start == k) {
+            const sg_match *m = &c->s.main[c->s.main_at[k]];
+            for (int j = 0; j < m->n; j++)
+                if (m->m[j]->kind == SG_P_CUE && c->s.lex->cues[m->m[j]->data].act &&
+                    c->s.lex->cues[m->m[j]->data].topic == c->topic)
+                    return c->s.lex->cues[m->m[j]->data].polarity < 0; /* undone: flip */
+        }
+        if (t->act_group >= 0 && (sg_topic__groups(c, c->topic, k, k + 1) & (1u << t->act_group)))
+            return 0;
+    }
+    /* an anaphor ("the decision", "the move") names the act itself, not its object */
+    return c->s.lex->acts[t->act].inverse && how != TOPIC_ANAPHOR;
+}
+
 static sg_status handle_cue(ctx *c, size_t at)
 {
     if (c->consumed[at])
         return SG_OK;
     cue_site x;
     memset(&x, 0, sizeof(x));
+    x.h.list = -1;
     x.mt = &c->s.main[c->s.main_at[at]];
     x.cue = &c->s.lex->cues[sg_extract__main_meaning(&c->s, at, SG_P_CUE)->data];
     x.at = at;
     x.cl = c->clause_of[at];
     x.cs = c->clause_start[x.cl];
     x.ce = c->clause_end[x.cl];
+    if (x.cue->kind == 'a' && attributive(c, x.mt->end))
+        return drop(c, &x, "an adjective describing a noun, not a position"); /* "Russia's illegal annexation" */
+    if (x.cue->act && x.cue->kind == 'v' &&
+        (sg_holder__nominal_use(c, at, x.cs, 2) || in_longer_term(c, x.mt) ||
+         sg_extract__is(&c->s, x.mt->end, "of"))) { /* "Arrest of Netanyahu" */
+        /* "the EU's new sanctions package": a verb form used as a noun is the act only
+         * where it is one of the act's nominalisations ("Canada's ban") */
+        const sg_cue_entry *noun = act_noun_at(c, x.mt);
+        if (noun == NULL)
+            return drop(c, &x, "a form of the act used as a noun (\"the sanctions package\")");
+        x.cue = noun;
+    }
     x.sent = (size_t)c->s.sent_of[at];
-    finding f0 = {x.cue->polarity, x.cue->strength, 0, NULL, at, x.mt->end, x.mt->end, -1,
-                  x.cue->self};
+    /* an act's own words ("recognised", "the ban") name part of the topic */
+    finding f0 = {x.cue->polarity, x.cue->strength, 0, NULL, at, x.mt->end,
+                  x.cue->act ? at : x.mt->end, -1, x.cue->self};
     x.f = f0;
+    x.act = x.cue->act;
     /* "Hungary plans to do so", "Germany followed suit": the last stance, new holder */
     if (x.cue->kind == 'r') {
         if (!c->has_last || x.sent > c->last_sent + 1)
-            return SG_OK;
+            return drop(c, &x, "\"do so\" with no stance on the topic in the two sentences before");
         x.f.stance = c->last_stance;
     }
     if (x.cue->kind == 'e' && !effect_applies(c, &x))
-        return SG_OK;
+        return drop(c, &x, "an effect cue whose subject is not the topic with a modal");
     if (x.cue->polarity != 0 && !govern_chain(c, &x) && (x.cue->kind == 'v' || x.cue->kind == 'p'))
         govern_directive(c, &x);
     /* "assurances before endorsing the plan": a condition, not a position */
     if (at > x.cs && (sg_extract__is(&c->s, at - 1, "before") || sg_extract__is(&c->s, at - 1, "until")))
-        return SG_OK;
+        return drop(c, &x, "a condition (\"before\"/\"until\"), not a position");
     x.h = sg_holder__find(c, x.cue, at, x.mt->end, x.cl);
+    int found_speaker = rule_is(&x.h, "speaker");
+    reported_self_act(c, &x);
+    /* an act needs its performer as subject: "recognising X risks ...", said by Y, is
+     * not Y recognising X */
+    if (x.cue->act && !x.act_governed && x.h.list >= 0 &&
+        (subjectless_gerund(c, at) || (found_speaker && own_subject(c, &x))) &&
+        (rule_is(&x.h, "speaker") || rule_is(&x.h, "quote-speaker") ||
+         rule_is(&x.h, "sentence-speaker")))
+        return drop(c, &x, "the act has a performer of its own that names no actor; the speaker does not perform it");
+    if (x.cue->act && !x.act_governed && passive_subject(c, &x) && !speaker_holds(c, &x))
+        return drop(c, &x, "a passive act: its subject is what the act is done to, and no speaker says it");
     int irr = irrealis(c, &x);
     if (irr < 0)
-        return SG_OK;
+        return drop(c, &x, "governed by an expectation or obligation (\"expect\", \"obliged to\"): not asserted");
     if (x.h.list >= 0)
         x.h.list = sg_holder__resolve_speaker(c, x.h.list, at);
     if (x.h.list < 0) {
@@ -661,19 +915,36 @@ static sg_status handle_cue(ctx *c, size_t at)
         if (x.f.stance != 0 && x.cue->kind != 'r' &&
             sg_topic__of(c, c->topic, at, x.f.scope, x.cl, 0, 0, 0, -1) != TOPIC_NONE)
             remember_stance(c, sg_extract__negated(c, at, x.cs) ? -x.f.stance : x.f.stance, x.sent);
-        return SG_OK;
+        return drop(c, &x, "no holder: no actor as subject, possessor, agent or speaker of this cue");
     }
     x.f.rule = x.h.rule;
+    /* "Netanyahu's detention", "Kosovo's recognition": a possessor the topic names is
+     * what the act is done to, not who does it */
+    if (x.cue->act && x.cue->kind == 'n' && !sg_extract__is(&c->s, x.mt->end, "of") &&
+        ((rule_is(&x.h, "possessive") &&
+          (sg_topic__groups(c, c->topic, c->s.lists[x.h.list].start, c->s.lists[x.h.list].end) &
+           ~(1u << 31))) ||
+         rule_is(&x.h, "possessive-pronoun")))
+        return drop(c, &x, "the possessor is what the act is done to (\"his arrest\")");
     topic_how how = cue_topic(c, &x);
     if (how == TOPIC_NONE)
-        return SG_OK;
+        return drop(c, &x, "not about the topic: its object names no term or anaphor of the topic");
     if (how == TOPIC_ANAPHOR || how == TOPIC_CARRIED)
         x.f.flags |= SG_FLAG_ANAPHOR;
     if (how == TOPIC_CARRIED)
         x.f.weight *= SG_W_CARRIED;
     cue_polarity(c, &x, irr > 0);
+    if ((x.f.flags & SG_FLAG_CONDITIONAL) && in_protasis(c, x.cl, at))
+        return drop(c, &x, "inside an if/unless condition: not asserted");
+    if (x.f.target_list < 0 && !x.act && object_reverses(c, &x, how)) {
+        /* "remains committed to the Paris Agreement" (an act against its object),
+         * "welcomed Biden's decision to rejoin" (the act undone) */
+        x.f.stance = -x.f.stance;
+        x.f.flags |= SG_FLAG_REVERSED;
+    }
     if (x.f.target_list < 0 && x.f.stance != 0)
         remember_stance(c, x.f.stance, x.sent);
+    sg_extract__trace(c, at, x.f.cue_end, x.h.list, x.h.rule, NULL);
     return emit(c, &x.f, x.h.list, x.sent);
 }
 
@@ -684,7 +955,7 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
         return SG_OK;
     if (deferral_in(c, cl) != at)
         return SG_OK; /* one deferral statement per clause ("only later, not now") */
-    static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0, 0};
+    static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0, 0, -1, 0, 0, 0};
     const sg_match *mt = &c->s.main[c->s.main_at[at]];
     holder h = sg_holder__find(c, &defer, at, mt->end, cl);
     if (h.list >= 0)
@@ -703,6 +974,7 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
           !elliptic(c, cl) && own_object)))
         return SG_OK;
     finding f = {0, 1.0, SG_FLAG_DEFERRAL, h.rule, at, mt->end, mt->end, -1, 0};
+    sg_extract__trace(c, at, mt->end, h.list, h.rule, NULL);
     if (how != TOPIC_CLAUSE && how != TOPIC_SENTENCE)
         f.flags |= SG_FLAG_ANAPHOR;
     if (c->quote_list[at] >= 0)
@@ -726,6 +998,7 @@ static sg_status extract_topic(ctx *c)
     c->doc_on_topic = doc_on_topic(c, c->topic);
     c->has_last = 0;
     memset(c->consumed, 0, c->s.tok.n_tok + 1);
+    c->s.cur_topic = c->topic; /* cues bound to other topics' acts are not seen */
     for (size_t i = 0; i < c->s.n_main; i++) {
         const sg_match *m = &c->s.main[i];
         sg_status rc = SG_OK;
@@ -753,6 +1026,61 @@ static const char *first_source(const ctx *c)
     return NULL;
 }
 
+sg_status sg_extract__open(ctx *c, const sg_lexicon *lex, const sg_document *doc,
+                           const sg_extract_options *opts, sg_statement_list *out, sg_error *err)
+{
+    memset(c, 0, sizeof(*c));
+    c->opts = opts;
+    c->out = out;
+    sg_status rc = sg_extract__scan(&c->s, lex, doc, err);
+    if (rc != SG_OK)
+        return rc;
+    sg_extract__resolve_pronouns(&c->s);
+    c->consumed = calloc(c->s.tok.n_tok + 1, 1);
+    c->seen = calloc(lex->n_actors + 1, sizeof(unsigned));
+    c->seen_target = calloc(lex->n_actors + 1, sizeof(unsigned));
+    if (c->consumed == NULL || c->seen == NULL || c->seen_target == NULL ||
+        split_clauses(c) != SG_OK || find_quotes(c) != SG_OK) {
+        sg_extract__close(c);
+        return sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
+    }
+    c->doc_source = first_source(c);
+    /* relations go with the requested topic, else the first topic the document is about
+     * (else the first topic), so that each is emitted once */
+    c->rel_topic = opts->topic ? sg_lexicon__topic_index(lex, opts->topic) : 0;
+    for (size_t t = 0; opts->topic == NULL && t < lex->n_topics; t++) {
+        c->topic = (int)t;
+        if (doc_on_topic(c, (int)t)) {
+            c->rel_topic = (int)t;
+            break;
+        }
+    }
+    return SG_OK;
+}
+
+sg_status sg_extract__run_topic(ctx *c, int topic)
+{
+    c->topic = topic;
+    return extract_topic(c);
+}
+
+void sg_extract__close(ctx *c)
+{
+    free(c->seen);
+    free(c->seen_target);
+    c->seen = c->seen_target = NULL;
+    free(c->consumed);
+    free(c->clause_of);
+    free(c->clause_start);
+    free(c->clause_end);
+    free(c->quote_list);
+    sg_extract__scan_destroy(&c->s);
+    c->consumed = NULL;
+    c->clause_of = NULL;
+    c->quote_list = NULL;
+    c->clause_start = c->clause_end = NULL;
+}
+
 sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
                               const sg_document *doc, const sg_extract_options *opts,
                               sg_error *err)
@@ -767,48 +1095,17 @@ sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
             return sg_error_set(err, SG_EUSAGE, NULL, 0, "unknown topic \"%s\"", opts->topic);
     }
     ctx c;
-    memset(&c, 0, sizeof(c));
-    c.opts = opts;
-    c.out = out;
-    sg_status rc = sg_extract__scan(&c.s, lex, doc, err);
+    sg_status rc = sg_extract__open(&c, lex, doc, opts, out, err);
     if (rc != SG_OK)
         return rc;
-    sg_extract__resolve_pronouns(&c.s);
-    c.consumed = calloc(c.s.tok.n_tok + 1, 1);
-    c.seen = calloc(lex->n_actors + 1, sizeof(unsigned));
-    c.seen_target = calloc(lex->n_actors + 1, sizeof(unsigned));
-    if (c.consumed == NULL || c.seen == NULL || c.seen_target == NULL || split_clauses(&c) != SG_OK || find_quotes(&c) != SG_OK) {
-        rc = sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
-        goto done;
-    }
-    c.doc_source = first_source(&c);
-    /* relations go with the requested topic, else the first topic the document is about
-     * (else the first topic), so that each is emitted once */
-    c.rel_topic = topic >= 0 ? topic : 0;
-    for (size_t t = 0; topic < 0 && t < lex->n_topics; t++) {
-        c.topic = (int)t;
-        if (doc_on_topic(&c, (int)t)) {
-            c.rel_topic = (int)t;
-            break;
-        }
-    }
     for (size_t t = 0; t < lex->n_topics; t++) {
         if (topic >= 0 && (int)t != topic)
             continue;
-        c.topic = (int)t;
-        if ((rc = extract_topic(&c)) != SG_OK) {
+        if ((rc = sg_extract__run_topic(&c, (int)t)) != SG_OK) {
             sg_error_set(err, rc, doc->id, 0, "out of memory");
-            goto done;
+            break;
         }
     }
-done:
-    free(c.seen);
-    free(c.seen_target);
-    free(c.consumed);
-    free(c.clause_of);
-    free(c.clause_start);
-    free(c.clause_end);
-    free(c.quote_list);
-    sg_extract__scan_destroy(&c.s);
+    sg_extract__close(&c);
     return rc;
 }

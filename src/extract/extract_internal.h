@@ -39,6 +39,8 @@ typedef struct sg_mention {
     int source;             /* source index or -1 */
     int possessor_of_noun;  /* "Ukraine's membership": X 's + a non-cue noun */
     int poss_follows;       /* followed by 's */
+    int has_role;           /* names an office ("the Brazilian President") */
+    int learned;            /* a name the document bound to an actor earlier */
     size_t list;            /* index of its list */
 } sg_mention;
 
@@ -65,6 +67,8 @@ typedef struct sg_scan {
     sg_list *lists;   size_t n_lists;
     int *men_at;      /* token -> mention index covering it, or -1 */
     int *sent_of;     /* token -> sentence index */
+    int cur_topic;    /* the topic being extracted: cues bound to another topic are not
+                         seen; -1 while scanning (every cue is) */
 } sg_scan;
 
 SG_NODISCARD sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex,
@@ -73,6 +77,8 @@ void sg_extract__scan_destroy(sg_scan *s);
 
 /* The first meaning of kind k in the match at token i (or NULL). */
 const sg_phrase_meaning *sg_extract__main_meaning(const sg_scan *s, size_t i, sg_phrase_kind k);
+/* 1 when token i's normalised form is in word list l of the lexicon. */
+int sg_extract__in(const sg_scan *s, size_t i, sg_wordlist l);
 /* 1 when token i is a determiner or quantifier ("the", "its", "all", "two" ...). */
 int sg_extract__is_determiner(const sg_scan *s, size_t i);
 /* 1 when token i's normalised form is w. */

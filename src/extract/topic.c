@@ -10,7 +10,17 @@
 unsigned sg_topic__groups(const ctx *c, int t, size_t a, size_t b)
 {
     unsigned mask = 0;
+    int act_group = c->s.lex->topics[t].act_group;
     for (size_t i = a; i < b; i++) {
+        /* a form of the act ("rejoined", "withdrew") names the group its term came from */
+        if (act_group >= 0 && act_group < 31 && c->s.main_at[i] >= 0 &&
+            c->s.main[c->s.main_at[i]].start == i) {
+            const sg_match *m = &c->s.main[c->s.main_at[i]];
+            for (int k = 0; k < m->n; k++)
+                if (m->m[k]->kind == SG_P_CUE && c->s.lex->cues[m->m[k]->data].names_group &&
+                    c->s.lex->cues[m->m[k]->data].topic == t)
+                    mask |= 1u << act_group;
+        }
         if (c->s.topic_at[i] >= 0 && c->s.topic[c->s.topic_at[i]].start == i) {
             const sg_match *m = &c->s.topic[c->s.topic_at[i]];
             for (int k = 0; k < m->n; k++)
@@ -52,6 +62,11 @@ static int empty_object(const ctx *c, size_t k, size_t b)
     static const char *const objprep[] = {"on", "to", "for", "of", "with", "against", NULL};
     static const char *const pron[] = {"it", "them", "so", NULL};
     if (k < b && is_word(c, k, objprep))
+        k++;
+    /* "advocates achieving this": a gerund before the pronoun */
+    size_t n = k < b ? strlen(c->s.tok.tok[k].norm) : 0;
+    if (k + 1 < b && n > 4 && strcmp(c->s.tok.tok[k].norm + n - 3, "ing") == 0 &&
+        c->s.main_at[k] < 0 && (is_word(c, k + 1, pron) || sg_extract__is(&c->s, k + 1, "this")))
         k++;
     if (k >= b || c->s.tok.tok[k].kind == SG_TOK_PUNCT || is_word(c, k, pron))
         return 1;
@@ -115,10 +130,11 @@ topic_how sg_topic__of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, 
      * document about the nuclear deal) */
     for (size_t i = cue_end; i < obj_end; i++)
         if (c->s.topic_at[i] >= 0 && c->s.men_at[i] < 0 &&
-            !sg_extract__main_meaning(&c->s, i, SG_P_DEMONYM) &&
-            !sg_extract__main_meaning(&c->s, i, SG_P_ACTOR) &&
-            (sg_topic__groups(c, t, i, i + 1) & ~(1u << 31)))
-            return TOPIC_CARRIED;
+            (sg_topic__groups(c, t, i, i + 1) & ~(1u << 31)) &&
+            ((!sg_extract__main_meaning(&c->s, i, SG_P_DEMONYM) &&
+              !sg_extract__main_meaning(&c->s, i, SG_P_ACTOR)) ||
+             c->s.topic[c->s.topic_at[i]].end > c->s.main[c->s.main_at[i]].end))
+            return TOPIC_CARRIED; /* "the Paris Agreement" is a term, not France */
     if (carry_ok && empty)
         return TOPIC_CARRIED;
     return TOPIC_NONE;

@@ -32,6 +32,30 @@ typedef enum sg_pronoun_class {
     SG_PRON_PERSON_M, SG_PRON_PERSON_F, SG_PRON_ACTOR, SG_PRON_PLURAL, SG_PRON_SPEAKER
 } sg_pronoun_class;
 
+/* Named word lists of the "wordlists" section (grammar words the extractor's rules test
+ * tokens against). */
+typedef enum sg_wordlist {
+    SG_WL_ACT_CARRIERS,   /* "decision", "plan": "X's decision to V" is X's act */
+    SG_WL_PLURAL_HEADS,   /* "nations", "states": "nations including A and B" */
+    SG_WL_MEMBER_MARKERS, /* "including", "mainly": "some countries ..., mainly A" */
+    SG_WL_DETERMINERS, /* determiners and quantifiers skipped before a mention */
+    SG_WL_LIST_GLUE, /* tokens that may sit between members of a list */
+    SG_WL_PREPOSITIONS, /* words that put a following mention inside a phrase (not a subject) */
+    SG_WL_LIST_CONJUNCTIONS, /* words that make a list coordinated */
+    SG_WL_NAME_PARTICLES, /* lower-case particles inside a person's name */
+    SG_WL_RELATIVE_PRONOUNS, /* relative pronouns that open a clause with its own subject */
+    SG_WL_PASSIVE_AUXILIARIES, /* be/get forms that make a participle passive */
+    SG_WL_NOUN_PREPOSITIONS, /* prepositions that keep a noun cue from its clause subject */
+    SG_WL_AGENT_COPULAS, /* copulas through which an agent noun takes its subject */
+    SG_WL_AUXILIARIES, /* auxiliaries and adverbs between a subject and its verb */
+    SG_WL_SUBJECT_CONJUNCTIONS, /* conjunctions before a second subject */
+    SG_WL_INVERTED_COPULAS, /* copulas of "the obstacles remain A and B" */
+    SG_WL_NOMINAL_DETERMINERS, /* determiners after which a cue is a noun */
+    SG_WL_ATTITUDE_VERBS, /* "hopes": "A hopes that B would V" is A's position */
+    SG_WL_SUBORDINATORS,  /* "after": "after Hungary blocked" opens a clause */
+    SG_WL_COUNT
+} sg_wordlist;
+
 /* One meaning of a phrase. */
 typedef struct sg_phrase_meaning {
     sg_phrase_kind kind;
@@ -43,12 +67,30 @@ typedef struct sg_phrase_meaning {
     int requires;             /* index into lex->requires lists, -1 when none */
 } sg_phrase_meaning;
 
+/* When an actor was a member of an organisation, and whether it holds a veto there. */
+typedef struct sg_member_term {
+    char from[11];   /* "YYYY-MM-DD", "" = since always */
+    char to[11];     /* last day, "" = still a member */
+    int veto;        /* 1: its opposition alone stops a decision (UN Security Council) */
+} sg_member_term;
+
 typedef struct sg_actor_entry {
     char *id;
     char *type;      /* "country", "organisation" ... */
-    char **members;  /* member actor ids (organisations) */
+    char **members;  /* member actor ids (organisations); an id may repeat for several terms */
+    sg_member_term *terms; /* parallel to members */
     size_t n_members;
+    int joint;       /* a forum without institutions of its own (G7): its joint statements
+                        are each member's position too */
 } sg_actor_entry;
+
+/* One population figure (for qualified majority): actor, value, and the data set. */
+typedef struct sg_pop_entry {
+    char *actor;
+    double value;    /* people, or a share in percent: only ratios are used */
+    int year;
+    int dataset;     /* index into sg_lexicon.pop_sources */
+} sg_pop_entry;
 
 typedef struct sg_office {
     int actor;       /* actor index */
@@ -80,6 +122,13 @@ typedef struct sg_cue_entry {
     int block;       /* a blocking act (block, veto) */
     int self;        /* the holder is the candidate itself ("apply for", "its bid"): the
                         holder's name counts towards the topic */
+    int topic;       /* -1, or the only topic this cue speaks on (a topic act) */
+    int act;         /* a form of the topic's act ("recognised", "banning"): its own words
+                        count towards the topic */
+    int nominal_only; /* held only through a possessor or "by"/"from" ("Spain's
+                        recognition"), never by the clause's subject */
+    int names_group; /* an act form that names the topic's act group: an inflection of
+                        one of its terms ("withdrew" for "withdraw") or an undo phrase */
 } sg_cue_entry;
 
 /* Documented caps (docs/lexicon.md), refused at load time rather than truncated later:
@@ -88,12 +137,31 @@ typedef struct sg_cue_entry {
 #define SG_MAX_TERM_GROUPS 31
 #define SG_MAX_GROUP_MEMBERS 32
 
+/* An act class ("recognition", "ban", "accession"): the verbs that perform it (base forms;
+ * inflections are generated), its nominalisations and its objects ("deal", "pipeline"),
+ * and the phrases that undo or block it ("lift the ban"). */
+typedef struct sg_act_entry {
+    char *id;
+    char **verbs; size_t n_verbs;
+    char **nominal; size_t n_nominal;
+    char **objects; size_t n_objects;
+    char **undo; size_t n_undo;
+    int self;        /* performed by the candidate itself (join): only candidates hold it */
+    int inverse;     /* the act goes against its object (withdraw from, ban): support for
+                        the object alone ("committed to the Paris Agreement") opposes it */
+} sg_act_entry;
+
 typedef struct sg_topic_entry {
     char *id;
     char *label;
     size_t n_groups;
     char *body;      /* deciding actor id, or NULL */
     char *rule;
+    int overlay;     /* 1: defined by the --topics file (sg_lexicon.overlay at load) */
+    int act;         /* act index, -1 for none */
+    char *act_name;  /* the "act" named by the topic file, resolved in finish; NULL: derive */
+    int act_derived; /* 1 when the act was derived from the terms or the label */
+    int act_group;   /* the term group that named the act, or -1 */
 } sg_topic_entry;
 
 typedef struct sg_string_list {
@@ -117,6 +185,13 @@ struct sg_lexicon {
     double *hedges; size_t n_hedges, cap_hedges;       /* factor per hedge */
     sg_topic_entry *topics; size_t n_topics, cap_topics;
     sg_string_list *requires; size_t n_requires, cap_requires;
+    sg_pop_entry *pop; size_t n_pop, cap_pop;
+    char **pop_sources; size_t n_pop_sources, cap_pop_sources; /* "source (year)" */
+    int overlay;     /* topics added now override built-in ones of the same id */
+    char **overridden; size_t n_overridden, cap_overridden; /* topic ids replaced */
+    sg_act_entry *acts; size_t n_acts, cap_acts;
+    sg_string_list wordlists[SG_WL_COUNT]; /* sorted, lower case */
+    sg_string_list *irregular; size_t n_irregular, cap_irregular; /* base, past, participle */
 
     /* phrases collected before finish: text + meaning */
     struct sg_pending_phrase *pending; size_t n_pending, cap_pending;
@@ -131,8 +206,17 @@ struct sg_lexicon {
     int finished;
 };
 
+/* decision.c: the "population" section; the checks of decisions at finish. */
+struct cJSON;
+SG_NODISCARD sg_status sg_lexicon__load_population(sg_lexicon *lex, const struct cJSON *arr,
+                                                   const char *file, sg_error *err);
+SG_NODISCARD sg_status sg_lexicon__check_decisions(const sg_lexicon *lex, sg_error *err);
+void sg_lexicon__free_decision_data(sg_lexicon *lex);
+
 /* Child of node for token (normalised), or 0 when none (0 is the root, never a child). */
 size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token);
+/* 1 when the normalised token w is in word list l. */
+int sg_lexicon__word_in(const sg_lexicon *lex, sg_wordlist l, const char *w);
 /* Index of an actor id, or -1. */
 int sg_lexicon__actor_index(const sg_lexicon *lex, const char *id);
 /* Index of a topic id, or -1. */
