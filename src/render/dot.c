@@ -785,6 +785,7 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
         Agraph_t *sg = name.oom ? NULL : agsubg(g, name.data, 1);
         if (sg == NULL) {
             free(nodes);
+            free(keep);
             sg_buf_free(&name);
             return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory building the diagram");
         }
@@ -794,6 +795,7 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
             if (a != (size_t)-1 && nodes[a] == NULL &&
                 (nodes[a] = sg_dot_actor_node(sg, r->actors[a].id)) == NULL) {
                 free(nodes);
+                free(keep);
                 sg_buf_free(&name);
                 return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory building the diagram");
             }
