@@ -38,8 +38,8 @@ typedef struct sg_extract_options {
 
 /* Append the statements found in doc to out. Returns SG_EINPUT for invalid UTF-8 (the
  * message gives the byte offset), SG_EUSAGE for an unknown topic, SG_ENOMEM. */
-SG_NODISCARD sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
-                                           const sg_document *doc,
-                                           const sg_extract_options *opts, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
+                                                  const sg_document *doc,
+                                                  const sg_extract_options *opts, sg_error *err);
 
 #endif

@@ -12,50 +12,52 @@
 
 typedef struct sg_lexicon sg_lexicon;
 
-/* Where the default lexicon lives: $STANCEGRAPH_DATA/lexicon when set, else the source
- * tree's data/lexicon (for a build tree), else the installed share/stancegraph/lexicon.
- * Returns a static string; NULL when none exists. */
-const char *sg_lexicon_default_path(void);
+/* Where the default lexicon lives: $STANCEGRAPH_DATA/lexicon when set; else, for an
+ * installed library, PREFIX/share/stancegraph/lexicon of the installation it was loaded
+ * from (then the configured data directory); for an uninstalled build (code running from
+ * its build directory), the source tree's data/lexicon. Returns a static string; NULL
+ * when none exists. docs/library.md gives the whole lookup order. */
+SG_API const char *sg_lexicon_default_path(void);
 
 /* Create an empty lexicon. */
-SG_NODISCARD sg_status sg_lexicon_new(sg_lexicon **out, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_lexicon_new(sg_lexicon **out, sg_error *err);
 
 /* Merge a JSON file, or every *.json file of a directory in name order, into lex.
  * Errors name the file (and line, for malformed JSON) and the problem. */
-SG_NODISCARD sg_status sg_lexicon_add_path(sg_lexicon *lex, const char *path, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_lexicon_add_path(sg_lexicon *lex, const char *path, sg_error *err);
 
 /* Merge one JSON document (name is used in errors). */
-SG_NODISCARD sg_status sg_lexicon_add_json(sg_lexicon *lex, const char *json, size_t len,
-                                           const char *name, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_lexicon_add_json(sg_lexicon *lex, const char *json, size_t len,
+                                                  const char *name, sg_error *err);
 
 /* Check cross-references (people -> actors, group members, topic bodies) and build the
  * matcher. Must be called once after the last add; the lexicon is then read-only. */
-SG_NODISCARD sg_status sg_lexicon_finish(sg_lexicon *lex, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_lexicon_finish(sg_lexicon *lex, sg_error *err);
 
 /* Convenience: new + add_path(path or the default) + add_path(topics, may be NULL)
  * + finish. */
-SG_NODISCARD sg_status sg_lexicon_load(sg_lexicon **out, const char *path,
-                                       const char *topics_path, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_lexicon_load(sg_lexicon **out, const char *path,
+                                              const char *topics_path, sg_error *err);
 
-void sg_lexicon_free(sg_lexicon *lex);
+SG_API void sg_lexicon_free(sg_lexicon *lex);
 
 /* Counts for `stancegraph lexicon check`. */
 typedef struct sg_lexicon_stats {
     size_t actors, people, roles, groups, sources, cues, topics, phrases;
 } sg_lexicon_stats;
-void sg_lexicon_stats_get(const sg_lexicon *lex, sg_lexicon_stats *out);
+SG_API void sg_lexicon_stats_get(const sg_lexicon *lex, sg_lexicon_stats *out);
 
 /* 1 when the lexicon defines topic id. */
-int sg_lexicon_has_topic(const sg_lexicon *lex, const char *topic_id);
+SG_API int sg_lexicon_has_topic(const sg_lexicon *lex, const char *topic_id);
 /* The deciding body of a topic ("NATO"), its rule ("unanimity") and the body's member
  * actor ids; NULL/0 when the topic names none. Pointers are borrowed from lex. */
-void sg_lexicon_topic_decision(const sg_lexicon *lex, const char *topic_id,
-                               const char **body, const char **rule,
-                               const char *const **members, size_t *n_members);
+SG_API void sg_lexicon_topic_decision(const sg_lexicon *lex, const char *topic_id,
+                                      const char **body, const char **rule,
+                                      const char *const **members, size_t *n_members);
 /* Label of a topic, or NULL. */
-const char *sg_lexicon_topic_label(const sg_lexicon *lex, const char *topic_id);
+SG_API const char *sg_lexicon_topic_label(const sg_lexicon *lex, const char *topic_id);
 
 /* Canonical actor id for a name or alias ("USA" -> "United States"), or NULL. */
-const char *sg_lexicon_actor_lookup(const sg_lexicon *lex, const char *name);
+SG_API const char *sg_lexicon_actor_lookup(const sg_lexicon *lex, const char *name);
 
 #endif

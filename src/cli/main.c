@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "stancegraph/version.h"
 
 typedef struct command {
     const char *name;
@@ -46,7 +47,7 @@ int main(int argc, char **argv)
         return SG_EXIT_OK;
     }
     if (strcmp(argv[1], "--version") == 0) {
-        printf("stancegraph 0.1.0\n");
+        printf("stancegraph %s\n", sg_version());
         return SG_EXIT_OK;
     }
     for (size_t i = 0; i < N_COMMANDS; i++) {
