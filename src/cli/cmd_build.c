@@ -11,57 +11,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_options.h"
 #include "stancegraph/graph.h"
 
 #define MAX_LIST 4096
-
-static const struct option build_longopts[] = {
-    {"output", required_argument, NULL, 'o'},
-    {"edges", required_argument, NULL, 'E'},
-    {"network-type", required_argument, NULL, 'n'},
-    {"qualifier-aggregation", required_argument, NULL, 'q'},
-    {"normalization", required_argument, NULL, 'N'},
-    {"normalisation", required_argument, NULL, 'N'},
-    {"duplicates", required_argument, NULL, 'd'},
-    {"topic", required_argument, NULL, 't'},
-    {"window", required_argument, NULL, 'w'},
-    {"step", required_argument, NULL, 's'},
-    {"max-edge-evidence", required_argument, NULL, 'x'},
-    {"body", required_argument, NULL, 'B'},
-    {"rule", required_argument, NULL, 'R'},
-    {"member", required_argument, NULL, 'M'},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
-};
-
-static void build_help(void)
-{
-    printf(
-        "usage: stancegraph build [options] [STATEMENTS.jsonl...] [--edges FILE.csv]\n"
-        "\n"
-        "Aggregate statements into stance scores and an actor network -> graph.json.\n"
-        "Formulas and options follow the Discourse Network Analyzer (docs/networks.md).\n"
-        "No STATEMENTS (and no --edges) or '-' reads stdin.\n"
-        "\n"
-        "  -o, --output FILE               graph.json ('-' = stdout, the default)\n"
-        "      --edges FILE.csv            also read a signed edge list: header naming\n"
-        "                                  from,to and sign or weight (repeatable)\n"
-        "      --network-type T            onemode (actor x actor, default) | twomode\n"
-        "      --qualifier-aggregation A   ignore | congruence | conflict | subtract (default)\n"
-        "      --normalization N           no (default) | average | jaccard | cosine |\n"
-        "                                  cosine-vector (one-mode); activity | prominence\n"
-        "                                  (two-mode)\n"
-        "      --duplicates D              include (default) | document | week | month | year\n"
-        "      --topic ID                  keep only this topic (repeatable; default: all)\n"
-        "      --window 30d --step 7d      one network per time window (days, or w = weeks)\n"
-        "      --max-edge-evidence N       statement ids kept per edge (default 10)\n"
-        "      --body NAME --rule RULE     the deciding body and its rule (unanimity,\n"
-        "      --member NAME ...           majority, qualified-majority, two-thirds) and\n"
-        "                                  its members, for 'analyze' to report blockers\n"
-        "  -h, --help                      show this help\n"
-        "\n"
-        "exit codes: 0 success, 1 usage, 2 input error, 3 internal error\n");
-}
 
 /* "30d", "30", "4w" -> days; -1 when malformed. */
 static int parse_days(const char *s)
@@ -167,10 +120,10 @@ static int set_option(build_args *a, const char *option, const char *value)
 static int parse_args(build_args *a, int argc, char **argv, int *help)
 {
     int c, rc = SG_EXIT_OK, days;
-    optind = 1;
-    opterr = 0;
+    sg_cli_getopt g;
+    sg_cli_getopt_init(&g, &sg_cli_doc_build);
     while (rc == SG_EXIT_OK &&
-           (c = getopt_long(argc, argv, ":o:h", build_longopts, NULL)) != -1) {
+           (c = getopt_long(argc, argv, g.shortopts, g.longopts, NULL)) != -1) {
         switch (c) {
         case 'o': a->out = optarg; break;
         case 'E': rc = push(a->edges, &a->n_edges, optarg); break;
@@ -199,8 +152,7 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
         case 'R': a->decision.rule = optarg; break;
         case 'M': rc = push(a->members, &a->n_members, optarg); break;
         case 'h': *help = 1; return SG_EXIT_OK;
-        case ':': return sg_cli_usage_error("build", "option '%s' needs a value", argv[optind - 1]);
-        default: return sg_cli_usage_error("build", "unknown option '%s'", argv[optind - 1]);
+        default: return sg_cli_bad_option(&sg_cli_doc_build, c, argv);
         }
     }
     if (rc != SG_EXIT_OK)
@@ -259,7 +211,7 @@ int sg_cmd_build(int argc, char **argv)
     if (rc != SG_EXIT_OK)
         return rc;
     if (help) {
-        build_help();
+        sg_cli_print_help(stdout, &sg_cli_doc_build);
         return SG_EXIT_OK;
     }
     if (a.n_topics) {
