@@ -39,9 +39,10 @@ static int is_blank(const char *s, size_t n)
     return 1;
 }
 
-/* Feed one JSONL stream to the builder; errors carry the file and line. */
+/* Feed one JSONL stream to the builder, leaving out relations (statements with a
+ * target) when no_relations is set; errors carry the file and line. */
 static sg_status read_statements(sg_graph_builder *b, FILE *fp, const char *name,
-                                 sg_error *err)
+                                 int no_relations, sg_error *err)
 {
     char *line = NULL;
     size_t cap = 0;
@@ -64,7 +65,8 @@ static sg_status read_statements(sg_graph_builder *b, FILE *fp, const char *name
         rc = sg_statement_parse(&s, line + off, len - off, name, line_no, err);
         if (rc != SG_OK)
             break;
-        rc = sg_graph_builder_add(b, &s, err);
+        if (!no_relations || s.target == NULL)
+            rc = sg_graph_builder_add(b, &s, err);
         sg_statement_destroy(&s);
         if (rc != SG_OK && err && err->file[0] == '\0') {
             char msg[sizeof(err->message)];
@@ -78,15 +80,16 @@ static sg_status read_statements(sg_graph_builder *b, FILE *fp, const char *name
     return rc;
 }
 
-typedef sg_status (*reader_fn)(sg_graph_builder *, FILE *, const char *, sg_error *);
-
-static sg_status read_path(sg_graph_builder *b, const char *path, reader_fn fn, sg_error *err)
+/* Read statements (edges = 0) or a CSV edge list (edges = 1) from path ("-" = stdin). */
+static sg_status read_path(sg_graph_builder *b, const char *path, int edges, int no_relations,
+                           sg_error *err)
 {
     int is_stdin = strcmp(path, "-") == 0;
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
     if (fp == NULL)
         return sg_error_set(err, SG_EIO, path, 0, "cannot open: %s", strerror(errno));
-    sg_status rc = fn(b, fp, sg_cli_name(path), err);
+    sg_status rc = edges ? sg_graph_builder_read_edges(b, fp, sg_cli_name(path), err)
+                         : read_statements(b, fp, sg_cli_name(path), no_relations, err);
     if (!is_stdin)
         fclose(fp);
     return rc;
@@ -98,6 +101,7 @@ typedef struct build_args {
     const char *out;
     const char *topics[MAX_LIST], *edges[MAX_LIST], *members[MAX_LIST];
     size_t n_topics, n_edges, n_members;
+    int no_relations;
 } build_args;
 
 static int push(const char **list, size_t *n, const char *v)
@@ -151,6 +155,7 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
         case 'B': a->decision.body = optarg; break;
         case 'R': a->decision.rule = optarg; break;
         case 'M': rc = push(a->members, &a->n_members, optarg); break;
+        case 'r': a->no_relations = 1; break;
         case 'h': *help = 1; return SG_EXIT_OK;
         default: return sg_cli_bad_option(&sg_cli_doc_build, c, argv);
         }
@@ -175,11 +180,11 @@ static int build_run(build_args *a, char **inputs, int n_inputs)
     int opened = 0;
     sg_status rc = sg_graph_builder_new(&b, &a->opts, &err);
     for (int i = 0; rc == SG_OK && i < n_inputs; i++)
-        rc = read_path(b, inputs[i], read_statements, &err);
+        rc = read_path(b, inputs[i], 0, a->no_relations, &err);
     if (rc == SG_OK && n_inputs == 0 && a->n_edges == 0)
-        rc = read_path(b, "-", read_statements, &err);
+        rc = read_path(b, "-", 0, a->no_relations, &err);
     for (size_t i = 0; rc == SG_OK && i < a->n_edges; i++)
-        rc = read_path(b, a->edges[i], sg_graph_builder_read_edges, &err);
+        rc = read_path(b, a->edges[i], 1, 0, &err);
     if (rc == SG_OK)
         rc = sg_graph_builder_finish(b, &g, &err);
     if (rc == SG_OK && (rc = sg_out_open(&out, a->out, &err)) == SG_OK)
