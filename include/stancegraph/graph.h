@@ -75,11 +75,15 @@ typedef struct sg_graph_options {
     int step_days;                     /* window step in days (default: window_days) */
     const sg_decision *decision;       /* NULL = none; deep-copied */
     size_t max_edge_evidence;          /* statement ids kept per edge (default 10) */
+    int stance_evidence;               /* 1: graph.json also lists each stance's first
+                                          statement ids, so that sg_graph_merge of such
+                                          parts gives every edge the evidence one build
+                                          would (`build --for-merge`); default 0 */
 } sg_graph_options;
 
 #define SG_GRAPH_OPTIONS_INIT                                                           \
     {1, SG_NETWORK_ONEMODE, SG_QUALIFIER_SUBTRACT, SG_NORM_NO, SG_DUP_INCLUDE, NULL, 0, \
-     0, 0, NULL, 10}
+     0, 0, NULL, 10, 0}
 
 /* At most this many statements are kept as evidence per node (in input order). */
 #define SG_GRAPH_NODE_EVIDENCE 20

@@ -70,6 +70,8 @@ static const sg_cli_opt build_opts[] = {
                               "or weeks (4w)"},
     {"step", 0, "LEN", 's', "start a window every LEN (default: the window)"},
     {"max-edge-evidence", 0, "N", 'x', "statement ids kept per edge (default 10)"},
+    {"for-merge", 0, NULL, 'F', "also write each stance's first statement ids, so that\n"
+                                "'merge' gives every edge the evidence one build would"},
     {"no-relations", 0, NULL, 'r', "leave out actor->actor relations (statements with a\n"
                                    "target), as 'report' does without --with-relations"},
     {"body", 0, "NAME", 'B', "the deciding body, for 'analyze' to report blockers"},

@@ -156,6 +156,7 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
         case 'R': a->decision.rule = optarg; break;
         case 'M': rc = push(a->members, &a->n_members, optarg); break;
         case 'r': a->no_relations = 1; break;
+        case 'F': a->opts.stance_evidence = 1; break;
         case 'h': *help = 1; return SG_EXIT_OK;
         default: return sg_cli_bad_option(&sg_cli_doc_build, c, argv);
         }
