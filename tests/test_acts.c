@@ -276,7 +276,29 @@ static void test_last_stated_position_decides(void)
                            "Palestine, its prime minister said.", "pal", "Greece"), 1);
 }
 
+static void test_act_with_its_own_subject_is_not_the_speakers(void)
+{
+    CU_ASSERT_NOT_EQUAL(stance("Israel said the decision to recognise a Palestinian state came "
+                               "too late for talks.", "pal", "Israel"), 1);
+    /* a passive act is the speaker's all the same */
+    CU_ASSERT_EQUAL(stance("Chile said the State of Palestine should be recognised.", "pal", "Chile"), 1);
+}
+
+static void test_relative_clause_and_act_nouns(void)
+{
+    /* "..., which recognised X": the relative's antecedent, not the main subject */
+    run("Chile rejected the court's decision, which recognised the State of Palestine.", "pal");
+    for (size_t i = 0; i < last.n; i++)
+        CU_ASSERT(!(strcmp(last.items[i].actor, "Chile") == 0 && last.items[i].stance > 0));
+    /* an act verb before "of" is a noun; "his recognition" is done to him */
+    CU_ASSERT_EQUAL(stance("Peru doubts recognition of Palestine.", "pal", "Peru"), -1);
+    run("Palestine hoped for its recognition by many states.", "pal");
+    CU_ASSERT_EQUAL(stance_in("Palestine"), ABSENT);
+}
+
 static CU_TestInfo tests[] = {
+    {"relative clause and act nouns", test_relative_clause_and_act_nouns},
+    {"act with its own subject is not the speaker's", test_act_with_its_own_subject_is_not_the_speakers},
     {"last stated position decides", test_last_stated_position_decides},
     {"passive act is the speaker's", test_passive_act_is_the_speakers},
     {"list keeps members before a possessor", test_list_keeps_members_before_a_possessor},

@@ -745,6 +745,24 @@ static int attributive(const ctx *c, size_t k)
     return c->s.sent_of[k] == c->s.sent_of[k - 1] && c->s.main_at[k] < 0 && !c->s.tok.tok[k].upper;
 }
 
+/* "X said the decision to recognise ...", "X said their governments decided to
+ * recognise": a noun phrase between the speech verb and the act is its performer. */
+static int own_subject(const ctx *c, const cue_site *x)
+{
+    static const char *const det[] = {"the", "their", "its", "his", "her", "a", "an", "this",
+                                      "these", "those", "such", NULL};
+    static const char *const be[] = {"be", "been", "being", "is", "are", "was", "were", NULL};
+    for (size_t k = x->at; k-- > x->cs && k + 3 >= x->at;)
+        if (is_word(c, k, be))
+            return 0; /* "the construction should be finished": passive, the speaker's */
+    size_t after;
+    sg_holder__speaker_before(c, x->cs, x->at, &after);
+    for (size_t k = after; k < x->at; k++)
+        if (is_word(c, k, det))
+            return 1;
+    return 0;
+}
+
 /* A gerund with no subject of its own ("recognising X risks ..."): the act named as a
  * thing, not performed. */
 static int subjectless_gerund(const ctx *c, size_t at)
@@ -815,7 +833,8 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (x.cue->kind == 'a' && attributive(c, x.mt->end))
         return SG_OK; /* "Russia's illegal annexation": the adjective describes a noun */
     if (x.cue->act && x.cue->kind == 'v' &&
-        (sg_holder__nominal_use(c, at, x.cs, 2) || in_longer_term(c, x.mt))) {
+        (sg_holder__nominal_use(c, at, x.cs, 2) || in_longer_term(c, x.mt) ||
+         sg_extract__is(&c->s, x.mt->end, "of"))) { /* "Arrest of Netanyahu" */
         /* "the EU's new sanctions package": a verb form used as a noun is the act only
          * where it is one of the act's nominalisations ("Canada's ban") */
         x.cue = act_noun_at(c, x.mt);
@@ -844,7 +863,8 @@ static sg_status handle_cue(ctx *c, size_t at)
     x.h = sg_holder__find(c, x.cue, at, x.mt->end, x.cl);
     /* an act needs its performer as subject: "recognising X risks ...", said by Y, is
      * not Y recognising X */
-    if (x.cue->act && !x.act_governed && x.h.list >= 0 && subjectless_gerund(c, at) &&
+    if (x.cue->act && !x.act_governed && x.h.list >= 0 &&
+        (subjectless_gerund(c, at) || (rule_is(&x.h, "speaker") && own_subject(c, &x))) &&
         (rule_is(&x.h, "speaker") || rule_is(&x.h, "quote-speaker") ||
          rule_is(&x.h, "sentence-speaker")))
         return SG_OK;
@@ -866,10 +886,12 @@ static sg_status handle_cue(ctx *c, size_t at)
     x.f.rule = x.h.rule;
     /* "Netanyahu's detention", "Kosovo's recognition": a possessor the topic names is
      * what the act is done to, not who does it */
-    if (x.cue->act && x.cue->kind == 'n' && rule_is(&x.h, "possessive") &&
-        (sg_topic__groups(c, c->topic, c->s.lists[x.h.list].start, c->s.lists[x.h.list].end) &
-         ~(1u << 31)))
-        return SG_OK;
+    if (x.cue->act && x.cue->kind == 'n' && !sg_extract__is(&c->s, x.mt->end, "of") &&
+        ((rule_is(&x.h, "possessive") &&
+          (sg_topic__groups(c, c->topic, c->s.lists[x.h.list].start, c->s.lists[x.h.list].end) &
+           ~(1u << 31))) ||
+         rule_is(&x.h, "possessive-pronoun")))
+        return SG_OK; /* "seeking his arrest": the possessor is the patient */
     topic_how how = cue_topic(c, &x);
     if (how == TOPIC_NONE)
         return SG_OK;
@@ -898,7 +920,7 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
         return SG_OK;
     if (deferral_in(c, cl) != at)
         return SG_OK; /* one deferral statement per clause ("only later, not now") */
-    static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0, 0, -1, 0, 0};
+    static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0, 0, -1, 0, 0, 0};
     const sg_match *mt = &c->s.main[c->s.main_at[at]];
     holder h = sg_holder__find(c, &defer, at, mt->end, cl);
     if (h.list >= 0)

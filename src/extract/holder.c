@@ -86,6 +86,10 @@ int sg_holder__speaker_before(const ctx *c, size_t from, size_t pos, size_t *aft
              * stands for the nearest actor before it */
             if (!sg_extract__is(&c->s, i, "that"))
                 for (size_t k = i; k-- > from && k + 10 > i;) {
+                    /* "the court's decision, which": a noun of its own comes first */
+                    if (c->s.tok.tok[k].kind == SG_TOK_POSS ||
+                        sg_extract__main_meaning(&c->s, k, SG_P_CUE))
+                        break;
                     int l = sg_holder__list_of(c, k);
                     if (l < 0 || c->s.lists[l].end != k + 1)
                         continue;
@@ -128,8 +132,14 @@ static int passive_agent(const ctx *c, size_t at, size_t end, size_t cs, size_t 
     if (!passive && sg_holder__first_candidate(c, cs, at) >= 0)
         return -1;
     for (size_t k = end; k < ce && k < end + 8; k++)
-        if (sg_extract__is(&c->s, k, "by"))
+        if (sg_extract__is(&c->s, k, "by")) {
+            /* "exclude a proposal tabled by X": the agent of another participle */
+            const char *w = c->s.tok.tok[k - 1].norm;
+            size_t n = strlen(w);
+            if (k > end && n > 3 && strcmp(w + n - 2, "ed") == 0)
+                return -1;
             return sg_holder__list_after(c, k + 1, ce);
+        }
     return -1;
 }
 
@@ -296,6 +306,10 @@ static int subject_cannot_hold(const ctx *c, const sg_cue_entry *cue, size_t at,
         static const char *const prep[] = {"for", "of", "to", "with", "without", "in", "on",
                                            "about", "after", "before", NULL};
         size_t k = at;
+        /* one modifier may sit before the noun: "of the Taiwan-related proposal" */
+        if (k > cs + 1 && c->s.tok.tok[k - 1].kind == SG_TOK_WORD && c->s.men_at[k - 1] < 0 &&
+            !is_determiner(c, k - 1) && is_determiner(c, k - 2))
+            k--;
         while (k > cs && is_determiner(c, k - 1))
             k--;
         if (k > cs && is_word(c, k - 1, prep))
@@ -350,13 +364,20 @@ static holder clause_subject(const ctx *c, const sg_cue_entry *cue, size_t at, s
     holder h = {-1, NULL, -1};
     size_t after_speech;
     int speaker = sg_holder__speaker_before(c, cs, at, &after_speech);
-    int l = -1;
+    int l = -1, relative = 0;
     for (size_t k = at; k-- > after_speech;)
         if (is_punct(c, k, ",")) {
             l = sg_holder__first_candidate(c, k + 1, at);
+            /* "..., which ratified X": the relative's subject is what precedes the comma */
+            relative = l < 0 && (sg_extract__is(&c->s, k + 1, "which") ||
+                                 sg_extract__is(&c->s, k + 1, "who"));
+            if (relative && k > cs && sg_holder__list_of(c, k - 1) >= 0 &&
+                c->s.lists[sg_holder__list_of(c, k - 1)].end == k &&
+                sg_holder__candidate(c, &c->s.lists[sg_holder__list_of(c, k - 1)]))
+                l = sg_holder__list_of(c, k - 1);
             break;
         }
-    if (l < 0)
+    if (l < 0 && !relative)
         l = sg_holder__first_candidate(c, after_speech, at);
     int near = coordinated_subject(c, after_speech, at);
     if (near >= 0)

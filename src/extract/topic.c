@@ -10,7 +10,17 @@
 unsigned sg_topic__groups(const ctx *c, int t, size_t a, size_t b)
 {
     unsigned mask = 0;
+    int act_group = c->s.lex->topics[t].act_group;
     for (size_t i = a; i < b; i++) {
+        /* a form of the act ("rejoined", "withdrew") names the group its term came from */
+        if (act_group >= 0 && act_group < 31 && c->s.main_at[i] >= 0 &&
+            c->s.main[c->s.main_at[i]].start == i) {
+            const sg_match *m = &c->s.main[c->s.main_at[i]];
+            for (int k = 0; k < m->n; k++)
+                if (m->m[k]->kind == SG_P_CUE && c->s.lex->cues[m->m[k]->data].names_group &&
+                    c->s.lex->cues[m->m[k]->data].topic == t)
+                    mask |= 1u << act_group;
+        }
         if (c->s.topic_at[i] >= 0 && c->s.topic[c->s.topic_at[i]].start == i) {
             const sg_match *m = &c->s.topic[c->s.topic_at[i]];
             for (int k = 0; k < m->n; k++)

@@ -96,6 +96,8 @@ typedef struct sg_cue_entry {
                         count towards the topic */
     int nominal_only; /* held only through a possessor or "by"/"from" ("Spain's
                         recognition"), never by the clause's subject */
+    int names_group; /* an act form that names the topic's act group: an inflection of
+                        one of its terms ("withdrew" for "withdraw") or an undo phrase */
 } sg_cue_entry;
 
 /* An act class ("recognition", "ban", "accession"): the verbs that perform it (base forms;
