@@ -296,7 +296,32 @@ static void test_relative_clause_and_act_nouns(void)
     CU_ASSERT_EQUAL(stance_in("Palestine"), ABSENT);
 }
 
+static void test_why_not_explains_each_cue(void)
+{
+    const char *t = "Norway recognised the State of Palestine. Talks with Denmark continue. "
+                    "Denmark's foreign minister said the recognition of Palestine came too early.";
+    sg_document doc = {"w", "2024-06-01", NULL, t, strlen(t)};
+    sg_extract_options o = SG_EXTRACT_OPTIONS_INIT;
+    o.topic = "pal";
+    sg_error err;
+    char *r = NULL;
+    CU_ASSERT_EQUAL_FATAL(sg_extract_why_not(&r, lex, &doc, &o, "Denmark", &err), SG_OK);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    /* the sentence with only a prepositional mention and no cue, and the deferral */
+    CU_ASSERT_PTR_NOT_NULL(strstr(r, "sentence 2:"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r, "prepositional phrase"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r, "no stance cue"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r, "sentence 3:"));
+    CU_ASSERT_PTR_NULL(strstr(r, "sentence 1:")); /* Denmark is not named there */
+    free(r);
+    /* an actor the lexicon does not know, and a missing topic, are usage errors */
+    CU_ASSERT_EQUAL(sg_extract_why_not(&r, lex, &doc, &o, "Atlantis", &err), SG_EUSAGE);
+    o.topic = NULL;
+    CU_ASSERT_EQUAL(sg_extract_why_not(&r, lex, &doc, &o, "Denmark", &err), SG_EUSAGE);
+}
+
 static CU_TestInfo tests[] = {
+    {"why-not explains each cue", test_why_not_explains_each_cue},
     {"relative clause and act nouns", test_relative_clause_and_act_nouns},
     {"act with its own subject is not the speaker's", test_act_with_its_own_subject_is_not_the_speakers},
     {"last stated position decides", test_last_stated_position_decides},

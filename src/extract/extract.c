@@ -167,11 +167,17 @@ static size_t deferral_in(const ctx *c, int cl)
 
 #define SG_DEFERRAL_REACH_AFTER 8
 
+/* A cue in clause cl that takes a side itself: an act noun held only by a possessor
+ * ("the recognition came too early") is the topic named, and leaves the clause to its
+ * deferral. */
 static int clause_has_cue(const ctx *c, int cl)
 {
-    for (size_t k = c->clause_start[cl]; k < c->clause_end[cl]; k++)
-        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE))
+    for (size_t k = c->clause_start[cl]; k < c->clause_end[cl]; k++) {
+        const sg_phrase_meaning *m = sg_extract__main_meaning(&c->s, k, SG_P_CUE);
+        if (m && !(c->s.lex->cues[m->data].nominal_only &&
+                   !(k > 0 && (c->s.tok.tok[k - 1].kind == SG_TOK_POSS))))
             return 1;
+    }
     return 0;
 }
 
@@ -772,6 +778,13 @@ static int subjectless_gerund(const ctx *c, size_t at)
     return n > 4 && strcmp(w + n - 3, "ing") == 0 && (at == 0 || c->s.men_at[at - 1] < 0);
 }
 
+/* A cue that gives no statement: recorded for `explain --why-not` when tracing. */
+static sg_status drop(ctx *c, const cue_site *x, const char *reason)
+{
+    sg_extract__trace(c, x->at, x->mt->end, x->h.list, x->h.rule, reason);
+    return SG_OK;
+}
+
 /* Does a longer topic term or anaphor start at the cue ("arrest warrant" at "arrest")? */
 static int in_longer_term(const ctx *c, const sg_match *mt)
 {
@@ -831,15 +844,16 @@ static sg_status handle_cue(ctx *c, size_t at)
     x.cs = c->clause_start[x.cl];
     x.ce = c->clause_end[x.cl];
     if (x.cue->kind == 'a' && attributive(c, x.mt->end))
-        return SG_OK; /* "Russia's illegal annexation": the adjective describes a noun */
+        return drop(c, &x, "an adjective describing a noun, not a position"); /* "Russia's illegal annexation" */
     if (x.cue->act && x.cue->kind == 'v' &&
         (sg_holder__nominal_use(c, at, x.cs, 2) || in_longer_term(c, x.mt) ||
          sg_extract__is(&c->s, x.mt->end, "of"))) { /* "Arrest of Netanyahu" */
         /* "the EU's new sanctions package": a verb form used as a noun is the act only
          * where it is one of the act's nominalisations ("Canada's ban") */
-        x.cue = act_noun_at(c, x.mt);
-        if (x.cue == NULL)
-            return SG_OK;
+        const sg_cue_entry *noun = act_noun_at(c, x.mt);
+        if (noun == NULL)
+            return drop(c, &x, "a form of the act used as a noun (\"the sanctions package\")");
+        x.cue = noun;
     }
     x.sent = (size_t)c->s.sent_of[at];
     /* an act's own words ("recognised", "the ban") name part of the topic */
@@ -850,16 +864,16 @@ static sg_status handle_cue(ctx *c, size_t at)
     /* "Hungary plans to do so", "Germany followed suit": the last stance, new holder */
     if (x.cue->kind == 'r') {
         if (!c->has_last || x.sent > c->last_sent + 1)
-            return SG_OK;
+            return drop(c, &x, "\"do so\" with no stance on the topic in the two sentences before");
         x.f.stance = c->last_stance;
     }
     if (x.cue->kind == 'e' && !effect_applies(c, &x))
-        return SG_OK;
+        return drop(c, &x, "an effect cue whose subject is not the topic with a modal");
     if (x.cue->polarity != 0 && !govern_chain(c, &x) && (x.cue->kind == 'v' || x.cue->kind == 'p'))
         govern_directive(c, &x);
     /* "assurances before endorsing the plan": a condition, not a position */
     if (at > x.cs && (sg_extract__is(&c->s, at - 1, "before") || sg_extract__is(&c->s, at - 1, "until")))
-        return SG_OK;
+        return drop(c, &x, "a condition (\"before\"/\"until\"), not a position");
     x.h = sg_holder__find(c, x.cue, at, x.mt->end, x.cl);
     /* an act needs its performer as subject: "recognising X risks ...", said by Y, is
      * not Y recognising X */
@@ -867,13 +881,13 @@ static sg_status handle_cue(ctx *c, size_t at)
         (subjectless_gerund(c, at) || (rule_is(&x.h, "speaker") && own_subject(c, &x))) &&
         (rule_is(&x.h, "speaker") || rule_is(&x.h, "quote-speaker") ||
          rule_is(&x.h, "sentence-speaker")))
-        return SG_OK;
+        return drop(c, &x, "the act has a performer of its own that names no actor; the speaker does not perform it");
     reported_self_act(c, &x);
     if (x.cue->act && !x.act_governed && passive_subject(c, &x) && !speaker_holds(c, &x))
-        return SG_OK;
+        return drop(c, &x, "a passive act: its subject is what the act is done to, and no speaker says it");
     int irr = irrealis(c, &x);
     if (irr < 0)
-        return SG_OK;
+        return drop(c, &x, "governed by an expectation or obligation (\"expect\", \"obliged to\"): not asserted");
     if (x.h.list >= 0)
         x.h.list = sg_holder__resolve_speaker(c, x.h.list, at);
     if (x.h.list < 0) {
@@ -881,7 +895,7 @@ static sg_status handle_cue(ctx *c, size_t at)
         if (x.f.stance != 0 && x.cue->kind != 'r' &&
             sg_topic__of(c, c->topic, at, x.f.scope, x.cl, 0, 0, 0, -1) != TOPIC_NONE)
             remember_stance(c, sg_extract__negated(c, at, x.cs) ? -x.f.stance : x.f.stance, x.sent);
-        return SG_OK;
+        return drop(c, &x, "no holder: no actor as subject, possessor, agent or speaker of this cue");
     }
     x.f.rule = x.h.rule;
     /* "Netanyahu's detention", "Kosovo's recognition": a possessor the topic names is
@@ -891,17 +905,17 @@ static sg_status handle_cue(ctx *c, size_t at)
           (sg_topic__groups(c, c->topic, c->s.lists[x.h.list].start, c->s.lists[x.h.list].end) &
            ~(1u << 31))) ||
          rule_is(&x.h, "possessive-pronoun")))
-        return SG_OK; /* "seeking his arrest": the possessor is the patient */
+        return drop(c, &x, "the possessor is what the act is done to (\"his arrest\")");
     topic_how how = cue_topic(c, &x);
     if (how == TOPIC_NONE)
-        return SG_OK;
+        return drop(c, &x, "not about the topic: its object names no term or anaphor of the topic");
     if (how == TOPIC_ANAPHOR || how == TOPIC_CARRIED)
         x.f.flags |= SG_FLAG_ANAPHOR;
     if (how == TOPIC_CARRIED)
         x.f.weight *= SG_W_CARRIED;
     cue_polarity(c, &x, irr > 0);
     if ((x.f.flags & SG_FLAG_CONDITIONAL) && in_protasis(c, x.cl, at))
-        return SG_OK; /* "... if he recognises X": the condition itself asserts nothing */
+        return drop(c, &x, "inside an if/unless condition: not asserted");
     if (x.f.target_list < 0 && !x.act && object_reverses(c, &x, how)) {
         /* "remains committed to the Paris Agreement" (an act against its object),
          * "welcomed Biden's decision to rejoin" (the act undone) */
@@ -910,6 +924,7 @@ static sg_status handle_cue(ctx *c, size_t at)
     }
     if (x.f.target_list < 0 && x.f.stance != 0)
         remember_stance(c, x.f.stance, x.sent);
+    sg_extract__trace(c, at, x.f.cue_end, x.h.list, x.h.rule, NULL);
     return emit(c, &x.f, x.h.list, x.sent);
 }
 
@@ -939,6 +954,7 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
           !elliptic(c, cl) && own_object)))
         return SG_OK;
     finding f = {0, 1.0, SG_FLAG_DEFERRAL, h.rule, at, mt->end, mt->end, -1, 0};
+    sg_extract__trace(c, at, mt->end, h.list, h.rule, NULL);
     if (how != TOPIC_CLAUSE && how != TOPIC_SENTENCE)
         f.flags |= SG_FLAG_ANAPHOR;
     if (c->quote_list[at] >= 0)
@@ -983,6 +999,45 @@ static const char *first_source(const ctx *c)
     return NULL;
 }
 
+sg_status sg_extract__open(ctx *c, const sg_lexicon *lex, const sg_document *doc,
+                           const sg_extract_options *opts, sg_statement_list *out, sg_error *err)
+{
+    memset(c, 0, sizeof(*c));
+    c->opts = opts;
+    c->out = out;
+    sg_status rc = sg_extract__scan(&c->s, lex, doc, err);
+    if (rc != SG_OK)
+        return rc;
+    sg_extract__resolve_pronouns(&c->s);
+    c->consumed = calloc(c->s.tok.n_tok + 1, 1);
+    if (c->consumed == NULL || split_clauses(c) != SG_OK || find_quotes(c) != SG_OK) {
+        sg_extract__close(c);
+        return sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
+    }
+    c->doc_source = first_source(c);
+    return SG_OK;
+}
+
+sg_status sg_extract__run_topic(ctx *c, int topic)
+{
+    c->topic = topic;
+    return extract_topic(c);
+}
+
+void sg_extract__close(ctx *c)
+{
+    free(c->consumed);
+    free(c->clause_of);
+    free(c->clause_start);
+    free(c->clause_end);
+    free(c->quote_list);
+    sg_extract__scan_destroy(&c->s);
+    c->consumed = NULL;
+    c->clause_of = NULL;
+    c->quote_list = NULL;
+    c->clause_start = c->clause_end = NULL;
+}
+
 sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
                               const sg_document *doc, const sg_extract_options *opts,
                               sg_error *err)
@@ -997,34 +1052,17 @@ sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
             return sg_error_set(err, SG_EUSAGE, NULL, 0, "unknown topic \"%s\"", opts->topic);
     }
     ctx c;
-    memset(&c, 0, sizeof(c));
-    c.opts = opts;
-    c.out = out;
-    sg_status rc = sg_extract__scan(&c.s, lex, doc, err);
+    sg_status rc = sg_extract__open(&c, lex, doc, opts, out, err);
     if (rc != SG_OK)
         return rc;
-    sg_extract__resolve_pronouns(&c.s);
-    c.consumed = calloc(c.s.tok.n_tok + 1, 1);
-    if (c.consumed == NULL || split_clauses(&c) != SG_OK || find_quotes(&c) != SG_OK) {
-        rc = sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
-        goto done;
-    }
-    c.doc_source = first_source(&c);
     for (size_t t = 0; t < lex->n_topics; t++) {
         if (topic >= 0 && (int)t != topic)
             continue;
-        c.topic = (int)t;
-        if ((rc = extract_topic(&c)) != SG_OK) {
+        if ((rc = sg_extract__run_topic(&c, (int)t)) != SG_OK) {
             sg_error_set(err, rc, doc->id, 0, "out of memory");
-            goto done;
+            break;
         }
     }
-done:
-    free(c.consumed);
-    free(c.clause_of);
-    free(c.clause_start);
-    free(c.clause_end);
-    free(c.quote_list);
-    sg_extract__scan_destroy(&c.s);
+    sg_extract__close(&c);
     return rc;
 }

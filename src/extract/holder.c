@@ -68,7 +68,7 @@ static int plural_noun_use(const ctx *c, size_t i, size_t from)
 /* The speaker of a clause: first candidate before the last speech verb before pos. */
 int sg_holder__speaker_before(const ctx *c, size_t from, size_t pos, size_t *after_speech)
 {
-    static const char *const rel[] = {"that", "which", "who", "whom", NULL};
+    
     size_t speech = (size_t)-1;
     for (size_t i = from; i < pos; i++)
         if ((sg_extract__main_meaning(&c->s, i, SG_P_SPEECH) && !plural_noun_use(c, i, from)) ||
@@ -77,7 +77,7 @@ int sg_holder__speaker_before(const ctx *c, size_t from, size_t pos, size_t *aft
     /* a subordinate clause ("the day that Finland and Sweden applied") has its own
      * subject: search after the last that/which/who when a candidate follows it */
     for (size_t i = pos; i-- > (speech == (size_t)-1 ? from : speech + 1);)
-        if (is_word(c, i, rel)) {
+        if (in_list(c, i, SG_WL_RELATIVE_PRONOUNS)) {
             if (sg_holder__first_candidate(c, i + 1, pos) >= 0) {
                 *after_speech = i + 1;
                 return speech == (size_t)-1 ? -1 : sg_holder__speaker_list(c, from, speech);
@@ -124,11 +124,10 @@ int sg_holder__first_candidate(const ctx *c, size_t from, size_t to)
  * sentiment echoed by X"); else "by" belongs to a noun ("requests by Finland"). */
 static int passive_agent(const ctx *c, size_t at, size_t end, size_t cs, size_t ce)
 {
-    static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being",
-                                     "get", "gets", "got", "as", NULL};
+    
     int passive = 0;
     for (size_t k = at; k-- > cs && k + 3 >= at;)
-        passive |= is_word(c, k, be);
+        passive |= in_list(c, k, SG_WL_PASSIVE_AUXILIARIES);
     if (!passive && sg_holder__first_candidate(c, cs, at) >= 0)
         return -1;
     for (size_t k = end; k < ce && k < end + 8; k++)
@@ -303,8 +302,7 @@ static int possessive_infinitive(const ctx *c, size_t at, size_t cs)
 static int subject_cannot_hold(const ctx *c, const sg_cue_entry *cue, size_t at, size_t cs)
 {
     if (cue->kind == 'n' && at > cs) {
-        static const char *const prep[] = {"for", "of", "to", "with", "without", "in", "on",
-                                           "about", "after", "before", NULL};
+        
         size_t k = at;
         /* one modifier may sit before the noun: "of the Taiwan-related proposal" */
         if (k > cs + 1 && c->s.tok.tok[k - 1].kind == SG_TOK_WORD && c->s.men_at[k - 1] < 0 &&
@@ -312,15 +310,13 @@ static int subject_cannot_hold(const ctx *c, const sg_cue_entry *cue, size_t at,
             k--;
         while (k > cs && is_determiner(c, k - 1))
             k--;
-        if (k > cs && is_word(c, k - 1, prep))
+        if (k > cs && in_list(c, k - 1, SG_WL_NOUN_PREPOSITIONS))
             return 1;
     }
     if (cue->kind == 'g') {
-        static const char *const cop[] = {"is", "are", "was", "were", "be", "been", "remain",
-                                          "remains", "remained", "become", "became", "among",
-                                          "as", NULL};
+        
         for (size_t k = at; k-- > cs && k + 5 > at;)
-            if (is_word(c, k, cop) || is_punct(c, k, ","))
+            if (in_list(c, k, SG_WL_AGENT_COPULAS) || is_punct(c, k, ","))
                 return 0;
         return 1;
     }
@@ -331,13 +327,10 @@ static int subject_cannot_hold(const ctx *c, const sg_cue_entry *cue, size_t at,
  * auxiliaries between), itself right after "and"/"while"/"whereas", is a second subject. */
 static int coordinated_subject(const ctx *c, size_t from, size_t at)
 {
-    static const char *const aux[] = {"has", "have", "had", "was", "were", "is", "are", "will",
-                                      "would", "did", "does", "do", "also", "then", "instead",
-                                      "later", "too", "could", "can", "may", "might", "not",
-                                      "n't", "never", NULL};
-    static const char *const conj[] = {"and", "while", "whereas", "whilst", NULL};
+    
+    
     size_t k = at;
-    while (k > from && (is_word(c, k - 1, aux) ||
+    while (k > from && (in_list(c, k - 1, SG_WL_AUXILIARIES) ||
                         (c->s.tok.tok[k - 1].kind == SG_TOK_WORD && c->s.men_at[k - 1] < 0 &&
                          strlen(c->s.tok.tok[k - 1].norm) > 3 &&
                          strcmp(c->s.tok.tok[k - 1].norm + strlen(c->s.tok.tok[k - 1].norm) - 2,
@@ -349,7 +342,7 @@ static int coordinated_subject(const ctx *c, size_t from, size_t at)
     size_t st = c->s.lists[l].start;
     while (st > from && is_determiner(c, st - 1))
         st--;
-    if (st <= from || !is_word(c, st - 1, conj))
+    if (st <= from || !in_list(c, st - 1, SG_WL_SUBJECT_CONJUNCTIONS))
         return -1;
     /* "A and B oppose" is one list; a conjunction inside a list is not a new subject */
     int before = st >= 2 ? sg_holder__list_of(c, st - 2) : -1;
@@ -430,14 +423,13 @@ static int sentence_speaker(const ctx *c, size_t cs, size_t sent_first)
  * "a new ban")? */
 int sg_holder__nominal_use(const ctx *c, size_t at, size_t cs, int reach)
 {
-    static const char *const nominal_det[] = {"his", "her", "its", "their", "our", "the", "a",
-                                              "an", "any", "this", "that", "such", NULL};
+    
     size_t k = at;
     if (at > cs && sg_extract__is(&c->s, at - 1, "to"))
         return 0; /* "decided to ban": an infinitive */
     for (int skipped = 0; k > cs; skipped++) {
         const sg_token *t = &c->s.tok.tok[k - 1];
-        if (t->kind == SG_TOK_POSS || is_word(c, k - 1, nominal_det))
+        if (t->kind == SG_TOK_POSS || in_list(c, k - 1, SG_WL_NOMINAL_DETERMINERS))
             return 1;
         size_t n = strlen(t->norm);
         if (skipped >= reach || t->kind != SG_TOK_WORD || c->s.main_at[k - 1] >= 0 ||
@@ -479,10 +471,9 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     }
     /* "the main obstacles to the package remain Slovakia and Austria" */
     if (cue->kind == 'g') {
-        static const char *const cop[] = {"is", "are", "was", "were", "remain", "remains",
-                                          "remained", NULL};
+        
         for (size_t k = end; k + 1 < ce && k < end + 12; k++)
-            if (is_word(c, k, cop)) {
+            if (in_list(c, k, SG_WL_INVERTED_COPULAS)) {
                 if ((h.list = sg_holder__list_after(c, k + 1, ce)) >= 0) {
                     h.rule = "inverted-copula";
                     return h;

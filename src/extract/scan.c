@@ -247,15 +247,14 @@ static const sg_phrase_meaning *name_meaning(const sg_scan *s, size_t i)
     return NULL;
 }
 
+int sg_extract__in(const sg_scan *s, size_t i, sg_wordlist l)
+{
+    return i < s->tok.n_tok && sg_lexicon__word_in(s->lex, l, s->tok.tok[i].norm);
+}
+
 int sg_extract__is_determiner(const sg_scan *s, size_t i)
 {
-    static const char *const det[] = {"the", "a", "an", "all", "both", "its", "his", "her",
-                                      "their", "our", "other", "two", "three", "four", "five",
-                                      "several", "many", "some", "most", "fellow", NULL};
-    for (size_t k = 0; det[k]; k++)
-        if (sg_extract__is(s, i, det[k]))
-            return 1;
-    return 0;
+    return sg_extract__in(s, i, SG_WL_DETERMINERS);
 }
 
 /* Absorb one component into a mention being built. */
@@ -385,12 +384,7 @@ static sg_status add_mention(sg_scan *s, const sg_mention *m, size_t *cap)
 /* A token that may sit between two members of a coordinated list. */
 static int is_list_glue(const sg_scan *s, size_t i)
 {
-    static const char *const glue[] = {",", "and", "or", "as", "well", "together", "along",
-                                       "with", "plus", "the", "both", "nor", "neither", NULL};
-    for (size_t k = 0; glue[k]; k++)
-        if (sg_extract__is(s, i, glue[k]))
-            return 1;
-    return 0;
+    return sg_extract__in(s, i, SG_WL_LIST_GLUE);
 }
 
 static int is_cue_token(const sg_scan *s, size_t i)
@@ -425,13 +419,7 @@ static int apposition_list(const sg_scan *s, size_t k)
  * "between the Alliance and Russia")? Determiners may sit between. */
 static int in_pp(const sg_scan *s, size_t i)
 {
-    static const char *const p[] = {
-        "of", "with", "for", "to", "from", "against", "on", "in", "at", "about", "between",
-        "among", "amongst", "toward", "towards", "over", "under", "after", "before", "by",
-        "into", "onto", "upon", "via", "than", "like", "despite", "following", "during",
-        "regarding", "including", "across", "behind", "beyond", "within", "without", "near",
-        "amid", "alongside", "unlike", "per", "versus", "through", "echoing", "joined",
-        "join", "joins", "urged", "asked", "told", "pressed", "called", NULL};
+    
     size_t k = i;
     /* determiners and numbers: "at the 2023 Vilnius summit" */
     while (k > 0 && (sg_extract__is_determiner(s, k - 1) ||
@@ -454,20 +442,12 @@ static int in_pp(const sg_scan *s, size_t i)
             if (e < s->tok.n_tok && s->sent_of[e] == s->sent_of[i] && sg_extract__is(s, e, after[n]))
                 return 1;
     }
-    for (size_t n = 0; p[n]; n++)
-        if (sg_extract__is(s, k - 1, p[n]))
-            return 1;
-    return 0;
+    return sg_extract__in(s, k - 1, SG_WL_PREPOSITIONS);
 }
 
 static int is_conjunction(const sg_scan *s, size_t i)
 {
-    static const char *const conj[] = {"and", "or", "nor", "well", "together", "along",
-                                       "plus", NULL};
-    for (size_t k = 0; conj[k]; k++)
-        if (sg_extract__is(s, i, conj[k]))
-            return 1;
-    return 0;
+    return sg_extract__in(s, i, SG_WL_LIST_CONJUNCTIONS);
 }
 
 static sg_list *new_list(sg_scan *s, size_t i)
@@ -573,12 +553,7 @@ static int name_part(const sg_scan *s, size_t k)
 /* A lower-case particle inside a name ("da", "bin", "van"). */
 static int name_particle(const sg_scan *s, size_t k)
 {
-    static const char *const p[] = {"da", "de", "do", "dos", "bin", "ibn", "al", "el", "van",
-                                    "von", "der", "di", "la", "le", "du", NULL};
-    for (size_t n = 0; p[n]; n++)
-        if (sg_extract__is(s, k, p[n]) && !s->tok.tok[k].upper)
-            return 1;
-    return 0;
+    return sg_extract__in(s, k, SG_WL_NAME_PARTICLES) && !s->tok.tok[k].upper;
 }
 
 /* Returns -1 when out of memory; the table is allocated on the first name learned. */
