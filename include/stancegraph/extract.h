@@ -47,9 +47,9 @@ SG_API SG_NODISCARD sg_status sg_extract_document(sg_statement_list *out, const 
  * stance cue of the sentence got (holder and rule, or the reason it gave nothing).
  * *report is a NUL-terminated text the caller frees. SG_EUSAGE for a missing or unknown
  * topic or an unknown actor. */
-SG_NODISCARD sg_status sg_extract_why_not(char **report, const sg_lexicon *lex,
-                                          const sg_document *doc,
-                                          const sg_extract_options *opts, const char *actor,
-                                          sg_error *err);
+SG_API SG_NODISCARD sg_status sg_extract_why_not(char **report, const sg_lexicon *lex,
+                                                 const sg_document *doc,
+                                                 const sg_extract_options *opts,
+                                                 const char *actor, sg_error *err);
 
 #endif
