@@ -837,6 +837,7 @@ static sg_status handle_cue(ctx *c, size_t at)
         return SG_OK;
     cue_site x;
     memset(&x, 0, sizeof(x));
+    x.h.list = -1;
     x.mt = &c->s.main[c->s.main_at[at]];
     x.cue = &c->s.lex->cues[sg_extract__main_meaning(&c->s, at, SG_P_CUE)->data];
     x.at = at;
@@ -875,14 +876,15 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (at > x.cs && (sg_extract__is(&c->s, at - 1, "before") || sg_extract__is(&c->s, at - 1, "until")))
         return drop(c, &x, "a condition (\"before\"/\"until\"), not a position");
     x.h = sg_holder__find(c, x.cue, at, x.mt->end, x.cl);
+    int found_speaker = rule_is(&x.h, "speaker");
+    reported_self_act(c, &x);
     /* an act needs its performer as subject: "recognising X risks ...", said by Y, is
      * not Y recognising X */
     if (x.cue->act && !x.act_governed && x.h.list >= 0 &&
-        (subjectless_gerund(c, at) || (rule_is(&x.h, "speaker") && own_subject(c, &x))) &&
+        (subjectless_gerund(c, at) || (found_speaker && own_subject(c, &x))) &&
         (rule_is(&x.h, "speaker") || rule_is(&x.h, "quote-speaker") ||
          rule_is(&x.h, "sentence-speaker")))
         return drop(c, &x, "the act has a performer of its own that names no actor; the speaker does not perform it");
-    reported_self_act(c, &x);
     if (x.cue->act && !x.act_governed && passive_subject(c, &x) && !speaker_holds(c, &x))
         return drop(c, &x, "a passive act: its subject is what the act is done to, and no speaker says it");
     int irr = irrealis(c, &x);
