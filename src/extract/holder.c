@@ -349,6 +349,15 @@ static int coordinated_subject(const ctx *c, size_t from, size_t at)
     return before == l ? -1 : l;
 }
 
+/* Is the speech verb that ends before `after` an attitude ("hopes", "wishes")? */
+static int attitude_before(const ctx *c, size_t cs, size_t after)
+{
+    for (size_t k = after; k-- > cs && k + 3 > after;)
+        if (in_list(c, k, SG_WL_ATTITUDE_VERBS))
+            return 1;
+    return 0;
+}
+
 /* The clause's subject: the first candidate after the last speech verb before the cue
  * (or after the last comma: "A agreed ..., something B had vowed to block"), else the
  * speaker. */
@@ -377,6 +386,9 @@ static holder clause_subject(const ctx *c, const sg_cue_entry *cue, size_t at, s
         l = near;
     if (cue->kind == 'e')
         l = -1; /* effect cues: the topic is the subject; the holder is the speaker */
+    /* "Portugal hopes that Spain would back X": a hope is the hoper's position */
+    if (l >= 0 && speaker >= 0 && after_speech > cs && attitude_before(c, cs, after_speech))
+        l = -1;
     if (l >= 0) {
         h.list = l, h.rule = speaker >= 0 ? "reported-subject" : "subject";
     } else if (speaker >= 0) {

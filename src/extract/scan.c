@@ -430,6 +430,12 @@ static int in_pp(const sg_scan *s, size_t i)
         return 0;
     if (apposition_list(s, k - 1))
         return 0;
+    /* "For Germany, X is not on the agenda": a fronted point of view */
+    if (sg_extract__is(s, k - 1, "for") && k - 1 == s->tok.sent[s->sent_of[i]].first) {
+        size_t e = s->main_at[i] >= 0 ? s->main[s->main_at[i]].end : i + 1;
+        if (e < s->tok.n_tok && strcmp(s->tok.tok[e].norm, ",") == 0)
+            return 0;
+    }
     /* "voted in Geneva, Switzerland on Monday": a place apposed to a place after "in",
      * itself followed by a phrase, not by its own verb ("In March, Spain said") */
     if (k >= 3 && strcmp(s->tok.tok[k - 1].norm, ",") == 0 && s->tok.tok[k - 2].upper &&

@@ -51,6 +51,7 @@ typedef enum sg_wordlist {
     SG_WL_SUBJECT_CONJUNCTIONS, /* conjunctions before a second subject */
     SG_WL_INVERTED_COPULAS, /* copulas of "the obstacles remain A and B" */
     SG_WL_NOMINAL_DETERMINERS, /* determiners after which a cue is a noun */
+    SG_WL_ATTITUDE_VERBS, /* "hopes": "A hopes that B would V" is A's position */
     SG_WL_COUNT
 } sg_wordlist;
 
