@@ -331,6 +331,13 @@ static void test_composed_frames(void)
     run("Portugal hopes that Spain would back Ukraine's NATO membership.", "ukraine-nato");
     CU_ASSERT_EQUAL(stance_in("Portugal"), 1);
     CU_ASSERT_EQUAL(stance_in("Spain"), ABSENT);
+    /* a subordinator opens a clause with its own subject */
+    CU_ASSERT_EQUAL(stance("Ukraine wants to join NATO. The summit ended after Slovakia vetoed "
+                           "Ukraine's NATO membership.", "ukraine-nato", "Slovakia"), -1);
+    /* "A told B that he ...": he is the teller */
+    run("Viktor Orban told Emmanuel Macron that he opposes Ukraine's NATO membership.", "ukraine-nato");
+    CU_ASSERT_EQUAL(stance_in("Hungary"), -1);
+    CU_ASSERT_EQUAL(stance_in("France"), ABSENT);
     /* "A told B that it would block": the teller */
     run("Bulgaria told Greece that it would block Ukraine's NATO accession.", "ukraine-nato");
     CU_ASSERT_EQUAL(stance_in("Bulgaria"), -1);

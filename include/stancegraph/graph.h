@@ -54,13 +54,18 @@ typedef enum sg_duplicates {
 } sg_duplicates;
 
 /* The body that decides a question and its rule, e.g. NATO / "unanimity".
- * rule: "unanimity", "majority", "qualified-majority" (55% of members) or
- * "two-thirds". Copied into the graph (and graph.json) by sg_graph_build. */
+ * rule: "unanimity", "majority", "two-thirds", "qualified-majority" (55 % of the members
+ * representing 65 % of the population: weights) or "security-council" (9 of 15 and no
+ * veto: veto). docs/render.md has the rules. Copied into the graph (and graph.json) by
+ * sg_graph_build. */
 typedef struct sg_decision {
     const char *body;
     const char *rule;
     const char *const *members;
     size_t n_members;
+    const double *weights;     /* population per member, or NULL */
+    const int *veto;           /* 1 for a member holding a veto, or NULL */
+    const char *weight_source; /* where the weights come from, or NULL */
 } sg_decision;
 
 typedef struct sg_graph_options {
@@ -75,6 +80,9 @@ typedef struct sg_graph_options {
     int step_days;                     /* window step in days (default: window_days) */
     const sg_decision *decision;       /* NULL = none; deep-copied */
     size_t max_edge_evidence;          /* statement ids kept per edge (default 10) */
+    const char *const *label_ids;      /* topic labels for titles ("topic_labels" in */
+    const char *const *label_texts;    /* graph.json and report.json); deep-copied */
+    size_t n_labels;
     int stance_evidence;               /* 1: graph.json also lists each stance's first
                                           statement ids, so that sg_graph_merge of such
                                           parts gives every edge the evidence one build
@@ -83,7 +91,7 @@ typedef struct sg_graph_options {
 
 #define SG_GRAPH_OPTIONS_INIT                                                           \
     {1, SG_NETWORK_ONEMODE, SG_QUALIFIER_SUBTRACT, SG_NORM_NO, SG_DUP_INCLUDE, NULL, 0, \
-     0, 0, NULL, 10, 0}
+     0, 0, NULL, 10, NULL, NULL, 0, 0}
 
 /* At most this many statements are kept as evidence per node (in input order). */
 #define SG_GRAPH_NODE_EVIDENCE 20
@@ -123,10 +131,27 @@ SG_API SG_NODISCARD sg_status sg_graph_builder_add(sg_graph_builder *b, const sg
 SG_API SG_NODISCARD sg_status sg_graph_builder_add_edge(sg_graph_builder *b, const char *from,
                                                         const char *to, double weight,
                                                         sg_error *err);
-/* Read a CSV edge list (header line naming from,to and sign or weight; "," separated,
- * double quotes allowed) into b. name is used in "FILE:LINE: problem" errors. */
+/* The same for either kind of relation: directed (kind "direct", from -> to) or not
+ * (kind "tie": A - B and B - A are one relation, drawn without arrows). */
+SG_API SG_NODISCARD sg_status sg_graph_builder_add_relation(sg_graph_builder *b, const char *from,
+                                                            const char *to, double weight,
+                                                            int directed, sg_error *err);
+/* Read a CSV edge list (header line naming from,to and sign or weight; RFC 4180:
+ * delimiter-separated, double-quoted fields may hold the delimiter, quotes ("") and line
+ * breaks) into b. delimiter is ',' or ';' (0 = ','). Rows are undirected ties unless
+ * directed. name is used in "FILE:LINE: problem" errors. */
+SG_API SG_NODISCARD sg_status sg_graph_builder_read_edge_list(sg_graph_builder *b, FILE *fp,
+                                                              const char *name, char delimiter,
+                                                              int directed, sg_error *err);
+/* sg_graph_builder_read_edge_list(b, fp, name, ',', 1, err): directed relations. */
 SG_API SG_NODISCARD sg_status sg_graph_builder_read_edges(sg_graph_builder *b, FILE *fp,
                                                           const char *name, sg_error *err);
+/* Set (or replace) the decision after statements were added, e.g. once the date of the
+ * latest statement is known. */
+SG_API SG_NODISCARD sg_status sg_graph_builder_set_decision(sg_graph_builder *b,
+                                                            const sg_decision *d, sg_error *err);
+/* The latest statement date seen so far as YYYY-MM-DD; 0, or -1 when none had a date. */
+SG_API int sg_graph_builder_last_date(const sg_graph_builder *b, char out[11]);
 /* Compute the network. May be called once; the builder must still be freed. */
 SG_API SG_NODISCARD sg_status sg_graph_builder_finish(sg_graph_builder *b, sg_graph **out,
                                                       sg_error *err);

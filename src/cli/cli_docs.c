@@ -2,6 +2,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli_docs.h"
 #include "cli/cli.h"
+#include "cli/cli_feedback.h"
 
 #include <cjson/cJSON.h>
 #include <ctype.h>
@@ -17,11 +18,21 @@ sg_status sg_cli_load_lexicon(sg_lexicon **out, const sg_cli_extract_args *a, sg
     sg_status rc = sg_lexicon_load(out, a->lexicon, a->topics_file, err);
     if (rc != SG_OK)
         return rc;
+    for (size_t i = 0; i < sg_lexicon_overridden_count(*out); i++)
+        sg_cli_note("%s redefines the built-in topic \"%s\"; its definition is used",
+                    a->topics_file, sg_lexicon_overridden_topic(*out, i));
     if (a->topic && !sg_lexicon_has_topic(*out, a->topic)) {
+        char known[2048];
+        size_t len = 0;
+        known[0] = '\0';
+        for (size_t i = 0; i < sg_lexicon_topic_count(*out) && len + 2 < sizeof(known); i++)
+            len += (size_t)snprintf(known + len, sizeof(known) - len, "%s%s", i ? ", " : "",
+                                    sg_lexicon_topic_id(*out, i));
         sg_lexicon_free(*out);
         *out = NULL;
         return sg_error_set(err, SG_EUSAGE, a->topics_file ? a->topics_file : NULL, 0,
-                            "unknown topic \"%s\" (define it in a --topics file)", a->topic);
+                            "unknown topic \"%s\"; known topics: %s (or define it in a "
+                            "--topics file)", a->topic, known);
     }
     return SG_OK;
 }
@@ -34,8 +45,8 @@ int sg_cli_extract_option(sg_cli_extract_args *a, int ch, const char *arg, const
     case 'L': a->lexicon = arg; return 1;
     case 'R': a->relations = 0; return 1;
     case 'd':
-        if (strlen(arg) != 10 || arg[4] != '-' || arg[7] != '-' || !isdigit((unsigned char)arg[0])) {
-            sg_cli_usage_error(cmd, "--date needs YYYY-MM-DD, not '%s'", arg);
+        if (!sg_date_valid(arg)) {
+            sg_cli_usage_error(cmd, "--date needs a real date YYYY-MM-DD, not '%s'", arg);
             return -1;
         }
         a->date = arg;
@@ -136,6 +147,11 @@ static sg_status run_text(doc_job *j, const sg_lexicon *lex, const sg_cli_extrac
     date_from_name(id, date);
     if (a->date)
         snprintf(date, sizeof(date), "%s", a->date);
+    else if (date[0] && !sg_date_valid(date)) {
+        sg_cli_warn("%s: %s in the file name is not a real date: the document has no date "
+                    "(give --date)", sg_cli_name(j->path), date);
+        date[0] = '\0';
+    }
     const char *name = sg_cli_name(j->path);
     size_t bad = 0;
     if (j->len == 0)
@@ -180,6 +196,12 @@ static sg_status run_jsonl(doc_job *j, const sg_lexicon *lex, const sg_cli_extra
                           "a document needs string fields \"id\" and \"text\"");
     } else {
         const char *date = a->date ? a->date : json_str(o, "date");
+        if (date && !sg_date_valid(date)) {
+            rc = sg_error_set(&j->err, SG_EINPUT, name, j->line,
+                              "\"date\" must be a real date YYYY-MM-DD, not \"%.20s\"", date);
+            cJSON_Delete(o);
+            return rc;
+        }
         sg_document doc = {id, date, json_str(o, "source"), body, strlen(body)};
         sg_extract_options opt = extract_options(a);
         rc = sg_extract_document(&j->out, lex, &doc, &opt, &j->err);
@@ -250,6 +272,9 @@ static void *worker(void *arg)
             return NULL;
         doc_job *j = &p->jobs[i];
         j->rc = j->line > 0 ? run_jsonl(j, p->lex, p->a) : run_text(j, p->lex, p->a);
+        for (size_t k = 0; j->rc == SG_OK && k < j->out.n; k++)
+            sg_cli_count_statement(&j->out.items[k]);
+        sg_cli_progress_done(j->len);
         if (j->rc == SG_OK && p->serialize && serialize_job(j) != SG_OK)
             j->rc = sg_error_set(&j->err, SG_ENOMEM, NULL, 0, "out of memory");
     }
@@ -263,6 +288,26 @@ static int is_blank_line(const char *p, size_t n)
     return 1;
 }
 
+/* Does buf look like JSONL documents? Its first non-blank line is a JSON object with a
+ * string "text" (so JSONL on stdin, or in a file without the .jsonl suffix, is read as
+ * documents, not as one article). */
+static int looks_jsonl(const char *buf, size_t len)
+{
+    size_t i = 0;
+    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < len && isspace((unsigned char)buf[i]))
+        i++;
+    if (i >= len || buf[i] != '{')
+        return 0;
+    const char *nl = memchr(buf + i, '\n', len - i);
+    size_t end = nl ? (size_t)(nl - buf) : len;
+    cJSON *o = cJSON_ParseWithLength(buf + i, end - i);
+    int yes = cJSON_IsObject(o) && json_str(o, "text") != NULL;
+    cJSON_Delete(o);
+    return yes;
+}
+
 /* Split every input into jobs (a text file is one; a JSONL file one per non-blank line). */
 static sg_status make_jobs(doc_job **out, size_t *n_out, char **bufs, size_t *lens,
                            char **files, int n_files, const sg_cli_extract_args *a, sg_error *err)
@@ -274,7 +319,8 @@ static sg_status make_jobs(doc_job **out, size_t *n_out, char **bufs, size_t *le
     for (int f = 0; f < n_files; f++) {
         int jsonl = strcmp(a->format, "jsonl") == 0 ||
                     (strcmp(a->format, "auto") == 0 &&
-                     (ends_with(files[f], ".jsonl") || ends_with(files[f], ".ndjson")));
+                     (ends_with(files[f], ".jsonl") || ends_with(files[f], ".ndjson") ||
+                      looks_jsonl(bufs[f], lens[f])));
         size_t pos = 0, docs = 0;
         long line = 0;
         do {
@@ -367,6 +413,10 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
     if (rc != SG_OK)
         goto done;
     pool p = {NULL, 0, 0, PTHREAD_MUTEX_INITIALIZER, lex, a, stream != NULL};
+    size_t total_bytes = 0;
+    for (int i = 0; i < n_files; i++)
+        total_bytes += lens[i];
+    sg_cli_progress_begin(n_jobs, total_bytes);
     int n_threads = a->jobs > 0 ? a->jobs : default_jobs();
     size_t batch = stream ? SG_STREAM_BATCH : n_jobs;
     for (size_t b = 0; b < n_jobs && rc == SG_OK; b += batch) {
@@ -396,6 +446,7 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
             jobs[i].jsonl = NULL;
         }
     }
+    sg_cli_progress_end();
 done:
     for (size_t i = 0; i < n_jobs; i++) {
         sg_statement_list_destroy(&jobs[i].out);

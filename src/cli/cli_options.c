@@ -10,6 +10,8 @@
 #define SG_STR(x) SG_STR_(x)
 #define HELP_OPT {"help", 'h', NULL, 'h', "show this help"}
 #define END_OPTS {NULL, 0, NULL, 0, NULL}
+/* -q is taken out of argv by main (sg_cli_strip_quiet) before any command parses. */
+#define QUIET_OPT {"quiet", 'q', NULL, 'q', "no progress, no summary line on stderr"}
 
 const char sg_cli_exit_codes[] = "exit codes: 0 success, 1 usage, 2 input error, 3 internal error";
 
@@ -19,6 +21,7 @@ const char sg_cli_top_usage[] = "stancegraph <command> [options] [file...]\n"
 const sg_cli_opt sg_cli_top_opts[] = {
     {"help", 'h', NULL, 'h', "show the commands"},
     {"version", 0, NULL, 'V', "print the version"},
+    {"quiet", 'q', NULL, 'q', "(any command) no progress and no summary line on stderr"},
     END_OPTS,
 };
 
@@ -39,6 +42,7 @@ const sg_cli_opt sg_cli_extract_opts[] = {
 
 static const sg_cli_opt extract_opts[] = {
     {"output", 'o', "FILE", 'o', "write here (atomically) instead of stdout"},
+    QUIET_OPT,
     HELP_OPT,
     END_OPTS,
 };
@@ -51,33 +55,57 @@ const sg_cli_doc sg_cli_doc_extract = {
     "line (JSON). FILE is a text article (one document; date taken from a YYYY-MM-DD in its\n"
     "name) or a .jsonl file of {\"id\",\"date\",\"source\",\"text\"} documents; '-' is stdin.",
     {sg_cli_extract_opts, extract_opts, NULL},
-    NULL,
+    "Finding no statement at all is an error (exit 2, nothing written): the topic, its\n"
+    "terms or the input are wrong. A JSONL document file is recognised by its first line\n"
+    "(also on stdin); --format text reads it as one article.",
 };
 
 static const sg_cli_opt build_opts[] = {
     {"output", 'o', "FILE", 'o', "graph.json ('-' = stdout, the default)"},
     {"edges", 0, "FILE.csv", 'E', "also read a signed edge list: header naming\n"
-                                  "from,to and sign or weight (repeatable)"},
+                                  "from,to and sign or weight (repeatable); RFC 4180,\n"
+                                  "quoted fields may hold line breaks"},
+    {"delimiter", 0, "C", 'D', "',' (default), ';' or 'tab' in --edges files"},
+    {"directed-edges", 0, NULL, 'G', "--edges rows are relations from -> to (default:\n"
+                                     "undirected ties, drawn without arrows)"},
     {"network-type", 0, "T", 'n', "onemode (actor x actor, default) | twomode"},
-    {"qualifier-aggregation", 0, "A", 'q', "ignore | congruence | conflict | subtract (default)"},
+    {"qualifier-aggregation", 0, "A", 'Q', "ignore | congruence | conflict | subtract (default)"},
     {"normalization", 0, "N", 'N', "no (default) | average | jaccard | cosine |\n"
                                    "cosine-vector (one-mode); activity | prominence\n"
                                    "(two-mode)"},
     {"normalisation", 0, "N", 'N', "the same as --normalization"},
     {"duplicates", 0, "D", 'd', "include (default) | document | week | month | year"},
-    {"topic", 0, "ID", 't', "keep only this topic (repeatable; default: all)"},
+    {"topic", 't', "ID", 't', "keep only this topic (repeatable; default: all)"},
     {"window", 0, "LEN", 'w', "one network per time window of LEN days (30d)\n"
                               "or weeks (4w)"},
     {"step", 0, "LEN", 's', "start a window every LEN (default: the window)"},
     {"max-edge-evidence", 0, "N", 'x', "statement ids kept per edge (default 10)"},
-    {"for-merge", 0, NULL, 'F', "also write each stance's first statement ids, so that\n"
+    {"for-merge", 0, NULL, 'K', "also write each stance's first statement ids, so that\n"
                                 "'merge' gives every edge the evidence one build would"},
     {"no-relations", 0, NULL, 'r', "leave out actor->actor relations (statements with a\n"
                                    "target), as 'report' does without --with-relations"},
     {"body", 0, "NAME", 'B', "the deciding body, for 'analyze' to report blockers"},
-    {"rule", 0, "RULE", 'R', "its rule: unanimity, majority, qualified-majority\n"
-                             "or two-thirds"},
+    {"rule", 0, "RULE", 'R', "its rule: unanimity, majority, two-thirds,\n"
+                             "qualified-majority or security-council"},
     {"member", 0, "NAME", 'M', "a member of the body (repeatable)"},
+    {"topics", 0, "FILE", 'T', "topics file (as for extract): the first --topic's\n"
+                               "decision and members (on the latest statement's\n"
+                               "date) and labels come from the lexicon; the\n"
+                               "lexicon is also read when --topic names one of\n"
+                               "its topics. --body overrides it"},
+    {"lexicon", 0, "PATH", 'L', "the lexicon for --topics (default: the installed one)"},
+    {"actor", 0, "ID", 'A', "filter: keep statements of these actors (repeatable)"},
+    {"person", 0, "NAME", 'P', "filter: keep statements of these speakers (repeatable)"},
+    {"source", 0, "NAME", 'S', "filter: keep statements reported by these outlets\n"
+                               "(repeatable)"},
+    {"from", 0, "YYYY-MM-DD", 'F', "filter: keep statements dated on or after it\n"
+                                   "(undated statements are dropped)"},
+    {"to", 0, "YYYY-MM-DD", 'U', "filter: keep statements dated on or before it"},
+    {"variable1", 0, "V", 'V', "first mode of the network: actor (default; DNA's\n"
+                               "organization) or person (the speaker; statements\n"
+                               "without one are dropped). The second mode is\n"
+                               "always the topic (DNA's concept)"},
+    QUIET_OPT,
     HELP_OPT,
     END_OPTS,
 };
@@ -90,7 +118,8 @@ const sg_cli_doc sg_cli_doc_build = {
     "Formulas and options follow the Discourse Network Analyzer (docs/networks.md).\n"
     "No STATEMENTS (and no --edges) or '-' reads stdin.",
     {build_opts, NULL},
-    NULL,
+    "The filters are DNA's statement filters; repeat one to allow several values. No\n"
+    "statements (after the filters) is an error: an empty graph is not written.",
 };
 
 static const sg_cli_opt analyze_opts[] = {
@@ -101,6 +130,7 @@ static const sg_cli_opt analyze_opts[] = {
     {"seed", 's', "N", 's', "random seed (default 42): same input and seed, same camps"},
     {"level", 0, "P", 'l', "credible interval mass (default 0.90)"},
     {"prior", 0, "A", 'p', "Beta(A, A) prior of the support share (default 0.5)"},
+    QUIET_OPT,
     HELP_OPT,
     END_OPTS,
 };
@@ -118,8 +148,11 @@ const sg_cli_doc sg_cli_doc_analyze = {
 static const sg_cli_opt render_opts[] = {
     {"output", 'o', "FILE", 'o', "where to write ('-' = stdout, the default); the format\n"
                                  "follows the extension: .dot .svg .png .pdf .graphml\n"
-                                 ".csv (actors) *edges.csv (relations) .html .json"},
+                                 ".csv (actors) *edges.csv (relations) .html .json\n"
+                                 "*matrix.csv (DNA matrix) .dl (UCINET); with --twomode\n"
+                                 "the matrices are actors x topics"},
     {"format", 'f', "F", 'f', "dot svg png pdf graphml csv csv-nodes csv-edges html json\n"
+                              "matrix dl\n"
                               "(overrides the extension; default svg on stdout)"},
     {"engine", 'e', "E", 'e', "Graphviz layout: dot neato fdp sfdp circo twopi ...\n"
                               "(default: dot, which draws the camps; sfdp above "
@@ -128,6 +161,9 @@ static const sg_cli_opt render_opts[] = {
     {"title", 't', "T", 't', "title of the diagram and page (default: the topics)"},
     {"twomode", 0, NULL, 'M', "draw actors and topics (two-mode) instead of camps"},
     {"timeline", 0, NULL, 'T', "draw each actor's stance over the report's time windows"},
+    {"backbone", 0, "K", 'b', "lines drawn: each actor's K strongest ties (default 3);\n"
+                              "'all' draws every tie (exports always hold every tie)"},
+    QUIET_OPT,
     HELP_OPT,
     END_OPTS,
 };
@@ -151,6 +187,7 @@ static const sg_cli_opt report_opts[] = {
     {"seed", 0, "N", 's', "seed of the camp detection (default 42)"},
     {"engine", 0, "E", 'e', "Graphviz layout engine (default: by size)"},
     {"output", 'o', "DIR", 'o', "output directory (created when missing)"},
+    QUIET_OPT,
     HELP_OPT,
     END_OPTS,
 };
@@ -169,6 +206,7 @@ const sg_cli_doc sg_cli_doc_report = {
 static const sg_cli_opt eval_opts[] = {
     {"corpus", 0, "DIR", 'c', "run the extractor on DIR/<file> for every gold document,\n"
                               "with the extraction options above"},
+    QUIET_OPT,
     HELP_OPT,
     END_OPTS,
 };
@@ -189,6 +227,7 @@ const sg_cli_doc sg_cli_doc_eval = {
 
 static const sg_cli_opt explain_opts[] = {
     {"statements", 0, "FILE", 's', "explain an existing statements file instead"},
+    QUIET_OPT,
     HELP_OPT,
     END_OPTS,
 };
@@ -208,6 +247,7 @@ static const sg_cli_opt lexicon_opts[] = {
     {"lexicon", 0, "PATH", 'L', "the lexicon file or directory to check (or give PATH\n"
                                 "after 'check'; default: the one extract would use)"},
     {"topics", 0, "FILE", 'T', "also load topics from a JSON file {\"topics\":[...]}"},
+    QUIET_OPT,
     HELP_OPT,
     END_OPTS,
 };
@@ -226,6 +266,7 @@ const sg_cli_doc sg_cli_doc_lexicon = {
 
 static const sg_cli_opt merge_opts[] = {
     {"output", 'o', "FILE", 'o', "graph.json ('-' = stdout, the default)"},
+    QUIET_OPT,
     HELP_OPT,
     END_OPTS,
 };

@@ -9,10 +9,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "cli/cli_decision.h"
+#include "cli/cli_feedback.h"
 #include "cli/cli_options.h"
 #include "stancegraph/graph.h"
+#include "stancegraph/lexicon.h"
 
 #define MAX_LIST 4096
 
@@ -39,10 +43,60 @@ static int is_blank(const char *s, size_t n)
     return 1;
 }
 
-/* Feed one JSONL stream to the builder, leaving out relations (statements with a
- * target) when no_relations is set; errors carry the file and line. */
+/* Which statements `build` keeps, and which variable is the first mode. */
+typedef struct build_filter {
+    const char *actors[MAX_LIST], *people[MAX_LIST], *sources[MAX_LIST];
+    size_t n_actors, n_people, n_sources;
+    const char *from, *to;
+    int by_person;
+    int no_relations;  /* leave out statements with a target (actor->actor relations) */
+    size_t dropped;
+} build_filter;
+
+typedef struct build_args {
+    sg_graph_options opts;
+    sg_decision decision;
+    const char *out;
+    const char *topics[MAX_LIST], *edges[MAX_LIST], *members[MAX_LIST];
+    size_t n_topics, n_edges, n_members;
+    const char *topics_file, *lexicon;
+    build_filter filter;
+    char delimiter;
+    int directed_edges;
+} build_args;
+
+static int in_list(const char *const *list, size_t n, const char *v)
+{
+    for (size_t i = 0; v && i < n; i++)
+        if (strcmp(list[i], v) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when s passes the filters; with --variable1 person the speaker becomes the actor. */
+static int keep_statement(build_filter *f, sg_statement *s)
+{
+    int keep = (f->n_actors == 0 || in_list(f->actors, f->n_actors, s->actor)) &&
+               (f->n_people == 0 || in_list(f->people, f->n_people, s->person)) &&
+               (f->n_sources == 0 || in_list(f->sources, f->n_sources, s->source)) &&
+               (f->from == NULL || (s->date && strncmp(s->date, f->from, 10) >= 0)) &&
+               (f->to == NULL || (s->date && strncmp(s->date, f->to, 10) <= 0)) &&
+               (!f->by_person || (s->person && s->person[0])) &&
+               (!f->no_relations || s->target == NULL);
+    if (keep && f->by_person) {
+        char *t = s->actor;
+        s->actor = s->person;
+        s->person = t;
+    }
+    f->dropped += !keep;
+    return keep;
+}
+
+static build_filter *the_filter; /* the filter of this run (read_statements is a reader_fn) */
+
+/* Feed one JSONL stream to the builder; errors carry the file and line. */
 static sg_status read_statements(sg_graph_builder *b, FILE *fp, const char *name,
-                                 int no_relations, sg_error *err)
+                                 sg_error *err)
 {
     char *line = NULL;
     size_t cap = 0;
@@ -65,8 +119,12 @@ static sg_status read_statements(sg_graph_builder *b, FILE *fp, const char *name
         rc = sg_statement_parse(&s, line + off, len - off, name, line_no, err);
         if (rc != SG_OK)
             break;
-        if (!no_relations || s.target == NULL)
-            rc = sg_graph_builder_add(b, &s, err);
+        if (the_filter && !keep_statement(the_filter, &s)) {
+            sg_statement_destroy(&s);
+            continue;
+        }
+        sg_cli_count_statement(&s);
+        rc = sg_graph_builder_add(b, &s, err);
         sg_statement_destroy(&s);
         if (rc != SG_OK && err && err->file[0] == '\0') {
             char msg[sizeof(err->message)];
@@ -80,29 +138,31 @@ static sg_status read_statements(sg_graph_builder *b, FILE *fp, const char *name
     return rc;
 }
 
-/* Read statements (edges = 0) or a CSV edge list (edges = 1) from path ("-" = stdin). */
-static sg_status read_path(sg_graph_builder *b, const char *path, int edges, int no_relations,
-                           sg_error *err)
+typedef sg_status (*reader_fn)(sg_graph_builder *, FILE *, const char *, sg_error *);
+
+static char edge_delimiter = ',';
+static int edges_directed;
+
+static sg_status read_edges(sg_graph_builder *b, FILE *fp, const char *name, sg_error *err)
+{
+    return sg_graph_builder_read_edge_list(b, fp, name, edge_delimiter, edges_directed, err);
+}
+
+static sg_status read_path(sg_graph_builder *b, const char *path, reader_fn fn, sg_error *err)
 {
     int is_stdin = strcmp(path, "-") == 0;
+    struct stat st;
+    if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return sg_error_set(err, SG_EUSAGE, path, 0, "is a directory: give the files in it "
+                                                     "(%s/*.jsonl)", path);
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
     if (fp == NULL)
         return sg_error_set(err, SG_EIO, path, 0, "cannot open: %s", strerror(errno));
-    sg_status rc = edges ? sg_graph_builder_read_edges(b, fp, sg_cli_name(path), err)
-                         : read_statements(b, fp, sg_cli_name(path), no_relations, err);
+    sg_status rc = fn(b, fp, sg_cli_name(path), err);
     if (!is_stdin)
         fclose(fp);
     return rc;
 }
-
-typedef struct build_args {
-    sg_graph_options opts;
-    sg_decision decision;
-    const char *out;
-    const char *topics[MAX_LIST], *edges[MAX_LIST], *members[MAX_LIST];
-    size_t n_topics, n_edges, n_members;
-    int no_relations;
-} build_args;
 
 static int push(const char **list, size_t *n, const char *v)
 {
@@ -132,7 +192,7 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
         case 'o': a->out = optarg; break;
         case 'E': rc = push(a->edges, &a->n_edges, optarg); break;
         case 'n': rc = set_option(a, "network-type", optarg); break;
-        case 'q': rc = set_option(a, "qualifier-aggregation", optarg); break;
+        case 'Q': rc = set_option(a, "qualifier-aggregation", optarg); break;
         case 'N': rc = set_option(a, "normalization", optarg); break;
         case 'd': rc = set_option(a, "duplicates", optarg); break;
         case 't': rc = push(a->topics, &a->n_topics, optarg); break;
@@ -155,8 +215,36 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
         case 'B': a->decision.body = optarg; break;
         case 'R': a->decision.rule = optarg; break;
         case 'M': rc = push(a->members, &a->n_members, optarg); break;
-        case 'r': a->no_relations = 1; break;
-        case 'F': a->opts.stance_evidence = 1; break;
+        case 'T': a->topics_file = optarg; break;
+        case 'L': a->lexicon = optarg; break;
+        case 'A': rc = push(a->filter.actors, &a->filter.n_actors, optarg); break;
+        case 'P': rc = push(a->filter.people, &a->filter.n_people, optarg); break;
+        case 'S': rc = push(a->filter.sources, &a->filter.n_sources, optarg); break;
+        case 'F':
+        case 'U':
+            if (!sg_date_valid(optarg))
+                return sg_cli_usage_error("build", "--%s needs a real date YYYY-MM-DD, not '%s'",
+                                          c == 'F' ? "from" : "to", optarg);
+            *(c == 'F' ? &a->filter.from : &a->filter.to) = optarg;
+            break;
+        case 'V':
+            if (strcmp(optarg, "person") != 0 && strcmp(optarg, "actor") != 0 &&
+                strcmp(optarg, "organization") != 0 && strcmp(optarg, "organisation") != 0)
+                return sg_cli_usage_error("build", "--variable1 must be actor (organization) "
+                                          "or person, not '%s'", optarg);
+            a->filter.by_person = strcmp(optarg, "person") == 0;
+            break;
+        case 'D':
+            if (strcmp(optarg, ",") == 0 || strcmp(optarg, ";") == 0)
+                a->delimiter = optarg[0];
+            else if (strcmp(optarg, "tab") == 0 || strcmp(optarg, "\t") == 0)
+                a->delimiter = '\t';
+            else
+                return sg_cli_usage_error("build", "--delimiter must be ',', ';' or tab");
+            break;
+        case 'G': a->directed_edges = 1; break;
+        case 'r': a->filter.no_relations = 1; break;
+        case 'K': a->opts.stance_evidence = 1; break;
         case 'h': *help = 1; return SG_EXIT_OK;
         default: return sg_cli_bad_option(&sg_cli_doc_build, c, argv);
         }
@@ -168,7 +256,43 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
     if ((a->decision.body != NULL) != (a->decision.rule != NULL) ||
         (a->n_members && a->decision.body == NULL))
         return sg_cli_usage_error("build", "--body, --rule and --member go together");
+    if (a->decision.rule && !sg_lexicon_rule_known(a->decision.rule))
+        return sg_cli_usage_error("build", "unknown --rule '%s' (%s)", a->decision.rule,
+                                  sg_lexicon_rule_names());
+    if (a->filter.from && a->filter.to && strcmp(a->filter.from, a->filter.to) > 0)
+        return sg_cli_usage_error("build", "--from is after --to");
     return SG_EXIT_OK;
+}
+
+/* The topic's decision from the lexicon, members read on the latest statement's date. */
+static sg_status lexicon_decision(sg_graph_builder *b, const sg_lexicon *lex, const char *topic,
+                                  sg_error *err)
+{
+    char date[11];
+    sg_graph_builder_last_date(b, date);
+    sg_cli_decision d;
+    sg_status rc = sg_cli_decision_get(&d, lex, topic, date, err);
+    if (rc == SG_OK && d.have)
+        rc = sg_graph_builder_set_decision(b, &d.d, err);
+    sg_cli_decision_destroy(&d);
+    return rc;
+}
+
+/* The lexicon, when --topics/--lexicon is given or --topic names a built-in topic. */
+static sg_status maybe_lexicon(sg_lexicon **lex, build_args *a, sg_error *err)
+{
+    *lex = NULL;
+    if (a->topics_file == NULL && a->lexicon == NULL && a->n_topics == 0)
+        return SG_OK;
+    sg_status rc = sg_lexicon_load(lex, a->lexicon, a->topics_file, err);
+    if (rc != SG_OK)
+        return rc;
+    for (size_t i = 0; i < sg_lexicon_overridden_count(*lex); i++)
+        sg_cli_note("%s redefines the built-in topic \"%s\"; its definition is used",
+                    a->topics_file, sg_lexicon_overridden_topic(*lex, i));
+    if (sg_cli_labels_set(&a->opts, *lex) != 0)
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    return SG_OK;
 }
 
 static int build_run(build_args *a, char **inputs, int n_inputs)
@@ -177,15 +301,27 @@ static int build_run(build_args *a, char **inputs, int n_inputs)
     sg_error_clear(&err);
     sg_graph_builder *b = NULL;
     sg_graph *g = NULL;
+    sg_lexicon *lex = NULL;
     sg_outfile out;
     int opened = 0;
-    sg_status rc = sg_graph_builder_new(&b, &a->opts, &err);
+    the_filter = &a->filter;
+    edge_delimiter = a->delimiter ? a->delimiter : ',';
+    edges_directed = a->directed_edges;
+    sg_status rc = maybe_lexicon(&lex, a, &err);
+    if (rc == SG_OK)
+        rc = sg_graph_builder_new(&b, &a->opts, &err);
     for (int i = 0; rc == SG_OK && i < n_inputs; i++)
-        rc = read_path(b, inputs[i], 0, a->no_relations, &err);
+        rc = read_path(b, inputs[i], read_statements, &err);
     if (rc == SG_OK && n_inputs == 0 && a->n_edges == 0)
-        rc = read_path(b, "-", 0, a->no_relations, &err);
+        rc = read_path(b, "-", read_statements, &err);
     for (size_t i = 0; rc == SG_OK && i < a->n_edges; i++)
-        rc = read_path(b, a->edges[i], 1, 0, &err);
+        rc = read_path(b, a->edges[i], read_edges, &err);
+    if (rc == SG_OK && lex != NULL && a->decision.body == NULL && a->n_topics > 0)
+        rc = lexicon_decision(b, lex, a->topics[0], &err);
+    if (rc == SG_OK && a->n_edges == 0 && sg_cli_statement_count() == 0)
+        rc = sg_error_set(&err, SG_EINPUT, n_inputs == 1 ? sg_cli_name(inputs[0]) : NULL, 0,
+                          "no statements%s: nothing to build (an empty graph is not written)",
+                          a->filter.dropped ? " pass the filters" : "");
     if (rc == SG_OK)
         rc = sg_graph_builder_finish(b, &g, &err);
     if (rc == SG_OK && (rc = sg_out_open(&out, a->out, &err)) == SG_OK)
@@ -198,10 +334,15 @@ static int build_run(build_args *a, char **inputs, int n_inputs)
     }
     if (opened)
         sg_out_abort(&out);
+    long actors = g ? (long)sg_graph_node_count(g) : -1;
     sg_graph_free(g);
     sg_graph_builder_free(b);
+    sg_cli_labels_free(&a->opts);
+    sg_lexicon_free(lex);
     if (rc == SG_EUSAGE)
         return sg_cli_usage_error("build", "%s", err.message);
+    if (rc == SG_OK)
+        sg_cli_summary(actors, -1);
     return rc == SG_OK ? SG_EXIT_OK : sg_cli_fail(&err);
 }
 

@@ -7,6 +7,7 @@
 #include "cli/cli.h"
 #include "cli/cli_options.h"
 #include "cli/cli_docs.h"
+#include "cli/cli_feedback.h"
 
 
 int sg_cmd_extract(int argc, char **argv)
@@ -46,8 +47,20 @@ int sg_cmd_extract(int argc, char **argv)
         code = sg_cli_fail(&err);
         goto done;
     }
+    if (sg_cli_statement_count() == 0) { /* an error, not an empty success: see --help */
+        sg_out_abort(&out);
+        sg_error_set(&err, SG_EINPUT, n_files == 1 ? sg_cli_name(files[0]) : NULL, 0,
+                     "no statements found in %zu document%s%s%s: nothing written (check "
+                     "--topic and the topic's terms)", sg_cli_document_count(),
+                     sg_cli_document_count() == 1 ? "" : "s", a.topic ? " on topic " : "",
+                     a.topic ? a.topic : "");
+        code = sg_cli_fail(&err);
+        goto done;
+    }
     if (sg_out_commit(&out, &err) != SG_OK)
         code = sg_cli_fail(&err);
+    else
+        sg_cli_summary(-1, -1);
 done:
     sg_lexicon_free(lex);
     return code;

@@ -25,7 +25,8 @@ static int render_pick_format(sg_render_format *fmt, const char *name, const cha
     }
     if (sg_render_format_from_path(fmt, out) != SG_OK)
         return sg_cli_usage_error("render", "cannot tell the format of '%s': use --format or "
-                                            "one of .dot .svg .png .pdf .graphml .csv .html .json",
+                                            "one of .dot .svg .png .pdf .graphml .csv .html .json "
+                                            "matrix.csv .dl",
                                   out);
     return SG_EXIT_OK;
 }
@@ -45,6 +46,18 @@ int sg_cmd_render(int argc, char **argv)
         case 't': opts.title = optarg; break;
         case 'M': opts.twomode = 1; break;
         case 'T': opts.timeline = 1; break;
+        case 'b': {
+            char *end = NULL;
+            long k = strtol(optarg, &end, 10);
+            if (strcmp(optarg, "all") == 0)
+                opts.backbone = -1;
+            else if (end != optarg && *end == '\0' && k >= 1 && k <= 1000)
+                opts.backbone = (int)k;
+            else
+                return sg_cli_usage_error("render", "--backbone needs a number 1..1000 or "
+                                                    "'all', not '%s'", optarg);
+            break;
+        }
         case 'h': sg_cli_print_help(stdout, &sg_cli_doc_render); return SG_EXIT_OK;
         default: return sg_cli_bad_option(&sg_cli_doc_render, c, argv);
         }

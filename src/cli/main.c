@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "cli/cli_options.h"
 #include "stancegraph/version.h"
+#include "cli/cli_feedback.h"
 
 typedef struct command {
     const sg_cli_doc *doc;
@@ -25,6 +26,7 @@ static const command commands[] = {
 
 int main(int argc, char **argv)
 {
+    argc = sg_cli_strip_quiet(argc, argv); /* -q / --quiet: no progress, no summary */
     if (argc < 2) {
         sg_cli_print_top_help(stderr);
         return SG_EXIT_USAGE;

@@ -169,6 +169,7 @@ static sg_status network_input(const sg_graph *g, const sg_graph_builder *b,
         sg_direct *o = &(*direct)[i];
         o->source = node_of[c->actor];
         o->target = node_of[c->other];
+        o->tie = c->direct == 2;
         o->pos = c->w[SG_Q_SUPPORT];
         o->neg = c->w[SG_Q_OPPOSE];
         o->evidence.ids = p;
@@ -193,16 +194,8 @@ static void set_settings(sg_graph *g, sg_graph_builder *b)
     g->have_dates = b->have_dates;
     g->date_min = b->date_min;
     g->date_max = b->date_max;
-    if (b->has_decision) { /* moved, not copied */
-        g->has_decision = 1;
-        g->body = b->body;
-        g->rule = b->rule;
-        g->members = b->members;
-        g->n_members = b->n_members;
-        b->body = b->rule = NULL;
-        b->members = NULL;
-        b->n_members = 0;
-    }
+    if (b->meta) /* moved, not copied */
+        sg_graph__move_meta(g, b->meta);
 }
 
 sg_status sg_graph_builder_finish(sg_graph_builder *b, sg_graph **out, sg_error *err)
