@@ -55,9 +55,9 @@ const sg_cli_doc sg_cli_doc_extract = {
     "line (JSON). FILE is a text article (one document; date taken from a YYYY-MM-DD in its\n"
     "name) or a .jsonl file of {\"id\",\"date\",\"source\",\"text\"} documents; '-' is stdin.",
     {sg_cli_extract_opts, extract_opts, NULL},
-    "Finding no statement at all is an error (exit 2, nothing written): the topic, its\n"
-    "terms or the input are wrong. A JSONL document file is recognised by its first line\n"
-    "(also on stdin); --format text reads it as one article.",
+    "Finding no statement at all writes an empty output and a warning on stderr (a shard of\n"
+    "a corpus may hold none; build and report refuse an empty input). A JSONL document file\n"
+    "is recognised by its first line (also on stdin); --format text reads it as one article.",
 };
 
 static const sg_cli_opt build_opts[] = {

@@ -47,16 +47,11 @@ int sg_cmd_extract(int argc, char **argv)
         code = sg_cli_fail(&err);
         goto done;
     }
-    if (sg_cli_statement_count() == 0) { /* an error, not an empty success: see --help */
-        sg_out_abort(&out);
-        sg_error_set(&err, SG_EINPUT, n_files == 1 ? sg_cli_name(files[0]) : NULL, 0,
-                     "no statements found in %zu document%s%s%s: nothing written (check "
-                     "--topic and the topic's terms)", sg_cli_document_count(),
-                     sg_cli_document_count() == 1 ? "" : "s", a.topic ? " on topic " : "",
-                     a.topic ? a.topic : "");
-        code = sg_cli_fail(&err);
-        goto done;
-    }
+    if (sg_cli_statement_count() == 0) /* an empty result, said out loud: see --help */
+        sg_cli_warn("%s: no statements found in %zu document%s%s%s (check --topic and the "
+                    "topic's terms)", n_files == 1 ? sg_cli_name(files[0]) : "input",
+                    sg_cli_document_count(), sg_cli_document_count() == 1 ? "" : "s",
+                    a.topic ? " on topic " : "", a.topic ? a.topic : "");
     if (sg_out_commit(&out, &err) != SG_OK)
         code = sg_cli_fail(&err);
     else

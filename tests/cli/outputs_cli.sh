@@ -34,12 +34,12 @@ check() { # check DESCRIPTION CONDITION...
 py() { python3 -c "$@" || { echo "FAIL: check: $1"; fail=1; }; }
 
 # ---- silent failures ---------------------------------------------------------------
-# zero statements: an error, nothing written (report, extract, build)
+# zero statements: an error, nothing written (report, build); extract warns, writes empty
 printf 'Nothing about any question here.\n' >"$tmp/none_2024-01-01.txt"
 expect 2 "no statements found in 1 document" -- "$bin" report -t ukraine-nato "$tmp/none_2024-01-01.txt" -o "$tmp/none"
 check "report with no statements writes no folder" test ! -e "$tmp/none"
-expect 2 "no statements found" -- "$bin" extract -t ukraine-nato "$tmp/none_2024-01-01.txt" -o "$tmp/none.jsonl"
-check "extract with no statements writes no file" test ! -e "$tmp/none.jsonl"
+expect 0 "warning: .*no statements found" -- "$bin" extract -t ukraine-nato "$tmp/none_2024-01-01.txt" -o "$tmp/none.jsonl"
+check "extract with no statements writes an empty file" test -f "$tmp/none.jsonl" -a ! -s "$tmp/none.jsonl"
 : >"$tmp/empty.jsonl"
 expect 2 "no statements" -- "$bin" build "$tmp/empty.jsonl" -o "$tmp/none.json"
 check "build with no statements writes no graph" test ! -e "$tmp/none.json"

@@ -8,7 +8,8 @@
 #  - resubmitting after the fix reruns only that task (the others say "skipped");
 #  - statements.jsonl, graph.json, report.json and every rendered file are byte-identical
 #    to one `stancegraph report` over the whole corpus;
-#  - a third submission changes nothing; nothing is left running afterwards.
+#  - a third submission changes nothing; a shard without statements is left out;
+#    nothing is left running afterwards.
 # Exits 77 (ctest: skipped, never passed) with the reason when Slurm or munge is not
 # installed (SG_WITH_SLURM=1 scripts/setup installs them) or the cluster cannot start.
 set -uo pipefail
@@ -107,6 +108,21 @@ t5=$(date +%s.%N)
 check "fresh run: graph.json byte-identical" cmp "$out/result/graph.json" "$tmp/whole/graph.json"
 check "fresh run: report.json byte-identical" cmp "$out/result/report.json" "$tmp/whole/report.json"
 check "no job left in the queue" test -z "$(squeue -h 2>/dev/null)"
+# 5. A shard without statements (extract writes an empty file and warns; build would
+#    refuse it): the task marks it empty, finish leaves it out, the result is unchanged.
+e=$tmp/empty
+rm -rf "$e"; "$src/scripts/slurm/submit" --bin "$bin" --shards 2 --no-submit "$tmp/corpus.jsonl" "$e" >/dev/null
+head -n 3 "$tmp/corpus.jsonl" >"$e/shards/shard-0000.jsonl"
+echo '{"id":"weather","text":"It rained in the morning; the sun came out later."}' \
+  >"$e/shards/shard-0001.jsonl"
+cat "$e"/shards/shard-000{0,1}.jsonl >"$tmp/small.jsonl"
+(cd "$tmp" && "$bin" report -q small.jsonl -o small-whole) || bad "report over the small corpus"
+for i in 0 1; do "$src/scripts/slurm/task" shard "$e" "$i" >>"$tmp/empty.log" 2>&1; done
+"$src/scripts/slurm/task" finish "$e" >>"$tmp/empty.log" 2>&1 || { cat "$tmp/empty.log"; bad "finish with an empty shard"; }
+check "a shard without statements is marked empty" test -e "$e/parts/shard-0001.empty"
+check "with an empty shard: report.json byte-identical" cmp "$e/result/report.json" "$tmp/small-whole/report.json"
+check "with an empty shard: graph.json byte-identical" cmp "$e/result/graph.json" "$tmp/small-whole/graph.json"
+
 echo "slurm_flow: resubmission $(awk -v a="$t2" -v b="$t3" 'BEGIN{printf "%.1f", b-a}') s," \
      "fresh run of $docs documents in 4 shards $(awk -v a="$t4" -v b="$t5" 'BEGIN{printf "%.1f", b-a}') s"
 if [ "$fail" -ne 0 ]; then echo "slurm_flow: FAILED"; exit 1; fi
