@@ -64,28 +64,28 @@ typedef struct sg_render_options {
  *         SG_EUSAGE for an unknown engine or an option the format does not take;
  *         SG_ENOMEM; SG_EINTERNAL when Graphviz fails or its plugins are missing.
  *         On failure *out is NULL, *out_len 0 and err says why. */
-SG_NODISCARD sg_status sg_render(char **out, size_t *out_len, const char *report_json,
-                                 size_t len, sg_render_format fmt,
-                                 const sg_render_options *opts, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_render(char **out, size_t *out_len, const char *report_json,
+                                        size_t len, sg_render_format fmt,
+                                        const sg_render_options *opts, sg_error *err);
 
 /* The format for an output path, by extension: .dot/.gv .svg .png .pdf .graphml .html/.htm
  * .json; .csv is the node list, except names ending in "edges.csv" (edges.csv,
  * camps.edges.csv, camps-edges.csv) which are the edge list. Case-insensitive.
  * @return SG_OK, or SG_EUSAGE when the extension is none of these (*out unchanged). */
-SG_NODISCARD sg_status sg_render_format_from_path(sg_render_format *out, const char *path);
+SG_API SG_NODISCARD sg_status sg_render_format_from_path(sg_render_format *out, const char *path);
 
 /* The format for a name as given to --format: dot svg png pdf graphml csv (= csv-nodes)
  * csv-nodes csv-edges html json. @return SG_OK or SG_EUSAGE. */
-SG_NODISCARD sg_status sg_render_format_from_name(sg_render_format *out, const char *name);
+SG_API SG_NODISCARD sg_status sg_render_format_from_name(sg_render_format *out, const char *name);
 
 /* The canonical --format name of fmt ("svg", "csv-edges" ...). */
-const char *sg_render_format_name(sg_render_format fmt);
+SG_API const char *sg_render_format_name(sg_render_format fmt);
 
 /* Check that the Graphviz plugins the module uses are installed: the layouts dot, neato,
  * fdp, sfdp and nop, and the output formats svg, png and pdf. On failure the message
  * names what is missing (usually fixed by installing the Debian package graphviz, or by
  * running `dot -c` as root to rebuild the plugin configuration).
  * @return SG_OK or SG_EINTERNAL. */
-SG_NODISCARD sg_status sg_render_check_plugins(sg_error *err);
+SG_API SG_NODISCARD sg_status sg_render_check_plugins(sg_error *err);
 
 #endif

@@ -233,9 +233,11 @@ done:
  * - libgvplugin_*: the plugins' caches (pango, core);
  * - fontconfig, pango, cairo, glib: font caches filled during text layout;
  * - cgraph's agopen, only when an allocation of our ID discipline fails inside it.
- * This is the process's only definition of the hook: add other modules' lines here. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
+ * This is the process's only definition of the hook: add other modules' lines here.
+ * It keeps default visibility (the library is built with -fvisibility=hidden) so that
+ * the sanitizer runtime finds it; tests/install/check-exports allows it. */
+__attribute__((visibility("default"))) const char *__lsan_default_suppressions(void);
+__attribute__((visibility("default"))) const char *__lsan_default_suppressions(void)
 {
     return "leak:libgvc.so\n"
            "leak:libgvplugin_\n"
