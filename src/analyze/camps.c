@@ -280,15 +280,17 @@ static sg_status place_isolates(const sg_graph *g, uint32_t *label, uint32_t n_l
 }
 
 /* Camp ids 1..k over actor nodes, numbered by each camp's smallest member. */
-static void number_camps(sg_report *r, const uint32_t *label, uint32_t n_labels,
-                         uint32_t unaligned)
+static sg_status number_camps(sg_report *r, const uint32_t *label, uint32_t n_labels,
+                              uint32_t unaligned)
 {
     r->unaligned_camp = 0;
     int *id_of = calloc(n_labels + 1, sizeof(int));
+    if (id_of == NULL)
+        return SG_ENOMEM; /* never "every actor in camp 0" */
     int next = 0;
     for (size_t v = 0; v < r->n; v++) {
         r->camp[v] = 0;
-        if (r->g->nodes[v].kind != SG_NODE_ACTOR || id_of == NULL)
+        if (r->g->nodes[v].kind != SG_NODE_ACTOR)
             continue;
         if (id_of[label[v]] == 0)
             id_of[label[v]] = ++next;
@@ -298,6 +300,7 @@ static void number_camps(sg_report *r, const uint32_t *label, uint32_t n_labels,
     }
     r->n_camps = (size_t)next;
     free(id_of);
+    return SG_OK;
 }
 
 sg_status sg_analyze__camps(sg_report *r, const sg_analyze_options *opts, sg_error *err)
@@ -327,10 +330,9 @@ sg_status sg_analyze__camps(sg_report *r, const sg_analyze_options *opts, sg_err
         for (size_t v = 0; v < r->n; v++)
             if (label[v] != UINT32_MAX && label[v] + 1 > n_labels)
                 n_labels = label[v] + 1;
-        if (place_isolates(r->g, label, n_labels) != SG_OK)
+        if (place_isolates(r->g, label, n_labels) != SG_OK ||
+            number_camps(r, label, n_labels + 1, n_labels) != SG_OK)
             rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
-        else
-            number_camps(r, label, n_labels + 1, n_labels);
     }
     free(label);
     return rc;

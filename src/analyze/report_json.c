@@ -377,7 +377,7 @@ static cJSON *head_json(const sg_report *r)
              cJSON_AddNumberToObject(h, "version", 1);
     ok = ok ? add_item(h, "topics", topics) : (cJSON_Delete(topics), 0);
     ok = ok && add_item(h, "topic_labels", labels_json(g)) && add_item(h, "title", title_json(g));
-    if (range)
+    if (g->have_dates) /* a range lost to out of memory must fail, not vanish */
         ok = ok ? add_item(h, "date_range", range) : (cJSON_Delete(range), 0);
     ok = ok &&
              cJSON_AddStringToObject(h, "network_type", sg_network_type_name(g->network_type)) &&

@@ -41,13 +41,19 @@ SG_NODISCARD sg_status sg_cli_read_file(const char *path, char **out, size_t *ou
 /* Display name of a path: "<stdin>" for "-". */
 const char *sg_cli_name(const char *path);
 
-/* An output file written atomically: data goes to PATH.tmp.XXXXXX, renamed on commit.
- * "-" writes to stdout directly. */
+/* An output file. A regular file (or an absent path) is written to a temporary file
+ * beside it (PATH.tmp.XXXXXX) and renamed into place on commit, so it is never left
+ * half-written; a symlink is followed and its target replaced the same way (the link
+ * stays). Anything else (/dev/null, a FIFO, a terminal, a device) is written in place:
+ * renaming over it would replace it by a regular file. "-" writes to stdout directly.
+ * A path that is one of the inputs (sg_cli_add_input) is refused. Temporary files are
+ * removed on SIGINT, SIGTERM, SIGHUP, SIGXFSZ and SIGPIPE (sg_cli_install_signals). */
 typedef struct sg_outfile {
     FILE *fp;
-    char *path;
-    char *tmp;
+    char *path;   /* where the data goes: the symlink's target for a symlink */
+    char *tmp;    /* the temporary file, NULL when written in place */
     int is_stdout;
+    int slot;     /* registration for signal cleanup, -1 when none */
 } sg_outfile;
 
 SG_NODISCARD sg_status sg_out_open(sg_outfile *o, const char *path, sg_error *err);
@@ -55,8 +61,30 @@ SG_NODISCARD sg_status sg_out_open(sg_outfile *o, const char *path, sg_error *er
 SG_NODISCARD sg_status sg_out_commit(sg_outfile *o, sg_error *err);
 /* Close and remove the temp file (safe after a failed commit or when never opened). */
 void sg_out_abort(sg_outfile *o);
-/* Write a whole buffer atomically to path ("-" = stdout). */
+/* Write a whole buffer to path ("-" = stdout) through sg_out_open/commit. */
 SG_NODISCARD sg_status sg_cli_write_file(const char *path, const void *data, size_t len,
                                          sg_error *err);
+
+/* Record path (kept, not copied: argv strings) as an input of the command: an output
+ * that is the same file (same device and inode, whatever the spelling) is refused. */
+void sg_cli_add_input(const char *path);
+/* Is path one of the recorded inputs? */
+int sg_cli_is_input(const char *path);
+
+/* Remember a path to remove (a file, or with is_dir an empty directory) if a signal
+ * ends the process; returns a slot for sg_cli_forget, or -1 when the table is full. */
+int sg_cli_remember(const char *path, int is_dir);
+void sg_cli_forget(int slot);
+/* Install the handlers: on SIGINT/SIGTERM/SIGHUP/SIGXFSZ/SIGPIPE remove what is
+ * remembered, then die of the same signal (SIGPIPE from `| head` ends quietly, with the
+ * shell status 141, even when the parent ignored SIGPIPE). */
+void sg_cli_install_signals(void);
+
+/* s with control characters (C0 except tab, DEL, C1, and invalid UTF-8 bytes) replaced by
+ * '?', into buf (truncated to fit): for text from input that reaches a terminal, so an
+ * ESC/OSC sequence in an article or file name cannot drive it. */
+void sg_cli_sanitize(char *buf, size_t buf_len, const char *s);
+/* Write s to fp with the same replacement (any length). */
+void sg_cli_put_clean(FILE *fp, const char *s);
 
 #endif

@@ -1,32 +1,103 @@
-/* cli_util.c - error lines, exit codes, whole-file reads and atomic writes for the CLI. */
-#define _POSIX_C_SOURCE 200809L
+/* cli_util.c - error lines, exit codes, whole-file reads, the output-file layer (temp
+ * file + rename for regular files, in place for devices and FIFOs, inputs never
+ * overwritten, temp files removed on signals) and the terminal sanitiser. */
+#define _XOPEN_SOURCE 700 /* POSIX 2008 with realpath */
 #include "cli/cli.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "stancegraph/text.h"
+
+/* ---- text for the terminal -------------------------------------------------------- */
+
+/* Length of the character at s (n bytes left) if it may reach a terminal, else 0:
+ * C0 controls (tab allowed), DEL, C1 controls (U+0080..U+009F) and invalid UTF-8 are
+ * refused. */
+static size_t printable_len(const unsigned char *s, size_t n)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return (c >= 0x20 && c != 0x7F) || c == '\t' ? 1 : 0;
+    size_t len = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+    if (len == 0 || len > n || !sg_utf8_valid((const char *)s, len, NULL))
+        return 0;
+    if (c == 0xC2 && s[1] < 0xA0) /* U+0080..U+009F: C1 controls, CSI among them */
+        return 0;
+    return len;
+}
+
+void sg_cli_sanitize(char *buf, size_t buf_len, const char *s)
+{
+    if (buf_len == 0)
+        return;
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), o = 0;
+    while (n > 0) {
+        size_t k = printable_len(p, n);
+        size_t w = k ? k : 1;
+        if (o + (k ? k : 1) >= buf_len)
+            break;
+        if (k)
+            memcpy(buf + o, p, k);
+        else
+            buf[o] = '?';
+        o += k ? k : 1;
+        p += w;
+        n -= w;
+    }
+    buf[o] = '\0';
+}
+
+void sg_cli_put_clean(FILE *fp, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    while (n > 0) {
+        size_t k = printable_len(p, n);
+        if (k)
+            fwrite(p, 1, k, fp);
+        else
+            fputc('?', fp);
+        p += k ? k : 1;
+        n -= k ? k : 1;
+    }
+}
+
+/* Every diagnostic goes through here: formatted, then sanitised, so that a file name,
+ * actor or sentence quoted in a message cannot carry escape sequences or line breaks. */
+static void vline(const char *prefix, const char *fmt, va_list ap)
+{
+    char raw[2048], clean[2048];
+    vsnprintf(raw, sizeof(raw), fmt, ap);
+    sg_cli_sanitize(clean, sizeof(clean), raw);
+    fprintf(stderr, "%s%s\n", prefix, clean);
+}
+
 void sg_cli_errorf(const char *fmt, ...)
 {
     va_list ap;
-    fputs("stancegraph: ", stderr);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vline("stancegraph: ", fmt, ap);
     va_end(ap);
-    fputc('\n', stderr);
 }
 
 int sg_cli_usage_error(const char *cmd, const char *fmt, ...)
 {
+    char prefix[64];
+    snprintf(prefix, sizeof(prefix), "stancegraph %s: ", cmd);
     va_list ap;
-    fprintf(stderr, "stancegraph %s: ", cmd);
     va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
+    vline(prefix, fmt, ap);
     va_end(ap);
-    fprintf(stderr, "\nTry 'stancegraph %s --help'.\n", cmd);
+    fprintf(stderr, "Try 'stancegraph %s --help'.\n", cmd);
     return SG_EXIT_USAGE;
 }
 
@@ -45,7 +116,7 @@ int sg_cli_fail(const sg_error *err)
 {
     char buf[1024];
     sg_error_format(err, buf, sizeof(buf));
-    /* keep it one line whatever the message holds */
+    /* keep it one line whatever the message holds (other controls: sg_cli_errorf) */
     for (char *p = buf; *p; p++)
         if (*p == '\n' || *p == '\r')
             *p = ' ';
@@ -113,22 +184,152 @@ done:
     return rc;
 }
 
+/* ---- signals: temp files never outlive the process ------------------------------ */
+
+#define SG_MAX_REMEMBERED 64
+static const char *volatile remembered[SG_MAX_REMEMBERED];
+static volatile sig_atomic_t remembered_dir[SG_MAX_REMEMBERED];
+
+int sg_cli_remember(const char *path, int is_dir)
+{
+    for (int i = 0; i < SG_MAX_REMEMBERED; i++)
+        if (remembered[i] == NULL) {
+            remembered_dir[i] = is_dir;
+            remembered[i] = path; /* last: the handler sees a complete entry */
+            return i;
+        }
+    return -1;
+}
+
+void sg_cli_forget(int slot)
+{
+    if (slot >= 0 && slot < SG_MAX_REMEMBERED)
+        remembered[slot] = NULL;
+}
+
+static void on_fatal_signal(int sig)
+{
+    /* unlink, rmdir, signal and raise are async-signal-safe; files before directories */
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = SG_MAX_REMEMBERED - 1; i >= 0; i--) {
+            const char *p = remembered[i];
+            if (p != NULL && remembered_dir[i] == pass)
+                (void)(pass ? rmdir(p) : unlink(p));
+        }
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+void sg_cli_install_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGXFSZ, SIGPIPE};
+    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+        struct sigaction sa;
+        memset(&sa, 0, sizeof(sa));
+        sa.sa_handler = on_fatal_signal;
+        sigemptyset(&sa.sa_mask);
+        for (size_t k = 0; k < sizeof(sigs) / sizeof(sigs[0]); k++)
+            sigaddset(&sa.sa_mask, sigs[k]);
+        /* an interactive Ctrl-C while a parent ignores SIGINT (nohup, &) stays ignored */
+        struct sigaction old;
+        if (sigaction(sigs[i], NULL, &old) == 0 && old.sa_handler == SIG_IGN &&
+            sigs[i] != SIGPIPE && sigs[i] != SIGXFSZ)
+            continue;
+        sigaction(sigs[i], &sa, NULL);
+    }
+}
+
+/* ---- inputs are never outputs ------------------------------------------------------ */
+
+static const char **inputs;
+static size_t n_inputs, cap_inputs;
+
+void sg_cli_add_input(const char *path)
+{
+    if (path == NULL || strcmp(path, "-") == 0)
+        return;
+    if (n_inputs == cap_inputs) {
+        size_t cap = cap_inputs ? cap_inputs * 2 : 16;
+        const char **p = realloc(inputs, cap * sizeof(*p));
+        if (p == NULL)
+            return; /* the check is a safety net; running out of memory here is harmless */
+        inputs = p;
+        cap_inputs = cap;
+    }
+    inputs[n_inputs++] = path;
+}
+
+int sg_cli_is_input(const char *path)
+{
+    struct stat out, in;
+    if (stat(path, &out) != 0 || !S_ISREG(out.st_mode))
+        return 0; /* absent, or a device/FIFO: reading and writing it loses nothing */
+    for (size_t i = 0; i < n_inputs; i++)
+        if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev && in.st_ino == out.st_ino)
+            return 1;
+    return 0;
+}
+
+/* ---- output files ------------------------------------------------------------------ */
+
+/* Where a write to path lands: path itself, or for a symlink (chain) its final target,
+ * so that the link survives the rename. A dangling link's target is created. */
+static char *resolve_target(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+        return strdup(path);
+    char *real = realpath(path, NULL);
+    if (real != NULL)
+        return real;
+    /* dangling: follow one level by hand (relative targets are relative to the link) */
+    char target[PATH_MAX];
+    ssize_t n = readlink(path, target, sizeof(target) - 1);
+    if (n <= 0)
+        return strdup(path);
+    target[n] = '\0';
+    if (target[0] == '/')
+        return strdup(target);
+    const char *slash = strrchr(path, '/');
+    size_t dir = slash ? (size_t)(slash - path) + 1 : 0;
+    char *out = malloc(dir + (size_t)n + 1);
+    if (out) {
+        memcpy(out, path, dir);
+        memcpy(out + dir, target, (size_t)n + 1);
+    }
+    return out;
+}
+
 sg_status sg_out_open(sg_outfile *o, const char *path, sg_error *err)
 {
     memset(o, 0, sizeof(*o));
+    o->slot = -1;
     if (strcmp(path, "-") == 0) {
         o->fp = stdout;
         o->is_stdout = 1;
         return SG_OK;
     }
-    size_t n = strlen(path) + 16;
-    o->path = strdup(path);
-    o->tmp = malloc(n);
+    if (sg_cli_is_input(path))
+        return sg_error_set(err, SG_EUSAGE, path, 0,
+                            "the output is also an input: refusing to overwrite it");
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode))
+            return sg_error_set(err, SG_EIO, path, 0, "is a directory");
+        /* /dev/null, a FIFO, a terminal: write in place, never rename over it */
+        o->fp = fopen(path, "wb");
+        if (o->fp == NULL)
+            return sg_error_set(err, SG_EIO, path, 0, "cannot open: %s", strerror(errno));
+        return SG_OK;
+    }
+    o->path = resolve_target(path);
+    size_t n = o->path ? strlen(o->path) + 16 : 0;
+    o->tmp = o->path ? malloc(n) : NULL;
     if (o->path == NULL || o->tmp == NULL) {
         sg_out_abort(o);
         return sg_error_set(err, SG_ENOMEM, path, 0, "out of memory");
     }
-    snprintf(o->tmp, n, "%s.tmp.XXXXXX", path);
+    snprintf(o->tmp, n, "%s.tmp.XXXXXX", o->path);
     int fd = mkstemp(o->tmp);
     if (fd < 0) {
         sg_status rc = sg_error_set(err, SG_EIO, path, 0, "cannot create: %s", strerror(errno));
@@ -137,10 +338,18 @@ sg_status sg_out_open(sg_outfile *o, const char *path, sg_error *err)
         sg_out_abort(o);
         return rc;
     }
-    /* mkstemp creates 0600; give the file the mode a plain fopen would have */
-    mode_t mask = umask(0);
-    umask(mask);
-    if (fchmod(fd, 0666 & ~mask) != 0) {
+    o->slot = sg_cli_remember(o->tmp, 0);
+    /* mkstemp creates 0600; give the file the mode of the file it replaces, or the one a
+     * plain fopen would have */
+    mode_t mode;
+    if (stat(o->path, &st) == 0) {
+        mode = st.st_mode & 07777;
+    } else {
+        mode_t mask = umask(0);
+        umask(mask);
+        mode = 0666 & ~mask;
+    }
+    if (fchmod(fd, mode) != 0) {
         close(fd);
         sg_status rc = sg_error_set(err, SG_EIO, path, 0, "cannot set mode: %s", strerror(errno));
         sg_out_abort(o);
@@ -161,7 +370,8 @@ sg_status sg_out_commit(sg_outfile *o, sg_error *err)
     sg_status rc = SG_OK;
     if (o->is_stdout) {
         if (fflush(stdout) != 0 || ferror(stdout))
-            rc = sg_error_set(err, SG_EIO, "<stdout>", 0, "writing output failed");
+            rc = sg_error_set(err, SG_EIO, "<stdout>", 0, "writing output failed: %s",
+                              strerror(errno));
         o->fp = NULL;
         return rc;
     }
@@ -169,16 +379,19 @@ sg_status sg_out_commit(sg_outfile *o, sg_error *err)
     if (fclose(o->fp) != 0)
         bad = 1;
     o->fp = NULL;
+    const char *name = o->path ? o->path : "output";
     if (bad)
-        rc = sg_error_set(err, SG_EIO, o->path, 0, "writing failed: %s", strerror(errno));
-    else if (rename(o->tmp, o->path) != 0)
-        rc = sg_error_set(err, SG_EIO, o->path, 0, "cannot rename into place: %s",
+        rc = sg_error_set(err, SG_EIO, name, 0, "writing failed: %s", strerror(errno));
+    else if (o->tmp && rename(o->tmp, o->path) != 0)
+        rc = sg_error_set(err, SG_EIO, name, 0, "cannot rename into place: %s",
                           strerror(errno));
-    if (rc != SG_OK)
+    if (rc != SG_OK && o->tmp)
         unlink(o->tmp);
+    sg_cli_forget(o->slot);
     free(o->tmp);
     free(o->path);
-    o->tmp = o->path = NULL;
+    memset(o, 0, sizeof(*o));
+    o->slot = -1;
     return rc;
 }
 
@@ -188,9 +401,11 @@ void sg_out_abort(sg_outfile *o)
         fclose(o->fp);
     if (o->tmp)
         unlink(o->tmp);
+    sg_cli_forget(o->slot);
     free(o->tmp);
     free(o->path);
     memset(o, 0, sizeof(*o));
+    o->slot = -1;
 }
 
 sg_status sg_cli_write_file(const char *path, const void *data, size_t len, sg_error *err)

@@ -11,17 +11,12 @@
 #include "cli/cli.h"
 #include "cli/cli_options.h"
 #include "cli/cli_feedback.h"
+#include "common/num.h"
 #include "stancegraph/analyze.h"
 
 static int number_arg(const char *s, double lo, double hi, double *out)
 {
-    char *end = NULL;
-    errno = 0;
-    double v = strtod(s, &end);
-    if (end == s || *end != '\0' || errno != 0 || !(v >= lo && v <= hi))
-        return -1;
-    *out = v;
-    return 0;
+    return sg_num_parse_double(s, lo, hi, out) ? 0 : -1;
 }
 
 static int analyze_parse(int argc, char **argv, sg_analyze_options *opts, const char **out,
@@ -41,9 +36,12 @@ static int analyze_parse(int argc, char **argv, sg_analyze_options *opts, const 
                 return sg_cli_usage_error("analyze", "%s", err.message);
             break;
         case 's':
-            if (number_arg(optarg, 0, 4294967295.0, &v) != 0 || v != (double)(unsigned long)v)
-                return sg_cli_usage_error("analyze", "--seed must be a whole number >= 0");
-            opts->seed = (unsigned long)v;
+        {
+            long seed;
+            if (!sg_num_parse_long(optarg, 0, 4294967295L, &seed))
+                return sg_cli_usage_error("analyze", "--seed must be a whole number 0..4294967295");
+            opts->seed = (unsigned long)seed;
+        }
             break;
         case 'l':
             if (number_arg(optarg, 0.01, 0.999, &v) != 0)
@@ -84,6 +82,7 @@ int sg_cmd_analyze(int argc, char **argv)
     sg_report *r = NULL;
     sg_outfile out;
     int opened = 0;
+    sg_cli_add_input(in_path);
     sg_status st = sg_cli_read_file(in_path, &text, &len, &err);
     if (st == SG_OK)
         st = sg_graph_from_json(&g, text, len, sg_cli_name(in_path), &err);

@@ -15,6 +15,7 @@
 #include "cli/cli_decision.h"
 #include "cli/cli_feedback.h"
 #include "cli/cli_options.h"
+#include "common/num.h"
 #include "stancegraph/graph.h"
 #include "stancegraph/lexicon.h"
 
@@ -23,16 +24,19 @@
 /* "30d", "30", "4w" -> days; -1 when malformed. */
 static int parse_days(const char *s)
 {
-    char *end = NULL;
-    errno = 0;
-    long v = strtol(s, &end, 10);
-    if (end == s || errno != 0 || v <= 0 || v > 100000)
+    char num[32];
+    size_t n = strlen(s);
+    long v;
+    int weeks = n > 0 && s[n - 1] == 'w';
+    if (n > 0 && (s[n - 1] == 'w' || s[n - 1] == 'd'))
+        n--;
+    if (n == 0 || n >= sizeof(num))
         return -1;
-    if (*end == 'w' && end[1] == '\0')
-        return v * 7 > 100000 ? -1 : (int)(v * 7);
-    if ((*end == 'd' && end[1] == '\0') || *end == '\0')
-        return (int)v;
-    return -1;
+    memcpy(num, s, n);
+    num[n] = '\0';
+    if (!sg_num_parse_long(num, 1, weeks ? 100000 / 7 : 100000, &v))
+        return -1;
+    return (int)(weeks ? v * 7 : v);
 }
 
 static int is_blank(const char *s, size_t n)
@@ -205,9 +209,8 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
             *(c == 'w' ? &a->opts.window_days : &a->opts.step_days) = days;
             break;
         case 'x': {
-            char *end = NULL;
-            long v = strtol(optarg, &end, 10);
-            if (end == optarg || *end || v < 0 || v > 1000)
+            long v;
+            if (!sg_num_parse_long(optarg, 0, 1000, &v))
                 return sg_cli_usage_error("build", "--max-edge-evidence must be 0..1000");
             a->opts.max_edge_evidence = (size_t)v;
             break;
@@ -304,6 +307,10 @@ static int build_run(build_args *a, char **inputs, int n_inputs)
     sg_lexicon *lex = NULL;
     sg_outfile out;
     int opened = 0;
+    for (int i = 0; i < n_inputs; i++)
+        sg_cli_add_input(inputs[i]);
+    for (size_t i = 0; i < a->n_edges; i++)
+        sg_cli_add_input(a->edges[i]);
     the_filter = &a->filter;
     edge_delimiter = a->delimiter ? a->delimiter : ',';
     edges_directed = a->directed_edges;

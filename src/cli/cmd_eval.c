@@ -1,5 +1,6 @@
 /* cmd_eval.c - `stancegraph eval`: score statements against a hand-coded gold file. */
-#define _POSIX_C_SOURCE 200809L
+#define _XOPEN_SOURCE 700 /* POSIX 2008 with realpath */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -41,6 +42,22 @@ static sg_status read_statements(sg_statement_list *all, char **files, int n, sg
     return SG_OK;
 }
 
+static sg_status inside_corpus(const char *corpus, const char *path, sg_error *err)
+{
+    char *root = realpath(corpus, NULL), *real = realpath(path, NULL);
+    sg_status rc = SG_OK;
+    size_t n = root ? strlen(root) : 0;
+    if (root == NULL)
+        rc = sg_error_set(err, SG_EIO, corpus, 0, "cannot open: %s", strerror(errno));
+    else if (real == NULL)
+        rc = sg_error_set(err, SG_EIO, path, 0, "cannot open: %s", strerror(errno));
+    else if (strncmp(real, root, n) != 0 || (real[n] != '/' && !(n == 1 && root[0] == '/')))
+        rc = sg_error_set(err, SG_EINPUT, path, 0, "is outside the corpus directory %s", corpus);
+    free(root);
+    free(real);
+    return rc;
+}
+
 static sg_status score_doc(sg_eval *ev, size_t d, const sg_lexicon *lex, const char *corpus,
                            const sg_cli_extract_args *base, const sg_statement_list *all,
                            sg_error *err)
@@ -51,6 +68,9 @@ static sg_status score_doc(sg_eval *ev, size_t d, const sg_lexicon *lex, const c
     if (corpus) {
         char path[4096];
         snprintf(path, sizeof(path), "%s/%s", corpus, sg_eval_doc_file(ev, d));
+        /* the library refuses "..": here a symlink inside the corpus must not lead out */
+        if ((rc = inside_corpus(corpus, path, err)) != SG_OK)
+            return rc;
         sg_cli_extract_args a = *base;
         a.topic = sg_eval_doc_topic(ev, d);
         char *files[] = {path};

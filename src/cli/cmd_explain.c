@@ -14,15 +14,36 @@ static const char *stance_word(int s)
     return s > 0 ? "supports" : s < 0 ? "opposes" : "defers on";
 }
 
+/* Every string of a statement comes from input text: printed through the terminal
+ * sanitiser (sg_cli_put_clean), so ESC/OSC sequences and line breaks in an article or a
+ * statements file cannot drive the terminal or fake output lines. */
+static void put(const char *s)
+{
+    sg_cli_put_clean(stdout, s ? s : "-");
+}
+
 static void print_statement(const sg_statement *s)
 {
-    printf("%s  %s %s %s", s->id ? s->id : "-", s->actor, stance_word(s->stance),
-           s->target ? s->target : s->topic);
+    put(s->id);
+    fputs("  ", stdout);
+    put(s->actor);
+    printf(" %s ", stance_word(s->stance));
+    put(s->target ? s->target : s->topic);
     printf("  (stance %+d, weight %.2f)\n", s->stance, s->weight);
-    printf("    rule: %s   cue: \"%s\"   mention: \"%s\"", s->rule ? s->rule : "-",
-           s->cue ? s->cue : "-", s->mention ? s->mention : "-");
-    if (s->person)
-        printf("   person: %s (%s)", s->person, s->country ? s->country : "?");
+    fputs("    rule: ", stdout);
+    put(s->rule);
+    fputs("   cue: \"", stdout);
+    put(s->cue);
+    fputs("\"   mention: \"", stdout);
+    put(s->mention);
+    fputs("\"", stdout);
+    if (s->person) {
+        fputs("   person: ", stdout);
+        put(s->person);
+        fputs(" (", stdout);
+        put(s->country ? s->country : "?");
+        fputs(")", stdout);
+    }
     printf("\n    flags:");
     int any = 0;
     for (unsigned b = 0; b < SG_FLAG_COUNT; b++)
@@ -30,10 +51,20 @@ static void print_statement(const sg_statement *s)
             printf(" %s", sg_flag_name(1u << b));
             any = 1;
         }
-    printf("%s   source: %s   doc: %s%s%s\n", any ? "" : " none", s->source ? s->source : "-",
-           s->doc, s->date ? " " : "", s->date ? s->date : "");
-    if (s->text)
-        printf("    sentence %ld: %s\n", s->sentence, s->text);
+    printf("%s   source: ", any ? "" : " none");
+    put(s->source);
+    fputs("   doc: ", stdout);
+    put(s->doc);
+    if (s->date) {
+        fputs(" ", stdout);
+        put(s->date);
+    }
+    fputs("\n", stdout);
+    if (s->text) {
+        printf("    sentence %ld: ", s->sentence);
+        put(s->text);
+        fputs("\n", stdout);
+    }
     printf("\n");
 }
 
@@ -64,6 +95,7 @@ int sg_cmd_explain(int argc, char **argv)
     sg_statement_list list;
     sg_statement_list_init(&list);
     int code = SG_EXIT_OK;
+    sg_cli_add_input(statements);
     if (statements) {
         FILE *fp = strcmp(statements, "-") == 0 ? stdin : fopen(statements, "rb");
         if (fp == NULL) {

@@ -38,6 +38,10 @@ int sg_cmd_extract(int argc, char **argv)
     sg_lexicon *lex = NULL;
     sg_outfile out = {0};
     int code = SG_EXIT_OK;
+    for (int i = 0; i < n_files; i++)
+        sg_cli_add_input(files[i]);
+    sg_cli_add_input(a.topics_file);
+    sg_cli_add_input(a.lexicon); /* a directory is never a regular output: harmless */
     if (sg_cli_load_lexicon(&lex, &a, &err) != SG_OK || sg_out_open(&out, output, &err) != SG_OK) {
         code = sg_cli_fail(&err);
         goto done;

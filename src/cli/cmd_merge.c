@@ -35,6 +35,8 @@ static int merge_run(char **paths, size_t n, const char *out_path)
     sg_outfile out;
     int opened = 0;
     sg_status rc = parts && names ? SG_OK : sg_error_set(&err, SG_ENOMEM, NULL, 0, "out of memory");
+    for (size_t i = 0; i < n; i++)
+        sg_cli_add_input(paths[i]);
     for (size_t i = 0; rc == SG_OK && i < n; i++) {
         names[i] = sg_cli_name(paths[i]);
         rc = read_graph(paths[i], &parts[i], &err);

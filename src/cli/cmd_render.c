@@ -75,6 +75,7 @@ int sg_cmd_render(int argc, char **argv)
     char *in = NULL, *out = NULL;
     size_t in_len = 0, out_len = 0;
     opts.input_name = sg_cli_name(in_path);
+    sg_cli_add_input(in_path);
     sg_status rc = sg_cli_read_file(in_path, &in, &in_len, &err);
     if (rc == SG_OK)
         rc = sg_render(&out, &out_len, in, in_len, fmt, &opts, &err);

@@ -15,6 +15,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_options.h"
+#include "common/num.h"
 #include "cli/cli_decision.h"
 #include "cli/cli_docs.h"
 #include "cli/cli_feedback.h"
@@ -309,6 +310,8 @@ static sg_status run(const report_args *ra, char **files, int n_files, run_out *
     char tmp[4096];
     int have_tmp = 0;
     sg_status rc;
+    for (int i = 0; i < n_files; i++)
+        sg_cli_add_input(files[i]);
     if ((rc = sg_cli_load_lexicon(&lex, &ra->x, err)) != SG_OK ||
         (rc = sg_cli_extract_files(&list, lex, &ra->x, files, n_files, err)) != SG_OK)
         goto done;
@@ -356,11 +359,10 @@ int sg_cmd_report(int argc, char **argv)
         case 'e': ra.engine = optarg; break;
         case 'o': ra.dir = optarg; break;
         case 's': {
-            char *end = NULL;
-            errno = 0;
-            ra.seed = strtoul(optarg, &end, 10);
-            if (errno || end == optarg || *end)
-                return sg_cli_usage_error("report", "--seed needs a non-negative integer");
+            long seed; /* strtoul would wrap "-1" to a huge seed */
+            if (!sg_num_parse_long(optarg, 0, 4294967295L, &seed))
+                return sg_cli_usage_error("report", "--seed must be a whole number 0..4294967295");
+            ra.seed = (unsigned long)seed;
             ra.have_seed = 1;
             break;
         }

@@ -40,13 +40,14 @@ int main(int argc, char **argv)
         printf("stancegraph %s\n", sg_version());
         return SG_EXIT_OK;
     }
+    sg_cli_install_signals();
     for (size_t i = 0; i < N_COMMANDS; i++) {
         if (strcmp(argv[1], commands[i].doc->name) == 0) {
             int rc = commands[i].run(argc - 1, argv + 1);
-            if (fflush(stdout) != 0 || ferror(stdout)) {
-                sg_cli_errorf("writing output failed");
-                if (rc == SG_EXIT_OK)
-                    rc = SG_EXIT_INPUT;
+            /* one error line per run: a command that failed has said why already */
+            if ((fflush(stdout) != 0 || ferror(stdout)) && rc == SG_EXIT_OK) {
+                sg_cli_errorf("<stdout>: writing output failed");
+                rc = SG_EXIT_INPUT;
             }
             return rc;
         }

@@ -1,6 +1,8 @@
 /* eval.c - gold stances (cJSON), per-document scoring and the confusion table. */
 #define _POSIX_C_SOURCE 200809L
 #include "stancegraph/eval.h"
+#include "stancegraph/text.h"
+#include "common/json.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -73,6 +75,24 @@ static int stance_index(const char *s)
     return -1;
 }
 
+/* A gold "file" names a document inside the corpus directory: a relative path without
+ * "." or ".." components, so that `eval --corpus DIR` never reads outside DIR
+ * ("../../../../etc/shadow", "/etc/passwd"). */
+static int confined_path(const char *f)
+{
+    if (f[0] == '\0' || f[0] == '/' || f[0] == '\\' || strchr(f, '\\') != NULL)
+        return 0;
+    for (const char *p = f; *p;) {
+        size_t n = strcspn(p, "/");
+        if (n == 0 || (n == 1 && p[0] == '.') || (n == 2 && p[0] == '.' && p[1] == '.'))
+            return 0;
+        p += n;
+        if (*p == '/')
+            p++;
+    }
+    return 1;
+}
+
 static sg_status parse_doc(sg_eval *ev, gold_doc *d, const cJSON *o, const char *name,
                            long line, sg_error *err)
 {
@@ -81,6 +101,9 @@ static sg_status parse_doc(sg_eval *ev, gold_doc *d, const cJSON *o, const char 
     const cJSON *st = cJSON_GetObjectItemCaseSensitive(o, "stances");
     if (!cJSON_IsString(file) || !cJSON_IsString(topic) || !cJSON_IsArray(st))
         return sg_error_set(err, SG_EINPUT, name, line, "a gold line needs \"file\", \"topic\" and \"stances\"");
+    if (!confined_path(file->valuestring))
+        return sg_error_set(err, SG_EINPUT, name, line,
+                            "\"file\" must be a relative path inside the corpus (no \"..\")");
     d->file = strdup(file->valuestring);
     d->topic = strdup(topic->valuestring);
     d->st = calloc((size_t)cJSON_GetArraySize(st) + 1, sizeof(gold_stance));
@@ -125,11 +148,22 @@ sg_status sg_eval_new(sg_eval **out, const char *gold, size_t len, const char *n
             k++;
         if (k == n)
             continue;
-        const char *stop = NULL;
-        cJSON *o = cJSON_ParseWithLengthOpts(p, n, &stop, 0);
+        size_t at = 0;
+        const char *problem = NULL;
+        if (memchr(p, '\0', n) != NULL || !sg_utf8_valid(p, n, &at)) {
+            rc = sg_error_set(err, SG_EINPUT, name, line, "invalid UTF-8 or a NUL byte");
+            break;
+        }
+        cJSON *o = NULL;
+        sg_status prc = sg_json_parse_one(&o, p, n, &at, &problem);
+        if (prc == SG_ENOMEM) {
+            rc = sg_error_set(err, SG_ENOMEM, name, line, "out of memory");
+            break;
+        }
         if (o == NULL || !cJSON_IsObject(o)) {
+            rc = sg_error_set(err, SG_EINPUT, name, line, "%s near byte %zu",
+                              o ? "a gold line must be a JSON object" : problem, at);
             cJSON_Delete(o);
-            rc = sg_error_set(err, SG_EINPUT, name, line, "malformed JSON");
             break;
         }
         gold_doc *nd = realloc(ev->docs, (ev->n_docs + 1) * sizeof(gold_doc));
@@ -159,22 +193,20 @@ const char *sg_eval_doc_topic(const sg_eval *ev, size_t i) { return ev->docs[i].
 
 static int note(sg_eval *ev, const char *fmt, ...)
 {
-    char buf[512];
-    va_list ap;
+    /* formatted at its full length: a fixed buffer cut long names mid-character */
+    va_list ap, again;
     va_start(ap, fmt);
-    int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
     va_end(ap);
-    if (n < 0)
-        return -1;
-    size_t add = (size_t)n < sizeof(buf) ? (size_t)n : sizeof(buf) - 1;
-    char *p = realloc(ev->misses, ev->misses_len + add + 1);
-    if (p == NULL)
-        return -1;
-    memcpy(p + ev->misses_len, buf, add);
-    ev->misses = p;
-    ev->misses_len += add;
-    p[ev->misses_len] = '\0';
-    return 0;
+    char *p = n < 0 ? NULL : realloc(ev->misses, ev->misses_len + (size_t)n + 1);
+    if (p != NULL) {
+        vsnprintf(p + ev->misses_len, (size_t)n + 1, fmt, again);
+        ev->misses = p;
+        ev->misses_len += (size_t)n;
+    }
+    va_end(again);
+    return p == NULL ? -1 : 0;
 }
 
 static actor_row *row_for(sg_eval *ev, const char *actor)
@@ -284,6 +316,25 @@ static int cmp_rows(const void *a, const void *b)
     return strcmp(((const actor_row *)a)->actor, ((const actor_row *)b)->actor);
 }
 
+/* s cut to at most width characters (never inside a UTF-8 sequence: "%-24.24s" cuts
+ * bytes and can leave invalid UTF-8) and padded with spaces to width characters.
+ * out holds width * 4 + 1 bytes. */
+static void fit_column(char *out, const char *s, size_t width)
+{
+    size_t o = 0, chars = 0;
+    for (const unsigned char *p = (const unsigned char *)s; *p && chars < width; chars++) {
+        size_t k = 1;
+        while (p[k] && (p[k] & 0xC0) == 0x80 && k < 4)
+            k++;
+        memcpy(out + o, p, k);
+        o += k;
+        p += k;
+    }
+    for (; chars < width; chars++)
+        out[o++] = ' ';
+    out[o] = '\0';
+}
+
 sg_status sg_eval_report(const sg_eval *ev, char **out)
 {
     sg_eval_result r;
@@ -319,8 +370,10 @@ sg_status sg_eval_report(const sg_eval *ev, char **out)
                 else if (g == p) correct += v;
                 else wrong += v;
             }
-        n += (size_t)snprintf(buf + n, cap - n, "%-24.24s %7zu %7zu %7zu %7zu %7zu\n",
-                              rows[i].actor, correct, wrong, missed, extra,
+        char name[24 * 4 + 1];
+        fit_column(name, rows[i].actor, 24);
+        n += (size_t)snprintf(buf + n, cap - n, "%s %7zu %7zu %7zu %7zu %7zu\n",
+                              name, correct, wrong, missed, extra,
                               correct + wrong + missed + extra);
     }
     free(rows);

@@ -338,19 +338,28 @@ static int self_candidate(const ctx *c, const sg_mention *m)
     return 1;
 }
 
+/* A fresh generation of an actor stamp array (cleared when the counter wraps). */
+static unsigned next_gen(unsigned *stamps, unsigned *gen, size_t n)
+{
+    if (++*gen == 0) {
+        memset(stamps, 0, n * sizeof(*stamps));
+        *gen = 1;
+    }
+    return *gen;
+}
+
 /* A joint forum's position ("the G7 foreign ministers declared") is each member's too. */
 static sg_status emit_joint_members(ctx *c, const finding *f, const sg_mention *m, int actor,
-                                    size_t sent, sg_actor_set *done)
+                                    size_t sent, unsigned gen)
 {
     const sg_actor_entry *a = &c->s.lex->actors[actor];
     if (!a->joint)
         return SG_OK;
     for (size_t k = 0; k < a->n_members; k++) {
         int member = sg_lexicon__actor_index(c->s.lex, a->members[k]);
-        int before = done->n;
-        sg_actor_set_add(done, member);
-        if (member < 0 || done->n == before)
+        if (member < 0 || c->seen[member] == gen)
             continue;
+        c->seen[member] = gen;
         finding g = *f;
         g.flags |= SG_FLAG_INFERRED;
         sg_status rc = emit_one(c, &g, m, member, -1, sent);
@@ -360,21 +369,21 @@ static sg_status emit_joint_members(ctx *c, const finding *f, const sg_mention *
     return SG_OK;
 }
 
+/* Emit f for every distinct actor of the holder list (and, for a relation, every
+ * distinct actor of the target list): every item of a coordinated list of any length
+ * (actor stamps, not a capped set, remember who was emitted). */
 static sg_status emit(ctx *c, const finding *f, int list, size_t sent)
 {
     const sg_list *l = &c->s.lists[list];
-    sg_actor_set targets = {{0}, 0};
+    const sg_list *tl = NULL;
     if (f->target_list >= 0) {
-        const sg_list *tl = &c->s.lists[f->target_list];
-        for (size_t k = tl->first; k <= tl->last; k++) {
-            sg_actor_set one;
-            sg_extract__mention_actors(&c->s, &c->s.men[k], &one);
-            sg_actor_set_union(&targets, &one);
-        }
-        if (targets.n == 0 || !c->opts->include_relations)
+        /* one relation, one statement: not once per topic of the lexicon */
+        if (!c->opts->include_relations || c->topic != c->rel_topic)
             return SG_OK;
+        tl = &c->s.lists[f->target_list];
     }
-    sg_actor_set done = {{0}, 0};
+    size_t n_actors = c->s.lex->n_actors;
+    unsigned gen = next_gen(c->seen, &c->gen, n_actors);
     for (size_t k = l->first; k <= l->last; k++) {
         const sg_mention *m = &c->s.men[k];
         if (m->kind == SG_MEN_SOURCE || (m->possessor_of_noun && l->first != l->last))
@@ -389,24 +398,33 @@ static sg_status emit(ctx *c, const finding *f, int list, size_t sent)
             sg_actor_set_add(&actors, sg_lexicon__person_actor(c->s.lex, m->person, NULL,
                                                                NULL, 0));
         for (int i = 0; i < actors.n; i++) {
-            int before = done.n;
-            sg_actor_set_add(&done, actors.a[i]);
-            if (done.n == before)
+            int a = actors.a[i];
+            if (c->seen[a] == gen)
                 continue;
-            if (f->target_list < 0) {
-                sg_status rc = emit_one(c, f, m, actors.a[i], -1, sent);
+            c->seen[a] = gen;
+            if (tl == NULL) {
+                sg_status rc = emit_one(c, f, m, a, -1, sent);
                 if (rc == SG_OK)
-                    rc = emit_joint_members(c, f, m, actors.a[i], sent, &done);
+                    rc = emit_joint_members(c, f, m, a, sent, gen);
                 if (rc != SG_OK)
                     return rc;
                 continue;
             }
-            for (int t = 0; t < targets.n; t++) {
-                if (targets.a[t] == actors.a[i])
-                    continue;
-                sg_status rc = emit_one(c, f, m, actors.a[i], targets.a[t], sent);
-                if (rc != SG_OK)
-                    return rc;
+            unsigned tgen = next_gen(c->seen_target, &c->gen_target, n_actors);
+            for (size_t q = tl->first; q <= tl->last; q++) {
+                sg_actor_set one;
+                sg_extract__mention_actors(&c->s, &c->s.men[q], &one);
+                for (int t = 0; t < one.n; t++) {
+                    int b = one.a[t];
+                    if (c->seen_target[b] == tgen)
+                        continue;
+                    c->seen_target[b] = tgen;
+                    if (b == a)
+                        continue;
+                    sg_status rc = emit_one(c, f, m, a, b, sent);
+                    if (rc != SG_OK)
+                        return rc;
+                }
             }
         }
     }
@@ -964,14 +982,21 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
     return emit(c, &f, h.list, (size_t)c->s.sent_of[at]);
 }
 
+/* Does some sentence of the document name topic t in full? */
+static int doc_on_topic(const ctx *c, int t)
+{
+    for (size_t si = 0; si < c->s.tok.n_sent; si++)
+        if (sg_topic__full(c, t, sg_topic__groups(c, t, c->s.tok.sent[si].first,
+                                                  c->s.tok.sent[si].last_plus1)))
+            return 1;
+    return 0;
+}
+
 static sg_status extract_topic(ctx *c)
 {
-    c->doc_on_topic = 0;
-    c->n_out = 0;
+    /* n_out is not reset: statement ids stay unique across the topics of a document */
+    c->doc_on_topic = doc_on_topic(c, c->topic);
     c->has_last = 0;
-    for (size_t si = 0; si < c->s.tok.n_sent && !c->doc_on_topic; si++)
-        c->doc_on_topic = sg_topic__full(c, c->topic, sg_topic__groups(c, c->topic, c->s.tok.sent[si].first,
-                                                         c->s.tok.sent[si].last_plus1));
     memset(c->consumed, 0, c->s.tok.n_tok + 1);
     c->s.cur_topic = c->topic; /* cues bound to other topics' acts are not seen */
     for (size_t i = 0; i < c->s.n_main; i++) {
@@ -1012,11 +1037,24 @@ sg_status sg_extract__open(ctx *c, const sg_lexicon *lex, const sg_document *doc
         return rc;
     sg_extract__resolve_pronouns(&c->s);
     c->consumed = calloc(c->s.tok.n_tok + 1, 1);
-    if (c->consumed == NULL || split_clauses(c) != SG_OK || find_quotes(c) != SG_OK) {
+    c->seen = calloc(lex->n_actors + 1, sizeof(unsigned));
+    c->seen_target = calloc(lex->n_actors + 1, sizeof(unsigned));
+    if (c->consumed == NULL || c->seen == NULL || c->seen_target == NULL ||
+        split_clauses(c) != SG_OK || find_quotes(c) != SG_OK) {
         sg_extract__close(c);
         return sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
     }
     c->doc_source = first_source(c);
+    /* relations go with the requested topic, else the first topic the document is about
+     * (else the first topic), so that each is emitted once */
+    c->rel_topic = opts->topic ? sg_lexicon__topic_index(lex, opts->topic) : 0;
+    for (size_t t = 0; opts->topic == NULL && t < lex->n_topics; t++) {
+        c->topic = (int)t;
+        if (doc_on_topic(c, (int)t)) {
+            c->rel_topic = (int)t;
+            break;
+        }
+    }
     return SG_OK;
 }
 
@@ -1028,6 +1066,9 @@ sg_status sg_extract__run_topic(ctx *c, int topic)
 
 void sg_extract__close(ctx *c)
 {
+    free(c->seen);
+    free(c->seen_target);
+    c->seen = c->seen_target = NULL;
     free(c->consumed);
     free(c->clause_of);
     free(c->clause_start);

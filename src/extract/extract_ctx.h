@@ -46,6 +46,11 @@ typedef struct ctx {
     int has_last;            /* a stance on the topic was found ... */
     int last_stance;         /* ... with this polarity ... */
     size_t last_sent;        /* ... in this sentence (for "do so", "follow suit") */
+    int rel_topic;           /* the one topic pass that emits actor->actor relations (they
+                                do not depend on the topic: emitted once per document) */
+    unsigned *seen, *seen_target; /* actor -> generation stamp: holders and targets already
+                                     emitted for a finding, without a size cap */
+    unsigned gen, gen_target;
     sg_trace *trace;         /* NULL unless explaining */
 } ctx;
 

@@ -11,6 +11,7 @@
  * toward the "ignore" aggregation, but carry neither qualifier: they add nothing to
  * congruence, conflict or scores (docs/networks.md).
  */
+#include "common/num.h"
 #include "graph/builder_internal.h"
 
 #include <math.h>
@@ -278,9 +279,9 @@ static sg_status check_statement(const sg_statement *s, sg_error *err)
     if (s->stance < -1 || s->stance > 1)
         return sg_error_set(err, SG_EINPUT, NULL, 0, "%s: stance must be -1, 0 or 1, not %d",
                             name, s->stance);
-    if (!(s->weight > 0) || !isfinite(s->weight))
-        return sg_error_set(err, SG_EINPUT, NULL, 0, "%s: weight must be > 0, not %g", name,
-                            s->weight);
+    if (!(s->weight > 0) || !sg_num_in(s->weight, 0, SG_MAX_WEIGHT))
+        return sg_error_set(err, SG_EINPUT, NULL, 0,
+                            "%s: weight must be > 0 and at most 1e12, not %g", name, s->weight);
     if (s->target && !s->target[0])
         return sg_error_set(err, SG_EINPUT, NULL, 0, "%s: target is empty", name);
     return SG_OK;
@@ -371,8 +372,9 @@ sg_status sg_graph_builder_add_relation(sg_graph_builder *b, const char *from, c
     }
     if (from == NULL || to == NULL || !from[0] || !to[0])
         return sg_error_set(err, SG_EINPUT, NULL, 0, "an edge needs two node names");
-    if (!isfinite(weight))
-        return sg_error_set(err, SG_EINPUT, NULL, 0, "edge weight must be a finite number");
+    if (!sg_num_in(weight, -SG_MAX_WEIGHT, SG_MAX_WEIGHT))
+        return sg_error_set(err, SG_EINPUT, NULL, 0,
+                            "edge weight must be a number between -1e12 and 1e12");
     uint32_t a, t;
     if (intern_actor(b, from, &a) != SG_OK || intern_actor(b, to, &t) != SG_OK)
         return oom(err);

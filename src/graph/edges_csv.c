@@ -8,6 +8,8 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "graph/builder_internal.h"
+#include "common/num.h"
+#include "stancegraph/text.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -143,11 +145,10 @@ static sg_status edge_row(sg_graph_builder *b, char **f, int n, const columns *c
     char *from = trim(f[c->from]), *to = trim(f[c->to]), *val = trim(f[c->value]);
     if (!from[0] || !to[0])
         return sg_error_set(err, SG_EINPUT, name, line_no, "empty node name");
-    char *end = NULL;
-    errno = 0;
-    double v = strtod(val, &end);
-    if (end == val || *end != '\0' || errno == ERANGE || !isfinite(v))
-        return sg_error_set(err, SG_EINPUT, name, line_no, "%s \"%s\" is not a number",
+    double v = 0;
+    if (!sg_num_parse_double(val, -SG_MAX_WEIGHT, SG_MAX_WEIGHT, &v))
+        return sg_error_set(err, SG_EINPUT, name, line_no,
+                            "%s \"%s\" is not a number between -1e12 and 1e12",
                             c->is_sign ? "sign" : "weight", val);
     if (c->is_sign && v != 1 && v != -1 && v != 0)
         return sg_error_set(err, SG_EINPUT, name, line_no, "sign must be -1, 0 or 1, not %s",
@@ -168,6 +169,7 @@ sg_status sg_graph_builder_read_edge_list(sg_graph_builder *b, FILE *fp, const c
     size_t cap = 0;
     long line_no = 0;
     int have_header = 0, got;
+    size_t bad = 0;
     columns cols = {-1, -1, -1, 0};
     sg_status rc = SG_OK;
     char *fields[MAX_FIELDS];
@@ -191,6 +193,14 @@ sg_status sg_graph_builder_read_edge_list(sg_graph_builder *b, FILE *fp, const c
                               "delimiter '%c'?)", MAX_FIELDS, delim);
             break;
         }
+        for (int k = 0; k < n; k++) /* names are copied into JSON output: RFC 8259 */
+            if (!sg_utf8_valid(fields[k], strlen(fields[k]), &bad)) {
+                rc = sg_error_set(err, SG_EINPUT, name, first_line,
+                                  "invalid UTF-8 in column %d", k + 1);
+                break;
+            }
+        if (rc != SG_OK)
+            break;
         char *l = fields[0];
         if (first_line == 1 && (unsigned char)l[0] == 0xEF && (unsigned char)l[1] == 0xBB &&
             (unsigned char)l[2] == 0xBF)

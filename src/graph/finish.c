@@ -47,7 +47,7 @@ static sg_status set_topics(sg_graph *g, const sg_graph_builder *b, uint32_t **t
     sg_graph__sort(g->topics, g->n_topics, sizeof(char *), cmp_str);
     for (uint32_t i = 0; i < b->topics.n; i++) {
         const char *key = b->topics.strs[i];
-        const char **hit = bsearch(&key, g->topics, g->n_topics, sizeof(char *), cmp_str);
+        const char **hit = sg_graph__bsearch(&key, g->topics, g->n_topics, sizeof(char *), cmp_str);
         (*topic_of)[i] = hit ? (uint32_t)(hit - g->topics) : 0;
     }
     return SG_OK;

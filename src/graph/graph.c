@@ -378,7 +378,7 @@ static int cmp_node_id(const void *key, const void *elem)
 
 int sg_graph_find_node(const sg_graph *g, const char *id, size_t *node)
 {
-    const sg_node *hit = bsearch(id, g->nodes, g->n_nodes, sizeof(sg_node), cmp_node_id);
+    const sg_node *hit = sg_graph__bsearch(id, g->nodes, g->n_nodes, sizeof(sg_node), cmp_node_id);
     if (hit == NULL)
         return -1;
     *node = (size_t)(hit - g->nodes);

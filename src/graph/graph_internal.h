@@ -64,6 +64,14 @@ static inline void sg_graph__sort(void *base, size_t n, size_t size,
         qsort(base, n, size, cmp);
 }
 
+/* bsearch that accepts an empty (possibly NULL) array: passing NULL to bsearch is
+ * undefined even when n is 0 (a graph with no nodes or no topics). */
+static inline void *sg_graph__bsearch(const void *key, const void *base, size_t n, size_t size,
+                                      int (*cmp)(const void *, const void *))
+{
+    return n > 0 && base != NULL ? bsearch(key, base, n, size, cmp) : NULL;
+}
+
 /* Make room for at least `need` elements of `size` bytes in *arr (capacity *cap). */
 SG_NODISCARD sg_status sg_graph__grow(void **arr, size_t *cap, size_t need, size_t size);
 

@@ -3,6 +3,7 @@
  * own line, so the file diffs well and never exists as one tree in memory.
  */
 #include "graph/graph_internal.h"
+#include "common/num.h"
 
 #include <cjson/cJSON.h>
 #include <stdlib.h>
@@ -273,8 +274,59 @@ sg_status sg_graph__jout_done(sg_jout *o, char **out, const char *what, sg_error
     return SG_OK;
 }
 
+/* Every weight written must be one graph_parse.c reads back (|w| <= SG_MAX_WEIGHT):
+ * sums of valid statement weights can exceed it, and an infinite sum would print as
+ * null. Refused here, before anything is written, naming the node or edge. */
+static int weights_ok(const double *w, size_t n)
+{
+    for (size_t k = 0; k < n; k++)
+        if (!sg_num_in(w[k], -SG_MAX_WEIGHT, SG_MAX_WEIGHT))
+            return 0;
+    return 1;
+}
+
+static sg_status edges_in_limits(const sg_graph *g, const sg_edgeset *es, sg_error *err)
+{
+    size_t m = sg_graph__edgeset_count(es);
+    for (size_t e = 0; e < m; e++) {
+        double w[3] = {VECTOR(es->weight)[e], VECTOR(es->congruence)[e],
+                       VECTOR(es->conflict)[e]};
+        if (!weights_ok(w, 3)) {
+            uint32_t s, t;
+            sg_graph__edgeset_ends(es, e, &s, &t);
+            return sg_error_set(err, SG_EINPUT, NULL, 0,
+                                "edge %s -> %s: summed weight exceeds the limit 1e12",
+                                g->nodes[s].id, g->nodes[t].id);
+        }
+    }
+    return SG_OK;
+}
+
+static sg_status in_limits(const sg_graph *g, sg_error *err)
+{
+    for (size_t i = 0; i < g->n_nodes; i++)
+        for (uint32_t k = 0; k < g->nodes[i].n_stances; k++)
+            if (!weights_ok(g->nodes[i].stances[k].w, 3))
+                return sg_error_set(err, SG_EINPUT, NULL, 0,
+                                    "actor %s: summed stance weight exceeds the limit 1e12",
+                                    g->nodes[i].id);
+    sg_status rc = edges_in_limits(g, &g->edges, err);
+    for (size_t i = 0; rc == SG_OK && i < g->n_windows; i++) {
+        const sg_window *w = &g->windows[i];
+        for (size_t k = 0; k < w->n_stances; k++)
+            if (!weights_ok(w->stances[k].w, 3))
+                return sg_error_set(err, SG_EINPUT, NULL, 0,
+                                    "actor %s: summed stance weight exceeds the limit 1e12",
+                                    g->nodes[w->stances[k].node].id);
+        rc = edges_in_limits(g, &w->edges, err);
+    }
+    return rc;
+}
+
 sg_status sg_graph_write(const sg_graph *g, FILE *fp, sg_error *err)
 {
+    if (in_limits(g, err) != SG_OK)
+        return SG_EINPUT;
     sg_jout o;
     memset(&o, 0, sizeof(o));
     o.fp = fp;
@@ -287,6 +339,8 @@ sg_status sg_graph_to_json(const sg_graph *g, char **out, sg_error *err)
     sg_jout o;
     memset(&o, 0, sizeof(o));
     *out = NULL;
+    if (in_limits(g, err) != SG_OK)
+        return SG_EINPUT;
     write_graph(&o, g);
     return sg_graph__jout_done(&o, out, "graph.json", err);
 }

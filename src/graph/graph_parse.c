@@ -7,14 +7,14 @@
  * names the file and the line of the offending value.
  */
 #include "graph/graph_internal.h"
+#include "common/num.h"
+#include "stancegraph/text.h"
 
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* Numbers are printed rounded to 6 decimals: larger magnitudes would not survive. */
-#define SG_MAX_WEIGHT 1e12
 
 typedef struct tmp_edge {
     uint32_t src, dst;   /* pool indexes of the names, resolved later */
@@ -168,8 +168,9 @@ static sg_status stance_parse(pctx *p, const cJSON *o, uint32_t *topic, double *
         !num_of(o, "oppose", &opp))
         return fail(p, at, err, "a stance needs \"topic\", \"support\" and \"oppose\"");
     double neu = num_or(o, "neutral", 0);
-    if (sup < 0 || opp < 0 || neu < 0 || sup > UINT32_MAX || opp > UINT32_MAX ||
-        neu > UINT32_MAX)
+    long nsup, nopp, nneu;
+    if (!sg_num_to_long(sup, 0, UINT32_MAX, &nsup) || !sg_num_to_long(opp, 0, UINT32_MAX, &nopp) ||
+        !sg_num_to_long(neu, 0, UINT32_MAX, &nneu))
         return fail(p, at, err, "stance counts must be whole numbers >= 0");
     /* files without weights (hand-written) get one unit per statement */
     ws = num_or(o, "weight_support", sup);
@@ -180,9 +181,9 @@ static sg_status stance_parse(pctx *p, const cJSON *o, uint32_t *topic, double *
     for (int k = 0; k < 3; k++)
         if (!(w[k] >= 0 && w[k] <= SG_MAX_WEIGHT))
             return fail(p, at, err, "stance weights must be in [0, 1e12]");
-    n[SG_Q_SUPPORT] = (uint32_t)sup;
-    n[SG_Q_OPPOSE] = (uint32_t)opp;
-    n[SG_Q_NEUTRAL] = (uint32_t)neu;
+    n[SG_Q_SUPPORT] = (uint32_t)nsup;
+    n[SG_Q_OPPOSE] = (uint32_t)nopp;
+    n[SG_Q_NEUTRAL] = (uint32_t)nneu;
     return intern(p, t, topic) == SG_OK ? SG_OK : oom(err);
 }
 
@@ -518,6 +519,10 @@ sg_status sg_graph_from_json(sg_graph **out, const char *json, size_t len, const
     p.name = name ? name : "<input>";
     p.json = json;
     p.len = len;
+    size_t bad_at = 0;
+    if (!sg_utf8_valid(json, len, &bad_at)) /* names are copied into JSON output */
+        return sg_error_set(err, SG_EINPUT, p.name, sg_graph__line_of(json, len, bad_at),
+                            "invalid UTF-8");
     sg_status rc = sg_graph__new(&p.g, err);
     if (rc != SG_OK)
         return rc;

@@ -7,6 +7,7 @@
  * element at a time (its `end` pointer says where the value stopped, so we never use
  * cJSON's global error pointer). Also: the cJSON builders shared by both documents.
  */
+#include "common/json.h"
 #include "graph/graph_internal.h"
 
 #include <cjson/cJSON.h>
@@ -111,6 +112,9 @@ static sg_status parse_value(const jin *in, size_t *at, cJSON **out)
     const char *end = NULL;
     *out = cJSON_ParseWithLengthOpts(in->json + *at, in->len - *at, &end, 0);
     if (*out == NULL) {
+        /* cJSON returns NULL for bad syntax and for a failed allocation alike */
+        if (sg_json_valid_prefix(in->json + *at, in->len - *at) > 0)
+            return sg_error_set(in->err, SG_ENOMEM, NULL, 0, "out of memory");
         size_t bad = end ? (size_t)(end - in->json) : *at;
         return jin_fail(in, bad, "malformed JSON");
     }
@@ -157,9 +161,18 @@ static sg_status stream_array(const jin *in, size_t *at, const char *key, sg_jin
     }
 }
 
+/* Member names of the top-level object seen so far: a name given twice ("decision"
+ * twice, "nodes" twice) is refused instead of the later value silently replacing,
+ * leaking or appending to the first. */
+#define SG_JIN_MAX_MEMBERS 256
+typedef struct jin_seen {
+    char names[SG_JIN_MAX_MEMBERS][64];
+    size_t n;
+} jin_seen;
+
 /* One "key": value member at *at. */
 static sg_status member(const jin *in, size_t *at, const char *const *streamed,
-                        sg_jin_fn on_member, sg_jin_fn on_element, void *ctx)
+                        sg_jin_fn on_member, sg_jin_fn on_element, void *ctx, jin_seen *seen)
 {
     size_t i = *at;
     if (i >= in->len || in->json[i] != '"')
@@ -171,6 +184,12 @@ static sg_status member(const jin *in, size_t *at, const char *const *streamed,
     char name[64];
     snprintf(name, sizeof(name), "%s", key->valuestring ? key->valuestring : "");
     cJSON_Delete(key);
+    for (size_t k = 0; k < seen->n; k++)
+        if (strcmp(seen->names[k], name) == 0)
+            return jin_fail(in, *at, "a member name appears twice in the object");
+    if (seen->n == SG_JIN_MAX_MEMBERS)
+        return jin_fail(in, *at, "too many members in the object");
+    memcpy(seen->names[seen->n++], name, sizeof(name));
     i = skip_ws(in->json, in->len, i);
     if (i >= in->len || in->json[i] != ':')
         return jin_fail(in, i, "expected ':' after a member name");
@@ -190,12 +209,31 @@ static sg_status member(const jin *in, size_t *at, const char *const *streamed,
     return rc;
 }
 
+static sg_status object_members(const jin *in_, size_t *at, const char *const *streamed,
+                                sg_jin_fn on_member, sg_jin_fn on_element, void *ctx,
+                                jin_seen *seen);
+
 sg_status sg_graph__jin_object(const char *json, size_t len, const char *name,
                                const char *const *streamed, sg_jin_fn on_member,
                                sg_jin_fn on_element, void *ctx, sg_error *err)
 {
     jin in = {json, name ? name : "<input>", len, err};
     size_t i = 0;
+    jin_seen *seen = calloc(1, sizeof(*seen));
+    if (seen == NULL)
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    sg_status rc = object_members(&in, &i, streamed, on_member, on_element, ctx, seen);
+    free(seen);
+    return rc;
+}
+
+static sg_status object_members(const jin *in_, size_t *at, const char *const *streamed,
+                                sg_jin_fn on_member, sg_jin_fn on_element, void *ctx,
+                                jin_seen *seen)
+{
+    const jin in = *in_;
+    const char *json = in.json;
+    size_t len = in.len, i = *at;
     if (len >= 3 && (unsigned char)json[0] == 0xEF && (unsigned char)json[1] == 0xBB &&
         (unsigned char)json[2] == 0xBF)
         i = 3;
@@ -207,7 +245,7 @@ sg_status sg_graph__jin_object(const char *json, size_t len, const char *name,
         i++;
     } else {
         for (;;) {
-            sg_status rc = member(&in, &i, streamed, on_member, on_element, ctx);
+            sg_status rc = member(&in, &i, streamed, on_member, on_element, ctx, seen);
             if (rc != SG_OK)
                 return rc;
             i = skip_ws(json, len, i);
@@ -285,8 +323,7 @@ cJSON *sg_graph__edge_json(const sg_graph *g, const sg_edgeset *es, size_t e)
                                      sg_graph__round6(VECTOR(es->conflict)[e]));
     if (ok && cJSON_AddItemToObject(o, "evidence", ev))
         return o;
-    if (!ok || o == NULL)
-        cJSON_Delete(ev);
+    cJSON_Delete(ev); /* not attached to o: ours to free */
     cJSON_Delete(o);
     return NULL;
 }

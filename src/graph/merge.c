@@ -114,14 +114,14 @@ static sg_status build_maps(merge_ctx *m, const char **node_ids, size_t n_nodes)
             return SG_ENOMEM;
         for (size_t i = 0; i < part->n_nodes; i++) {
             const char *key = part->nodes[i].id;
-            const char **hit = bsearch(&key, node_ids, n_nodes, sizeof(char *), cmp_str);
+            const char **hit = sg_graph__bsearch(&key, node_ids, n_nodes, sizeof(char *), cmp_str);
             m->node_map[p][i] = (uint32_t)(hit - node_ids);
             if (part->nodes[i].kind == SG_NODE_TOPIC)
                 g->nodes[hit - node_ids].kind = SG_NODE_TOPIC;
         }
         for (size_t t = 0; t < part->n_topics; t++) {
             const char *key = part->topics[t];
-            const char **hit = bsearch(&key, g->topics, g->n_topics, sizeof(char *), cmp_str);
+            const char **hit = sg_graph__bsearch(&key, g->topics, g->n_topics, sizeof(char *), cmp_str);
             m->topic_map[p][t] = (uint32_t)(hit - g->topics);
         }
     }

@@ -282,7 +282,7 @@ static sg_status to_edgeset(sg_edgeset *out, const sg_graph *g, edge_list *l, sg
         cg[i] = e->cong;
         cf[i] = e->conf;
         kind[i] = e->kind;
-        ev[i].ids = l->ev + e->first_ev;
+        ev[i].ids = l->ev ? l->ev + e->first_ev : NULL; /* NULL + 0 is undefined */
         ev[i].n = e->n_ev;
     }
     rc = sg_graph__edgeset_init(out, g->n_nodes, l->n, src, dst, w, cg, cf, kind, ev, err);

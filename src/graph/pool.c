@@ -5,7 +5,7 @@
  */
 #include "graph/graph_internal.h"
 
-#include <assert.h>
+#include "common/assert.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -220,7 +220,7 @@ static sg_status map_rehash(sg_map *m)
 sg_status sg_graph__map_upsert(sg_map *m, uint64_t k1, uint64_t k2, uint32_t fresh,
                                uint32_t *val, int *found)
 {
-    assert(fresh != UINT32_MAX);
+    SG_ASSERT(fresh != UINT32_MAX, (sg_error *)NULL);
     if (m->cap == 0 || (m->n + 1) * 2 > m->cap) {
         if (map_rehash(m) != SG_OK)
             return SG_ENOMEM;

@@ -16,6 +16,8 @@
 #include <sys/stat.h>
 
 #include "stancegraph/text.h"
+#include "common/json.h"
+#include "common/num.h"
 
 /* Grow *arr (of *cap elements of size elem) to hold at least need elements. */
 static int grow(void **arr, size_t *cap, size_t need, size_t elem)
@@ -301,12 +303,12 @@ static sg_status load_actors(load_ctx *c, const cJSON *arr)
                 return nomem(c);
             sg_actor_entry *e = &c->lex->actors[c->lex->n_actors];
             memset(e, 0, sizeof(*e));
+            idx = (int)c->lex->n_actors++; /* counted first: sg_lexicon_free frees it */
             e->id = strdup(id);
             const char *type = get_str(a, "type");
             e->type = strdup(type ? type : "country");
             if (e->id == NULL || e->type == NULL)
                 return nomem(c);
-            idx = (int)c->lex->n_actors++;
             if (sg_lexicon__add_phrase(c->lex, id, SG_P_ACTOR, idx, 0, -1))
                 return nomem(c);
         }
@@ -411,7 +413,8 @@ static sg_status load_named_list(load_ctx *c, const cJSON *arr, const char *sect
     cJSON_ArrayForEach(e, arr) {
         const cJSON *names = cJSON_GetObjectItemCaseSensitive(e, kind == SG_P_ROLE ? "titles" : "aliases");
         const char *id = get_str(e, kind == SG_P_ROLE ? "role" : "id");
-        if (!cJSON_IsObject(e) || (id == NULL && !cJSON_IsArray(names)))
+        /* without an id the first alias or title names the entry: it must exist */
+        if (!cJSON_IsObject(e) || (id == NULL && !cJSON_IsString(cJSON_GetArrayItem(names, 0))))
             return bad(c, section, i, kind == SG_P_ROLE ? "a role needs \"role\" and \"titles\""
                                                         : "a source needs \"id\" and \"aliases\"");
         char ***arrp = kind == SG_P_ROLE ? &c->lex->roles : &c->lex->sources;
@@ -443,6 +446,8 @@ static sg_status load_groups(load_ctx *c, const cJSON *arr)
         if (!cJSON_IsArray(aliases) || !cJSON_IsArray(members) || cJSON_GetArraySize(members) == 0 ||
             !cJSON_IsString(cJSON_GetArrayItem(aliases, 0)))
             return bad(c, "groups", i, "a group needs \"aliases\" and non-empty \"members\"");
+        if (cJSON_GetArraySize(members) > SG_MAX_GROUP_MEMBERS)
+            return bad(c, "groups", i, "a group has at most 32 \"members\"");
         if (GROW(c->lex, groups, n_groups, cap_groups))
             return nomem(c);
         sg_group_entry *e = &c->lex->groups[c->lex->n_groups];
@@ -484,7 +489,8 @@ static sg_status load_cues(load_ctx *c, const cJSON *arr)
         if (!cJSON_IsArray(forms) || cJSON_GetArraySize(forms) == 0 ||
             !cJSON_IsString(cJSON_GetArrayItem(forms, 0)))
             return bad(c, "cues", i, "a cue needs a non-empty \"forms\" array");
-        if (!cJSON_IsNumber(pol) || (pol->valueint != 1 && pol->valueint != -1 && pol->valueint != 0))
+        long polarity = 2;
+        if (!cJSON_IsNumber(pol) || !sg_num_to_long(pol->valuedouble, -1, 1, &polarity))
             return bad(c, "cues", i, "\"polarity\" must be 1, -1 or 0");
         if (str != NULL && (!cJSON_IsNumber(str) || str->valuedouble <= 0 || str->valuedouble > 1))
             return bad(c, "cues", i, "\"strength\" must be a number in (0,1]");
@@ -495,7 +501,7 @@ static sg_status load_cues(load_ctx *c, const cJSON *arr)
         e->text = strdup(cJSON_GetArrayItem(forms, 0)->valuestring);
         if (e->text == NULL)
             return nomem(c);
-        e->polarity = pol->valueint;
+        e->polarity = (int)polarity;
         e->strength = str ? str->valuedouble : 1.0;
         e->kind = 'v';
         if (kind) {
@@ -777,6 +783,9 @@ static sg_status load_topics(load_ctx *c, const cJSON *arr)
         const cJSON *g;
         int gi = 0;
         cJSON_ArrayForEach(g, terms) {
+            /* the extractor keeps one bit per group in a 32-bit mask (bit 31: anaphor) */
+            if (gi == SG_MAX_TERM_GROUPS)
+                return bad(c, "topics", i, "a topic has at most 31 groups of \"terms\"");
             if (!cJSON_IsArray(g) || cJSON_GetArraySize(g) == 0)
                 return bad(c, "topics", i, "each group of \"terms\" must be a non-empty array of strings");
             sg_status rc = add_phrases(c, g, SG_P_TOPIC_TERM, idx, gi, 0, "topics", i);
@@ -838,14 +847,17 @@ sg_status sg_lexicon_add_json(sg_lexicon *lex, const char *json, size_t len, con
             line += json[i] == '\n';
         return sg_error_set(err, SG_EINPUT, name, line, "invalid UTF-8");
     }
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
-    if (root == NULL) {
+    size_t at = 0;
+    const char *problem = NULL;
+    cJSON *root = NULL;
+    sg_status prc = sg_json_parse_one(&root, json, len, &at, &problem);
+    if (prc == SG_ENOMEM)
+        return sg_error_set(err, SG_ENOMEM, name, 0, "out of memory");
+    if (prc != SG_OK) {
         long line = 1;
-        size_t at = end ? (size_t)(end - json) : 0;
         for (size_t i = 0; i < at && i < len; i++)
             line += json[i] == '\n';
-        return sg_error_set(err, SG_EINPUT, name, line, "malformed JSON");
+        return sg_error_set(err, SG_EINPUT, name, line, "%s", problem);
     }
     load_ctx c = {lex, name, err, json, len};
     sg_status rc = SG_OK;

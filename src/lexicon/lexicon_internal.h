@@ -131,6 +131,12 @@ typedef struct sg_cue_entry {
                         one of its terms ("withdrew" for "withdraw") or an undo phrase */
 } sg_cue_entry;
 
+/* Documented caps (docs/lexicon.md), refused at load time rather than truncated later:
+ * the extractor keeps a topic's term groups as bits of a 32-bit mask (bit 31 marks an
+ * anaphor), and a mention stands for at most SG_MAX_ACTORS (extract_internal.h) actors. */
+#define SG_MAX_TERM_GROUPS 31
+#define SG_MAX_GROUP_MEMBERS 32
+
 /* An act class ("recognition", "ban", "accession"): the verbs that perform it (base forms;
  * inflections are generated), its nominalisations and its objects ("deal", "pipeline"),
  * and the phrases that undo or block it ("lift the ban"). */

@@ -262,8 +262,9 @@ static sg_status insert_phrase(sg_lexicon *lex, size_t root, const sg_pending_ph
 {
     sg_tokens t;
     *skip = 0;
-    if (sg_tokens_init(&t, p->text, strlen(p->text), NULL, NULL) != SG_OK)
-        return SG_EINPUT;
+    sg_status trc = sg_tokens_init(&t, p->text, strlen(p->text), NULL, NULL);
+    if (trc != SG_OK)
+        return trc == SG_ENOMEM ? SG_ENOMEM : SG_EINPUT;
     if (t.n_tok == 0 || t.n_tok > 16) {
         sg_tokens_destroy(&t);
         *skip = 1;

@@ -131,6 +131,24 @@ static size_t sg_utf8_next(const unsigned char *s, size_t n, unsigned long *cp)
 
 static const char SG_REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
+void sg_buf_utf8(sg_buf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    while (n > 0) {
+        unsigned long cp;
+        size_t k = sg_utf8_next(p, n, &cp);
+        if (k == 0) {
+            sg_buf_puts(b, SG_REPLACEMENT);
+            k = 1;
+        } else {
+            sg_buf_put(b, (const char *)p, k);
+        }
+        p += k;
+        n -= k;
+    }
+}
+
 void sg_buf_xml(sg_buf *b, const char *s)
 {
     if (s == NULL)
@@ -162,13 +180,46 @@ void sg_buf_xml(sg_buf *b, const char *s)
     }
 }
 
+/* A plain decimal number ("-0.5", "1e-3"): safe in a spreadsheet as it is. */
+static int plain_number(const char *s)
+{
+    const char *p = s;
+    if (*p == '-' || *p == '+')
+        p++;
+    size_t digits = strspn(p, "0123456789");
+    p += digits;
+    if (*p == '.') {
+        size_t frac = strspn(p + 1, "0123456789");
+        digits += frac;
+        p += 1 + frac;
+    }
+    if (digits == 0)
+        return 0;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '-' || *p == '+')
+            p++;
+        size_t exp = strspn(p, "0123456789");
+        if (exp == 0)
+            return 0;
+        p += exp;
+    }
+    return *p == '\0';
+}
+
 void sg_buf_csv(sg_buf *b, const char *s)
 {
     if (s == NULL)
         return;
-    int quote = strpbrk(s, ",\"\r\n") != NULL;
+    /* OWASP CSV injection: a cell starting with = + - @ tab or CR is a live formula in
+     * spreadsheets (=HYPERLINK(...), =cmd|'...'!A0). Such a cell (unless it is a plain
+     * number) gets a leading apostrophe and is quoted, so it is shown as text. */
+    int formula = strchr("=+-@\t\r", s[0]) != NULL && s[0] != '\0' && !plain_number(s);
+    int quote = formula || strpbrk(s, ",\"\r\n") != NULL;
     if (quote)
         sg_buf_puts(b, "\"");
+    if (formula)
+        sg_buf_puts(b, "'");
     const unsigned char *p = (const unsigned char *)s;
     size_t n = strlen(s);
     while (n > 0) {

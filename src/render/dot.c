@@ -11,18 +11,107 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "render/dot_internal.h"
 
 /* ---- cgraph helpers ------------------------------------------------------------- */
 
+/* The one gate of every string into cgraph (attribute values and node names). agwrite
+ * quotes '"' as \" but leaves backslashes alone, so an odd run of backslashes right
+ * before a quote or at the end of the string ("C:\", "x\"y") escapes agwrite's own
+ * quote: the DOT breaks, and a crafted value can close the string and inject attributes
+ * (a javascript: URL into the SVG). Such a run becomes U+2216s (looks alike); an even
+ * run (a label's doubled backslash) is read back correctly and kept, and so are
+ * backslashes before anything else ("\n", "\l" in labels). Returns s itself
+ * when nothing needs changing, else tmp's text. */
+static const char *cg_safe(const char *s, sg_buf *tmp)
+{
+    if (s == NULL || strchr(s, '\\') == NULL)
+        return s;
+    sg_buf_init(tmp);
+    for (const char *p = s; *p;) {
+        if (*p != '\\') {
+            sg_buf_put(tmp, p, 1);
+            p++;
+            continue;
+        }
+        size_t run = strspn(p, "\\");
+        int dangerous = (p[run] == '"' || p[run] == '\0') && run % 2 == 1;
+        for (size_t k = 0; k < run; k++)
+            sg_buf_puts(tmp, dangerous ? "\xE2\x88\x96" : "\\");
+        p += run;
+    }
+    return tmp->oom || tmp->data == NULL ? "" : tmp->data;
+}
+
+/* Graphviz turns these attributes into SVG links (xlink:href) and image references. */
+static int is_link_attr(const char *name)
+{
+    static const char *const attrs[] = {"URL", "href", "edgeURL", "edgehref", "headURL",
+                                        "headhref", "tailURL", "tailhref", "labelURL",
+                                        "labelhref", "image", NULL};
+    for (size_t i = 0; attrs[i]; i++)
+        if (strcmp(name, attrs[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Links only from an allow-list: http, https, mailto, or a fragment ("#n1") in this
+ * document. javascript:, data:, file: and every other scheme are never written. */
+int sg_dot_link_allowed(const char *url)
+{
+    static const char *const schemes[] = {"http://", "https://", "mailto:", NULL};
+    if (url == NULL || url[0] == '\0')
+        return 0;
+    if (url[0] == '#')
+        return strpbrk(url, "\"'<>\\ \t\r\n") == NULL;
+    for (size_t i = 0; schemes[i]; i++)
+        if (strncasecmp(url, schemes[i], strlen(schemes[i])) == 0)
+            return strpbrk(url, "\"'<>\\ \t\r\n") == NULL;
+    return 0;
+}
+
+/* Out of memory while building a diagram is sticky: attribute text is built in many
+ * small sg_bufs, and a value lost to a failed allocation must fail the render, never
+ * silently become "". The flag lives in a record on the root graph. */
+typedef struct sg_dot_rec {
+    Agrec_t h;
+    int oom;
+} sg_dot_rec;
+
+void sg_dot_oom(void *obj)
+{
+    if (obj == NULL)
+        return;
+    sg_dot_rec *r = agbindrec(agroot(obj), sg_cg("sg_render"), sizeof(sg_dot_rec), 0);
+    if (r != NULL)
+        r->oom = 1;
+}
+
+int sg_dot_failed(Agraph_t *g)
+{
+    sg_dot_rec *r = (sg_dot_rec *)aggetrec(g, sg_cg("sg_render"), 0);
+    return r != NULL && r->oom;
+}
+
 void sg_dot_set(void *obj, const char *name, const char *value)
 {
-    agsafeset(obj, sg_cg(name), sg_cg(value), sg_cg(""));
+    if (obj == NULL || (is_link_attr(name) && !sg_dot_link_allowed(value)))
+        return;
+    sg_buf tmp = {0};
+    const char *safe = cg_safe(value, &tmp);
+    if (tmp.oom || agsafeset(obj, sg_cg(name), sg_cg(safe), sg_cg("")) != 0)
+        sg_dot_oom(obj);
+    sg_buf_free(&tmp);
 }
 
 void sg_dot_setbuf(void *obj, const char *name, sg_buf *b)
 {
+    if (b->oom) {
+        sg_dot_oom(obj);
+        b->oom = 0;
+    }
     sg_dot_set(obj, name, b->data ? b->data : "");
     b->len = 0;
     if (b->data)
@@ -34,15 +123,19 @@ void sg_dot_setnum(void *obj, const char *name, double x, int decimals)
     sg_buf t;
     sg_buf_init(&t);
     sg_buf_num(&t, x, decimals);
+    if (t.oom)
+        sg_dot_oom(obj);
     sg_dot_set(obj, name, t.data ? t.data : "0");
     sg_buf_free(&t);
 }
 
 void sg_dot_sethtml(Agraph_t *root, void *obj, const char *name, const char *html)
 {
-    char *h = agstrdup_html(root, sg_cg(html));
-    if (h == NULL)
+    char *h = html ? agstrdup_html(root, sg_cg(html)) : NULL;
+    if (h == NULL) {
+        sg_dot_oom(obj);
         return;
+    }
     agsafeset(obj, sg_cg(name), h, sg_cg(""));
     agstrfree(root, h);
 }
@@ -51,14 +144,17 @@ void sg_dot_sethtml(Agraph_t *root, void *obj, const char *name, const char *htm
  * so the legend and helper nodes must not collide with them). */
 Agnode_t *sg_dot_fresh_node(Agraph_t *g, const char *base)
 {
-    sg_buf name;
+    sg_buf name, tmp = {0};
     sg_buf_init(&name);
-    sg_buf_puts(&name, base);
+    sg_buf_puts(&name, cg_safe(base, &tmp));
+    sg_buf_free(&tmp);
     Agnode_t *n = NULL;
     while (!name.oom && agnode(agroot(g), name.data, 0) != NULL)
         sg_buf_puts(&name, "_");
     if (!name.oom)
         n = agnode(g, name.data, 1);
+    if (n == NULL)
+        sg_dot_oom(g); /* whatever the caller does, the render fails */
     sg_buf_free(&name);
     return n;
 }
@@ -540,6 +636,10 @@ static void style_edge(Agedge_t *ed, const sg_report *r, const sg_redge *e, size
 void sg_dot_legend(Agraph_t *g, int edges, int twomode)
 {
     Agraph_t *sub = agsubg(g, sg_cg("cluster_legend"), 1);
+    if (sub == NULL) {
+        sg_dot_oom(g);
+        return;
+    }
     sg_dot_set(sub, "label", ""); /* else it inherits the graph's title */
     sg_dot_set(sub, "id", "legend");
     sg_dot_set(sub, "style", "rounded");
@@ -572,8 +672,7 @@ void sg_dot_legend(Agraph_t *g, int edges, int twomode)
     if (twomode)
         sg_buf_puts(&h, "<TR><TD BORDER=\"0\">box: topic; line colour: stance</TD></TR>");
     sg_buf_puts(&h, "</TABLE>");
-    if (!h.oom)
-        sg_dot_sethtml(g, n, "label", h.data);
+    sg_dot_sethtml(g, n, "label", h.oom ? NULL : h.data);
     sg_buf_free(&h);
 }
 
@@ -683,12 +782,23 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
         const sg_rcamp *camp = &r->camps[c];
         name.len = 0;
         sg_buf_printf(&name, "cluster_%ld", camp->id);
-        Agraph_t *sg = agsubg(g, name.data, 1);
+        Agraph_t *sg = name.oom ? NULL : agsubg(g, name.data, 1);
+        if (sg == NULL) {
+            free(nodes);
+            free(keep);
+            sg_buf_free(&name);
+            return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory building the diagram");
+        }
         style_camp(sg, camp);
         for (size_t m = 0; m < camp->n_members; m++) {
             size_t a = sg_render__report_actor(r, camp->members[m]);
-            if (a != (size_t)-1 && nodes[a] == NULL)
-                nodes[a] = sg_dot_actor_node(sg, r->actors[a].id);
+            if (a != (size_t)-1 && nodes[a] == NULL &&
+                (nodes[a] = sg_dot_actor_node(sg, r->actors[a].id)) == NULL) {
+                free(nodes);
+                free(keep);
+                sg_buf_free(&name);
+                return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory building the diagram");
+            }
         }
     }
     sg_buf_free(&name);
@@ -771,6 +881,8 @@ sg_status sg_render__diagram(sg_buf *b, const sg_report *r, sg_diagram kind,
         rc = sg_dot_build_twomode(g, r, opts, engine, err);
     else
         rc = sg_dot_build_timeline(g, r, opts, err);
+    if (rc == SG_OK && sg_dot_failed(g))
+        rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory building the diagram");
     if (rc != SG_OK)
         goto done;
     if (format == NULL)

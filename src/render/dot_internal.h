@@ -24,6 +24,11 @@ void sg_dot_disc_init(sg_dot_disc *d);
 sg_status sg_dot_write(sg_buf *b, Agraph_t *g, sg_error *err);
 
 /* Set an attribute, declaring it (default "") when new. */
+/* Record that building the diagram of obj's root graph ran out of memory; and ask. */
+void sg_dot_oom(void *obj);
+int sg_dot_failed(Agraph_t *g);
+/* 1 when url may become a link in SVG/HTML output (http, https, mailto, #fragment). */
+int sg_dot_link_allowed(const char *url);
 void sg_dot_set(void *obj, const char *name, const char *value);
 /* Set from a buffer, then empty the buffer for reuse. */
 void sg_dot_setbuf(void *obj, const char *name, sg_buf *b);

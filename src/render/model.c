@@ -13,6 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "common/json.h"
+#include "common/num.h"
 #include "render/render_internal.h"
 
 /* The error context: the input name and, for syntax errors, the line. */
@@ -42,9 +44,10 @@ static double opt_num(const cJSON *obj, const char *key, double dflt)
 static long opt_long(const cJSON *obj, const char *key, long dflt)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(obj, key);
-    if (!cJSON_IsNumber(v) || !isfinite(v->valuedouble) || fabs(v->valuedouble) > 1e15)
-        return dflt;
-    return (long)v->valuedouble;
+    long out = dflt;
+    if (cJSON_IsNumber(v))
+        (void)sg_num_to_long(v->valuedouble, -(long)SG_MAX_JSON_INT, (long)SG_MAX_JSON_INT, &out);
+    return out;
 }
 
 static int opt_bool(const cJSON *obj, const char *key)
@@ -309,8 +312,9 @@ static sg_status parse_edge(sg_redge *e, const cJSON *it, const sg_report *r, sg
     if (e->dst == (size_t)-1)
         return bad(err, r, "edge %s - %s: the target is not in \"actors\"", e->source, e->target);
     const cJSON *w = cJSON_GetObjectItemCaseSensitive(it, "weight");
-    if (!cJSON_IsNumber(w) || !isfinite(w->valuedouble))
-        return bad(err, r, "edge %s - %s: \"weight\" must be a number", e->source, e->target);
+    if (!cJSON_IsNumber(w) || !sg_num_in(w->valuedouble, -SG_MAX_WEIGHT, SG_MAX_WEIGHT))
+        return bad(err, r, "edge %s - %s: \"weight\" must be a number between -1e12 and 1e12",
+                   e->source, e->target);
     e->weight = w->valuedouble;
     long s = opt_long(it, "sign", e->weight > 0 ? 1 : e->weight < 0 ? -1 : 0);
     e->sign = s > 0 ? 1 : s < 0 ? -1 : 0;
@@ -548,23 +552,17 @@ static long line_of(const char *json, size_t len, size_t off)
 /* Parse the JSON text; refuse trailing data and documents that are not reports. */
 static sg_status parse_root(sg_report *r, const char *json, size_t len, sg_error *err)
 {
-    const char *end = NULL;
-    cJSON *root = cJSON_ParseWithLengthOpts(json, len, &end, 0);
-    if (root == NULL) {
-        size_t off = end != NULL && end >= json ? (size_t)(end - json) : 0;
-        if (end == NULL || off > len)
-            off = len;
+    size_t off = 0;
+    const char *problem = NULL;
+    cJSON *root = NULL;
+    sg_status prc = sg_json_parse_one(&root, json, len, &off, &problem);
+    if (prc == SG_ENOMEM)
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    if (prc != SG_OK)
         return sg_error_set(err, SG_EINPUT, r->name[0] ? r->name : NULL,
-                            line_of(json, len, off), "invalid JSON%s",
+                            line_of(json, len, off), "%s%s", problem,
                             len == 0 ? " (empty input)" : "");
-    }
     r->root = root;
-    size_t off = (size_t)(end - json);
-    while (off < len && strchr(" \t\r\n", json[off]) != NULL && json[off] != '\0')
-        off++;
-    if (off < len)
-        return sg_error_set(err, SG_EINPUT, r->name[0] ? r->name : NULL,
-                            line_of(json, len, off), "unexpected data after the JSON document");
     const char *kind = opt_str(root, "stancegraph");
     if (kind != NULL && strcmp(kind, "graph") == 0)
         return bad(err, r, "this is a graph.json, not a report: run 'stancegraph analyze' "
@@ -679,7 +677,7 @@ sg_status sg_render__json(sg_buf *b, const sg_report *r, sg_error *err)
     char *s = cJSON_Print(r->root);
     if (s == NULL)
         return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory while printing JSON");
-    sg_buf_puts(b, s);
+    sg_buf_utf8(b, s); /* cJSON copies invalid UTF-8 through: output JSON must be RFC 8259 */
     sg_buf_puts(b, "\n");
     cJSON_free(s);
     return SG_OK;

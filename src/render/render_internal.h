@@ -39,6 +39,8 @@ sg_status sg_buf_finish(sg_buf *b, char **out, size_t *out_len, sg_error *err);
 /* Append s as XML/HTML character data or attribute value: & < > " ' become references,
  * invalid UTF-8 becomes U+FFFD, control characters XML 1.0 cannot carry are dropped
  * (tab, newline and carriage return are kept). NULL appends nothing. */
+/* Append s with every invalid UTF-8 byte replaced by U+FFFD (for JSON output). */
+void sg_buf_utf8(sg_buf *b, const char *s);
 void sg_buf_xml(sg_buf *b, const char *s);
 /* Append s as one RFC 4180 CSV field: quoted when it holds a comma, quote, CR or LF,
  * with quotes doubled. Invalid UTF-8 becomes U+FFFD. NULL is an empty field. */

@@ -5,6 +5,8 @@
 #define _POSIX_C_SOURCE 200809L
 #include "stancegraph/statements.h"
 #include "stancegraph/text.h"
+#include "common/json.h"
+#include "common/num.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -171,14 +173,16 @@ static sg_status parse_fields(sg_statement *s, const cJSON *obj, const char *nam
     if ((rc = get_number(&v, obj, "weight", &present, name, line_no, err)) != SG_OK)
         return rc;
     if (present) {
-        if (!(v > 0.0))
-            return sg_error_set(err, SG_EINPUT, name, line_no, "\"weight\" must be > 0, not %g", v);
+        if (!(v > 0.0) || v > SG_MAX_WEIGHT)
+            return sg_error_set(err, SG_EINPUT, name, line_no,
+                                "\"weight\" must be > 0 and at most 1e12, not %g", v);
         s->weight = v;
     }
     if ((rc = get_number(&v, obj, "sentence", &present, name, line_no, err)) != SG_OK)
         return rc;
-    if (present)
-        s->sentence = (long)v;
+    if (present && !sg_num_to_long(v, 0, (long)SG_MAX_JSON_INT, &s->sentence))
+        return sg_error_set(err, SG_EINPUT, name, line_no,
+                            "\"sentence\" must be a whole number >= 0, not %g", v);
     const cJSON *flags = cJSON_GetObjectItemCaseSensitive(obj, "flags");
     if (flags != NULL && !cJSON_IsNull(flags)) {
         if (!cJSON_IsArray(flags))
@@ -197,8 +201,13 @@ static sg_status parse_fields(sg_statement *s, const cJSON *obj, const char *nam
             !cJSON_IsNumber(cJSON_GetArrayItem(span, 0)) ||
             !cJSON_IsNumber(cJSON_GetArrayItem(span, 1)))
             return sg_error_set(err, SG_EINPUT, name, line_no, "\"span\" must be [start, end]");
-        s->span_start = (long)cJSON_GetArrayItem(span, 0)->valuedouble;
-        s->span_end = (long)cJSON_GetArrayItem(span, 1)->valuedouble;
+        double a = cJSON_GetArrayItem(span, 0)->valuedouble;
+        double b = cJSON_GetArrayItem(span, 1)->valuedouble;
+        if (!sg_num_to_long(a, 0, (long)SG_MAX_JSON_INT, &s->span_start) ||
+            !sg_num_to_long(b, 0, (long)SG_MAX_JSON_INT, &s->span_end) ||
+            s->span_end < s->span_start)
+            return sg_error_set(err, SG_EINPUT, name, line_no,
+                                "\"span\" must be two byte offsets 0 <= start <= end");
     }
     return SG_OK;
 }
@@ -210,12 +219,14 @@ sg_status sg_statement_parse(sg_statement *out, const char *json, size_t len,
     size_t bad = 0;
     if (!sg_utf8_valid(json, len, &bad))
         return sg_error_set(err, SG_EINPUT, name, line_no, "invalid UTF-8 at byte %zu of the line", bad);
-    const char *end = NULL;
-    cJSON *obj = cJSON_ParseWithLengthOpts(json, len, &end, 0);
-    if (obj == NULL) {
-        size_t at = end ? (size_t)(end - json) : 0;
-        return sg_error_set(err, SG_EINPUT, name, line_no, "malformed JSON near byte %zu", at);
-    }
+    size_t at = 0;
+    const char *problem = NULL;
+    cJSON *obj = NULL;
+    sg_status prc = sg_json_parse_one(&obj, json, len, &at, &problem);
+    if (prc == SG_ENOMEM)
+        return sg_error_set(err, SG_ENOMEM, name, line_no, "out of memory");
+    if (prc != SG_OK)
+        return sg_error_set(err, SG_EINPUT, name, line_no, "%s near byte %zu", problem, at);
     sg_status rc = SG_OK;
     if (!cJSON_IsObject(obj)) {
         rc = sg_error_set(err, SG_EINPUT, name, line_no, "a statement must be a JSON object");

@@ -44,7 +44,7 @@ printf '{"stancegraph":"graph","version":1,"nodes":[],"edges":[]}\n' >"$tmp/grap
 printf '{\n  "stancegraph": "report",\n  oops\n}\n' >"$tmp/bad.json"
 printf 'old\n' >"$tmp/keep.svg"
 expect 2 "graph.json: .*run 'stancegraph analyze'" -- "$bin" render "$tmp/graph.json" -o "$tmp/g.svg"
-expect 2 "bad.json:3: invalid JSON" -- "$bin" render "$tmp/bad.json" -o "$tmp/keep.svg"
+expect 2 "bad.json:3: malformed JSON" -- "$bin" render "$tmp/bad.json" -o "$tmp/keep.svg"
 ok "failed run keeps the old output" grep -qx old "$tmp/keep.svg"
 ok "no temp file left" sh -c "! ls '$tmp' | grep -q 'tmp\\.'"
 expect 2 "no-such.json: cannot open" -- "$bin" render "$tmp/no-such.json" -o "$tmp/x.svg"
