@@ -27,11 +27,11 @@ static int starts_clause(const ctx *c, size_t i, size_t first)
         /* the edge of a quotation splits; scare quotes ("unrealistic") do not */
         size_t k = i, n = 0;
         int inside = c->s.tok.tok[i].quote;
-        if (inside)
-            for (k = i; k < c->s.tok.n_tok && c->s.tok.tok[k].quote; k++)
+        if (inside) /* counting stops at 5: only "5 or more" matters */
+            for (k = i; k < c->s.tok.n_tok && c->s.tok.tok[k].quote && n < 5; k++)
                 n++;
         else
-            for (k = i; k-- > first && c->s.tok.tok[k].quote;)
+            for (k = i; k-- > first && c->s.tok.tok[k].quote && n < 5;)
                 n++;
         return n >= 5;
     }
@@ -244,6 +244,37 @@ static char *span_dup(const ctx *c, size_t a, size_t b)
     return out;
 }
 
+/* The evidence text of a statement in sentence st: the whole sentence up to
+ * SG_EVIDENCE_MAX_BYTES; a longer one is cut to the tokens around the mention and the cue
+ * [lo, hi), widened a token at a time on either side while it fits, with "..." (U+2026)
+ * where text was left out. The statement's span still gives the whole sentence. */
+static char *evidence_text(const ctx *c, const sg_sentence *st, size_t lo, size_t hi)
+{
+    const sg_token *t = c->s.tok.tok;
+    if (st->end - st->start <= SG_EVIDENCE_MAX_BYTES || lo >= hi)
+        return span_dup(c, st->first, st->last_plus1);
+    size_t a = lo, b = hi;
+    for (int grew = 1; grew;) {
+        grew = 0;
+        if (a > st->first && t[b - 1].end - t[a - 1].start <= SG_EVIDENCE_MAX_BYTES)
+            a--, grew = 1;
+        if (b < st->last_plus1 && t[b].end - t[a].start <= SG_EVIDENCE_MAX_BYTES)
+            b++, grew = 1;
+    }
+    char *core = span_dup(c, a, b);
+    if (core == NULL)
+        return NULL;
+    static const char ell[] = "\xe2\x80\xa6"; /* U+2026 */
+    size_t n = strlen(core);
+    char *out = malloc(n + 2 * (sizeof(ell) + 1));
+    if (out != NULL)
+        snprintf(out, n + 2 * (sizeof(ell) + 1), "%s%s%s%s%s", a > st->first ? ell : "",
+                 a > st->first ? " " : "", core, b < st->last_plus1 ? " " : "",
+                 b < st->last_plus1 ? ell : "");
+    free(core);
+    return out;
+}
+
 typedef struct finding {
     int stance;
     double weight;
@@ -288,7 +319,9 @@ static sg_status emit_one(ctx *c, const finding *f, const sg_mention *m, int act
     if (!bad) {
         s.mention = span_dup(c, m->start, m->end);
         s.cue = span_dup(c, f->cue_start, f->cue_end);
-        s.text = span_dup(c, st->first, st->last_plus1);
+        size_t lo = m->start < f->cue_start ? m->start : f->cue_start;
+        size_t hi = m->end > f->cue_end ? m->end : f->cue_end;
+        s.text = evidence_text(c, st, lo, hi);
         bad = !s.mention || !s.cue || !s.text;
     }
     s.stance = f->stance;
@@ -692,14 +725,11 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
     return emit(c, &f, h.list, (size_t)c->s.sent_of[at]);
 }
 
-static sg_status extract_topic(ctx *c)
+static sg_status extract_topic(ctx *c, int on_topic)
 {
-    c->doc_on_topic = 0;
+    c->doc_on_topic = on_topic;
     c->n_out = 0;
     c->has_last = 0;
-    for (size_t si = 0; si < c->s.tok.n_sent && !c->doc_on_topic; si++)
-        c->doc_on_topic = sg_topic__full(c, c->topic, sg_topic__groups(c, c->topic, c->s.tok.sent[si].first,
-                                                         c->s.tok.sent[si].last_plus1));
     memset(c->consumed, 0, c->s.tok.n_tok + 1);
     for (size_t i = 0; i < c->s.n_main; i++) {
         const sg_match *m = &c->s.main[i];
@@ -712,6 +742,36 @@ static sg_status extract_topic(ctx *c)
             return rc;
     }
     return SG_OK;
+}
+
+/* on_topic[t] = 1 for every topic t that some sentence names in full (every term group
+ * matched), in one pass over the document's topic matches. */
+static void mark_topics_named(ctx *c, unsigned char *on_topic)
+{
+    for (size_t t = 0; t < c->s.lex->n_topics; t++) /* no groups: always named */
+        on_topic[t] = c->s.tok.n_sent > 0 && sg_topic__full(c, (int)t, 0);
+    for (size_t si = 0; si < c->s.tok.n_sent; si++) {
+        const sg_sentence *st = &c->s.tok.sent[si];
+        size_t n = 0;
+        for (size_t i = st->first; i < st->last_plus1; i++) {
+            if (c->s.topic_at[i] < 0 || c->s.topic[c->s.topic_at[i]].start != i)
+                continue;
+            const sg_match *m = &c->s.topic[c->s.topic_at[i]];
+            for (int k = 0; k < m->n; k++) {
+                int o = m->m[k]->data;
+                if (o < 0 || m->m[k]->data2 >= 31)
+                    continue;
+                if (c->topic_mask[o] == 0)
+                    c->topic_touched[n++] = o;
+                c->topic_mask[o] |= 1u << m->m[k]->data2;
+            }
+        }
+        for (size_t k = 0; k < n; k++) {
+            int o = c->topic_touched[k];
+            on_topic[o] |= sg_topic__full(c, o, c->topic_mask[o]);
+            c->topic_mask[o] = 0;
+        }
+    }
 }
 
 /* The outlet a document reports from when a sentence names none: the document's own
@@ -743,6 +803,7 @@ sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
     }
     ctx c;
     memset(&c, 0, sizeof(c));
+    unsigned char *on_topic = NULL; /* topic -> some sentence names it in full */
     c.opts = opts;
     c.out = out;
     sg_status rc = sg_extract__scan(&c.s, lex, doc, err);
@@ -750,21 +811,39 @@ sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
         return rc;
     sg_extract__resolve_pronouns(&c.s);
     c.consumed = calloc(c.s.tok.n_tok + 1, 1);
-    if (c.consumed == NULL || split_clauses(&c) != SG_OK || find_quotes(&c) != SG_OK) {
+    size_t nt = lex->n_topics ? lex->n_topics : 1;
+    c.topic_mask = calloc(nt, sizeof(unsigned));
+    c.topic_touched = calloc(nt, sizeof(int));
+    on_topic = calloc(nt, 1);
+    if (c.consumed == NULL || c.topic_mask == NULL || c.topic_touched == NULL ||
+        on_topic == NULL || split_clauses(&c) != SG_OK || find_quotes(&c) != SG_OK) {
         rc = sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
         goto done;
     }
     c.doc_source = first_source(&c);
+    mark_topics_named(&c, on_topic);
+    /* A topic no sentence names in full can only give actor->actor relations, the same
+     * ones for every such topic: one pass over those serves them all, so topics that
+     * never match cost nothing per topic. */
+    int relations_done = !opts->include_relations;
     for (size_t t = 0; t < lex->n_topics; t++) {
         if (topic >= 0 && (int)t != topic)
             continue;
+        if (!on_topic[t] && topic < 0) {
+            if (relations_done)
+                continue;
+            relations_done = 1;
+        }
         c.topic = (int)t;
-        if ((rc = extract_topic(&c)) != SG_OK) {
+        if ((rc = extract_topic(&c, on_topic[t])) != SG_OK) {
             sg_error_set(err, rc, doc->id, 0, "out of memory");
             goto done;
         }
     }
 done:
+    free(on_topic);
+    free(c.topic_mask);
+    free(c.topic_touched);
     free(c.consumed);
     free(c.clause_of);
     free(c.clause_start);

@@ -31,6 +31,8 @@ typedef struct ctx {
     int has_last;            /* a stance on the topic was found ... */
     int last_stance;         /* ... with this polarity ... */
     size_t last_sent;        /* ... in this sentence (for "do so", "follow suit") */
+    unsigned *topic_mask;    /* scratch, one per lexicon topic, all 0 between uses */
+    int *topic_touched;      /* scratch: the topics whose mask is set */
 } ctx;
 
 typedef enum topic_how { TOPIC_NONE, TOPIC_CLAUSE, TOPIC_SENTENCE, TOPIC_ANAPHOR, TOPIC_CARRIED } topic_how;

@@ -33,15 +33,33 @@ int sg_topic__full(const ctx *c, int t, unsigned mask)
     return (mask & need) == need;
 }
 
-/* Some other topic is named in full in [a, b), and t is not. */
+/* Some other topic is named in full in [a, b), and t is not. Only the topics whose terms
+ * occur in [a, b) are looked at (their groups gathered in one pass over the range), so
+ * the cost does not grow with the number of topics in the lexicon. */
 int sg_topic__other(const ctx *c, int t, size_t a, size_t b)
 {
     if (sg_topic__full(c, t, sg_topic__groups(c, t, a, b)))
         return 0;
-    for (size_t o = 0; o < c->s.lex->n_topics; o++)
-        if ((int)o != t && sg_topic__full(c, (int)o, sg_topic__groups(c, (int)o, a, b)))
-            return 1;
-    return 0;
+    size_t n = 0;
+    for (size_t i = a; i < b; i++) {
+        if (c->s.topic_at[i] < 0 || c->s.topic[c->s.topic_at[i]].start != i)
+            continue;
+        const sg_match *m = &c->s.topic[c->s.topic_at[i]];
+        for (int k = 0; k < m->n; k++) {
+            int o = m->m[k]->data;
+            if (o == t || o < 0 || m->m[k]->data2 >= 31)
+                continue;
+            if (c->topic_mask[o] == 0)
+                c->topic_touched[n++] = o;
+            c->topic_mask[o] |= 1u << m->m[k]->data2;
+        }
+    }
+    int found = 0;
+    for (size_t k = 0; k < n; k++) {
+        found |= sg_topic__full(c, c->topic_touched[k], c->topic_mask[c->topic_touched[k]]);
+        c->topic_mask[c->topic_touched[k]] = 0;
+    }
+    return found;
 }
 
 
