@@ -75,11 +75,22 @@ typedef struct sg_graph_options {
     int step_days;                     /* window step in days (default: window_days) */
     const sg_decision *decision;       /* NULL = none; deep-copied */
     size_t max_edge_evidence;          /* statement ids kept per edge (default 10) */
+    size_t topic_partners;             /* co-stance pairs per actor per topic: on a topic
+                                          with more actors than this + 1, each actor is
+                                          paired only with the topic's topic_partners most
+                                          active actors (default SG_GRAPH_TOPIC_PARTNERS;
+                                          0 = every pair, exact) */
+    int window_networks;               /* 1: each time window gets its own network too
+                                          (default 0: windows carry stances and moves) */
 } sg_graph_options;
+
+/* Default of topic_partners: a topic with more actors than this + 1 gets the pruned
+ * network (edges grow with actors x this, not with actors squared; docs/networks.md). */
+#define SG_GRAPH_TOPIC_PARTNERS 100
 
 #define SG_GRAPH_OPTIONS_INIT                                                           \
     {1, SG_NETWORK_ONEMODE, SG_QUALIFIER_SUBTRACT, SG_NORM_NO, SG_DUP_INCLUDE, NULL, 0, \
-     0, 0, NULL, 10}
+     0, 0, NULL, 10, SG_GRAPH_TOPIC_PARTNERS, 0}
 
 /* At most this many statements are kept as evidence per node (in input order). */
 #define SG_GRAPH_NODE_EVIDENCE 20

@@ -27,6 +27,9 @@ static const struct option build_longopts[] = {
     {"window", required_argument, NULL, 'w'},
     {"step", required_argument, NULL, 's'},
     {"max-edge-evidence", required_argument, NULL, 'x'},
+    {"topic-partners", required_argument, NULL, 'P'},
+    {"all-pairs", no_argument, NULL, 'A'},
+    {"window-networks", no_argument, NULL, 'W'},
     {"body", required_argument, NULL, 'B'},
     {"rule", required_argument, NULL, 'R'},
     {"member", required_argument, NULL, 'M'},
@@ -55,6 +58,12 @@ static void build_help(void)
         "      --topic ID                  keep only this topic (repeatable; default: all)\n"
         "      --window 30d --step 7d      one network per time window (days, or w = weeks)\n"
         "      --max-edge-evidence N       statement ids kept per edge (default 10)\n"
+        "      --topic-partners N          on a topic with more than N+1 actors, pair each\n"
+        "                                  actor with the topic's N most active ones only\n"
+        "                                  (default 100; edges grow linearly, not squared)\n"
+        "      --all-pairs                 every co-stance pair, however many (exact)\n"
+        "      --window-networks           give each time window its own network too\n"
+        "                                  (default: window stances and moves only)\n"
         "      --body NAME --rule RULE     the deciding body and its rule (unanimity,\n"
         "      --member NAME ...           majority, qualified-majority, two-thirds) and\n"
         "                                  its members, for 'analyze' to report blockers\n"
@@ -195,6 +204,16 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
             a->opts.max_edge_evidence = (size_t)v;
             break;
         }
+        case 'P': {
+            char *end = NULL;
+            long v = strtol(optarg, &end, 10);
+            if (end == optarg || *end || v < 1 || v > 1000000)
+                return sg_cli_usage_error("build", "--topic-partners must be 1..1000000");
+            a->opts.topic_partners = (size_t)v;
+            break;
+        }
+        case 'A': a->opts.topic_partners = 0; break;
+        case 'W': a->opts.window_networks = 1; break;
         case 'B': a->decision.body = optarg; break;
         case 'R': a->decision.rule = optarg; break;
         case 'M': rc = push(a->members, &a->n_members, optarg); break;

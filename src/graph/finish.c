@@ -182,6 +182,8 @@ static void set_settings(sg_graph *g, sg_graph_builder *b)
     g->window_days = b->opts.window_days;
     g->step_days = b->opts.step_days;
     g->max_edge_evidence = b->opts.max_edge_evidence;
+    g->topic_partners = b->opts.topic_partners;
+    g->window_networks = b->opts.window_networks;
     g->n_statements = b->n_statements;
     g->have_dates = b->have_dates;
     g->date_min = b->date_min;

@@ -157,6 +157,8 @@ struct sg_graph {
     sg_duplicates duplicates;
     int window_days, step_days;
     size_t max_edge_evidence;
+    size_t topic_partners;          /* 0 = every co-stance pair (see graph.h) */
+    int window_networks;            /* windows have their own networks */
     uint64_t n_statements;          /* statements aggregated */
     sg_pool pool;                   /* ids, topics, evidence ids */
     const char **topics;            /* sorted, in pool */

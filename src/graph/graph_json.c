@@ -68,10 +68,12 @@ static cJSON *head_json(const sg_graph *g)
              add_item(h, "topics", string_array(g->topics, g->n_topics)) &&
              (!g->have_dates || add_item(h, "date_range", date_range_json(g))) &&
              cJSON_AddNumberToObject(h, "statements", (double)g->n_statements) &&
-             cJSON_AddNumberToObject(h, "max_edge_evidence", (double)g->max_edge_evidence);
+             cJSON_AddNumberToObject(h, "max_edge_evidence", (double)g->max_edge_evidence) &&
+             cJSON_AddNumberToObject(h, "topic_partners", (double)g->topic_partners);
     if (ok && g->window_days > 0)
         ok = cJSON_AddNumberToObject(h, "window_days", g->window_days) &&
-             cJSON_AddNumberToObject(h, "step_days", g->step_days);
+             cJSON_AddNumberToObject(h, "step_days", g->step_days) &&
+             cJSON_AddBoolToObject(h, "window_networks", g->window_networks);
     if (ok && g->has_decision)
         ok = add_item(h, "decision", decision_json(g));
     if (!ok) {

@@ -42,7 +42,10 @@ sg_status sg_graph__window_set(sg_graph *g, sg_window *w, sg_wstance *stances, s
         memcpy(cells[i].w, stances[i].w, sizeof(cells[i].w));
         cells[i].evidence = stances[i].evidence;
     }
-    sg_status rc = sg_graph__network(&w->edges, g, cells, n, direct, n_direct, topic_node, err);
+    /* without window networks the edge set is empty (and written as "edges":[]) */
+    sg_status rc = g->window_networks
+                       ? sg_graph__network(&w->edges, g, cells, n, direct, n_direct, topic_node, err)
+                       : sg_graph__network(&w->edges, g, cells, 0, NULL, 0, topic_node, err);
     free(cells);
     return rc;
 }
