@@ -13,7 +13,7 @@
 #include <stdlib.h>
 
 #define EXACT_MAX 5000
-#define EXACT_WORK 5e7
+#define EXACT_WORK 1e7
 #define SAMPLE 256
 
 static igraph_error_t positive_graph(const sg_report *r, igraph_t *graph)
