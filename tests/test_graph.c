@@ -572,6 +572,47 @@ static void test_topic_partners_prune_large_topics(void)
     sg_statement_list_destroy(&l);
 }
 
+/* sg_graph_builder_write (windows made while written) writes what finish + write does. */
+static void test_streamed_windows_write_the_same_graph(void)
+{
+    sg_statement_list l;
+    sg_statement_list_init(&l);
+    static const char *const dates[] = {"2024-01-02", "2024-01-09", "2024-01-20", "2024-02-14"};
+    char id[16], actor[8];
+    for (int i = 0; i < 40; i++) {
+        snprintf(id, sizeof(id), "s%d", i);
+        snprintf(actor, sizeof(actor), "A%d", i % 5);
+        stmt(&l, id, "d", dates[i % 4], actor, i % 3 ? "t" : "u", NULL, (i / 5) % 2 ? 1 : -1, 1);
+    }
+    for (int networks = 0; networks < 2; networks++) {
+        sg_graph_options o = SG_GRAPH_OPTIONS_INIT;
+        o.window_days = 14;
+        o.step_days = 3;
+        o.window_networks = networks;
+        sg_graph *g = build_with(&l, &o);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+        char *a = NULL;
+        CU_ASSERT_EQUAL_FATAL(sg_graph_to_json(g, &a, NULL), SG_OK);
+        sg_graph_builder *b = NULL;
+        CU_ASSERT_EQUAL_FATAL(sg_graph_builder_new(&b, &o, NULL), SG_OK);
+        for (size_t i = 0; i < l.n; i++)
+            CU_ASSERT_EQUAL(sg_graph_builder_add(b, &l.items[i], NULL), SG_OK);
+        char *s = NULL;
+        size_t len = 0;
+        FILE *fp = open_memstream(&s, &len);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+        CU_ASSERT_EQUAL(sg_graph_builder_write(b, fp, NULL), SG_OK);
+        fclose(fp);
+        CU_ASSERT(strstr(a, "\"moved\":[\n{") != NULL); /* the data has moves */
+        CU_ASSERT(s != NULL && strcmp(a, s) == 0);
+        free(a);
+        free(s);
+        sg_graph_builder_free(b);
+        sg_graph_free(g);
+    }
+    sg_statement_list_destroy(&l);
+}
+
 static void test_json_round_trip_is_identical(void)
 {
     sg_statement_list l;
@@ -796,6 +837,7 @@ static CU_TestInfo aggregate_tests[] = {
     {"test_windows_give_one_network_each_and_the_moves", test_windows_give_one_network_each_and_the_moves},
     {"test_windows_without_networks_have_stances_only", test_windows_without_networks_have_stances_only},
     {"test_topic_partners_prune_large_topics", test_topic_partners_prune_large_topics},
+    {"test_streamed_windows_write_the_same_graph", test_streamed_windows_write_the_same_graph},
     {"test_bad_statements_are_input_errors", test_bad_statements_are_input_errors},
     CU_TEST_INFO_NULL,
 };

@@ -137,6 +137,11 @@ SG_NODISCARD sg_status sg_graph_builder_read_edges(sg_graph_builder *b, FILE *fp
 /* Compute the network. May be called once; the builder must still be freed. */
 SG_NODISCARD sg_status sg_graph_builder_finish(sg_graph_builder *b, sg_graph **out,
                                                sg_error *err);
+/* Finish and write graph.json to fp (as sg_graph_write would write the finished graph),
+ * making the time windows one at a time as they are written: memory holds two windows,
+ * not all of them. Instead of sg_graph_builder_finish, once; the builder must still be
+ * freed. */
+SG_NODISCARD sg_status sg_graph_builder_write(sg_graph_builder *b, FILE *fp, sg_error *err);
 void sg_graph_builder_free(sg_graph_builder *b);
 
 /* graph.json text (docs/formats.md), malloc'd, NUL-terminated; free() it. */

@@ -237,7 +237,6 @@ static int build_run(build_args *a, char **inputs, int n_inputs)
     sg_error err;
     sg_error_clear(&err);
     sg_graph_builder *b = NULL;
-    sg_graph *g = NULL;
     sg_outfile out;
     int opened = 0;
     sg_status rc = sg_graph_builder_new(&b, &a->opts, &err);
@@ -247,19 +246,16 @@ static int build_run(build_args *a, char **inputs, int n_inputs)
         rc = read_path(b, "-", read_statements, &err);
     for (size_t i = 0; rc == SG_OK && i < a->n_edges; i++)
         rc = read_path(b, a->edges[i], sg_graph_builder_read_edges, &err);
-    if (rc == SG_OK)
-        rc = sg_graph_builder_finish(b, &g, &err);
     if (rc == SG_OK && (rc = sg_out_open(&out, a->out, &err)) == SG_OK)
         opened = 1;
-    if (rc == SG_OK)
-        rc = sg_graph_write(g, out.fp, &err);
+    if (rc == SG_OK) /* windows are made as they are written (two in memory at a time) */
+        rc = sg_graph_builder_write(b, out.fp, &err);
     if (rc == SG_OK) {
         opened = 0;
         rc = sg_out_commit(&out, &err);
     }
     if (opened)
         sg_out_abort(&out);
-    sg_graph_free(g);
     sg_graph_builder_free(b);
     if (rc == SG_EUSAGE)
         return sg_cli_usage_error("build", "%s", err.message);

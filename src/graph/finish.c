@@ -200,7 +200,9 @@ static void set_settings(sg_graph *g, sg_graph_builder *b)
     }
 }
 
-sg_status sg_graph_builder_finish(sg_graph_builder *b, sg_graph **out, sg_error *err)
+/* The graph; with plan set, its windows are planned, not made (plan takes node_of,
+ * topic_of and topic_node, freed by the caller with sg_graph__wplan_destroy + free). */
+static sg_status finish(sg_graph_builder *b, sg_graph **out, sg_wplan *plan, sg_error *err)
 {
     *out = NULL;
     if (b->finished)
@@ -234,9 +236,19 @@ sg_status sg_graph_builder_finish(sg_graph_builder *b, sg_graph **out, sg_error 
     }
     rc = sg_graph__network(&g->edges, g, cells, b->n_cells, direct, b->n_direct, topic_node,
                            err);
-    if (rc == SG_OK && g->window_days > 0 && g->have_dates)
+    if (rc == SG_OK && g->window_days > 0 && g->have_dates && plan != NULL) {
+        rc = sg_graph__windows_plan(g, b, plan, err);
+        if (rc == SG_OK) {
+            g->n_windows = plan->n_win; /* made while written */
+            plan->node_of = node_of;
+            plan->topic_of = topic_of;
+            plan->topic_node = topic_node;
+            node_of = topic_of = topic_node = NULL;
+        }
+    } else if (rc == SG_OK && g->window_days > 0 && g->have_dates) {
         rc = sg_graph__build_windows(g, b, node_of, topic_of, topic_node, err);
-    if (rc == SG_OK)
+    }
+    if (rc == SG_OK && plan == NULL)
         rc = sg_graph__compute_moves(g, err);
 done:
     free(topic_of);
@@ -251,4 +263,43 @@ done:
     }
     *out = g;
     return SG_OK;
+}
+
+sg_status sg_graph_builder_finish(sg_graph_builder *b, sg_graph **out, sg_error *err)
+{
+    return finish(b, out, NULL, err);
+}
+
+/* The producer of streamed windows: window k of the plan. */
+typedef struct stream_ctx {
+    sg_graph *g;
+    const sg_wplan *plan;
+} stream_ctx;
+
+static sg_status next_window(void *ctx, size_t k, sg_window *out, sg_error *err)
+{
+    stream_ctx *s = ctx;
+    return sg_graph__window_make(s->g, s->plan, k, out, err);
+}
+
+sg_status sg_graph_builder_write(sg_graph_builder *b, FILE *fp, sg_error *err)
+{
+    sg_graph *g = NULL;
+    sg_wplan plan;
+    memset(&plan, 0, sizeof(plan));
+    sg_status rc = finish(b, &g, &plan, err);
+    if (rc == SG_OK) {
+        stream_ctx s = {g, &plan};
+        rc = g->window_days > 0 && g->have_dates
+                 ? sg_graph__write_streamed(g, fp, next_window, &s, err)
+                 : sg_graph_write(g, fp, err);
+    }
+    free((void *)plan.node_of);
+    free((void *)plan.topic_of);
+    free((void *)plan.topic_node);
+    sg_graph__wplan_destroy(&plan);
+    if (g != NULL && g->windows == NULL)
+        g->n_windows = 0; /* they were made and freed while written */
+    sg_graph_free(g);
+    return rc;
 }

@@ -203,7 +203,7 @@ sg_status sg_graph__set_decision(sg_graph *g, const char *body, const char *rule
     return SG_OK;
 }
 
-static void window_destroy(sg_window *w)
+void sg_graph__window_destroy(sg_window *w)
 {
     for (size_t i = 0; i < w->n_stances; i++)
         free(w->stances[i].evidence.ids);
@@ -224,7 +224,7 @@ void sg_graph_free(sg_graph *g)
     free(g->nodes);
     sg_graph__edgeset_destroy(&g->edges);
     for (size_t i = 0; i < g->n_windows; i++)
-        window_destroy(&g->windows[i]);
+        sg_graph__window_destroy(&g->windows[i]);
     free(g->windows);
     for (size_t i = 0; i < g->n_moved; i++)
         free(g->moved[i].evidence.ids);

@@ -125,6 +125,11 @@ size=$(wc -c <"$tmp/weeks.json")
 if [ "$size" -gt 20000000 ]; then echo "FAIL: 100 actors x 200 windows wrote $size bytes"; fail=1
 else echo "ok: 100 actors x 200 windows: graph.json $size bytes"; fi
 
+# 5b. windows are made while graph.json is written: 7x the windows, not 7x the memory
+run wstep7 -- "$bin" build --window 70d --step 7d "$tmp/weeks.jsonl" -o "$tmp/w7.json"; w7=$RSS
+run wstep1 -- "$bin" build --window 70d --step 1d "$tmp/weeks.jsonl" -o "$tmp/w1.json"; w1=$RSS
+check "windows x7 (step 7d -> 1d): peak RSS" "$w7" "$w1" 1.5
+
 # 6. topics that never match and a large lexicon cost linear time
 for n in 100 800; do
   python3 -c "
