@@ -54,6 +54,12 @@ void sg_lexicon_topic_decision(const sg_lexicon *lex, const char *topic_id,
                                const char *const **members, size_t *n_members);
 /* Label of a topic, or NULL. */
 const char *sg_lexicon_topic_label(const sg_lexicon *lex, const char *topic_id);
+/* Number of topics and the id of topic i (0 <= i < count). */
+size_t sg_lexicon_topic_count(const sg_lexicon *lex);
+const char *sg_lexicon_topic_id(const sg_lexicon *lex, size_t i);
+/* The act class of a topic ("recognition", or the topic's own id for an act its file
+ * spells out), or NULL when it has none; *how (may be NULL) is "named", "terms" or "label". */
+const char *sg_lexicon_topic_act(const sg_lexicon *lex, const char *topic_id, const char **how);
 
 /* Canonical actor id for a name or alias ("USA" -> "United States"), or NULL. */
 const char *sg_lexicon_actor_lookup(const sg_lexicon *lex, const char *name);

@@ -47,6 +47,16 @@ int sg_cmd_lexicon(int argc, char **argv)
     printf("actors %zu, people %zu, roles %zu, groups %zu, sources %zu, cues %zu, topics %zu, "
            "phrases %zu\n", st.actors, st.people, st.roles, st.groups, st.sources, st.cues,
            st.topics, st.phrases);
+    for (size_t i = 0; i < sg_lexicon_topic_count(lex); i++) {
+        const char *id = sg_lexicon_topic_id(lex, i), *how;
+        const char *act = sg_lexicon_topic_act(lex, id, &how);
+        if (act)
+            printf("topic %s: act %s (%s)\n", id, act,
+                   strcmp(how, "named") == 0 ? "named by the topic" : strcmp(how, "terms") == 0
+                   ? "derived from its terms" : "derived from its label");
+        else
+            printf("topic %s: no act (only cue words take a side; add \"act\" to the topic)\n", id);
+    }
     sg_lexicon_free(lex);
     return SG_EXIT_OK;
 }

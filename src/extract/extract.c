@@ -147,6 +147,16 @@ static int in_conditional(const ctx *c, int cl)
     return 0;
 }
 
+/* Is token at inside the condition of an if/unless clause ("if he recognises X"), not in
+ * the consequence after its comma ("If the war ends, Italy will support X")? */
+static int in_protasis(const ctx *c, int cl, size_t at)
+{
+    for (size_t k = c->clause_start[cl]; k < at; k++)
+        if (is_punct(c, k, ","))
+            return 0;
+    return 1;
+}
+
 static size_t deferral_in(const ctx *c, int cl)
 {
     for (size_t k = c->clause_start[cl]; k < c->clause_end[cl]; k++)
@@ -355,6 +365,28 @@ static int self_candidate(const ctx *c, const sg_mention *m)
     return 1;
 }
 
+/* A joint forum's position ("the G7 foreign ministers declared") is each member's too. */
+static sg_status emit_joint_members(ctx *c, const finding *f, const sg_mention *m, int actor,
+                                    size_t sent, sg_actor_set *done)
+{
+    const sg_actor_entry *a = &c->s.lex->actors[actor];
+    if (!a->joint)
+        return SG_OK;
+    for (size_t k = 0; k < a->n_members; k++) {
+        int member = sg_lexicon__actor_index(c->s.lex, a->members[k]);
+        int before = done->n;
+        sg_actor_set_add(done, member);
+        if (member < 0 || done->n == before)
+            continue;
+        finding g = *f;
+        g.flags |= SG_FLAG_INFERRED;
+        sg_status rc = emit_one(c, &g, m, member, -1, sent);
+        if (rc != SG_OK)
+            return rc;
+    }
+    return SG_OK;
+}
+
 static sg_status emit(ctx *c, const finding *f, int list, size_t sent)
 {
     const sg_list *l = &c->s.lists[list];
@@ -372,7 +404,7 @@ static sg_status emit(ctx *c, const finding *f, int list, size_t sent)
     sg_actor_set done = {{0}, 0};
     for (size_t k = l->first; k <= l->last; k++) {
         const sg_mention *m = &c->s.men[k];
-        if (m->kind == SG_MEN_SOURCE)
+        if (m->kind == SG_MEN_SOURCE || (m->possessor_of_noun && l->first != l->last))
             continue;
         if (f->self && !self_candidate(c, m))
             continue;
@@ -390,6 +422,8 @@ static sg_status emit(ctx *c, const finding *f, int list, size_t sent)
                 continue;
             if (f->target_list < 0) {
                 sg_status rc = emit_one(c, f, m, actors.a[i], -1, sent);
+                if (rc == SG_OK)
+                    rc = emit_joint_members(c, f, m, actors.a[i], sent, &done);
                 if (rc != SG_OK)
                     return rc;
                 continue;
@@ -417,6 +451,8 @@ typedef struct cue_site {
     finding f;
     holder h;
     int proform;       /* the governed cue is "do so": the topic is the last stance's */
+    int act;           /* the cue or the cue it governs is a form of the topic's act */
+    int act_governed;  /* the act is governed by another cue ("refuse to recognise") */
 } cue_site;
 
 /* Effect cues need the topic as their subject, with a modal: "membership would
@@ -435,6 +471,16 @@ static int effect_applies(const ctx *c, cue_site *x)
         return 0;
     x->f.weight *= SG_W_EFFECT;
     return 1;
+}
+
+/* Is there a "to", "of", "for" or "against" in [a, b) (a noun's complement)? */
+static int linked_by_preposition(const ctx *c, size_t a, size_t b)
+{
+    static const char *const p[] = {"to", "of", "for", "against", "toward", "towards", NULL};
+    for (size_t k = a; k < b; k++)
+        if (is_word(c, k, p))
+            return 1;
+    return 0;
 }
 
 /* A cue whose object is another cue governs it, and the polarities multiply:
@@ -468,6 +514,8 @@ static int govern_chain(ctx *c, cue_site *x)
             return 0;
         if (k == end && cue->kind != 'v' && cue->kind != 'p')
             return 0; /* "opposition stalled ...": a new predicate, not an object */
+        if ((cue->kind == 'n' || cue->kind == 'g') && !linked_by_preposition(c, end, k))
+            return 0; /* "Belgium's opposition a key hurdle": no object of the noun */
         const char *w = c->s.tok.tok[k].norm;
         if (k == end && !c->s.lex->cues[q->data].block && w[strlen(w) - 1] != 'g')
             return 0; /* only a gerund ("rejected blocking") follows a verb directly */
@@ -483,6 +531,8 @@ static int govern_chain(ctx *c, cue_site *x)
             x->f.weight = inner->strength;
         x->f.cue_end = c->s.main[c->s.main_at[k]].end;
         x->proform = inner->kind == 'r';
+        x->act |= inner->act;
+        x->act_governed |= inner->act;
         c->consumed[k] = 1;
         return 1;
     }
@@ -495,9 +545,9 @@ static void govern_directive(ctx *c, cue_site *x)
 {
     size_t end = x->mt->end;
     for (size_t k = end; k + 1 < x->ce && k < end + 10; k++) {
-        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE) ||
+        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE) || c->s.tok.tok[k].kind == SG_TOK_POSS ||
             (c->s.tok.tok[k].kind == SG_TOK_PUNCT && !is_punct(c, k, ",")))
-            return;
+            return; /* "regretted X's decision to V" is no directive to X */
         /* a comma only around an apposition of the directee: "the envoy, X, to block" */
         if (is_punct(c, k, ",") && (k + 1 >= x->ce || c->s.men_at[k + 1] < 0))
             return;
@@ -509,6 +559,8 @@ static void govern_directive(ctx *c, cue_site *x)
         int flip = k > 0 && sg_extract__main_meaning(&c->s, k - 1, SG_P_NEGATOR) ? -1 : 1;
         x->f.stance = x->cue->polarity * c->s.lex->cues[q->data].polarity * flip;
         x->f.cue_end = c->s.main[c->s.main_at[k + 1]].end;
+        x->act |= c->s.lex->cues[q->data].act;
+        x->act_governed |= c->s.lex->cues[q->data].act;
         c->consumed[k + 1] = 1;
         return;
     }
@@ -541,6 +593,80 @@ static int rule_is(const holder *h, const char *prefix)
     return h->rule && strncmp(h->rule, prefix, strlen(prefix)) == 0;
 }
 
+/* "..., Harris said on Friday.", "..., said Harris": the speaker named after the last
+ * comma of the sentence, or -1. */
+static int trailing_speaker(const ctx *c, size_t sent)
+{
+    const sg_sentence *st = &c->s.tok.sent[sent];
+    size_t comma = (size_t)-1;
+    for (size_t k = st->last_plus1; k-- > st->first && k + 16 > st->last_plus1;)
+        if (is_punct(c, k, ",")) {
+            comma = k;
+            break;
+        }
+    if (comma == (size_t)-1)
+        return -1;
+    int speech = 0;
+    for (size_t k = comma + 1; k < st->last_plus1; k++)
+        speech |= sg_extract__main_meaning(&c->s, k, SG_P_SPEECH) != NULL;
+    return speech ? sg_holder__first_candidate(c, comma + 1, st->last_plus1) : -1;
+}
+
+/* "Netanyahu would be detained": the subject of a passive act is what the act is done to.
+ * 1 when the holder found is such a subject. */
+static int passive_subject(const ctx *c, const cue_site *x)
+{
+    static const char *const be[] = {"be", "been", "being", "is", "are", "was", "were", "get",
+                                     "gets", "got", NULL};
+    const char *w = c->s.tok.tok[x->at].norm;
+    size_t n = strlen(w);
+    if (x->h.list < 0 || !(rule_is(&x->h, "subject") || rule_is(&x->h, "reported-subject")) ||
+        (n > 4 && strcmp(w + n - 3, "ing") == 0))
+        return 0; /* "the US was withdrawing" is active */
+    for (size_t k = x->at; k-- > x->cs && k + 3 >= x->at;)
+        if (is_word(c, k, be))
+            return 1;
+    return 0;
+}
+
+/* The passive act's holder is whoever says it will be done: the speaker before it ("Tusk
+ * pledged that X would not be arrested") or after it ("X would be detained, Harris said").
+ * Returns 0 when nobody does. */
+static int speaker_holds(const ctx *c, cue_site *x)
+{
+    size_t after;
+    int sp = sg_holder__speaker_before(c, x->cs, x->at, &after);
+    if (sp < 0)
+        sp = c->quote_list[x->at];
+    if (sp < 0)
+        sp = trailing_speaker(c, x->sent);
+    if (sp < 0 || sp == x->h.list)
+        return 0;
+    x->h.list = sp;
+    x->h.rule = "speaker";
+    return 1;
+}
+
+/* "Peskov said Ukraine will never join NATO": a candidate's own act reported by someone
+ * else is the reporter's position on it, not the candidate's. */
+static void reported_self_act(const ctx *c, cue_site *x)
+{
+    if (!x->cue->act || !x->cue->self || !rule_is(&x->h, "reported-subject"))
+        return;
+    size_t after;
+    int sp = sg_holder__speaker_before(c, x->cs, x->at, &after);
+    if (sp < 0 || sp == x->h.list)
+        return;
+    sg_actor_set a, b;
+    sg_extract__mention_actors(&c->s, &c->s.men[c->s.lists[sp].first], &a);
+    sg_extract__mention_actors(&c->s, &c->s.men[c->s.lists[x->h.list].first], &b);
+    if (a.n > 0 && b.n > 0 && a.a[0] == b.a[0])
+        return;
+    x->h.list = sp;
+    x->h.rule = "speaker";
+    x->f.self = 0;
+}
+
 /* About what: the topic, or another actor (a direct relation, which sets f.target_list). */
 static topic_how cue_topic(const ctx *c, cue_site *x)
 {
@@ -567,8 +693,9 @@ static topic_how cue_topic(const ctx *c, cue_site *x)
     int nominal = rule_is(&x->h, "possessive") || rule_is(&x->h, "nominal");
     topic_how how = sg_topic__of(c, c->topic, at, x->f.scope, x->cl, cue->kind != 'e', before_ok,
                              nominal, cue->self ? x->h.list : -1);
-    /* deferring cues ("caution from Washington") in a document about the topic */
-    if (how == TOPIC_NONE && cue->polarity == 0 && c->doc_on_topic &&
+    /* deferring cues ("caution from Washington") and the topic's own act ("Germany,
+     * Finland and Sweden issued a building permit") in a document about the topic */
+    if (how == TOPIC_NONE && (cue->polarity == 0 || x->act) && c->doc_on_topic &&
         !sg_topic__other(c, c->topic, cs, ce))
         how = TOPIC_CARRIED;
     if (how == TOPIC_NONE || how == TOPIC_CARRIED || how == TOPIC_SENTENCE) {
@@ -578,7 +705,8 @@ static topic_how cue_topic(const ctx *c, cue_site *x)
         if (k < ce && is_word(c, k, objprep))
             k++;
         int tl = sg_holder__list_after(c, k, ce);
-        if (tl >= 0 && tl != x->h.list && cue->kind != 'e') {
+        /* the object of an act ("join the EU", "recognise Kosovo") is the topic's own */
+        if (tl >= 0 && tl != x->h.list && cue->kind != 'e' && !x->act) {
             x->f.target_list = tl;
             x->f.rule = "direct-relation";
             how = TOPIC_CLAUSE;
@@ -636,6 +764,75 @@ static void remember_stance(ctx *c, int stance, size_t sent)
     c->last_sent = sent;
 }
 
+/* Is an adjective ending before token k attributive: followed by a noun of its own
+ * ("illegal annexation"), not by a complement ("hostile to") or the end of a clause? */
+static int attributive(const ctx *c, size_t k)
+{
+    static const char *const comp[] = {"to", "of", "about", "towards", "toward", "on", "in",
+                                       "with", "for", "and", "or", "but", "that", "as", "at",
+                                       "from", "than", "because", "since", "if", "unless",
+                                       "when", "while", "after", "before", "given", "under",
+                                       "by", "so", "too", "now", "yet", "at", NULL};
+    if (k >= c->s.tok.n_tok || c->s.tok.tok[k].kind != SG_TOK_WORD || is_word(c, k, comp))
+        return 0;
+    return c->s.sent_of[k] == c->s.sent_of[k - 1] && c->s.main_at[k] < 0 && !c->s.tok.tok[k].upper;
+}
+
+/* A gerund with no subject of its own ("recognising X risks ..."): the act named as a
+ * thing, not performed. */
+static int subjectless_gerund(const ctx *c, size_t at)
+{
+    const char *w = c->s.tok.tok[at].norm;
+    size_t n = strlen(w);
+    return n > 4 && strcmp(w + n - 3, "ing") == 0 && (at == 0 || c->s.men_at[at - 1] < 0);
+}
+
+/* Does a longer topic term or anaphor start at the cue ("arrest warrant" at "arrest")? */
+static int in_longer_term(const ctx *c, const sg_match *mt)
+{
+    size_t i = mt->start;
+    return (c->s.topic_at[i] >= 0 && c->s.topic[c->s.topic_at[i]].start == i &&
+            c->s.topic[c->s.topic_at[i]].end > mt->end) ||
+           (c->s.anaph_at[i] >= 0 && c->s.anaph[c->s.anaph_at[i]].start == i &&
+            c->s.anaph[c->s.anaph_at[i]].end > mt->end);
+}
+
+/* The nominalisation of the topic's act matched at mt ("ban"), or NULL. */
+static const sg_cue_entry *act_noun_at(const ctx *c, const sg_match *mt)
+{
+    for (int j = 0; j < mt->n; j++) {
+        const sg_phrase_meaning *m = mt->m[j];
+        if (m->kind != SG_P_CUE)
+            continue;
+        const sg_cue_entry *q = &c->s.lex->cues[m->data];
+        if (q->act && q->kind == 'n' && q->topic == c->topic)
+            return q;
+    }
+    return NULL;
+}
+
+/* Does the topic's act go against its object ("withdraw from the Paris Agreement"), and
+ * is the cue about the object alone, with no form of the act in its clause after it? */
+static int object_reverses(const ctx *c, const cue_site *x, topic_how how)
+{
+    const sg_topic_entry *t = &c->s.lex->topics[c->topic];
+    if (t->act < 0)
+        return 0;
+    for (size_t k = x->f.cue_end; k < x->ce; k++) {
+        if (c->s.main_at[k] >= 0 && c->s.main[c->s.main_at[k]].start == k) {
+            const sg_match *m = &c->s.main[c->s.main_at[k]];
+            for (int j = 0; j < m->n; j++)
+                if (m->m[j]->kind == SG_P_CUE && c->s.lex->cues[m->m[j]->data].act &&
+                    c->s.lex->cues[m->m[j]->data].topic == c->topic)
+                    return c->s.lex->cues[m->m[j]->data].polarity < 0; /* undone: flip */
+        }
+        if (t->act_group >= 0 && (sg_topic__groups(c, c->topic, k, k + 1) & (1u << t->act_group)))
+            return 0;
+    }
+    /* an anaphor ("the decision", "the move") names the act itself, not its object */
+    return c->s.lex->acts[t->act].inverse && how != TOPIC_ANAPHOR;
+}
+
 static sg_status handle_cue(ctx *c, size_t at)
 {
     if (c->consumed[at])
@@ -648,10 +845,22 @@ static sg_status handle_cue(ctx *c, size_t at)
     x.cl = c->clause_of[at];
     x.cs = c->clause_start[x.cl];
     x.ce = c->clause_end[x.cl];
+    if (x.cue->kind == 'a' && attributive(c, x.mt->end))
+        return SG_OK; /* "Russia's illegal annexation": the adjective describes a noun */
+    if (x.cue->act && x.cue->kind == 'v' &&
+        (sg_holder__nominal_use(c, at, x.cs, 2) || in_longer_term(c, x.mt))) {
+        /* "the EU's new sanctions package": a verb form used as a noun is the act only
+         * where it is one of the act's nominalisations ("Canada's ban") */
+        x.cue = act_noun_at(c, x.mt);
+        if (x.cue == NULL)
+            return SG_OK;
+    }
     x.sent = (size_t)c->s.sent_of[at];
-    finding f0 = {x.cue->polarity, x.cue->strength, 0, NULL, at, x.mt->end, x.mt->end, -1,
-                  x.cue->self};
+    /* an act's own words ("recognised", "the ban") name part of the topic */
+    finding f0 = {x.cue->polarity, x.cue->strength, 0, NULL, at, x.mt->end,
+                  x.cue->act ? at : x.mt->end, -1, x.cue->self};
     x.f = f0;
+    x.act = x.cue->act;
     /* "Hungary plans to do so", "Germany followed suit": the last stance, new holder */
     if (x.cue->kind == 'r') {
         if (!c->has_last || x.sent > c->last_sent + 1)
@@ -666,6 +875,15 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (at > x.cs && (sg_extract__is(&c->s, at - 1, "before") || sg_extract__is(&c->s, at - 1, "until")))
         return SG_OK;
     x.h = sg_holder__find(c, x.cue, at, x.mt->end, x.cl);
+    /* an act needs its performer as subject: "recognising X risks ...", said by Y, is
+     * not Y recognising X */
+    if (x.cue->act && !x.act_governed && x.h.list >= 0 && subjectless_gerund(c, at) &&
+        (rule_is(&x.h, "speaker") || rule_is(&x.h, "quote-speaker") ||
+         rule_is(&x.h, "sentence-speaker")))
+        return SG_OK;
+    reported_self_act(c, &x);
+    if (x.cue->act && !x.act_governed && passive_subject(c, &x) && !speaker_holds(c, &x))
+        return SG_OK;
     int irr = irrealis(c, &x);
     if (irr < 0)
         return SG_OK;
@@ -679,6 +897,12 @@ static sg_status handle_cue(ctx *c, size_t at)
         return SG_OK;
     }
     x.f.rule = x.h.rule;
+    /* "Netanyahu's detention", "Kosovo's recognition": a possessor the topic names is
+     * what the act is done to, not who does it */
+    if (x.cue->act && x.cue->kind == 'n' && rule_is(&x.h, "possessive") &&
+        (sg_topic__groups(c, c->topic, c->s.lists[x.h.list].start, c->s.lists[x.h.list].end) &
+         ~(1u << 31)))
+        return SG_OK;
     topic_how how = cue_topic(c, &x);
     if (how == TOPIC_NONE)
         return SG_OK;
@@ -687,6 +911,14 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (how == TOPIC_CARRIED)
         x.f.weight *= SG_W_CARRIED;
     cue_polarity(c, &x, irr > 0);
+    if ((x.f.flags & SG_FLAG_CONDITIONAL) && in_protasis(c, x.cl, at))
+        return SG_OK; /* "... if he recognises X": the condition itself asserts nothing */
+    if (x.f.target_list < 0 && !x.act && object_reverses(c, &x, how)) {
+        /* "remains committed to the Paris Agreement" (an act against its object),
+         * "welcomed Biden's decision to rejoin" (the act undone) */
+        x.f.stance = -x.f.stance;
+        x.f.flags |= SG_FLAG_REVERSED;
+    }
     if (x.f.target_list < 0 && x.f.stance != 0)
         remember_stance(c, x.f.stance, x.sent);
     return emit(c, &x.f, x.h.list, x.sent);
@@ -699,7 +931,7 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
         return SG_OK;
     if (deferral_in(c, cl) != at)
         return SG_OK; /* one deferral statement per clause ("only later, not now") */
-    static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0, 0};
+    static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0, 0, -1, 0, 0};
     const sg_match *mt = &c->s.main[c->s.main_at[at]];
     holder h = sg_holder__find(c, &defer, at, mt->end, cl);
     if (h.list >= 0)
@@ -731,6 +963,7 @@ static sg_status extract_topic(ctx *c, int on_topic)
     c->n_out = 0;
     c->has_last = 0;
     memset(c->consumed, 0, c->s.tok.n_tok + 1);
+    c->s.cur_topic = c->topic; /* cues bound to other topics' acts are not seen */
     for (size_t i = 0; i < c->s.n_main; i++) {
         const sg_match *m = &c->s.main[i];
         sg_status rc = SG_OK;

@@ -87,6 +87,7 @@ int sg_holder__speaker_list(const ctx *c, size_t from, size_t speech);
 int sg_holder__speaker_before(const ctx *c, size_t from, size_t pos, size_t *after_speech);
 holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t end, int cl);
 int sg_holder__resolve_speaker(const ctx *c, int list, size_t at);
+int sg_holder__nominal_use(const ctx *c, size_t at, size_t cs, int reach);
 int sg_extract__negated(const ctx *c, size_t at, size_t from);
 
 #endif

@@ -39,6 +39,8 @@ typedef struct sg_mention {
     int source;             /* source index or -1 */
     int possessor_of_noun;  /* "Ukraine's membership": X 's + a non-cue noun */
     int poss_follows;       /* followed by 's */
+    int has_role;           /* names an office ("the Brazilian President") */
+    int learned;            /* a name the document bound to an actor earlier */
     size_t list;            /* index of its list */
 } sg_mention;
 
@@ -65,6 +67,8 @@ typedef struct sg_scan {
     sg_list *lists;   size_t n_lists;
     int *men_at;      /* token -> mention index covering it, or -1 */
     int *sent_of;     /* token -> sentence index */
+    int cur_topic;    /* the topic being extracted: cues bound to another topic are not
+                         seen; -1 while scanning (every cue is) */
 } sg_scan;
 
 SG_NODISCARD sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex,

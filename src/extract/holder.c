@@ -15,8 +15,8 @@ int sg_holder__candidate(const ctx *c, const sg_list *l)
     if (first->kind == SG_MEN_PRONOUN && first->actors.n == 0 &&
         first->pronoun != SG_PRON_SPEAKER)
         return 0;
-    if (last->possessor_of_noun)
-        return 0;
+    if (last->possessor_of_noun && l->first == l->last)
+        return 0; /* "Russia, China and Caracas' allies": the others still hold */
     if (l->in_pp)
         return 0;
     return 1;
@@ -56,13 +56,22 @@ int sg_holder__speaker_list(const ctx *c, size_t from, size_t speech)
     return -1;
 }
 
+/* "EU member states have": a speech verb form that is a plural noun after a modifier. */
+static int plural_noun_use(const ctx *c, size_t i, size_t from)
+{
+    if (i <= from || !sg_lexicon__word_in(c->s.lex, SG_WL_PLURAL_HEADS, c->s.tok.tok[i].norm))
+        return 0;
+    const sg_token *p = &c->s.tok.tok[i - 1];
+    return (p->kind == SG_TOK_WORD && c->s.men_at[i - 1] < 0 && !p->upper) || is_determiner(c, i - 1);
+}
+
 /* The speaker of a clause: first candidate before the last speech verb before pos. */
 int sg_holder__speaker_before(const ctx *c, size_t from, size_t pos, size_t *after_speech)
 {
     static const char *const rel[] = {"that", "which", "who", "whom", NULL};
     size_t speech = (size_t)-1;
     for (size_t i = from; i < pos; i++)
-        if (sg_extract__main_meaning(&c->s, i, SG_P_SPEECH) ||
+        if ((sg_extract__main_meaning(&c->s, i, SG_P_SPEECH) && !plural_noun_use(c, i, from)) ||
             sg_extract__main_meaning(&c->s, i, SG_P_REPORTING))
             speech = i;
     /* a subordinate clause ("the day that Finland and Sweden applied") has its own
@@ -124,6 +133,32 @@ static int passive_agent(const ctx *c, size_t at, size_t end, size_t cs, size_t 
     return -1;
 }
 
+/* "countries like A and B", "nations including A": the members' list after a plural head
+ * noun at i. */
+static int members_after_head(const ctx *c, size_t i, size_t end)
+{
+    while (i < end && (is_determiner(c, i) || (c->s.tok.tok[i].kind == SG_TOK_WORD &&
+                                               c->s.men_at[i] < 0 && !c->s.tok.tok[i].upper &&
+                                               !sg_lexicon__word_in(c->s.lex, SG_WL_PLURAL_HEADS,
+                                                                    c->s.tok.tok[i].norm) &&
+                                               i + 1 < end &&
+                                               sg_lexicon__word_in(c->s.lex, SG_WL_PLURAL_HEADS,
+                                                                   c->s.tok.tok[i + 1].norm))))
+        i++;
+    if (i + 1 >= end || !sg_lexicon__word_in(c->s.lex, SG_WL_PLURAL_HEADS, c->s.tok.tok[i].norm))
+        return -1;
+    size_t k = i + 1;
+    if (k < end && is_punct(c, k, ","))
+        k++;
+    if (k < end && sg_extract__is(&c->s, k, "such") && sg_extract__is(&c->s, k + 1, "as"))
+        k += 2;
+    else if (k < end && sg_lexicon__word_in(c->s.lex, SG_WL_MEMBER_MARKERS, c->s.tok.tok[k].norm))
+        k++;
+    else
+        return -1;
+    return sg_holder__list_after(c, k, end);
+}
+
 /* Holder of a noun: "A's opposition", "his support", "concerns voiced by A",
  * "caution from A and B". */
 static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, size_t ce)
@@ -155,7 +190,14 @@ static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, siz
         }
     }
     for (size_t j = end; j < ce && j < end + 3; j++)
-        if (sg_extract__is(&c->s, j, "from") && (h.list = sg_holder__list_after(c, j + 1, ce)) >= 0) {
+        if ((sg_extract__is(&c->s, j, "from") || sg_extract__is(&c->s, j, "by")) &&
+            (h.list = sg_holder__list_after(c, j + 1, ce)) >= 0) {
+            h.rule = "nominal-from"; /* "caution from A", "similar bans by A and B" */
+            return h;
+        }
+    /* "bans by countries like A, B and C" */
+    for (size_t j = end; j + 2 < ce && j < end + 3; j++)
+        if (sg_extract__is(&c->s, j, "by") && (h.list = members_after_head(c, j + 1, ce)) >= 0) {
             h.rule = "nominal-from";
             return h;
         }
@@ -193,6 +235,58 @@ static int local_subject(const ctx *c, size_t at, size_t cs)
     return -1;
 }
 
+/* "20 nations have voiced support for X, including: A, B and C": a plural subject with
+ * no name of its own, whose members a later "including"/"such as" list names. */
+static int members_named_later(const ctx *c, size_t at, size_t cs)
+{
+    int plural = 0;
+    for (size_t k = cs; k < at && !plural; k++)
+        plural = c->s.tok.tok[k].kind == SG_TOK_WORD && c->s.men_at[k] < 0 &&
+                 sg_lexicon__word_in(c->s.lex, SG_WL_PLURAL_HEADS, c->s.tok.tok[k].norm);
+    if (!plural)
+        return -1;
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
+    for (size_t k = at + 1; k + 1 < st->last_plus1; k++) {
+        size_t after = 0;
+        if (sg_lexicon__word_in(c->s.lex, SG_WL_MEMBER_MARKERS, c->s.tok.tok[k].norm))
+            after = k + 1;
+        else if (sg_extract__is(&c->s, k, "such") && sg_extract__is(&c->s, k + 1, "as"))
+            after = k + 2;
+        else if (sg_extract__is(&c->s, k, "such") && sg_extract__is(&c->s, k + 1, "as"))
+            after = k + 2;
+        if (after == 0)
+            continue;
+        while (after < st->last_plus1 && is_punct(c, after, ":"))
+            after++;
+        int l = sg_holder__list_after(c, after, st->last_plus1);
+        if (l >= 0)
+            return l; /* "mainly Ukraine, ..., and the United States": several lists */
+        continue;
+    }
+    return -1;
+}
+
+/* "X's decision to V", "X's controversial move to V": the possessor holds V. */
+static int possessive_infinitive(const ctx *c, size_t at, size_t cs)
+{
+    if (at < cs + 4 || !sg_extract__is(&c->s, at - 1, "to"))
+        return -1;
+    size_t k = at - 2; /* the noun */
+    for (int mod = 0; mod < 2 && k > cs; mod++) {
+        const sg_token *t = &c->s.tok.tok[k];
+        if (t->kind != SG_TOK_WORD || t->upper || c->s.men_at[k] >= 0)
+            return -1;
+        if (mod == 0 && !sg_lexicon__word_in(c->s.lex, SG_WL_ACT_CARRIERS, t->norm))
+            return -1; /* "X's failure to ratify" is not X ratifying */
+        if (c->s.tok.tok[k - 1].kind == SG_TOK_POSS && k >= 2 && c->s.men_at[k - 2] >= 0) {
+            const sg_mention *m = &c->s.men[c->s.men_at[k - 2]];
+            return m->kind == SG_MEN_ACTOR ? (int)m->list : -1;
+        }
+        k--;
+    }
+    return -1;
+}
+
 /* Cues whose clause subject cannot hold them: a noun inside a prepositional phrase
  * ("years for approval"); an agent noun without a copula or apposition ("bans on Putin
  * supporters", against "X and Y are the main opponents", "X, a staunch supporter"). */
@@ -219,6 +313,35 @@ static int subject_cannot_hold(const ctx *c, const sg_cue_entry *cue, size_t at,
     return 0;
 }
 
+/* "A opposed the deal and B abstained": a candidate right before the verb (adverbs and
+ * auxiliaries between), itself right after "and"/"while"/"whereas", is a second subject. */
+static int coordinated_subject(const ctx *c, size_t from, size_t at)
+{
+    static const char *const aux[] = {"has", "have", "had", "was", "were", "is", "are", "will",
+                                      "would", "did", "does", "do", "also", "then", "instead",
+                                      "later", "too", "could", "can", "may", "might", "not",
+                                      "n't", "never", NULL};
+    static const char *const conj[] = {"and", "while", "whereas", "whilst", NULL};
+    size_t k = at;
+    while (k > from && (is_word(c, k - 1, aux) ||
+                        (c->s.tok.tok[k - 1].kind == SG_TOK_WORD && c->s.men_at[k - 1] < 0 &&
+                         strlen(c->s.tok.tok[k - 1].norm) > 3 &&
+                         strcmp(c->s.tok.tok[k - 1].norm + strlen(c->s.tok.tok[k - 1].norm) - 2,
+                                "ly") == 0)))
+        k--;
+    int l = k > from ? sg_holder__list_of(c, k - 1) : -1;
+    if (l < 0 || c->s.lists[l].end != k || !sg_holder__candidate(c, &c->s.lists[l]))
+        return -1;
+    size_t st = c->s.lists[l].start;
+    while (st > from && is_determiner(c, st - 1))
+        st--;
+    if (st <= from || !is_word(c, st - 1, conj))
+        return -1;
+    /* "A and B oppose" is one list; a conjunction inside a list is not a new subject */
+    int before = st >= 2 ? sg_holder__list_of(c, st - 2) : -1;
+    return before == l ? -1 : l;
+}
+
 /* The clause's subject: the first candidate after the last speech verb before the cue
  * (or after the last comma: "A agreed ..., something B had vowed to block"), else the
  * speaker. */
@@ -235,6 +358,9 @@ static holder clause_subject(const ctx *c, const sg_cue_entry *cue, size_t at, s
         }
     if (l < 0)
         l = sg_holder__first_candidate(c, after_speech, at);
+    int near = coordinated_subject(c, after_speech, at);
+    if (near >= 0)
+        l = near;
     if (cue->kind == 'e')
         l = -1; /* effect cues: the topic is the subject; the holder is the speaker */
     if (l >= 0) {
@@ -257,8 +383,9 @@ static int interrupted_subject(const ctx *c, int cl, size_t sent_first)
         return -1;
     for (size_t k = ps; k < pe; k++)
         if (!(k >= c->s.lists[l].start && k < c->s.lists[l].end) &&
-            c->s.tok.tok[k].kind != SG_TOK_PUNCT && !is_determiner(c, k))
-            return -1;
+            c->s.tok.tok[k].kind != SG_TOK_PUNCT && !is_determiner(c, k) &&
+            !sg_lexicon__word_in(c->s.lex, SG_WL_MEMBER_MARKERS, c->s.tok.tok[k].norm))
+            return -1; /* "Several nations - including A and B - have banned" */
     return l;
 }
 
@@ -277,6 +404,29 @@ static int sentence_speaker(const ctx *c, size_t cs, size_t sent_first)
     return -1;
 }
 
+/* Is the cue at token at used as a noun: right after 's or a determiner, or (reach > 0)
+ * after up to `reach` plain modifiers that follow one ("the EU's 19th sanctions package",
+ * "a new ban")? */
+int sg_holder__nominal_use(const ctx *c, size_t at, size_t cs, int reach)
+{
+    static const char *const nominal_det[] = {"his", "her", "its", "their", "our", "the", "a",
+                                              "an", "any", "this", "that", "such", NULL};
+    size_t k = at;
+    if (at > cs && sg_extract__is(&c->s, at - 1, "to"))
+        return 0; /* "decided to ban": an infinitive */
+    for (int skipped = 0; k > cs; skipped++) {
+        const sg_token *t = &c->s.tok.tok[k - 1];
+        if (t->kind == SG_TOK_POSS || is_word(c, k - 1, nominal_det))
+            return 1;
+        size_t n = strlen(t->norm);
+        if (skipped >= reach || t->kind != SG_TOK_WORD || c->s.main_at[k - 1] >= 0 ||
+            c->s.men_at[k - 1] >= 0 || (n > 2 && strcmp(t->norm + n - 2, "ly") == 0))
+            return 0;
+        k--;
+    }
+    return 0;
+}
+
 /* Who holds the cue at [at, end) in clause cl: the first rule that applies, in the order
  * of docs/extraction.md. h.list is -1 when nobody does. */
 holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t end, int cl)
@@ -284,10 +434,7 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     holder h = {-1, NULL, -1};
     size_t cs = c->clause_start[cl], ce = c->clause_end[cl];
     size_t sent_first = c->s.tok.sent[c->s.sent_of[at]].first;
-    static const char *const nominal_det[] = {"his", "her", "its", "their", "our", "the", "a",
-                                              "an", "any", NULL};
-    int nominal_use = at > cs && (c->s.tok.tok[at - 1].kind == SG_TOK_POSS ||
-                                  is_word(c, at - 1, nominal_det));
+    int nominal_use = sg_holder__nominal_use(c, at, cs, 0);
     if ((cue->kind == 'v' || cue->kind == 'p') && !nominal_use &&
         (h.list = passive_agent(c, at, end, cs, ce)) >= 0) {
         h.rule = "passive-agent";
@@ -296,10 +443,16 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     /* any cue after 's or a determiner is used as a noun */
     if ((cue->kind == 'n' || (nominal_use && cue->kind != 'g' && cue->kind != 'e')) && at > 0) {
         h = nominal_holder(c, at, end, cs, ce);
-        if (h.list >= 0)
+        if (h.list >= 0 || cue->nominal_only)
             return h;
     }
-    if ((h.list = local_subject(c, at, cs)) >= 0) {
+    /* "Trump's decision to withdraw", "Canada's plan to ban" */
+    if (cue->kind == 'v' && (h.list = possessive_infinitive(c, at, cs)) >= 0) {
+        h.rule = "possessive-infinitive";
+        return h;
+    }
+    /* "a date for Ukraine joining the alliance" describes the question, it takes no side */
+    if (!(cue->act && cue->self) && (h.list = local_subject(c, at, cs)) >= 0) {
         h.rule = "local-subject";
         return h;
     }
@@ -323,6 +476,10 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     h = clause_subject(c, cue, at, cs);
     if (h.list >= 0)
         return h;
+    if ((h.list = members_named_later(c, at, cs)) >= 0) {
+        h.rule = "subject-members";
+        return h;
+    }
     if (c->quote_list[at] >= 0) {
         h.list = c->quote_list[at], h.rule = "quote-speaker";
     } else if ((h.list = interrupted_subject(c, cl, sent_first)) >= 0) {

@@ -43,7 +43,9 @@ const sg_phrase_meaning *sg_extract__main_meaning(const sg_scan *s, size_t i, sg
     if (m->start != i)
         return NULL;
     for (int j = 0; j < m->n; j++)
-        if (m->m[j]->kind == k)
+        if (m->m[j]->kind == k &&
+            !(k == SG_P_CUE && s->cur_topic >= 0 && s->lex->cues[m->m[j]->data].topic >= 0 &&
+              s->lex->cues[m->m[j]->data].topic != s->cur_topic))
             return m->m[j];
     return NULL;
 }
@@ -159,6 +161,38 @@ static int layer_push(layer_out *o, const sg_match *m)
     return 0;
 }
 
+/* A hyphenated compound ("EU-Mercosur", "US-China") names the topic terms its parts
+ * name, each part matched as a one-word term. */
+static void compound_terms(const sg_scan *s, size_t i, sg_match *m, int *found)
+{
+    const char *w = s->tok.tok[i].norm;
+    if (s->tok.tok[i].kind != SG_TOK_WORD || strchr(w, '-') == NULL || (*found && m->end > i + 1))
+        return;
+    char part[64];
+    for (const char *p = w; *p;) {
+        const char *h = strchr(p, '-');
+        size_t n = h ? (size_t)(h - p) : strlen(p);
+        if (n > 0 && n < sizeof(part)) {
+            memcpy(part, p, n);
+            part[n] = '\0';
+            size_t node = sg_lexicon__child(s->lex, 0, part);
+            const sg_trie_node *nd = node ? &s->lex->nodes[node] : NULL;
+            for (size_t k = 0; nd && k < nd->n_meanings; k++) {
+                const sg_phrase_meaning *pm = &s->lex->meanings[nd->first_meaning + k];
+                if (pm->kind != SG_P_TOPIC_TERM || pm->n_tokens != 1)
+                    continue;
+                if (!*found) {
+                    m->start = i, m->end = i + 1, m->n = 0;
+                    *found = 1;
+                }
+                if (m->n < SG_MAX_MEANINGS)
+                    m->m[m->n++] = pm;
+            }
+        }
+        p = h ? h + 1 : p + n;
+    }
+}
+
 /* Greedy left-to-right longest matches, per layer, in one trie walk per token. */
 static sg_status match_layers(sg_scan *s)
 {
@@ -181,6 +215,8 @@ static sg_status match_layers(sg_scan *s)
                 want[l] = i >= next_free[l];
             sg_match m[3];
             match_at(s, i, st->last_plus1, want, m, found);
+            if (want[1])
+                compound_terms(s, i, &m[1], &found[1]);
             for (int l = 0; l < 3; l++)
                 if (want[l] && found[l]) {
                     if (layer_push(&lo[l], &m[l]) != 0)
@@ -323,6 +359,7 @@ static size_t build_mention(sg_scan *s, size_t i, size_t sent_end, sg_mention *m
     next:;
     }
     m->end = j > i ? j : i + 1;
+    m->has_role = has_role;
     if (m->kind == SG_MEN_ACTOR) {
         if (demonym >= 0 && (has_role || m->person >= 0))
             sg_actor_set_add(&m->actors, demonym);
@@ -361,6 +398,29 @@ static int is_cue_token(const sg_scan *s, size_t i)
     return sg_extract__main_meaning(s, i, SG_P_CUE) != NULL;
 }
 
+/* "Several nations - including the UK, US and Australia - have", "member states, such
+ * as Italy, voted": the list after "including"/"such as" names the members of the noun
+ * phrase before it, which is the clause's subject, not a prepositional object. */
+static int apposition_list(const sg_scan *s, size_t k)
+{
+    size_t w;
+    if (sg_lexicon__word_in(s->lex, SG_WL_MEMBER_MARKERS, s->tok.tok[k].norm))
+        w = k;
+    else if (k > 0 && sg_extract__is(s, k, "as") && sg_extract__is(s, k - 1, "such"))
+        w = k - 1;
+    else
+        return 0;
+    while (w > 0 && s->tok.tok[w - 1].kind == SG_TOK_PUNCT &&
+           (strcmp(s->tok.tok[w - 1].norm, ",") == 0 || strcmp(s->tok.tok[w - 1].norm, "-") == 0))
+        w--;
+    if (w == 0 || s->sent_of[w - 1] != s->sent_of[k])
+        return 0;
+    const sg_token *t = &s->tok.tok[w - 1];
+    /* a plural noun of its own ("nations", "member states", "others") */
+    return t->kind == SG_TOK_WORD && s->main_at[w - 1] < 0 &&
+           sg_lexicon__word_in(s->lex, SG_WL_PLURAL_HEADS, t->norm);
+}
+
 /* Is the mention starting at token i inside a prepositional phrase ("with Germany",
  * "between the Alliance and Russia")? Determiners may sit between. */
 static int in_pp(const sg_scan *s, size_t i)
@@ -373,9 +433,14 @@ static int in_pp(const sg_scan *s, size_t i)
         "amid", "alongside", "unlike", "per", "versus", "through", "echoing", "joined",
         "join", "joins", "urged", "asked", "told", "pressed", "called", NULL};
     size_t k = i;
-    while (k > 0 && sg_extract__is_determiner(s, k - 1))
+    /* determiners and numbers: "at the 2023 Vilnius summit" */
+    while (k > 0 && (sg_extract__is_determiner(s, k - 1) ||
+                     (s->tok.tok[k - 1].kind == SG_TOK_WORD &&
+                      isdigit((unsigned char)s->tok.tok[k - 1].norm[0]))))
         k--;
     if (k == 0 || s->sent_of[k - 1] != s->sent_of[i])
+        return 0;
+    if (apposition_list(s, k - 1))
         return 0;
     for (size_t n = 0; p[n]; n++)
         if (sg_extract__is(s, k - 1, p[n]))
@@ -405,9 +470,28 @@ static sg_list *new_list(sg_scan *s, size_t i)
 }
 
 /* Split the last list back into single mentions when no conjunction joined it. */
+/* "A, B, C and others", "A, B and C among others": an open list is coordinated too. */
+static int open_list_end(const sg_scan *s, size_t end)
+{
+    static const char *const tail[][3] = {{"and", "others", NULL}, {"and", "other", NULL},
+                                          {"among", "others", NULL}, {"and", "several", NULL},
+                                          {"and", "many", NULL}, {"and", "a", "few"}};
+    for (size_t k = 0; k < sizeof(tail) / sizeof(tail[0]); k++) {
+        int ok = 1;
+        for (size_t j = 0; j < 3 && tail[k][j] && ok; j++)
+            ok = sg_extract__is(s, end + j, tail[k][j]);
+        if (ok)
+            return 1;
+    }
+    return 0;
+}
+
 static void split_uncoordinated(sg_scan *s, int has_conj)
 {
     if (s->n_lists == 0 || has_conj)
+        return;
+    if (s->lists[s->n_lists - 1].first != s->lists[s->n_lists - 1].last &&
+        open_list_end(s, s->lists[s->n_lists - 1].end))
         return;
     sg_list *l = &s->lists[s->n_lists - 1];
     size_t first = l->first, last = l->last;
@@ -454,19 +538,148 @@ static sg_status build_lists(sg_scan *s)
     return SG_OK;
 }
 
+/* ---- people learned from the text -------------------------------------------------- */
+
+/* Names the document binds to an actor: "Brazilian President Luiz Inácio Lula da Silva",
+ * "Mauro Vieira, Brazil's foreign minister": each capitalised part of the name, for the
+ * rest of the document. */
+#define SG_MAX_LEARNED 256
+typedef struct learned_names {
+    size_t tok[SG_MAX_LEARNED]; /* a token whose norm is the name part */
+    sg_actor_set actors[SG_MAX_LEARNED];
+    size_t n;
+} learned_names;
+
+/* An unknown capitalised word (no lexicon match) that may be part of a name. */
+static int name_part(const sg_scan *s, size_t k)
+{
+    const sg_token *t = &s->tok.tok[k];
+    return t->kind == SG_TOK_WORD && t->upper && !t->caps && s->main_at[k] < 0 &&
+           strlen(t->norm) >= 3 && s->topic_at[k] < 0;
+}
+
+/* A lower-case particle inside a name ("da", "bin", "van"). */
+static int name_particle(const sg_scan *s, size_t k)
+{
+    static const char *const p[] = {"da", "de", "do", "dos", "bin", "ibn", "al", "el", "van",
+                                    "von", "der", "di", "la", "le", "du", NULL};
+    for (size_t n = 0; p[n]; n++)
+        if (sg_extract__is(s, k, p[n]) && !s->tok.tok[k].upper)
+            return 1;
+    return 0;
+}
+
+static void learn(learned_names *ln, const sg_scan *s, size_t a, size_t b,
+                  const sg_actor_set *actors)
+{
+    for (size_t k = a; k < b && ln->n < SG_MAX_LEARNED; k++)
+        if (name_part(s, k)) {
+            ln->tok[ln->n] = k;
+            ln->actors[ln->n++] = *actors;
+        }
+}
+
+/* The end of a name right after an office mention ("President Lula da Silva"), or i. */
+static size_t name_after(const sg_scan *s, size_t i, size_t sent_end)
+{
+    size_t k = i, end = i;
+    while (k < sent_end && k < i + 6 && (name_part(s, k) || (k > i && name_particle(s, k)))) {
+        k++;
+        if (name_part(s, k - 1))
+            end = k;
+    }
+    return end;
+}
+
+/* Bind names found around office mention m; extends m over a name right after it. */
+static void learn_around(learned_names *ln, sg_scan *s, sg_mention *m, size_t sent_first,
+                         size_t sent_end)
+{
+    if (m->kind != SG_MEN_ACTOR || !m->has_role || m->person >= 0 || m->actors.n == 0)
+        return;
+    size_t end = name_after(s, m->end, sent_end);
+    if (end > m->end) {
+        learn(ln, s, m->end, end, &m->actors);
+        m->end = end;
+        return;
+    }
+    /* "Mauro Vieira, Brazil's foreign minister": a name, a comma, [the] the office */
+    size_t k = m->start;
+    if (k > sent_first && sg_extract__is(s, k - 1, "the"))
+        k--;
+    if (k < sent_first + 2 || !(s->tok.tok[k - 1].kind == SG_TOK_PUNCT &&
+                                strcmp(s->tok.tok[k - 1].norm, ",") == 0))
+        return;
+    size_t a = k - 1;
+    while (a > sent_first && (name_part(s, a - 1) || name_particle(s, a - 1)))
+        a--;
+    if (a < k - 1 && name_part(s, a))
+        learn(ln, s, a, k - 1, &m->actors);
+}
+
+/* A learned name at token i: the actors it was bound to, or NULL. */
+static const sg_actor_set *learned_at(const learned_names *ln, const sg_scan *s, size_t i)
+{
+    if (!name_part(s, i))
+        return NULL;
+    for (size_t k = ln->n; k-- > 0;)
+        if (ln->tok[k] != i && strcmp(s->tok.tok[ln->tok[k]].norm, s->tok.tok[i].norm) == 0)
+            return &ln->actors[k];
+    return NULL;
+}
+
+/* Is [a, b) part of a longer topic term ("Paris" in "Paris Agreement")? */
+static int inside_term(const sg_scan *s, size_t a, size_t b)
+{
+    for (size_t k = a; k < b; k++)
+        if (s->topic_at[k] >= 0) {
+            const sg_match *t = &s->topic[s->topic_at[k]];
+            if (t->start <= a && t->end > b)
+                return 1;
+        }
+    return 0;
+}
+
 static sg_status find_mentions(sg_scan *s)
 {
     size_t cap = 0;
+    learned_names *ln = calloc(1, sizeof(*ln));
+    if (ln == NULL)
+        return SG_ENOMEM;
     for (size_t si = 0; si < s->tok.n_sent; si++) {
         const sg_sentence *st = &s->tok.sent[si];
         for (size_t i = st->first; i < st->last_plus1;) {
             const sg_phrase_meaning *pm = name_meaning(s, i);
+            const sg_actor_set *known = pm ? NULL : learned_at(ln, s, i);
+            if (known) {
+                /* "Lula said": a name the document bound earlier */
+                sg_mention m;
+                memset(&m, 0, sizeof(m));
+                m.person = m.source = -1;
+                m.kind = SG_MEN_ACTOR;
+                m.start = i;
+                m.end = name_after(s, i, st->last_plus1);
+                m.actors = *known;
+                m.learned = 1;
+                if (add_mention(s, &m, &cap) != SG_OK) {
+                    free(ln);
+                    return SG_ENOMEM;
+                }
+                i = m.end;
+                continue;
+            }
             if (pm == NULL || s->main[s->main_at[i]].start != i) {
                 i++;
                 continue;
             }
             sg_mention m;
             size_t next = build_mention(s, i, st->last_plus1, &m);
+            if (inside_term(s, i, next)) {
+                i = next; /* "Paris" in "the Paris Agreement" names no actor */
+                continue;
+            }
+            learn_around(ln, s, &m, st->first, st->last_plus1);
+            next = m.end > next ? m.end : next;
             if (next < st->last_plus1 && s->tok.tok[next].kind == SG_TOK_POSS) {
                 m.poss_follows = 1;
                 /* "X's opposition" / "X's strong opposition": X holds the cue; any other
@@ -484,13 +697,27 @@ static sg_status find_mentions(sg_scan *s)
                 s->tok.tok[next].kind == SG_TOK_WORD && s->men_at[next] < 0 &&
                 name_meaning(s, next) == NULL)
                 m.possessor_of_noun = 1;
+            /* "NATO countries", "EU member states": the actor modifies a plural noun that
+             * names unnamed members */
+            size_t h = next;
+            if (h < st->last_plus1 && s->tok.tok[h].kind == SG_TOK_WORD && s->main_at[h] < 0 &&
+                !s->tok.tok[h].upper && !m.poss_follows && !is_list_glue(s, h) &&
+                !sg_lexicon__word_in(s->lex, SG_WL_PLURAL_HEADS, s->tok.tok[h].norm))
+                h++; /* one modifier: "member states" */
+            if (h < st->last_plus1 && !m.poss_follows && s->tok.tok[h].kind == SG_TOK_WORD &&
+                sg_lexicon__word_in(s->lex, SG_WL_PLURAL_HEADS, s->tok.tok[h].norm) &&
+                (h == next || s->tok.tok[next].kind == SG_TOK_WORD))
+                m.possessor_of_noun = 1;
             /* a lone demonym adjective ("Ukrainian territories") is not an actor */
             int keep = !(m.kind == SG_MEN_ROLE_ONLY);
-            if (keep && add_mention(s, &m, &cap) != SG_OK)
+            if (keep && add_mention(s, &m, &cap) != SG_OK) {
+                free(ln);
                 return SG_ENOMEM;
+            }
             i = next;
         }
     }
+    free(ln);
     for (size_t i = 0; i < s->n_men; i++)
         for (size_t t = s->men[i].start; t < s->men[i].end; t++)
             s->men_at[t] = (int)i;
@@ -527,6 +754,7 @@ sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex, const sg_document 
     memset(s, 0, sizeof(*s));
     s->lex = lex;
     s->doc = doc;
+    s->cur_topic = -1;
     sg_status rc = sg_tokens_init(&s->tok, doc->text, doc->len, NULL, err);
     if (rc != SG_OK) {
         if (err)

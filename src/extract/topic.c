@@ -71,6 +71,11 @@ static int empty_object(const ctx *c, size_t k, size_t b)
     static const char *const pron[] = {"it", "them", "so", NULL};
     if (k < b && is_word(c, k, objprep))
         k++;
+    /* "advocates achieving this": a gerund before the pronoun */
+    size_t n = k < b ? strlen(c->s.tok.tok[k].norm) : 0;
+    if (k + 1 < b && n > 4 && strcmp(c->s.tok.tok[k].norm + n - 3, "ing") == 0 &&
+        c->s.main_at[k] < 0 && (is_word(c, k + 1, pron) || sg_extract__is(&c->s, k + 1, "this")))
+        k++;
     if (k >= b || c->s.tok.tok[k].kind == SG_TOK_PUNCT || is_word(c, k, pron))
         return 1;
     /* "this" alone is a pronoun; "this position" has an object of its own */
@@ -133,10 +138,11 @@ topic_how sg_topic__of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, 
      * document about the nuclear deal) */
     for (size_t i = cue_end; i < obj_end; i++)
         if (c->s.topic_at[i] >= 0 && c->s.men_at[i] < 0 &&
-            !sg_extract__main_meaning(&c->s, i, SG_P_DEMONYM) &&
-            !sg_extract__main_meaning(&c->s, i, SG_P_ACTOR) &&
-            (sg_topic__groups(c, t, i, i + 1) & ~(1u << 31)))
-            return TOPIC_CARRIED;
+            (sg_topic__groups(c, t, i, i + 1) & ~(1u << 31)) &&
+            ((!sg_extract__main_meaning(&c->s, i, SG_P_DEMONYM) &&
+              !sg_extract__main_meaning(&c->s, i, SG_P_ACTOR)) ||
+             c->s.topic[c->s.topic_at[i]].end > c->s.main[c->s.main_at[i]].end))
+            return TOPIC_CARRIED; /* "the Paris Agreement" is a term, not France */
     if (carry_ok && empty)
         return TOPIC_CARRIED;
     return TOPIC_NONE;

@@ -10,6 +10,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -83,10 +84,25 @@ void sg_lexicon_free(sg_lexicon *lex)
         free(lex->topics[i].label);
         free(lex->topics[i].body);
         free(lex->topics[i].rule);
+        free(lex->topics[i].act_name);
     }
     free(lex->topics);
     free(lex->actor_ix.slots);
     free(lex->topic_ix.slots);
+    for (size_t i = 0; i < lex->n_acts; i++) {
+        sg_act_entry *a = &lex->acts[i];
+        free(a->id);
+        free_strings(a->verbs, a->n_verbs);
+        free_strings(a->nominal, a->n_nominal);
+        free_strings(a->objects, a->n_objects);
+        free_strings(a->undo, a->n_undo);
+    }
+    free(lex->acts);
+    for (size_t i = 0; i < lex->n_irregular; i++)
+        free_strings(lex->irregular[i].items, lex->irregular[i].n);
+    free(lex->irregular);
+    for (int i = 0; i < SG_WL_COUNT; i++)
+        free_strings(lex->wordlists[i].items, lex->wordlists[i].n);
     for (size_t i = 0; i < lex->n_requires; i++)
         free_strings(lex->requires[i].items, lex->requires[i].n);
     free(lex->requires);
@@ -322,6 +338,8 @@ static sg_status load_actors(load_ctx *c, const cJSON *arr)
                 return nomem(c);
         }
         sg_actor_entry *e = &c->lex->actors[idx];
+        if (cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(a, "joint")))
+            e->joint = 1;
         const cJSON *members = cJSON_GetObjectItemCaseSensitive(a, "members");
         if (members != NULL) {
             if (!cJSON_IsArray(members))
@@ -526,6 +544,7 @@ static sg_status load_cues(load_ctx *c, const cJSON *arr)
         }
         e->block = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(q, "block"));
         e->self = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(q, "self"));
+        e->topic = -1;
         int idx = (int)c->lex->n_cues++;
         sg_status rc = add_phrases(c, forms, SG_P_CUE, idx, 0, 0, "cues", i);
         if (rc != SG_OK)
@@ -571,6 +590,150 @@ static sg_status load_pronouns(load_ctx *c, const cJSON *arr)
             return bad(c, "pronouns", i, "\"refers\" must be person_m, person_f, actor, plural or speaker");
         sg_status rc = add_phrases(c, cJSON_GetObjectItemCaseSensitive(p, "forms"), SG_P_PRONOUN,
                                    cls, 0, 0, "pronouns", i);
+        if (rc != SG_OK)
+            return rc;
+        i++;
+    }
+    return SG_OK;
+}
+
+/* A JSON array of non-empty strings as a lower-case string array (NULL: none). */
+static sg_status string_array(load_ctx *c, const cJSON *arr, char ***out, size_t *n,
+                              const char *section, size_t idx)
+{
+    *out = NULL;
+    *n = 0;
+    if (arr == NULL)
+        return SG_OK;
+    if (!cJSON_IsArray(arr))
+        return bad(c, section, idx, "expected an array of strings");
+    *out = calloc((size_t)cJSON_GetArraySize(arr) + 1, sizeof(char *));
+    if (*out == NULL)
+        return nomem(c);
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr) {
+        if (!cJSON_IsString(it) || it->valuestring[0] == '\0')
+            return bad(c, section, idx, "expected an array of non-empty strings");
+        char *w = strdup(it->valuestring);
+        if (w == NULL)
+            return nomem(c);
+        for (char *q = w; *q; q++)
+            *q = (char)tolower((unsigned char)*q);
+        (*out)[(*n)++] = w;
+    }
+    return SG_OK;
+}
+
+/* One act class: {"id","verbs","nominalisations","objects","undo","self"}. */
+static sg_status load_act(load_ctx *c, const cJSON *a, const char *id, const char *section,
+                          size_t i, int *index)
+{
+    if (GROW(c->lex, acts, n_acts, cap_acts))
+        return nomem(c);
+    sg_act_entry *e = &c->lex->acts[c->lex->n_acts++];
+    memset(e, 0, sizeof(*e));
+    if ((e->id = strdup(id)) == NULL)
+        return nomem(c);
+    sg_status rc;
+    if ((rc = string_array(c, cJSON_GetObjectItemCaseSensitive(a, "verbs"), &e->verbs,
+                           &e->n_verbs, section, i)) != SG_OK ||
+        (rc = string_array(c, cJSON_GetObjectItemCaseSensitive(a, "nominalisations"),
+                           &e->nominal, &e->n_nominal, section, i)) != SG_OK ||
+        (rc = string_array(c, cJSON_GetObjectItemCaseSensitive(a, "objects"), &e->objects,
+                           &e->n_objects, section, i)) != SG_OK ||
+        (rc = string_array(c, cJSON_GetObjectItemCaseSensitive(a, "undo"), &e->undo,
+                           &e->n_undo, section, i)) != SG_OK)
+        return rc;
+    if (e->n_verbs + e->n_nominal + e->n_objects + e->n_undo == 0)
+        return bad(c, section, i, "an act needs \"verbs\", \"nominalisations\", \"objects\" or \"undo\"");
+    e->self = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(a, "self"));
+    e->inverse = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(a, "inverse"));
+    *index = (int)c->lex->n_acts - 1;
+    return SG_OK;
+}
+
+static sg_status load_acts(load_ctx *c, const cJSON *arr)
+{
+    const cJSON *a;
+    size_t i = 0;
+    cJSON_ArrayForEach(a, arr) {
+        const char *id = get_str(a, "id");
+        if (!cJSON_IsObject(a) || id == NULL)
+            return bad(c, "acts", i, "an act needs a string \"id\"");
+        if (sg_lexicon__act_index(c->lex, id) >= 0)
+            return bad(c, "acts", i, "duplicate act id");
+        int idx;
+        sg_status rc = load_act(c, a, id, "acts", i, &idx);
+        if (rc != SG_OK)
+            return rc;
+        i++;
+    }
+    return SG_OK;
+}
+
+static const char *const wordlist_names[SG_WL_COUNT] = {"act_carriers", "plural_heads",
+                                                         "member_markers"};
+
+static int cmp_cstr(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* "wordlists": [{"id":"act_carriers","words":[...]}, ...]; a later file adds words. */
+static sg_status load_wordlists(load_ctx *c, const cJSON *arr)
+{
+    const cJSON *w;
+    size_t i = 0;
+    cJSON_ArrayForEach(w, arr) {
+        const char *id = get_str(w, "id");
+        int l = -1;
+        for (int k = 0; id && k < SG_WL_COUNT; k++)
+            if (strcmp(id, wordlist_names[k]) == 0)
+                l = k;
+        if (l < 0)
+            return bad(c, "wordlists", i, "unknown word list (act_carriers, plural_heads, member_markers)");
+        char **words;
+        size_t n;
+        sg_status rc = string_array(c, cJSON_GetObjectItemCaseSensitive(w, "words"), &words, &n,
+                                    "wordlists", i);
+        if (rc != SG_OK) {
+            free_strings(words, n);
+            return rc;
+        }
+        sg_string_list *dst = &c->lex->wordlists[l];
+        char **all = realloc(dst->items, (dst->n + n + 1) * sizeof(char *));
+        if (all == NULL) {
+            free_strings(words, n);
+            return nomem(c);
+        }
+        memcpy(all + dst->n, words, n * sizeof(char *));
+        free(words);
+        dst->items = all;
+        dst->n += n;
+        qsort(dst->items, dst->n, sizeof(char *), cmp_cstr);
+        i++;
+    }
+    return SG_OK;
+}
+
+int sg_lexicon__word_in(const sg_lexicon *lex, sg_wordlist l, const char *w)
+{
+    const sg_string_list *s = &lex->wordlists[l];
+    return s->n > 0 && bsearch(&w, s->items, s->n, sizeof(char *), cmp_cstr) != NULL;
+}
+
+/* "irregular_verbs": [["withdraw","withdrew","withdrawn"], ...] */
+static sg_status load_irregular(load_ctx *c, const cJSON *arr)
+{
+    const cJSON *v;
+    size_t i = 0;
+    cJSON_ArrayForEach(v, arr) {
+        if (!cJSON_IsArray(v) || cJSON_GetArraySize(v) != 3)
+            return bad(c, "irregular_verbs", i, "an irregular verb is [base, past, participle]");
+        if (GROW(c->lex, irregular, n_irregular, cap_irregular))
+            return nomem(c);
+        sg_string_list *l = &c->lex->irregular[c->lex->n_irregular++];
+        sg_status rc = string_array(c, v, &l->items, &l->n, "irregular_verbs", i);
         if (rc != SG_OK)
             return rc;
         i++;
@@ -624,6 +787,21 @@ static sg_status load_topics(load_ctx *c, const cJSON *arr)
             gi++;
         }
         e->n_groups = (size_t)gi;
+        e->act = -1;
+        e->act_group = -1;
+        const cJSON *act = cJSON_GetObjectItemCaseSensitive(t, "act");
+        if (cJSON_IsString(act)) {
+            if ((e->act_name = strdup(act->valuestring)) == NULL)
+                return nomem(c);
+        } else if (cJSON_IsObject(act)) {
+            int a;
+            sg_status rc = load_act(c, act, id, "topics", i, &a);
+            if (rc != SG_OK)
+                return rc;
+            c->lex->topics[idx].act = a;
+        } else if (act != NULL) {
+            return bad(c, "topics", i, "\"act\" must be an act id or an object");
+        }
         sg_status rc = add_phrases(c, cJSON_GetObjectItemCaseSensitive(t, "anaphors"), SG_P_ANAPHOR,
                                    idx, 0, 0, "topics", i);
         if (rc != SG_OK)
@@ -647,7 +825,7 @@ static const simple_section simple_sections[] = {
 static const char *const known_sections[] = {
     "actors", "people", "roles", "groups", "sources", "cues", "hedges", "pronouns", "topics",
     "negators", "conditionals", "deferrals", "speech", "reporting", "anaphors",
-    "source_anaphors", "irrealis", "comment", "_comment", "description", "version", NULL};
+    "source_anaphors", "irrealis", "acts", "irregular_verbs", "wordlists", "comment", "_comment", "description", "version", NULL};
 
 sg_status sg_lexicon_add_json(sg_lexicon *lex, const char *json, size_t len, const char *name,
                               sg_error *err)
@@ -702,6 +880,9 @@ sg_status sg_lexicon_add_json(sg_lexicon *lex, const char *json, size_t len, con
         (rc = load_cues(&c, SECTION("cues"))) != SG_OK ||
         (rc = load_hedges(&c, SECTION("hedges"))) != SG_OK ||
         (rc = load_pronouns(&c, SECTION("pronouns"))) != SG_OK ||
+        (rc = load_acts(&c, SECTION("acts"))) != SG_OK ||
+        (rc = load_irregular(&c, SECTION("irregular_verbs"))) != SG_OK ||
+        (rc = load_wordlists(&c, SECTION("wordlists"))) != SG_OK ||
         (rc = load_topics(&c, SECTION("topics"))) != SG_OK)
         goto done;
     for (size_t k = 0; k < sizeof(simple_sections) / sizeof(simple_sections[0]); k++) {
@@ -849,6 +1030,29 @@ void sg_lexicon_stats_get(const sg_lexicon *lex, sg_lexicon_stats *out)
 int sg_lexicon_has_topic(const sg_lexicon *lex, const char *topic_id)
 {
     return sg_lexicon__topic_index(lex, topic_id) >= 0;
+}
+
+size_t sg_lexicon_topic_count(const sg_lexicon *lex)
+{
+    return lex->n_topics;
+}
+
+const char *sg_lexicon_topic_id(const sg_lexicon *lex, size_t i)
+{
+    return i < lex->n_topics ? lex->topics[i].id : NULL;
+}
+
+const char *sg_lexicon_topic_act(const sg_lexicon *lex, const char *topic_id, const char **how)
+{
+    int t = sg_lexicon__topic_index(lex, topic_id);
+    if (how)
+        *how = NULL;
+    if (t < 0 || lex->topics[t].act < 0)
+        return NULL;
+    if (how)
+        *how = !lex->topics[t].act_derived ? "named"
+               : lex->topics[t].act_group >= 0 ? "terms" : "label";
+    return lex->acts[lex->topics[t].act].id;
 }
 
 const char *sg_lexicon_topic_label(const sg_lexicon *lex, const char *topic_id)

@@ -32,6 +32,15 @@ typedef enum sg_pronoun_class {
     SG_PRON_PERSON_M, SG_PRON_PERSON_F, SG_PRON_ACTOR, SG_PRON_PLURAL, SG_PRON_SPEAKER
 } sg_pronoun_class;
 
+/* Named word lists of the "wordlists" section (grammar words the extractor's rules test
+ * tokens against). */
+typedef enum sg_wordlist {
+    SG_WL_ACT_CARRIERS,   /* "decision", "plan": "X's decision to V" is X's act */
+    SG_WL_PLURAL_HEADS,   /* "nations", "states": "nations including A and B" */
+    SG_WL_MEMBER_MARKERS, /* "including", "mainly": "some countries ..., mainly A" */
+    SG_WL_COUNT
+} sg_wordlist;
+
 /* One meaning of a phrase. */
 typedef struct sg_phrase_meaning {
     sg_phrase_kind kind;
@@ -48,6 +57,8 @@ typedef struct sg_actor_entry {
     char *type;      /* "country", "organisation" ... */
     char **members;  /* member actor ids (organisations) */
     size_t n_members;
+    int joint;       /* a forum without institutions of its own (G7): its joint statements
+                        are each member's position too */
 } sg_actor_entry;
 
 typedef struct sg_office {
@@ -80,7 +91,26 @@ typedef struct sg_cue_entry {
     int block;       /* a blocking act (block, veto) */
     int self;        /* the holder is the candidate itself ("apply for", "its bid"): the
                         holder's name counts towards the topic */
+    int topic;       /* -1, or the only topic this cue speaks on (a topic act) */
+    int act;         /* a form of the topic's act ("recognised", "banning"): its own words
+                        count towards the topic */
+    int nominal_only; /* held only through a possessor or "by"/"from" ("Spain's
+                        recognition"), never by the clause's subject */
 } sg_cue_entry;
+
+/* An act class ("recognition", "ban", "accession"): the verbs that perform it (base forms;
+ * inflections are generated), its nominalisations and its objects ("deal", "pipeline"),
+ * and the phrases that undo or block it ("lift the ban"). */
+typedef struct sg_act_entry {
+    char *id;
+    char **verbs; size_t n_verbs;
+    char **nominal; size_t n_nominal;
+    char **objects; size_t n_objects;
+    char **undo; size_t n_undo;
+    int self;        /* performed by the candidate itself (join): only candidates hold it */
+    int inverse;     /* the act goes against its object (withdraw from, ban): support for
+                        the object alone ("committed to the Paris Agreement") opposes it */
+} sg_act_entry;
 
 typedef struct sg_topic_entry {
     char *id;
@@ -88,6 +118,10 @@ typedef struct sg_topic_entry {
     size_t n_groups;
     char *body;      /* deciding actor id, or NULL */
     char *rule;
+    int act;         /* act index, -1 for none */
+    char *act_name;  /* the "act" named by the topic file, resolved in finish; NULL: derive */
+    int act_derived; /* 1 when the act was derived from the terms or the label */
+    int act_group;   /* the term group that named the act, or -1 */
 } sg_topic_entry;
 
 typedef struct sg_string_list {
@@ -119,6 +153,9 @@ struct sg_lexicon {
     double *hedges; size_t n_hedges, cap_hedges;       /* factor per hedge */
     sg_topic_entry *topics; size_t n_topics, cap_topics;
     sg_string_list *requires; size_t n_requires, cap_requires;
+    sg_act_entry *acts; size_t n_acts, cap_acts;
+    sg_string_list wordlists[SG_WL_COUNT]; /* sorted, lower case */
+    sg_string_list *irregular; size_t n_irregular, cap_irregular; /* base, past, participle */
 
     /* phrases collected before finish: text + meaning */
     struct sg_pending_phrase *pending; size_t n_pending, cap_pending;
@@ -135,6 +172,8 @@ struct sg_lexicon {
 
 /* Child of node for token (normalised), or 0 when none (0 is the root, never a child). */
 size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token);
+/* 1 when the normalised token w is in word list l. */
+int sg_lexicon__word_in(const sg_lexicon *lex, sg_wordlist l, const char *w);
 /* Index of an actor id, or -1. */
 int sg_lexicon__actor_index(const sg_lexicon *lex, const char *id);
 /* Index of a topic id, or -1. */

@@ -12,11 +12,6 @@
 
 #include "stancegraph/text.h"
 
-typedef struct sg_pending_phrase {
-    char *text;
-    sg_phrase_meaning meaning;
-} sg_pending_phrase;
-
 typedef struct sg_pending_ref {
     int is_group;
     int owner, index;
@@ -304,7 +299,9 @@ sg_status sg_lexicon_finish(sg_lexicon *lex, sg_error *err)
 {
     if (lex->finished)
         return SG_OK;
-    sg_status rc = resolve_refs(lex, err);
+    sg_status rc = sg_lexicon__derive_acts(lex, err);
+    if (rc == SG_OK)
+        rc = resolve_refs(lex, err);
     if (rc != SG_OK)
         return rc;
     size_t n_slots = 1024, edges = 0;

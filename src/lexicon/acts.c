@@ -1,0 +1,377 @@
+/* acts.c - topic acts. A topic is a proposition about an act (recognise a state, ban a
+ * vendor, join an alliance, sign a deal). This file generates the inflections of an act's
+ * verbs, derives each topic's act when its file names none (from a term or a label word
+ * that is one of an act's verbs or nouns), and queues the act's phrases before the trie
+ * is compiled: its verbs as cues bound to the topic (performing the act is support), its
+ * undo phrases as opposing cues, its nouns as the topic's anaphors ("the ban") and, for
+ * acts anyone can perform, its nominalisations as cues held by a possessor ("Spain's
+ * recognition"). The act classes themselves live in data/lexicon/acts.json.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "lexicon/lexicon_load.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SG_ACT_VERB_STRENGTH 0.8
+#define SG_ACT_NOUN_STRENGTH 0.6
+#define SG_FORM_MAX 96
+
+/* ---- inflection -------------------------------------------------------------------- */
+
+static int is_vowel(char ch)
+{
+    return ch == 'a' || ch == 'e' || ch == 'i' || ch == 'o' || ch == 'u';
+}
+
+/* One syllable ending consonant-vowel-consonant ("ban", "bar", "stop"): the final
+ * consonant doubles before -ed and -ing. */
+static int doubles(const char *w)
+{
+    size_t n = strlen(w);
+    if (n < 3 || is_vowel(w[n - 1]) || strchr("wxy", w[n - 1]) || !is_vowel(w[n - 2]) ||
+        is_vowel(w[n - 3]))
+        return 0;
+    int groups = 0;
+    for (size_t i = 0; i < n; i++)
+        if (is_vowel(w[i]) && (i == 0 || !is_vowel(w[i - 1])))
+            groups++;
+    return groups == 1;
+}
+
+static const sg_string_list *irregular_of(const sg_lexicon *lex, const char *w)
+{
+    for (size_t i = 0; i < lex->n_irregular; i++)
+        if (lex->irregular[i].n >= 3 && strcmp(lex->irregular[i].items[0], w) == 0)
+            return &lex->irregular[i];
+    return NULL;
+}
+
+typedef struct form_list {
+    char (*f)[SG_FORM_MAX];
+    size_t n, cap;
+} form_list;
+
+static int push_form(form_list *fl, const char *head, const char *rest)
+{
+    char buf[SG_FORM_MAX];
+    int len = snprintf(buf, sizeof(buf), "%s%s", head, rest);
+    if (len < 0 || (size_t)len >= sizeof(buf))
+        return 0; /* longer than any verb phrase: not a form */
+    for (size_t i = 0; i < fl->n; i++)
+        if (strcmp(fl->f[i], buf) == 0)
+            return 0;
+    if (fl->n == fl->cap) {
+        size_t cap = fl->cap ? fl->cap * 2 : 16;
+        void *p = realloc(fl->f, cap * sizeof(*fl->f));
+        if (p == NULL)
+            return -1;
+        fl->f = p;
+        fl->cap = cap;
+    }
+    memcpy(fl->f[fl->n++], buf, (size_t)len + 1);
+    return 0;
+}
+
+/* Base, -s, past, participle and -ing of one word, followed by rest (" from"). */
+static int inflect_word(const sg_lexicon *lex, const char *w, const char *rest, form_list *fl)
+{
+    size_t n = strlen(w);
+    char s[SG_FORM_MAX], ed[SG_FORM_MAX], ing[SG_FORM_MAX];
+    if (n == 0 || n + 4 >= SG_FORM_MAX)
+        return 0;
+    char last = w[n - 1], prev = n > 1 ? w[n - 2] : 0;
+    if (last == 's' || last == 'x' || last == 'z' || last == 'o' ||
+        (n > 1 && (strcmp(w + n - 2, "ch") == 0 || strcmp(w + n - 2, "sh") == 0)))
+        snprintf(s, sizeof(s), "%ses", w);
+    else if (last == 'y' && !is_vowel(prev))
+        snprintf(s, sizeof(s), "%.*sies", (int)(n - 1), w);
+    else
+        snprintf(s, sizeof(s), "%ss", w);
+    if (last == 'e')
+        snprintf(ed, sizeof(ed), "%sd", w);
+    else if (last == 'y' && !is_vowel(prev))
+        snprintf(ed, sizeof(ed), "%.*sied", (int)(n - 1), w);
+    else if (doubles(w))
+        snprintf(ed, sizeof(ed), "%s%ced", w, last);
+    else
+        snprintf(ed, sizeof(ed), "%sed", w);
+    if (n > 2 && strcmp(w + n - 2, "ie") == 0)
+        snprintf(ing, sizeof(ing), "%.*sying", (int)(n - 2), w);
+    else if (last == 'e' && prev != 'e' && prev != 'y' && prev != 'o' && n > 2)
+        snprintf(ing, sizeof(ing), "%.*sing", (int)(n - 1), w);
+    else if (doubles(w))
+        snprintf(ing, sizeof(ing), "%s%cing", w, last);
+    else
+        snprintf(ing, sizeof(ing), "%sing", w);
+    const sg_string_list *irr = irregular_of(lex, w);
+    if (push_form(fl, w, rest) || push_form(fl, s, rest) || push_form(fl, ing, rest))
+        return -1;
+    if (irr)
+        return push_form(fl, irr->items[1], rest) || push_form(fl, irr->items[2], rest) ? -1 : 0;
+    return push_form(fl, ed, rest) ? -1 : 0;
+}
+
+/* Every form of a verb or verb phrase ("recognise", "withdraw from", "lift the ban"): the
+ * first word inflected, British and American spellings of -ise/-ize and -yse/-yze. */
+static int inflect(const sg_lexicon *lex, const char *base, form_list *fl)
+{
+    char head[SG_FORM_MAX];
+    const char *sp = strchr(base, ' ');
+    size_t hn = sp ? (size_t)(sp - base) : strlen(base);
+    if (hn == 0 || hn >= sizeof(head))
+        return 0;
+    memcpy(head, base, hn);
+    head[hn] = '\0';
+    const char *rest = sp ? sp : "";
+    if (inflect_word(lex, head, rest, fl))
+        return -1;
+    if (hn >= 6 && (strcmp(head + hn - 3, "ise") == 0 || strcmp(head + hn - 3, "ize") == 0 ||
+                    strcmp(head + hn - 3, "yse") == 0 || strcmp(head + hn - 3, "yze") == 0)) {
+        head[hn - 2] = head[hn - 2] == 's' ? 'z' : 's';
+        if (inflect_word(lex, head, rest, fl))
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- deriving a topic's act ---------------------------------------------------------- */
+
+/* Is the lower-case phrase p one of the act's verbs (any form) or nouns of kind `which`
+ * (0 verbs and nominalisations, 1 objects)? */
+static int act_names(const sg_lexicon *lex, const sg_act_entry *a, const char *p, int which,
+                     int *oom)
+{
+    if (which == 1) {
+        for (size_t i = 0; i < a->n_objects; i++)
+            if (strcmp(a->objects[i], p) == 0)
+                return 1;
+        return 0;
+    }
+    for (size_t i = 0; i < a->n_nominal; i++)
+        if (strcmp(a->nominal[i], p) == 0)
+            return 1;
+    form_list fl = {NULL, 0, 0};
+    int hit = 0;
+    for (size_t i = 0; i < a->n_verbs && !hit; i++) {
+        fl.n = 0;
+        if (inflect(lex, a->verbs[i], &fl)) {
+            *oom = 1;
+            break;
+        }
+        for (size_t k = 0; k < fl.n && !hit; k++)
+            hit = strcmp(fl.f[k], p) == 0;
+    }
+    free(fl.f);
+    return hit;
+}
+
+/* Lower-case copy of text's words, capitalised words (names: "Paris Agreement") left out
+ * except the first word of a label; possessive 's dropped. */
+static void plain_words(const char *text, int first_ok, char *out, size_t cap)
+{
+    size_t n = 0;
+    int first = 1;
+    for (const char *p = text; *p && n + 1 < cap;) {
+        while (*p && !isalnum((unsigned char)*p) && *p != '-')
+            p++;
+        const char *w = p;
+        while (*p && (isalnum((unsigned char)*p) || *p == '-' || (unsigned char)*p >= 0x80))
+            p++;
+        if (p == w)
+            break;
+        int name = isupper((unsigned char)w[0]) && !(first && first_ok);
+        int all_caps = 1;
+        for (const char *q = w; q < p; q++)
+            all_caps &= !islower((unsigned char)*q);
+        first = 0;
+        if (*p == '\'' && p[1] == 's')
+            p += 2;
+        if (name || all_caps)
+            continue; /* names and acronyms are not act words */
+        if (n > 0)
+            out[n++] = ' ';
+        for (const char *q = w; q < p && n + 1 < cap; q++)
+            out[n++] = (char)tolower((unsigned char)*q);
+    }
+    out[n] = '\0';
+}
+
+/* The act some word or two-word sequence of `words` names, or -1. */
+static int act_in_words(const sg_lexicon *lex, const char *words, int which, int *oom)
+{
+    char w1[SG_FORM_MAX], w2[2 * SG_FORM_MAX];
+    for (const char *p = words; *p;) {
+        const char *sp = strchr(p, ' ');
+        size_t n = sp ? (size_t)(sp - p) : strlen(p);
+        snprintf(w1, sizeof(w1), "%.*s", (int)n, p);
+        w2[0] = '\0';
+        if (sp) {
+            const char *sp2 = strchr(sp + 1, ' ');
+            size_t n2 = sp2 ? (size_t)(sp2 - sp - 1) : strlen(sp + 1);
+            snprintf(w2, sizeof(w2), "%s %.*s", w1, (int)n2, sp + 1);
+        }
+        for (size_t a = 0; a < lex->n_acts; a++)
+            if ((w2[0] && act_names(lex, &lex->acts[a], w2, which, oom)) ||
+                act_names(lex, &lex->acts[a], w1, which, oom))
+                return (int)a;
+        p = sp ? sp + 1 : p + n;
+    }
+    return -1;
+}
+
+/* The act of topic t from its terms, then its label: verbs and nominalisations first
+ * ("recognition", "ban"), objects ("deal", "pipeline") only when none names an act. */
+static int derive_act(const sg_lexicon *lex, int t, int *group, int *oom)
+{
+    char words[512];
+    *group = -1;
+    for (int which = 0; which < 2; which++) {
+        for (size_t i = 0; i < lex->n_pending; i++) {
+            const sg_pending_phrase *p = &lex->pending[i];
+            if (p->meaning.kind != SG_P_TOPIC_TERM || p->meaning.data != t)
+                continue;
+            plain_words(p->text, 0, words, sizeof(words));
+            int a = act_in_words(lex, words, which, oom);
+            if (a >= 0) {
+                *group = p->meaning.data2;
+                return a;
+            }
+        }
+        plain_words(lex->topics[t].label, 1, words, sizeof(words));
+        int a = act_in_words(lex, words, which, oom);
+        if (a >= 0)
+            return a;
+    }
+    return -1;
+}
+
+/* ---- queueing the act's phrases ----------------------------------------------------- */
+
+/* The plural of a noun phrase's last word ("ban" -> "bans", "delivery" -> "deliveries"),
+ * or "" when it already ends in -s. */
+static void plural(const char *noun, char *out, size_t cap)
+{
+    size_t n = strlen(noun);
+    out[0] = '\0';
+    if (n == 0 || n + 3 >= cap || noun[n - 1] == 's')
+        return;
+    if (noun[n - 1] == 'y' && n > 1 && !is_vowel(noun[n - 2]))
+        snprintf(out, cap, "%.*sies", (int)(n - 1), noun);
+    else if (noun[n - 1] == 'x' || noun[n - 1] == 'z' ||
+             (n > 1 && (strcmp(noun + n - 2, "ch") == 0 || strcmp(noun + n - 2, "sh") == 0)))
+        snprintf(out, cap, "%ses", noun);
+    else
+        snprintf(out, cap, "%ss", noun);
+}
+
+static int new_cue(sg_lexicon *lex, const char *text, int polarity, double strength, char kind,
+                   int t, int self, int nominal_only)
+{
+    if (lex->n_cues == lex->cap_cues) {
+        size_t cap = lex->cap_cues ? lex->cap_cues * 2 : 64;
+        sg_cue_entry *p = realloc(lex->cues, cap * sizeof(*p));
+        if (p == NULL)
+            return -1;
+        lex->cues = p;
+        lex->cap_cues = cap;
+    }
+    sg_cue_entry *e = &lex->cues[lex->n_cues];
+    memset(e, 0, sizeof(*e));
+    if ((e->text = strdup(text)) == NULL)
+        return -1;
+    e->polarity = polarity;
+    e->strength = strength;
+    e->kind = kind;
+    e->self = self;
+    e->topic = t;
+    e->act = 1;
+    e->nominal_only = nominal_only;
+    return (int)lex->n_cues++;
+}
+
+static int is_object(const sg_act_entry *a, const char *w)
+{
+    for (size_t i = 0; i < a->n_objects; i++)
+        if (strcmp(a->objects[i], w) == 0)
+            return 1;
+    return 0;
+}
+
+static int queue_verbs(sg_lexicon *lex, const sg_act_entry *a, char **verbs, size_t n,
+                       int polarity, int t, int self)
+{
+    form_list fl = {NULL, 0, 0};
+    int rc = 0;
+    for (size_t i = 0; i < n && rc == 0; i++) {
+        fl.n = 0;
+        int cue = new_cue(lex, verbs[i], polarity, SG_ACT_VERB_STRENGTH, 'v', t, self, 0);
+        if (cue < 0 || inflect(lex, verbs[i], &fl)) {
+            rc = -1;
+            break;
+        }
+        /* a form that is also one of the act's objects ("sanctions") is read as the noun */
+        for (size_t k = 0; k < fl.n && rc == 0; k++)
+            if (!is_object(a, fl.f[k]))
+                rc = sg_lexicon__add_phrase(lex, fl.f[k], SG_P_CUE, cue, 0, -1);
+    }
+    free(fl.f);
+    return rc;
+}
+
+static int queue_act(sg_lexicon *lex, int t)
+{
+    const sg_act_entry *a = &lex->acts[lex->topics[t].act];
+    if (queue_verbs(lex, a, a->verbs, a->n_verbs, 1, t, a->self) ||
+        queue_verbs(lex, a, a->undo, a->n_undo, -1, t, 0))
+        return -1;
+    for (size_t i = 0; i < a->n_nominal; i++) {
+        char pl[SG_FORM_MAX];
+        plural(a->nominal[i], pl, sizeof(pl));
+        if (sg_lexicon__add_phrase(lex, a->nominal[i], SG_P_ANAPHOR, t, 0, -1) ||
+            (pl[0] && sg_lexicon__add_phrase(lex, pl, SG_P_ANAPHOR, t, 0, -1)))
+            return -1;
+        if (a->self)
+            continue; /* "Ukraine's membership" is the topic, not Ukraine's position */
+        int cue = new_cue(lex, a->nominal[i], 1, SG_ACT_NOUN_STRENGTH, 'n', t, 0, 1);
+        if (cue < 0 || sg_lexicon__add_phrase(lex, a->nominal[i], SG_P_CUE, cue, 0, -1) ||
+            (pl[0] && sg_lexicon__add_phrase(lex, pl, SG_P_CUE, cue, 0, -1)))
+            return -1;
+    }
+    for (size_t i = 0; i < a->n_objects; i++)
+        if (sg_lexicon__add_phrase(lex, a->objects[i], SG_P_ANAPHOR, t, 0, -1))
+            return -1;
+    return 0;
+}
+
+int sg_lexicon__act_index(const sg_lexicon *lex, const char *id)
+{
+    for (size_t i = 0; i < lex->n_acts; i++)
+        if (strcmp(lex->acts[i].id, id) == 0)
+            return (int)i;
+    return -1;
+}
+
+sg_status sg_lexicon__derive_acts(sg_lexicon *lex, sg_error *err)
+{
+    for (size_t t = 0; t < lex->n_topics; t++) {
+        sg_topic_entry *e = &lex->topics[t];
+        int oom = 0;
+        if (e->act < 0 && e->act_name) {
+            if (strcmp(e->act_name, "none") == 0)
+                continue;
+            e->act = sg_lexicon__act_index(lex, e->act_name);
+            if (e->act < 0)
+                return sg_error_set(err, SG_EINPUT, "lexicon", 0,
+                                    "topic \"%s\": unknown act \"%s\"", e->id, e->act_name);
+        } else if (e->act < 0) {
+            e->act = derive_act(lex, (int)t, &e->act_group, &oom);
+            e->act_derived = e->act >= 0;
+        }
+        if (oom || (e->act >= 0 && queue_act(lex, (int)t)))
+            return sg_error_set(err, SG_ENOMEM, "lexicon", 0, "out of memory");
+    }
+    return SG_OK;
+}

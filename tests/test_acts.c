@@ -1,0 +1,306 @@
+/* test_acts.c - topic acts, verb frames and people learned from the text, on sentences
+ * written for the test, with topics written the way a new user writes them (terms and a
+ * label only) on top of the default lexicon. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sg_test.h"
+#include "stancegraph/extract.h"
+
+#define ABSENT 99
+
+static sg_lexicon *lex;
+static sg_statement_list last;
+
+static const char topics_json[] =
+    "{\"topics\":["
+    "{\"id\":\"pal\",\"label\":\"Recognition of a Palestinian state\","
+    " \"terms\":[[\"Palestine\",\"Palestinian state\",\"State of Palestine\"]]},"
+    "{\"id\":\"vendor\",\"label\":\"Huawei ban\",\"terms\":[[\"Huawei\"],[\"5G\"]]},"
+    "{\"id\":\"trade\",\"label\":\"The EU-Mercosur trade agreement\","
+    " \"terms\":[[\"Mercosur\"]]},"
+    "{\"id\":\"climate\",\"label\":\"Leaving the Paris accord\","
+    " \"terms\":[[\"Paris Agreement\",\"Paris accord\"],[\"withdraw\",\"withdrawal\",\"exit\"]]},"
+    "{\"id\":\"games\",\"label\":\"The 2036 Olympics\",\"terms\":[[\"Olympics\"]],"
+    " \"act\":{\"verbs\":[\"host\"],\"undo\":[\"boycott\"]}},"
+    "{\"id\":\"noact\",\"label\":\"A ban on fishing\",\"terms\":[[\"fishing\"]],\"act\":\"none\"}"
+    "],"
+    "\"actors\":[{\"id\":\"G7\",\"joint\":true}]}";
+
+static int setup(void)
+{
+    sg_error err;
+    const char *path = getenv("SG_TEST_LEXICON") ? getenv("SG_TEST_LEXICON") : SG_SOURCE_DIR "/data/lexicon";
+    if (sg_lexicon_new(&lex, &err) != SG_OK || sg_lexicon_add_path(lex, path, &err) != SG_OK ||
+        sg_lexicon_add_json(lex, topics_json, strlen(topics_json), "topics", &err) != SG_OK ||
+        sg_lexicon_finish(lex, &err) != SG_OK) {
+        fprintf(stderr, "lexicon: %s:%ld: %s\n", err.file, err.line, err.message);
+        return 1;
+    }
+    sg_statement_list_init(&last);
+    return 0;
+}
+
+static int teardown(void)
+{
+    sg_statement_list_destroy(&last);
+    sg_lexicon_free(lex);
+    return 0;
+}
+
+static void run(const char *text, const char *topic)
+{
+    sg_statement_list_destroy(&last);
+    sg_statement_list_init(&last);
+    sg_document doc = {"t", "2024-06-01", NULL, text, strlen(text)};
+    sg_extract_options o = SG_EXTRACT_OPTIONS_INIT;
+    o.topic = topic;
+    sg_error err;
+    CU_ASSERT_EQUAL_FATAL(sg_extract_document(&last, lex, &doc, &o, &err), SG_OK);
+}
+
+/* Sign of the summed stance x weight of actor on the topic (no target), or ABSENT. */
+static int stance_in(const char *actor)
+{
+    double sum = 0;
+    int seen = 0;
+    for (size_t i = 0; i < last.n; i++) {
+        const sg_statement *s = &last.items[i];
+        if (s->target || strcmp(s->actor, actor) != 0)
+            continue;
+        seen = 1;
+        sum += s->stance * s->weight;
+    }
+    if (!seen)
+        return ABSENT;
+    return sum > 1e-9 ? 1 : sum < -1e-9 ? -1 : 0;
+}
+
+static int stance(const char *text, const char *topic, const char *actor)
+{
+    run(text, topic);
+    return stance_in(actor);
+}
+
+/* ---- acts ---- */
+
+static void test_performing_the_act_is_support(void)
+{
+    CU_ASSERT_EQUAL(stance("Norway formally recognised a Palestinian state on Tuesday.", "pal",
+                           "Norway"), 1);
+    CU_ASSERT_EQUAL(stance("Canada has banned Huawei from its 5G networks.", "vendor", "Canada"), 1);
+    /* American spelling and another inflection, generated, not listed */
+    CU_ASSERT_EQUAL(stance("Belgium recognizes the State of Palestine.", "pal", "Belgium"), 1);
+    CU_ASSERT_EQUAL(stance("Sweden barred Huawei from its 5G rollout.", "vendor", "Sweden"), 1);
+}
+
+static void test_refusing_or_negating_the_act_is_opposition(void)
+{
+    CU_ASSERT_EQUAL(stance("Italy refused to recognise a Palestinian state.", "pal", "Italy"), -1);
+    CU_ASSERT_EQUAL(stance("Austria will not recognise a Palestinian state.", "pal", "Austria"), -1);
+    CU_ASSERT_EQUAL(stance("Hungary has ruled out banning Huawei from 5G.", "vendor", "Hungary"), -1);
+}
+
+static void test_undoing_the_act_is_opposition(void)
+{
+    CU_ASSERT_EQUAL(stance("Brazil's government decided to boycott the Olympics.", "games", "Brazil"), -1);
+    CU_ASSERT_EQUAL(stance("Japan wants to host the Olympics.", "games", "Japan"), 1);
+}
+
+static void test_act_derived_from_label_or_terms(void)
+{
+    /* "agreement" in the label: signing is the act */
+    CU_ASSERT_EQUAL(stance("Uruguay signed the Mercosur deal last week.", "trade", "Uruguay"), 1);
+    /* "withdraw" among the terms: withdrawing is the act, not signing the agreement */
+    CU_ASSERT_EQUAL(stance("Argentina will withdraw from the Paris Agreement, Milei said.", "climate",
+                           "Argentina"), 1);
+    /* an explicit "act": "none" turns derivation off */
+    CU_ASSERT_EQUAL(stance("Iceland banned fishing in the fjord.", "noact", "Iceland"), ABSENT);
+}
+
+static void test_possessed_nominalisation_is_the_possessors_act(void)
+{
+    CU_ASSERT_EQUAL(stance("Slovenia's recognition of Palestine angered Israel.", "pal", "Slovenia"), 1);
+    CU_ASSERT_EQUAL(stance("Israel condemned Slovenia's recognition of Palestine.", "pal", "Israel"), -1);
+}
+
+static void test_verb_form_used_as_noun_is_not_the_act(void)
+{
+    /* "sanctions" in "the EU's new sanctions package" is not the EU sanctioning */
+    CU_ASSERT_EQUAL(stance("The EU's new sanctions package targets Russian banks.", "russia-sanctions",
+                           "European Union"), ABSENT);
+}
+
+static void test_act_cue_speaks_only_on_its_topic(void)
+{
+    CU_ASSERT_EQUAL(stance("Canada has banned Huawei from its 5G networks and recognised Palestine.",
+                           "pal", "Canada"), 1);
+    CU_ASSERT_EQUAL(stance("Canada has banned Huawei from its 5G networks.", "pal", "Canada"), ABSENT);
+}
+
+static void test_candidates_own_act_reported_by_another(void)
+{
+    /* the reporter holds the position; the candidate is only the subject of the question */
+    run("Kremlin spokesman Dmitry Peskov said Ukraine will never join NATO.", "ukraine-nato");
+    CU_ASSERT_EQUAL(stance_in("Russia"), -1);
+    CU_ASSERT_EQUAL(stance_in("Ukraine"), ABSENT);
+    run("Diplomats discussed a date for Ukraine joining the alliance, NATO said.", "ukraine-nato");
+    CU_ASSERT_EQUAL(stance_in("Ukraine"), ABSENT);
+}
+
+static void test_inverse_act_object_support_is_opposition(void)
+{
+    /* withdrawing goes against the agreement: standing by the agreement opposes it */
+    CU_ASSERT_EQUAL(stance("Argentina will withdraw from the Paris Agreement, its president said. "
+                           "Chile remains committed to the Paris Agreement.", "climate", "Chile"), -1);
+    CU_ASSERT_EQUAL(stance("Peru deplored the decision to withdraw from the Paris accord.", "climate",
+                           "Peru"), -1);
+}
+
+static void test_possessor_of_a_decision_holds_the_act(void)
+{
+    run("Italy regretted Argentina's decision to withdraw from the Paris Agreement.", "climate");
+    CU_ASSERT_EQUAL(stance_in("Argentina"), 1);
+    CU_ASSERT_EQUAL(stance_in("Italy"), -1);
+    /* a failure to act is not the act */
+    CU_ASSERT_EQUAL(stance("Chile criticised Peru's failure to sign the Mercosur deal.", "trade", "Peru"),
+                    ABSENT);
+}
+
+static void test_hyphenated_compound_names_the_topic(void)
+{
+    CU_ASSERT_EQUAL(stance("Austria opposes the EU-Mercosur deal.", "trade", "Austria"), -1);
+}
+
+static void test_open_and_appositive_lists(void)
+{
+    run("Spain, Portugal, Germany and others have welcomed the Mercosur deal.", "trade");
+    CU_ASSERT_EQUAL(stance_in("Spain"), 1);
+    CU_ASSERT_EQUAL(stance_in("Germany"), 1);
+    run("Several nations, including Japan and Australia, have banned Huawei from 5G networks.", "vendor");
+    CU_ASSERT_EQUAL(stance_in("Japan"), 1);
+    CU_ASSERT_EQUAL(stance_in("Australia"), 1);
+    run("So far 12 countries have voiced support for recognising Palestine, including: Chile, Peru "
+        "and Mexico.", "pal");
+    CU_ASSERT_EQUAL(stance_in("Chile"), 1);
+    CU_ASSERT_EQUAL(stance_in("Mexico"), 1);
+}
+
+static void test_abstention_is_neutral(void)
+{
+    run("Ireland opposed the Mercosur deal and Belgium abstained.", "trade");
+    CU_ASSERT_EQUAL(stance_in("Ireland"), -1);
+    CU_ASSERT_EQUAL(stance_in("Belgium"), 0);
+}
+
+static void test_attributive_adjective_is_not_a_cue(void)
+{
+    CU_ASSERT_EQUAL(stance("Fiji condemned Russia's illegal annexation, which Chile recognised "
+                           "nothing of; Palestine was named.", "pal", "Russia"), ABSENT);
+}
+
+static void test_condition_asserts_nothing(void)
+{
+    /* the act inside the condition is not asserted; the consequence after its comma is */
+    CU_ASSERT_EQUAL(stance("Germany said it would be a mistake if Denmark recognised Palestine.",
+                           "pal", "Denmark"), ABSENT);
+    CU_ASSERT_EQUAL(stance("If talks fail, Finland will recognise Palestine.", "pal", "Finland"), 1);
+}
+
+static void test_gerund_act_is_not_the_speakers(void)
+{
+    CU_ASSERT_EQUAL(stance("Israel warned: \"recognising a Palestinian state risks rewarding terror "
+                           "and fuels extremism everywhere\".", "pal", "Israel"), ABSENT);
+}
+
+static void test_people_learned_from_the_text(void)
+{
+    /* an office with a country, then a name the lexicon does not know */
+    run("Uruguayan Foreign Minister Omar Paganini met EU officials on Mercosur. "
+        "Paganini said Uruguay wants to sign the Mercosur deal.", "trade");
+    CU_ASSERT_EQUAL(stance_in("Uruguay"), 1);
+    run("Ximena Quispe, the foreign minister of Peru, spoke on Monday. Quispe welcomed the Mercosur "
+        "deal.", "trade");
+    CU_ASSERT_EQUAL(stance_in("Peru"), 1);
+    /* a name never bound to anyone names nobody */
+    run("Ximena Quispe welcomed the Mercosur deal.", "trade");
+    CU_ASSERT_EQUAL(last.n, 0);
+}
+
+static void test_joint_forum_speaks_for_members(void)
+{
+    /* marked "joint" by the lexicon: the forum and each member */
+    run("The G7 foreign ministers declared that they recognise the State of Palestine.", "pal");
+    CU_ASSERT_EQUAL(stance_in("G7"), 1);
+    CU_ASSERT_EQUAL(stance_in("Japan"), 1);
+    CU_ASSERT_EQUAL(stance_in("Canada"), 1);
+    /* an organisation that is not "joint" speaks for itself only */
+    run("NATO recognised the State of Palestine.", "pal");
+    CU_ASSERT_EQUAL(stance_in("NATO"), 1);
+    CU_ASSERT_EQUAL(stance_in("Poland"), ABSENT);
+}
+
+static void test_passive_act_is_the_speakers(void)
+{
+    /* the subject of a passive act is what it is done to */
+    run("Palestine will be recognised by the end of the year, Portugal's prime minister said.", "pal");
+    CU_ASSERT_EQUAL(stance_in("Palestine"), ABSENT);
+    CU_ASSERT_EQUAL(stance_in("Portugal"), 1);
+    /* progressive, not passive: "was banning" is the subject's own act */
+    CU_ASSERT_EQUAL(stance("Finland was banning Huawei from its 5G networks.", "vendor", "Finland"), 1);
+}
+
+static void test_list_keeps_members_before_a_possessor(void)
+{
+    run("Bolivia, Cuba and Caracas' other allies have recognised the State of Palestine.", "pal");
+    CU_ASSERT_EQUAL(stance_in("Bolivia"), 1);
+    CU_ASSERT_EQUAL(stance_in("Cuba"), 1);
+    CU_ASSERT_EQUAL(stance_in("Venezuela"), ABSENT);
+}
+
+static void test_actor_modifying_plural_noun_is_not_a_holder(void)
+{
+    /* "EU member states" are unnamed members, not the EU */
+    CU_ASSERT_EQUAL(stance("Several EU member states have recognised the State of Palestine.", "pal",
+                           "European Union"), ABSENT);
+    run("The bans by countries like Japan and Australia on Huawei in 5G networks are strict.", "vendor");
+    CU_ASSERT_EQUAL(stance_in("Japan"), 1);
+    CU_ASSERT_EQUAL(stance_in("Australia"), 1);
+}
+
+static void test_last_stated_position_decides(void)
+{
+    /* a past position weighs less than the one stated now */
+    CU_ASSERT_EQUAL(stance("Greece had long opposed recognising Palestine. Greece will now recognise "
+                           "Palestine, its prime minister said.", "pal", "Greece"), 1);
+}
+
+static CU_TestInfo tests[] = {
+    {"last stated position decides", test_last_stated_position_decides},
+    {"passive act is the speaker's", test_passive_act_is_the_speakers},
+    {"list keeps members before a possessor", test_list_keeps_members_before_a_possessor},
+    {"actor modifying plural noun is not a holder", test_actor_modifying_plural_noun_is_not_a_holder},
+    {"joint forum speaks for members", test_joint_forum_speaks_for_members},
+    {"inverse act: object support is opposition", test_inverse_act_object_support_is_opposition},
+    {"possessor of a decision holds the act", test_possessor_of_a_decision_holds_the_act},
+    {"hyphenated compound names the topic", test_hyphenated_compound_names_the_topic},
+    {"open and appositive lists", test_open_and_appositive_lists},
+    {"abstention is neutral", test_abstention_is_neutral},
+    {"attributive adjective is not a cue", test_attributive_adjective_is_not_a_cue},
+    {"condition asserts nothing", test_condition_asserts_nothing},
+    {"gerund act is not the speaker's", test_gerund_act_is_not_the_speakers},
+    {"people learned from the text", test_people_learned_from_the_text},
+    {"performing the act is support", test_performing_the_act_is_support},
+    {"refusing or negating the act is opposition", test_refusing_or_negating_the_act_is_opposition},
+    {"undoing the act is opposition", test_undoing_the_act_is_opposition},
+    {"act derived from label or terms", test_act_derived_from_label_or_terms},
+    {"possessed nominalisation is the possessor's act", test_possessed_nominalisation_is_the_possessors_act},
+    {"verb form used as noun is not the act", test_verb_form_used_as_noun_is_not_the_act},
+    {"act cue speaks only on its topic", test_act_cue_speaks_only_on_its_topic},
+    {"candidate's own act reported by another", test_candidates_own_act_reported_by_another},
+    CU_TEST_INFO_NULL};
+
+static CU_SuiteInfo suites[] = {{"acts", setup, teardown, NULL, NULL, tests}, CU_SUITE_INFO_NULL};
+
+SG_TEST_MAIN(suites)
