@@ -104,6 +104,22 @@ run crowd -- "$bin" build "$tmp/crowd.jsonl" -o "$tmp/crowd.json"
 edges=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['edges']))" "$tmp/crowd.json")
 if [ "$edges" -gt $((2000 * 100)) ]; then echo "FAIL: 2000 actors on one topic gave $edges edges"; fail=1
 else echo "ok: 2000 actors on one topic: $edges edges"; fi
+# and analyze of 4x the actors costs about 4x (triangles walk each node's higher-ranked
+# ties only: a hub tied to every actor was scanned whole from each of them, 4x per doubling)
+head -1000 "$tmp/crowd.jsonl" >"$tmp/crowd1000.jsonl"
+"$bin" build "$tmp/crowd1000.jsonl" -o "$tmp/crowd1000.json"
+cat "$tmp/crowd.jsonl" "$tmp/crowd.jsonl" | python3 -c "
+import json, sys
+for i, line in enumerate(sys.stdin):
+    s = json.loads(line)
+    if i >= 2000:
+        s['actor'] = 'B' + s['actor'][1:]
+        s['id'] = 'b' + s['id']
+    print(json.dumps(s))" >"$tmp/crowd4000.jsonl"
+"$bin" build "$tmp/crowd4000.jsonl" -o "$tmp/crowd4000.json"
+run an1000 -- "$bin" analyze "$tmp/crowd1000.json" -o "$tmp/an1000.json"; an1=$CPU
+run an4000 -- "$bin" analyze "$tmp/crowd4000.json" -o "$tmp/an4000.json"; an4=$CPU
+check "analyze of 4x the actors on one topic: cpu time" "$an1" "$an4" 7
 head -300 "$tmp/crowd.jsonl" >"$tmp/crowd300.jsonl"
 run crowdx -- "$bin" build --all-pairs "$tmp/crowd300.jsonl" -o "$tmp/crowdx.json"
 all=$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))['edges']))" "$tmp/crowdx.json")
