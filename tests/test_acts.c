@@ -276,7 +276,54 @@ static void test_last_stated_position_decides(void)
                            "Palestine, its prime minister said.", "pal", "Greece"), 1);
 }
 
+static void test_act_with_its_own_subject_is_not_the_speakers(void)
+{
+    CU_ASSERT_NOT_EQUAL(stance("Israel said the decision to recognise a Palestinian state came "
+                               "too late for talks.", "pal", "Israel"), 1);
+    /* a passive act is the speaker's all the same */
+    CU_ASSERT_EQUAL(stance("Chile said the State of Palestine should be recognised.", "pal", "Chile"), 1);
+}
+
+static void test_relative_clause_and_act_nouns(void)
+{
+    /* "..., which recognised X": the relative's antecedent, not the main subject */
+    run("Chile rejected the court's decision, which recognised the State of Palestine.", "pal");
+    for (size_t i = 0; i < last.n; i++)
+        CU_ASSERT(!(strcmp(last.items[i].actor, "Chile") == 0 && last.items[i].stance > 0));
+    /* an act verb before "of" is a noun; "his recognition" is done to him */
+    CU_ASSERT_EQUAL(stance("Peru doubts recognition of Palestine.", "pal", "Peru"), -1);
+    run("Palestine hoped for its recognition by many states.", "pal");
+    CU_ASSERT_EQUAL(stance_in("Palestine"), ABSENT);
+}
+
+static void test_why_not_explains_each_cue(void)
+{
+    const char *t = "Norway recognised the State of Palestine. Talks with Denmark continue. "
+                    "Denmark's foreign minister said the recognition of Palestine came too early.";
+    sg_document doc = {"w", "2024-06-01", NULL, t, strlen(t)};
+    sg_extract_options o = SG_EXTRACT_OPTIONS_INIT;
+    o.topic = "pal";
+    sg_error err;
+    char *r = NULL;
+    CU_ASSERT_EQUAL_FATAL(sg_extract_why_not(&r, lex, &doc, &o, "Denmark", &err), SG_OK);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    /* the sentence with only a prepositional mention and no cue, and the deferral */
+    CU_ASSERT_PTR_NOT_NULL(strstr(r, "sentence 2:"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r, "prepositional phrase"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r, "no stance cue"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(r, "sentence 3:"));
+    CU_ASSERT_PTR_NULL(strstr(r, "sentence 1:")); /* Denmark is not named there */
+    free(r);
+    /* an actor the lexicon does not know, and a missing topic, are usage errors */
+    CU_ASSERT_EQUAL(sg_extract_why_not(&r, lex, &doc, &o, "Atlantis", &err), SG_EUSAGE);
+    o.topic = NULL;
+    CU_ASSERT_EQUAL(sg_extract_why_not(&r, lex, &doc, &o, "Denmark", &err), SG_EUSAGE);
+}
+
 static CU_TestInfo tests[] = {
+    {"why-not explains each cue", test_why_not_explains_each_cue},
+    {"relative clause and act nouns", test_relative_clause_and_act_nouns},
+    {"act with its own subject is not the speaker's", test_act_with_its_own_subject_is_not_the_speakers},
     {"last stated position decides", test_last_stated_position_decides},
     {"passive act is the speaker's", test_passive_act_is_the_speakers},
     {"list keeps members before a possessor", test_list_keeps_members_before_a_possessor},

@@ -47,4 +47,14 @@ SG_NODISCARD sg_status sg_extract_document(sg_statement_list *out, const sg_lexi
                                            const sg_document *doc,
                                            const sg_extract_options *opts, sg_error *err);
 
+/* Why doc gives actor (an id or alias) the statements it gives on opts->topic, or none:
+ * for each sentence naming the actor, whether its mention can hold a cue and what each
+ * stance cue of the sentence got (holder and rule, or the reason it gave nothing).
+ * *report is a NUL-terminated text the caller frees. SG_EUSAGE for a missing or unknown
+ * topic or an unknown actor. */
+SG_NODISCARD sg_status sg_extract_why_not(char **report, const sg_lexicon *lex,
+                                          const sg_document *doc,
+                                          const sg_extract_options *opts, const char *actor,
+                                          sg_error *err);
+
 #endif

@@ -167,11 +167,17 @@ static size_t deferral_in(const ctx *c, int cl)
 
 #define SG_DEFERRAL_REACH_AFTER 8
 
+/* A cue in clause cl that takes a side itself: an act noun held only by a possessor
+ * ("the recognition came too early") is the topic named, and leaves the clause to its
+ * deferral. */
 static int clause_has_cue(const ctx *c, int cl)
 {
-    for (size_t k = c->clause_start[cl]; k < c->clause_end[cl]; k++)
-        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE))
+    for (size_t k = c->clause_start[cl]; k < c->clause_end[cl]; k++) {
+        const sg_phrase_meaning *m = sg_extract__main_meaning(&c->s, k, SG_P_CUE);
+        if (m && !(c->s.lex->cues[m->data].nominal_only &&
+                   !(k > 0 && (c->s.tok.tok[k - 1].kind == SG_TOK_POSS))))
             return 1;
+    }
     return 0;
 }
 
@@ -778,6 +784,24 @@ static int attributive(const ctx *c, size_t k)
     return c->s.sent_of[k] == c->s.sent_of[k - 1] && c->s.main_at[k] < 0 && !c->s.tok.tok[k].upper;
 }
 
+/* "X said the decision to recognise ...", "X said their governments decided to
+ * recognise": a noun phrase between the speech verb and the act is its performer. */
+static int own_subject(const ctx *c, const cue_site *x)
+{
+    static const char *const det[] = {"the", "their", "its", "his", "her", "a", "an", "this",
+                                      "these", "those", "such", NULL};
+    static const char *const be[] = {"be", "been", "being", "is", "are", "was", "were", NULL};
+    for (size_t k = x->at; k-- > x->cs && k + 3 >= x->at;)
+        if (is_word(c, k, be))
+            return 0; /* "the construction should be finished": passive, the speaker's */
+    size_t after;
+    sg_holder__speaker_before(c, x->cs, x->at, &after);
+    for (size_t k = after; k < x->at; k++)
+        if (is_word(c, k, det))
+            return 1;
+    return 0;
+}
+
 /* A gerund with no subject of its own ("recognising X risks ..."): the act named as a
  * thing, not performed. */
 static int subjectless_gerund(const ctx *c, size_t at)
@@ -785,6 +809,13 @@ static int subjectless_gerund(const ctx *c, size_t at)
     const char *w = c->s.tok.tok[at].norm;
     size_t n = strlen(w);
     return n > 4 && strcmp(w + n - 3, "ing") == 0 && (at == 0 || c->s.men_at[at - 1] < 0);
+}
+
+/* A cue that gives no statement: recorded for `explain --why-not` when tracing. */
+static sg_status drop(ctx *c, const cue_site *x, const char *reason)
+{
+    sg_extract__trace(c, x->at, x->mt->end, x->h.list, x->h.rule, reason);
+    return SG_OK;
 }
 
 /* Does a longer topic term or anaphor start at the cue ("arrest warrant" at "arrest")? */
@@ -839,6 +870,7 @@ static sg_status handle_cue(ctx *c, size_t at)
         return SG_OK;
     cue_site x;
     memset(&x, 0, sizeof(x));
+    x.h.list = -1;
     x.mt = &c->s.main[c->s.main_at[at]];
     x.cue = &c->s.lex->cues[sg_extract__main_meaning(&c->s, at, SG_P_CUE)->data];
     x.at = at;
@@ -846,14 +878,16 @@ static sg_status handle_cue(ctx *c, size_t at)
     x.cs = c->clause_start[x.cl];
     x.ce = c->clause_end[x.cl];
     if (x.cue->kind == 'a' && attributive(c, x.mt->end))
-        return SG_OK; /* "Russia's illegal annexation": the adjective describes a noun */
+        return drop(c, &x, "an adjective describing a noun, not a position"); /* "Russia's illegal annexation" */
     if (x.cue->act && x.cue->kind == 'v' &&
-        (sg_holder__nominal_use(c, at, x.cs, 2) || in_longer_term(c, x.mt))) {
+        (sg_holder__nominal_use(c, at, x.cs, 2) || in_longer_term(c, x.mt) ||
+         sg_extract__is(&c->s, x.mt->end, "of"))) { /* "Arrest of Netanyahu" */
         /* "the EU's new sanctions package": a verb form used as a noun is the act only
          * where it is one of the act's nominalisations ("Canada's ban") */
-        x.cue = act_noun_at(c, x.mt);
-        if (x.cue == NULL)
-            return SG_OK;
+        const sg_cue_entry *noun = act_noun_at(c, x.mt);
+        if (noun == NULL)
+            return drop(c, &x, "a form of the act used as a noun (\"the sanctions package\")");
+        x.cue = noun;
     }
     x.sent = (size_t)c->s.sent_of[at];
     /* an act's own words ("recognised", "the ban") name part of the topic */
@@ -864,29 +898,31 @@ static sg_status handle_cue(ctx *c, size_t at)
     /* "Hungary plans to do so", "Germany followed suit": the last stance, new holder */
     if (x.cue->kind == 'r') {
         if (!c->has_last || x.sent > c->last_sent + 1)
-            return SG_OK;
+            return drop(c, &x, "\"do so\" with no stance on the topic in the two sentences before");
         x.f.stance = c->last_stance;
     }
     if (x.cue->kind == 'e' && !effect_applies(c, &x))
-        return SG_OK;
+        return drop(c, &x, "an effect cue whose subject is not the topic with a modal");
     if (x.cue->polarity != 0 && !govern_chain(c, &x) && (x.cue->kind == 'v' || x.cue->kind == 'p'))
         govern_directive(c, &x);
     /* "assurances before endorsing the plan": a condition, not a position */
     if (at > x.cs && (sg_extract__is(&c->s, at - 1, "before") || sg_extract__is(&c->s, at - 1, "until")))
-        return SG_OK;
+        return drop(c, &x, "a condition (\"before\"/\"until\"), not a position");
     x.h = sg_holder__find(c, x.cue, at, x.mt->end, x.cl);
+    int found_speaker = rule_is(&x.h, "speaker");
+    reported_self_act(c, &x);
     /* an act needs its performer as subject: "recognising X risks ...", said by Y, is
      * not Y recognising X */
-    if (x.cue->act && !x.act_governed && x.h.list >= 0 && subjectless_gerund(c, at) &&
+    if (x.cue->act && !x.act_governed && x.h.list >= 0 &&
+        (subjectless_gerund(c, at) || (found_speaker && own_subject(c, &x))) &&
         (rule_is(&x.h, "speaker") || rule_is(&x.h, "quote-speaker") ||
          rule_is(&x.h, "sentence-speaker")))
-        return SG_OK;
-    reported_self_act(c, &x);
+        return drop(c, &x, "the act has a performer of its own that names no actor; the speaker does not perform it");
     if (x.cue->act && !x.act_governed && passive_subject(c, &x) && !speaker_holds(c, &x))
-        return SG_OK;
+        return drop(c, &x, "a passive act: its subject is what the act is done to, and no speaker says it");
     int irr = irrealis(c, &x);
     if (irr < 0)
-        return SG_OK;
+        return drop(c, &x, "governed by an expectation or obligation (\"expect\", \"obliged to\"): not asserted");
     if (x.h.list >= 0)
         x.h.list = sg_holder__resolve_speaker(c, x.h.list, at);
     if (x.h.list < 0) {
@@ -894,25 +930,27 @@ static sg_status handle_cue(ctx *c, size_t at)
         if (x.f.stance != 0 && x.cue->kind != 'r' &&
             sg_topic__of(c, c->topic, at, x.f.scope, x.cl, 0, 0, 0, -1) != TOPIC_NONE)
             remember_stance(c, sg_extract__negated(c, at, x.cs) ? -x.f.stance : x.f.stance, x.sent);
-        return SG_OK;
+        return drop(c, &x, "no holder: no actor as subject, possessor, agent or speaker of this cue");
     }
     x.f.rule = x.h.rule;
     /* "Netanyahu's detention", "Kosovo's recognition": a possessor the topic names is
      * what the act is done to, not who does it */
-    if (x.cue->act && x.cue->kind == 'n' && rule_is(&x.h, "possessive") &&
-        (sg_topic__groups(c, c->topic, c->s.lists[x.h.list].start, c->s.lists[x.h.list].end) &
-         ~(1u << 31)))
-        return SG_OK;
+    if (x.cue->act && x.cue->kind == 'n' && !sg_extract__is(&c->s, x.mt->end, "of") &&
+        ((rule_is(&x.h, "possessive") &&
+          (sg_topic__groups(c, c->topic, c->s.lists[x.h.list].start, c->s.lists[x.h.list].end) &
+           ~(1u << 31))) ||
+         rule_is(&x.h, "possessive-pronoun")))
+        return drop(c, &x, "the possessor is what the act is done to (\"his arrest\")");
     topic_how how = cue_topic(c, &x);
     if (how == TOPIC_NONE)
-        return SG_OK;
+        return drop(c, &x, "not about the topic: its object names no term or anaphor of the topic");
     if (how == TOPIC_ANAPHOR || how == TOPIC_CARRIED)
         x.f.flags |= SG_FLAG_ANAPHOR;
     if (how == TOPIC_CARRIED)
         x.f.weight *= SG_W_CARRIED;
     cue_polarity(c, &x, irr > 0);
     if ((x.f.flags & SG_FLAG_CONDITIONAL) && in_protasis(c, x.cl, at))
-        return SG_OK; /* "... if he recognises X": the condition itself asserts nothing */
+        return drop(c, &x, "inside an if/unless condition: not asserted");
     if (x.f.target_list < 0 && !x.act && object_reverses(c, &x, how)) {
         /* "remains committed to the Paris Agreement" (an act against its object),
          * "welcomed Biden's decision to rejoin" (the act undone) */
@@ -921,6 +959,7 @@ static sg_status handle_cue(ctx *c, size_t at)
     }
     if (x.f.target_list < 0 && x.f.stance != 0)
         remember_stance(c, x.f.stance, x.sent);
+    sg_extract__trace(c, at, x.f.cue_end, x.h.list, x.h.rule, NULL);
     return emit(c, &x.f, x.h.list, x.sent);
 }
 
@@ -931,7 +970,7 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
         return SG_OK;
     if (deferral_in(c, cl) != at)
         return SG_OK; /* one deferral statement per clause ("only later, not now") */
-    static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0, 0, -1, 0, 0};
+    static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0, 0, -1, 0, 0, 0};
     const sg_match *mt = &c->s.main[c->s.main_at[at]];
     holder h = sg_holder__find(c, &defer, at, mt->end, cl);
     if (h.list >= 0)
@@ -950,6 +989,7 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
           !elliptic(c, cl) && own_object)))
         return SG_OK;
     finding f = {0, 1.0, SG_FLAG_DEFERRAL, h.rule, at, mt->end, mt->end, -1, 0};
+    sg_extract__trace(c, at, mt->end, h.list, h.rule, NULL);
     if (how != TOPIC_CLAUSE && how != TOPIC_SENTENCE)
         f.flags |= SG_FLAG_ANAPHOR;
     if (c->quote_list[at] >= 0)
@@ -979,31 +1019,24 @@ static sg_status extract_topic(ctx *c, int on_topic)
 
 /* on_topic[t] = 1 for every topic t that some sentence names in full (every term group
  * matched), in one pass over the document's topic matches. */
-static void mark_topics_named(ctx *c, unsigned char *on_topic)
+static void mark_topics_named(ctx *c)
 {
     for (size_t t = 0; t < c->s.lex->n_topics; t++) /* no groups: always named */
-        on_topic[t] = c->s.tok.n_sent > 0 && sg_topic__full(c, (int)t, 0);
+        c->on_topic[t] = c->s.tok.n_sent > 0 && sg_topic__full(c, (int)t, 0);
     for (size_t si = 0; si < c->s.tok.n_sent; si++) {
         const sg_sentence *st = &c->s.tok.sent[si];
-        size_t n = 0;
-        for (size_t i = st->first; i < st->last_plus1; i++) {
-            if (c->s.topic_at[i] < 0 || c->s.topic[c->s.topic_at[i]].start != i)
-                continue;
-            const sg_match *m = &c->s.topic[c->s.topic_at[i]];
-            for (int k = 0; k < m->n; k++) {
-                int o = m->m[k]->data;
-                if (o < 0 || m->m[k]->data2 >= 31)
-                    continue;
-                if (c->topic_mask[o] == 0)
-                    c->topic_touched[n++] = o;
-                c->topic_mask[o] |= 1u << m->m[k]->data2;
-            }
-        }
+        size_t n = sg_topic__gather(c, st->first, st->last_plus1, -1);
         for (size_t k = 0; k < n; k++) {
             int o = c->topic_touched[k];
-            on_topic[o] |= sg_topic__full(c, o, c->topic_mask[o]);
+            c->on_topic[o] |= sg_topic__full(c, o, c->topic_mask[o]);
             c->topic_mask[o] = 0;
         }
+    }
+    for (size_t i = 0; i < c->s.n_main; i++) {
+        const sg_match *m = &c->s.main[i];
+        for (int k = 0; k < m->n; k++)
+            if (m->m[k]->kind == SG_P_CUE && c->s.lex->cues[m->m[k]->data].topic >= 0)
+                c->has_act[c->s.lex->cues[m->m[k]->data].topic] = 1;
     }
 }
 
@@ -1021,6 +1054,60 @@ static const char *first_source(const ctx *c)
     return NULL;
 }
 
+sg_status sg_extract__open(ctx *c, const sg_lexicon *lex, const sg_document *doc,
+                           const sg_extract_options *opts, sg_statement_list *out, sg_error *err)
+{
+    memset(c, 0, sizeof(*c));
+    c->opts = opts;
+    c->out = out;
+    sg_status rc = sg_extract__scan(&c->s, lex, doc, err);
+    if (rc != SG_OK)
+        return rc;
+    sg_extract__resolve_pronouns(&c->s);
+    c->consumed = calloc(c->s.tok.n_tok + 1, 1);
+    size_t nt = lex->n_topics ? lex->n_topics : 1;
+    c->topic_mask = calloc(nt, sizeof(unsigned));
+    c->topic_touched = calloc(nt, sizeof(int));
+    c->on_topic = calloc(nt, 1);
+    c->has_act = calloc(nt, 1);
+    if (c->consumed == NULL || c->topic_mask == NULL || c->topic_touched == NULL ||
+        c->on_topic == NULL || c->has_act == NULL || split_clauses(c) != SG_OK ||
+        find_quotes(c) != SG_OK) {
+        sg_extract__close(c);
+        return sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
+    }
+    c->doc_source = first_source(c);
+    mark_topics_named(c);
+    return SG_OK;
+}
+
+sg_status sg_extract__run_topic(ctx *c, int topic)
+{
+    c->topic = topic;
+    return extract_topic(c, c->on_topic[topic]);
+}
+
+void sg_extract__close(ctx *c)
+{
+    free(c->topic_mask);
+    free(c->topic_touched);
+    free(c->on_topic);
+    free(c->has_act);
+    c->topic_mask = NULL;
+    c->topic_touched = NULL;
+    c->on_topic = c->has_act = NULL;
+    free(c->consumed);
+    free(c->clause_of);
+    free(c->clause_start);
+    free(c->clause_end);
+    free(c->quote_list);
+    sg_extract__scan_destroy(&c->s);
+    c->consumed = NULL;
+    c->clause_of = NULL;
+    c->quote_list = NULL;
+    c->clause_start = c->clause_end = NULL;
+}
+
 sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
                               const sg_document *doc, const sg_extract_options *opts,
                               sg_error *err)
@@ -1035,53 +1122,26 @@ sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
             return sg_error_set(err, SG_EUSAGE, NULL, 0, "unknown topic \"%s\"", opts->topic);
     }
     ctx c;
-    memset(&c, 0, sizeof(c));
-    unsigned char *on_topic = NULL; /* topic -> some sentence names it in full */
-    c.opts = opts;
-    c.out = out;
-    sg_status rc = sg_extract__scan(&c.s, lex, doc, err);
+    sg_status rc = sg_extract__open(&c, lex, doc, opts, out, err);
     if (rc != SG_OK)
         return rc;
-    sg_extract__resolve_pronouns(&c.s);
-    c.consumed = calloc(c.s.tok.n_tok + 1, 1);
-    size_t nt = lex->n_topics ? lex->n_topics : 1;
-    c.topic_mask = calloc(nt, sizeof(unsigned));
-    c.topic_touched = calloc(nt, sizeof(int));
-    on_topic = calloc(nt, 1);
-    if (c.consumed == NULL || c.topic_mask == NULL || c.topic_touched == NULL ||
-        on_topic == NULL || split_clauses(&c) != SG_OK || find_quotes(&c) != SG_OK) {
-        rc = sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
-        goto done;
-    }
-    c.doc_source = first_source(&c);
-    mark_topics_named(&c, on_topic);
     /* A topic no sentence names in full can only give actor->actor relations, the same
-     * ones for every such topic: one pass over those serves them all, so topics that
-     * never match cost nothing per topic. */
+     * ones for every such topic whose act has no cue in the document (each sees the same
+     * cues): one pass serves them all, so topics that never match cost nothing each. */
     int relations_done = !opts->include_relations;
     for (size_t t = 0; t < lex->n_topics; t++) {
         if (topic >= 0 && (int)t != topic)
             continue;
-        if (!on_topic[t] && topic < 0) {
+        if (topic < 0 && !c.on_topic[t] && !c.has_act[t]) {
             if (relations_done)
                 continue;
             relations_done = 1;
         }
-        c.topic = (int)t;
-        if ((rc = extract_topic(&c, on_topic[t])) != SG_OK) {
+        if ((rc = sg_extract__run_topic(&c, (int)t)) != SG_OK) {
             sg_error_set(err, rc, doc->id, 0, "out of memory");
-            goto done;
+            break;
         }
     }
-done:
-    free(on_topic);
-    free(c.topic_mask);
-    free(c.topic_touched);
-    free(c.consumed);
-    free(c.clause_of);
-    free(c.clause_start);
-    free(c.clause_end);
-    free(c.quote_list);
-    sg_extract__scan_destroy(&c.s);
+    sg_extract__close(&c);
     return rc;
 }

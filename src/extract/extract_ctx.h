@@ -4,6 +4,7 @@
 #ifndef SG_EXTRACT_CTX_H
 #define SG_EXTRACT_CTX_H
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "extract/resolve.h"
@@ -14,6 +15,20 @@
 #define SG_W_NEG_SUPPORT 0.8   /* "does not support": opposition */
 #define SG_W_CARRIED 0.8       /* topic carried from the document, not named */
 #define SG_W_EFFECT 0.7        /* "membership would strengthen the alliance" */
+
+/* One decision about a cue, kept for `explain --why-not` (src/extract/why.c). */
+typedef struct sg_trace_entry {
+    size_t cue_start, cue_end; /* tokens */
+    int holder_list;           /* -1: none found */
+    const char *rule;          /* holder rule, or NULL */
+    const char *reason;        /* why it gave nothing; NULL when it gave a statement */
+} sg_trace_entry;
+
+typedef struct sg_trace {
+    sg_trace_entry *e;
+    size_t n, cap;
+    int oom;
+} sg_trace;
 
 typedef struct ctx {
     sg_scan s;
@@ -31,9 +46,40 @@ typedef struct ctx {
     int has_last;            /* a stance on the topic was found ... */
     int last_stance;         /* ... with this polarity ... */
     size_t last_sent;        /* ... in this sentence (for "do so", "follow suit") */
+    sg_trace *trace;         /* NULL unless explaining */
     unsigned *topic_mask;    /* scratch, one per lexicon topic, all 0 between uses */
     int *topic_touched;      /* scratch: the topics whose mask is set */
+    unsigned char *on_topic; /* topic -> some sentence names it in full */
+    unsigned char *has_act;  /* topic -> a cue bound to its act occurs in the document */
 } ctx;
+
+/* Record a decision about the cue at [a, b) when tracing (no-op otherwise). */
+static inline void sg_extract__trace(ctx *c, size_t a, size_t b, int holder, const char *rule,
+                                     const char *reason)
+{
+    sg_trace *t = c->trace;
+    if (t == NULL || t->oom)
+        return;
+    if (t->n == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 32;
+        sg_trace_entry *p = realloc(t->e, cap * sizeof(*p));
+        if (p == NULL) {
+            t->oom = 1;
+            return;
+        }
+        t->e = p;
+        t->cap = cap;
+    }
+    sg_trace_entry e = {a, b, holder, rule, reason};
+    t->e[t->n++] = e;
+}
+
+/* extract.c: open a document for extraction (scan, pronouns, clauses, quotes), run one
+ * topic, close. sg_extract_document and why.c share them. */
+sg_status sg_extract__open(ctx *c, const sg_lexicon *lex, const sg_document *doc,
+                           const sg_extract_options *opts, sg_statement_list *out, sg_error *err);
+sg_status sg_extract__run_topic(ctx *c, int topic);
+void sg_extract__close(ctx *c);
 
 typedef enum topic_how { TOPIC_NONE, TOPIC_CLAUSE, TOPIC_SENTENCE, TOPIC_ANAPHOR, TOPIC_CARRIED } topic_how;
 
@@ -51,6 +97,11 @@ static inline int is_word(const ctx *c, size_t i, const char *const *words)
         if (sg_extract__is(&c->s, i, words[k]))
             return 1;
     return 0;
+}
+
+static inline int in_list(const ctx *c, size_t i, sg_wordlist l)
+{
+    return sg_extract__in(&c->s, i, l);
 }
 
 static inline int is_determiner(const ctx *c, size_t i)
@@ -75,6 +126,10 @@ static inline int is_punct(const ctx *c, size_t i, const char *p)
 unsigned sg_topic__groups(const ctx *c, int t, size_t a, size_t b);
 int sg_topic__full(const ctx *c, int t, unsigned mask);
 int sg_topic__other(const ctx *c, int t, size_t a, size_t b);
+/* Gather into c->topic_mask the groups every topic but skip has in [a, b) (as
+ * sg_topic__groups counts them, anaphors aside); returns how many topics it touched, listed
+ * in c->topic_touched. The caller reads the masks and clears them. */
+size_t sg_topic__gather(const ctx *c, size_t a, size_t b, int skip);
 topic_how sg_topic__of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, int carry_ok,
                        int before_ok, int nominal, int holder_list);
 

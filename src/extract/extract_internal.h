@@ -77,6 +77,8 @@ void sg_extract__scan_destroy(sg_scan *s);
 
 /* The first meaning of kind k in the match at token i (or NULL). */
 const sg_phrase_meaning *sg_extract__main_meaning(const sg_scan *s, size_t i, sg_phrase_kind k);
+/* 1 when token i's normalised form is in word list l of the lexicon. */
+int sg_extract__in(const sg_scan *s, size_t i, sg_wordlist l);
 /* 1 when token i is a determiner or quantifier ("the", "its", "all", "two" ...). */
 int sg_extract__is_determiner(const sg_scan *s, size_t i);
 /* 1 when token i's normalised form is w. */

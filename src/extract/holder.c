@@ -68,7 +68,7 @@ static int plural_noun_use(const ctx *c, size_t i, size_t from)
 /* The speaker of a clause: first candidate before the last speech verb before pos. */
 int sg_holder__speaker_before(const ctx *c, size_t from, size_t pos, size_t *after_speech)
 {
-    static const char *const rel[] = {"that", "which", "who", "whom", NULL};
+    
     size_t speech = (size_t)-1;
     for (size_t i = from; i < pos; i++)
         if ((sg_extract__main_meaning(&c->s, i, SG_P_SPEECH) && !plural_noun_use(c, i, from)) ||
@@ -77,7 +77,7 @@ int sg_holder__speaker_before(const ctx *c, size_t from, size_t pos, size_t *aft
     /* a subordinate clause ("the day that Finland and Sweden applied") has its own
      * subject: search after the last that/which/who when a candidate follows it */
     for (size_t i = pos; i-- > (speech == (size_t)-1 ? from : speech + 1);)
-        if (is_word(c, i, rel)) {
+        if (in_list(c, i, SG_WL_RELATIVE_PRONOUNS)) {
             if (sg_holder__first_candidate(c, i + 1, pos) >= 0) {
                 *after_speech = i + 1;
                 return speech == (size_t)-1 ? -1 : sg_holder__speaker_list(c, from, speech);
@@ -86,6 +86,10 @@ int sg_holder__speaker_before(const ctx *c, size_t from, size_t pos, size_t *aft
              * stands for the nearest actor before it */
             if (!sg_extract__is(&c->s, i, "that"))
                 for (size_t k = i; k-- > from && k + 10 > i;) {
+                    /* "the court's decision, which": a noun of its own comes first */
+                    if (c->s.tok.tok[k].kind == SG_TOK_POSS ||
+                        sg_extract__main_meaning(&c->s, k, SG_P_CUE))
+                        break;
                     int l = sg_holder__list_of(c, k);
                     if (l < 0 || c->s.lists[l].end != k + 1)
                         continue;
@@ -120,16 +124,21 @@ int sg_holder__first_candidate(const ctx *c, size_t from, size_t to)
  * sentiment echoed by X"); else "by" belongs to a noun ("requests by Finland"). */
 static int passive_agent(const ctx *c, size_t at, size_t end, size_t cs, size_t ce)
 {
-    static const char *const be[] = {"is", "are", "was", "were", "be", "been", "being",
-                                     "get", "gets", "got", "as", NULL};
+    
     int passive = 0;
     for (size_t k = at; k-- > cs && k + 3 >= at;)
-        passive |= is_word(c, k, be);
+        passive |= in_list(c, k, SG_WL_PASSIVE_AUXILIARIES);
     if (!passive && sg_holder__first_candidate(c, cs, at) >= 0)
         return -1;
     for (size_t k = end; k < ce && k < end + 8; k++)
-        if (sg_extract__is(&c->s, k, "by"))
+        if (sg_extract__is(&c->s, k, "by")) {
+            /* "exclude a proposal tabled by X": the agent of another participle */
+            const char *w = c->s.tok.tok[k - 1].norm;
+            size_t n = strlen(w);
+            if (k > end && n > 3 && strcmp(w + n - 2, "ed") == 0)
+                return -1;
             return sg_holder__list_after(c, k + 1, ce);
+        }
     return -1;
 }
 
@@ -293,20 +302,21 @@ static int possessive_infinitive(const ctx *c, size_t at, size_t cs)
 static int subject_cannot_hold(const ctx *c, const sg_cue_entry *cue, size_t at, size_t cs)
 {
     if (cue->kind == 'n' && at > cs) {
-        static const char *const prep[] = {"for", "of", "to", "with", "without", "in", "on",
-                                           "about", "after", "before", NULL};
+        
         size_t k = at;
+        /* one modifier may sit before the noun: "of the Taiwan-related proposal" */
+        if (k > cs + 1 && c->s.tok.tok[k - 1].kind == SG_TOK_WORD && c->s.men_at[k - 1] < 0 &&
+            !is_determiner(c, k - 1) && is_determiner(c, k - 2))
+            k--;
         while (k > cs && is_determiner(c, k - 1))
             k--;
-        if (k > cs && is_word(c, k - 1, prep))
+        if (k > cs && in_list(c, k - 1, SG_WL_NOUN_PREPOSITIONS))
             return 1;
     }
     if (cue->kind == 'g') {
-        static const char *const cop[] = {"is", "are", "was", "were", "be", "been", "remain",
-                                          "remains", "remained", "become", "became", "among",
-                                          "as", NULL};
+        
         for (size_t k = at; k-- > cs && k + 5 > at;)
-            if (is_word(c, k, cop) || is_punct(c, k, ","))
+            if (in_list(c, k, SG_WL_AGENT_COPULAS) || is_punct(c, k, ","))
                 return 0;
         return 1;
     }
@@ -317,13 +327,10 @@ static int subject_cannot_hold(const ctx *c, const sg_cue_entry *cue, size_t at,
  * auxiliaries between), itself right after "and"/"while"/"whereas", is a second subject. */
 static int coordinated_subject(const ctx *c, size_t from, size_t at)
 {
-    static const char *const aux[] = {"has", "have", "had", "was", "were", "is", "are", "will",
-                                      "would", "did", "does", "do", "also", "then", "instead",
-                                      "later", "too", "could", "can", "may", "might", "not",
-                                      "n't", "never", NULL};
-    static const char *const conj[] = {"and", "while", "whereas", "whilst", NULL};
+    
+    
     size_t k = at;
-    while (k > from && (is_word(c, k - 1, aux) ||
+    while (k > from && (in_list(c, k - 1, SG_WL_AUXILIARIES) ||
                         (c->s.tok.tok[k - 1].kind == SG_TOK_WORD && c->s.men_at[k - 1] < 0 &&
                          strlen(c->s.tok.tok[k - 1].norm) > 3 &&
                          strcmp(c->s.tok.tok[k - 1].norm + strlen(c->s.tok.tok[k - 1].norm) - 2,
@@ -335,7 +342,7 @@ static int coordinated_subject(const ctx *c, size_t from, size_t at)
     size_t st = c->s.lists[l].start;
     while (st > from && is_determiner(c, st - 1))
         st--;
-    if (st <= from || !is_word(c, st - 1, conj))
+    if (st <= from || !in_list(c, st - 1, SG_WL_SUBJECT_CONJUNCTIONS))
         return -1;
     /* "A and B oppose" is one list; a conjunction inside a list is not a new subject */
     int before = st >= 2 ? sg_holder__list_of(c, st - 2) : -1;
@@ -350,13 +357,20 @@ static holder clause_subject(const ctx *c, const sg_cue_entry *cue, size_t at, s
     holder h = {-1, NULL, -1};
     size_t after_speech;
     int speaker = sg_holder__speaker_before(c, cs, at, &after_speech);
-    int l = -1;
+    int l = -1, relative = 0;
     for (size_t k = at; k-- > after_speech;)
         if (is_punct(c, k, ",")) {
             l = sg_holder__first_candidate(c, k + 1, at);
+            /* "..., which ratified X": the relative's subject is what precedes the comma */
+            relative = l < 0 && (sg_extract__is(&c->s, k + 1, "which") ||
+                                 sg_extract__is(&c->s, k + 1, "who"));
+            if (relative && k > cs && sg_holder__list_of(c, k - 1) >= 0 &&
+                c->s.lists[sg_holder__list_of(c, k - 1)].end == k &&
+                sg_holder__candidate(c, &c->s.lists[sg_holder__list_of(c, k - 1)]))
+                l = sg_holder__list_of(c, k - 1);
             break;
         }
-    if (l < 0)
+    if (l < 0 && !relative)
         l = sg_holder__first_candidate(c, after_speech, at);
     int near = coordinated_subject(c, after_speech, at);
     if (near >= 0)
@@ -409,14 +423,13 @@ static int sentence_speaker(const ctx *c, size_t cs, size_t sent_first)
  * "a new ban")? */
 int sg_holder__nominal_use(const ctx *c, size_t at, size_t cs, int reach)
 {
-    static const char *const nominal_det[] = {"his", "her", "its", "their", "our", "the", "a",
-                                              "an", "any", "this", "that", "such", NULL};
+    
     size_t k = at;
     if (at > cs && sg_extract__is(&c->s, at - 1, "to"))
         return 0; /* "decided to ban": an infinitive */
     for (int skipped = 0; k > cs; skipped++) {
         const sg_token *t = &c->s.tok.tok[k - 1];
-        if (t->kind == SG_TOK_POSS || is_word(c, k - 1, nominal_det))
+        if (t->kind == SG_TOK_POSS || in_list(c, k - 1, SG_WL_NOMINAL_DETERMINERS))
             return 1;
         size_t n = strlen(t->norm);
         if (skipped >= reach || t->kind != SG_TOK_WORD || c->s.main_at[k - 1] >= 0 ||
@@ -458,10 +471,9 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     }
     /* "the main obstacles to the package remain Slovakia and Austria" */
     if (cue->kind == 'g') {
-        static const char *const cop[] = {"is", "are", "was", "were", "remain", "remains",
-                                          "remained", NULL};
+        
         for (size_t k = end; k + 1 < ce && k < end + 12; k++)
-            if (is_word(c, k, cop)) {
+            if (in_list(c, k, SG_WL_INVERTED_COPULAS)) {
                 if ((h.list = sg_holder__list_after(c, k + 1, ce)) >= 0) {
                     h.rule = "inverted-copula";
                     return h;

@@ -247,15 +247,14 @@ static const sg_phrase_meaning *name_meaning(const sg_scan *s, size_t i)
     return NULL;
 }
 
+int sg_extract__in(const sg_scan *s, size_t i, sg_wordlist l)
+{
+    return i < s->tok.n_tok && sg_lexicon__word_in(s->lex, l, s->tok.tok[i].norm);
+}
+
 int sg_extract__is_determiner(const sg_scan *s, size_t i)
 {
-    static const char *const det[] = {"the", "a", "an", "all", "both", "its", "his", "her",
-                                      "their", "our", "other", "two", "three", "four", "five",
-                                      "several", "many", "some", "most", "fellow", NULL};
-    for (size_t k = 0; det[k]; k++)
-        if (sg_extract__is(s, i, det[k]))
-            return 1;
-    return 0;
+    return sg_extract__in(s, i, SG_WL_DETERMINERS);
 }
 
 /* Absorb one component into a mention being built. */
@@ -385,12 +384,7 @@ static sg_status add_mention(sg_scan *s, const sg_mention *m, size_t *cap)
 /* A token that may sit between two members of a coordinated list. */
 static int is_list_glue(const sg_scan *s, size_t i)
 {
-    static const char *const glue[] = {",", "and", "or", "as", "well", "together", "along",
-                                       "with", "plus", "the", "both", "nor", "neither", NULL};
-    for (size_t k = 0; glue[k]; k++)
-        if (sg_extract__is(s, i, glue[k]))
-            return 1;
-    return 0;
+    return sg_extract__in(s, i, SG_WL_LIST_GLUE);
 }
 
 static int is_cue_token(const sg_scan *s, size_t i)
@@ -417,7 +411,7 @@ static int apposition_list(const sg_scan *s, size_t k)
         return 0;
     const sg_token *t = &s->tok.tok[w - 1];
     /* a plural noun of its own ("nations", "member states", "others") */
-    return t->kind == SG_TOK_WORD && s->main_at[w - 1] < 0 &&
+    return t->kind == SG_TOK_WORD && s->men_at[w - 1] < 0 &&
            sg_lexicon__word_in(s->lex, SG_WL_PLURAL_HEADS, t->norm);
 }
 
@@ -425,13 +419,7 @@ static int apposition_list(const sg_scan *s, size_t k)
  * "between the Alliance and Russia")? Determiners may sit between. */
 static int in_pp(const sg_scan *s, size_t i)
 {
-    static const char *const p[] = {
-        "of", "with", "for", "to", "from", "against", "on", "in", "at", "about", "between",
-        "among", "amongst", "toward", "towards", "over", "under", "after", "before", "by",
-        "into", "onto", "upon", "via", "than", "like", "despite", "following", "during",
-        "regarding", "including", "across", "behind", "beyond", "within", "without", "near",
-        "amid", "alongside", "unlike", "per", "versus", "through", "echoing", "joined",
-        "join", "joins", "urged", "asked", "told", "pressed", "called", NULL};
+    
     size_t k = i;
     /* determiners and numbers: "at the 2023 Vilnius summit" */
     while (k > 0 && (sg_extract__is_determiner(s, k - 1) ||
@@ -442,20 +430,24 @@ static int in_pp(const sg_scan *s, size_t i)
         return 0;
     if (apposition_list(s, k - 1))
         return 0;
-    for (size_t n = 0; p[n]; n++)
-        if (sg_extract__is(s, k - 1, p[n]))
-            return 1;
-    return 0;
+    /* "voted in Geneva, Switzerland on Monday": a place apposed to a place after "in",
+     * itself followed by a phrase, not by its own verb ("In March, Spain said") */
+    if (k >= 3 && strcmp(s->tok.tok[k - 1].norm, ",") == 0 && s->tok.tok[k - 2].upper &&
+        s->tok.tok[k - 2].kind == SG_TOK_WORD && s->men_at[k - 2] < 0 &&
+        s->sent_of[k - 3] == s->sent_of[i] &&
+        (sg_extract__is(s, k - 3, "in") || sg_extract__is(s, k - 3, "at"))) {
+        size_t e = s->main_at[i] >= 0 ? s->main[s->main_at[i]].end : i + 1;
+        static const char *const after[] = {"on", "in", "at", ",", "to", "for", ".", NULL};
+        for (size_t n = 0; after[n]; n++)
+            if (e < s->tok.n_tok && s->sent_of[e] == s->sent_of[i] && sg_extract__is(s, e, after[n]))
+                return 1;
+    }
+    return sg_extract__in(s, k - 1, SG_WL_PREPOSITIONS);
 }
 
 static int is_conjunction(const sg_scan *s, size_t i)
 {
-    static const char *const conj[] = {"and", "or", "nor", "well", "together", "along",
-                                       "plus", NULL};
-    for (size_t k = 0; conj[k]; k++)
-        if (sg_extract__is(s, i, conj[k]))
-            return 1;
-    return 0;
+    return sg_extract__in(s, i, SG_WL_LIST_CONJUNCTIONS);
 }
 
 static sg_list *new_list(sg_scan *s, size_t i)
@@ -561,22 +553,22 @@ static int name_part(const sg_scan *s, size_t k)
 /* A lower-case particle inside a name ("da", "bin", "van"). */
 static int name_particle(const sg_scan *s, size_t k)
 {
-    static const char *const p[] = {"da", "de", "do", "dos", "bin", "ibn", "al", "el", "van",
-                                    "von", "der", "di", "la", "le", "du", NULL};
-    for (size_t n = 0; p[n]; n++)
-        if (sg_extract__is(s, k, p[n]) && !s->tok.tok[k].upper)
-            return 1;
-    return 0;
+    return sg_extract__in(s, k, SG_WL_NAME_PARTICLES) && !s->tok.tok[k].upper;
 }
 
-static void learn(learned_names *ln, const sg_scan *s, size_t a, size_t b,
-                  const sg_actor_set *actors)
+/* Returns -1 when out of memory; the table is allocated on the first name learned. */
+static int learn(learned_names **lnp, const sg_scan *s, size_t a, size_t b,
+                 const sg_actor_set *actors)
 {
+    if (*lnp == NULL && (*lnp = calloc(1, sizeof(**lnp))) == NULL)
+        return -1;
+    learned_names *ln = *lnp;
     for (size_t k = a; k < b && ln->n < SG_MAX_LEARNED; k++)
         if (name_part(s, k)) {
             ln->tok[ln->n] = k;
             ln->actors[ln->n++] = *actors;
         }
+    return 0;
 }
 
 /* The end of a name right after an office mention ("President Lula da Silva"), or i. */
@@ -591,17 +583,18 @@ static size_t name_after(const sg_scan *s, size_t i, size_t sent_end)
     return end;
 }
 
-/* Bind names found around office mention m; extends m over a name right after it. */
-static void learn_around(learned_names *ln, sg_scan *s, sg_mention *m, size_t sent_first,
-                         size_t sent_end)
+/* Bind names found around office mention m; extends m over a name right after it.
+ * Returns -1 when out of memory. */
+static int learn_around(learned_names **ln, sg_scan *s, sg_mention *m, size_t sent_first,
+                        size_t sent_end)
 {
     if (m->kind != SG_MEN_ACTOR || !m->has_role || m->person >= 0 || m->actors.n == 0)
-        return;
+        return 0;
     size_t end = name_after(s, m->end, sent_end);
     if (end > m->end) {
-        learn(ln, s, m->end, end, &m->actors);
+        int rc = learn(ln, s, m->end, end, &m->actors);
         m->end = end;
-        return;
+        return rc;
     }
     /* "Mauro Vieira, Brazil's foreign minister": a name, a comma, [the] the office */
     size_t k = m->start;
@@ -609,18 +602,19 @@ static void learn_around(learned_names *ln, sg_scan *s, sg_mention *m, size_t se
         k--;
     if (k < sent_first + 2 || !(s->tok.tok[k - 1].kind == SG_TOK_PUNCT &&
                                 strcmp(s->tok.tok[k - 1].norm, ",") == 0))
-        return;
+        return 0;
     size_t a = k - 1;
     while (a > sent_first && (name_part(s, a - 1) || name_particle(s, a - 1)))
         a--;
     if (a < k - 1 && name_part(s, a))
-        learn(ln, s, a, k - 1, &m->actors);
+        return learn(ln, s, a, k - 1, &m->actors);
+    return 0;
 }
 
 /* A learned name at token i: the actors it was bound to, or NULL. */
 static const sg_actor_set *learned_at(const learned_names *ln, const sg_scan *s, size_t i)
 {
-    if (!name_part(s, i))
+    if (ln == NULL || !name_part(s, i))
         return NULL;
     for (size_t k = ln->n; k-- > 0;)
         if (ln->tok[k] != i && strcmp(s->tok.tok[ln->tok[k]].norm, s->tok.tok[i].norm) == 0)
@@ -643,9 +637,7 @@ static int inside_term(const sg_scan *s, size_t a, size_t b)
 static sg_status find_mentions(sg_scan *s)
 {
     size_t cap = 0;
-    learned_names *ln = calloc(1, sizeof(*ln));
-    if (ln == NULL)
-        return SG_ENOMEM;
+    learned_names *ln = NULL;
     for (size_t si = 0; si < s->tok.n_sent; si++) {
         const sg_sentence *st = &s->tok.sent[si];
         for (size_t i = st->first; i < st->last_plus1;) {
@@ -678,7 +670,10 @@ static sg_status find_mentions(sg_scan *s)
                 i = next; /* "Paris" in "the Paris Agreement" names no actor */
                 continue;
             }
-            learn_around(ln, s, &m, st->first, st->last_plus1);
+            if (learn_around(&ln, s, &m, st->first, st->last_plus1)) {
+                free(ln);
+                return SG_ENOMEM;
+            }
             next = m.end > next ? m.end : next;
             if (next < st->last_plus1 && s->tok.tok[next].kind == SG_TOK_POSS) {
                 m.poss_follows = 1;

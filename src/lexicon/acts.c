@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define SG_ACT_VERB_STRENGTH 0.8
 #define SG_ACT_NOUN_STRENGTH 0.6
@@ -139,33 +140,80 @@ static int inflect(const sg_lexicon *lex, const char *base, form_list *fl)
 
 /* ---- deriving a topic's act ---------------------------------------------------------- */
 
-/* Is the lower-case phrase p one of the act's verbs (any form) or nouns of kind `which`
- * (0 verbs and nominalisations, 1 objects)? */
-static int act_names(const sg_lexicon *lex, const sg_act_entry *a, const char *p, int which,
-                     int *oom)
+/* What derivation needs, computed once: every verb form of every act, and each topic's
+ * term phrases (indexes into lex->pending), so that the work is linear in the lexicon. */
+typedef struct derive_ctx {
+    form_list *forms;      /* per act: the forms of all its verbs */
+    size_t *term_first;    /* per topic: its terms are term_idx[term_first[t] .. +term_n[t]) */
+    size_t *term_n;
+    size_t *term_idx;
+} derive_ctx;
+
+static void derive_ctx_free(derive_ctx *d, size_t n_acts)
 {
-    if (which == 1) {
-        for (size_t i = 0; i < a->n_objects; i++)
-            if (strcmp(a->objects[i], p) == 0)
-                return 1;
-        return 0;
+    for (size_t a = 0; d->forms && a < n_acts; a++)
+        free(d->forms[a].f);
+    free(d->forms);
+    free(d->term_first);
+    free(d->term_n);
+    free(d->term_idx);
+}
+
+static int derive_ctx_init(derive_ctx *d, const sg_lexicon *lex)
+{
+    memset(d, 0, sizeof(*d));
+    d->forms = calloc(lex->n_acts + 1, sizeof(form_list));
+    d->term_first = calloc(lex->n_topics + 1, sizeof(size_t));
+    d->term_n = calloc(lex->n_topics + 1, sizeof(size_t));
+    d->term_idx = malloc((lex->n_pending + 1) * sizeof(size_t));
+    if (!d->forms || !d->term_first || !d->term_n || !d->term_idx)
+        return -1;
+    for (size_t a = 0; a < lex->n_acts; a++)
+        for (size_t i = 0; i < lex->acts[a].n_verbs; i++)
+            if (inflect(lex, lex->acts[a].verbs[i], &d->forms[a]))
+                return -1;
+    /* counting sort of the topic terms by topic, in file order */
+    for (size_t i = 0; i < lex->n_pending; i++) {
+        const sg_phrase_meaning *m = &lex->pending[i].meaning;
+        if (m->kind == SG_P_TOPIC_TERM && m->data >= 0 && (size_t)m->data < lex->n_topics)
+            d->term_n[m->data]++;
     }
-    for (size_t i = 0; i < a->n_nominal; i++)
-        if (strcmp(a->nominal[i], p) == 0)
+    for (size_t t = 1; t < lex->n_topics; t++)
+        d->term_first[t] = d->term_first[t - 1] + d->term_n[t - 1];
+    size_t *fill = calloc(lex->n_topics + 1, sizeof(size_t));
+    if (fill == NULL)
+        return -1;
+    for (size_t i = 0; i < lex->n_pending; i++) {
+        const sg_phrase_meaning *m = &lex->pending[i].meaning;
+        if (m->kind == SG_P_TOPIC_TERM && m->data >= 0 && (size_t)m->data < lex->n_topics)
+            d->term_idx[d->term_first[m->data] + fill[m->data]++] = i;
+    }
+    free(fill);
+    return 0;
+}
+
+static int in_list(char *const *list, size_t n, const char *p)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(list[i], p) == 0)
             return 1;
-    form_list fl = {NULL, 0, 0};
-    int hit = 0;
-    for (size_t i = 0; i < a->n_verbs && !hit; i++) {
-        fl.n = 0;
-        if (inflect(lex, a->verbs[i], &fl)) {
-            *oom = 1;
-            break;
-        }
-        for (size_t k = 0; k < fl.n && !hit; k++)
-            hit = strcmp(fl.f[k], p) == 0;
-    }
-    free(fl.f);
-    return hit;
+    return 0;
+}
+
+/* Is the lower-case phrase p one of act a's verb forms or nominalisations (which 0), or
+ * one of its objects (which 1)? */
+static int act_names(const sg_lexicon *lex, const derive_ctx *d, size_t a, const char *p,
+                     int which)
+{
+    const sg_act_entry *e = &lex->acts[a];
+    if (which == 1)
+        return in_list(e->objects, e->n_objects, p);
+    if (in_list(e->nominal, e->n_nominal, p))
+        return 1;
+    for (size_t k = 0; k < d->forms[a].n; k++)
+        if (strcmp(d->forms[a].f[k], p) == 0)
+            return 1;
+    return 0;
 }
 
 /* Lower-case copy of text's words, capitalised words (names: "Paris Agreement") left out
@@ -200,7 +248,7 @@ static void plain_words(const char *text, int first_ok, char *out, size_t cap)
 }
 
 /* The act some word or two-word sequence of `words` names, or -1. */
-static int act_in_words(const sg_lexicon *lex, const char *words, int which, int *oom)
+static int act_in_words(const sg_lexicon *lex, const derive_ctx *d, const char *words, int which)
 {
     char w1[SG_FORM_MAX], w2[2 * SG_FORM_MAX];
     for (const char *p = words; *p;) {
@@ -214,8 +262,7 @@ static int act_in_words(const sg_lexicon *lex, const char *words, int which, int
             snprintf(w2, sizeof(w2), "%s %.*s", w1, (int)n2, sp + 1);
         }
         for (size_t a = 0; a < lex->n_acts; a++)
-            if ((w2[0] && act_names(lex, &lex->acts[a], w2, which, oom)) ||
-                act_names(lex, &lex->acts[a], w1, which, oom))
+            if ((w2[0] && act_names(lex, d, a, w2, which)) || act_names(lex, d, a, w1, which))
                 return (int)a;
         p = sp ? sp + 1 : p + n;
     }
@@ -224,24 +271,22 @@ static int act_in_words(const sg_lexicon *lex, const char *words, int which, int
 
 /* The act of topic t from its terms, then its label: verbs and nominalisations first
  * ("recognition", "ban"), objects ("deal", "pipeline") only when none names an act. */
-static int derive_act(const sg_lexicon *lex, int t, int *group, int *oom)
+static int derive_act(const sg_lexicon *lex, const derive_ctx *d, int t, int *group)
 {
     char words[512];
     *group = -1;
     for (int which = 0; which < 2; which++) {
-        for (size_t i = 0; i < lex->n_pending; i++) {
-            const sg_pending_phrase *p = &lex->pending[i];
-            if (p->meaning.kind != SG_P_TOPIC_TERM || p->meaning.data != t)
-                continue;
+        for (size_t k = 0; k < d->term_n[t]; k++) {
+            const sg_pending_phrase *p = &lex->pending[d->term_idx[d->term_first[t] + k]];
             plain_words(p->text, 0, words, sizeof(words));
-            int a = act_in_words(lex, words, which, oom);
+            int a = act_in_words(lex, d, words, which);
             if (a >= 0) {
                 *group = p->meaning.data2;
                 return a;
             }
         }
         plain_words(lex->topics[t].label, 1, words, sizeof(words));
-        int a = act_in_words(lex, words, which, oom);
+        int a = act_in_words(lex, d, words, which);
         if (a >= 0)
             return a;
     }
@@ -300,8 +345,23 @@ static int is_object(const sg_act_entry *a, const char *w)
     return 0;
 }
 
-static int queue_verbs(sg_lexicon *lex, const sg_act_entry *a, char **verbs, size_t n,
-                       int polarity, int t, int self)
+/* Is one of the forms in fl a term of topic t's act group (as the user wrote it)? */
+static int names_term(const sg_lexicon *lex, const derive_ctx *d, int t, const form_list *fl)
+{
+    int g = lex->topics[t].act_group;
+    for (size_t i = 0; g >= 0 && i < d->term_n[t]; i++) {
+        const sg_pending_phrase *p = &lex->pending[d->term_idx[d->term_first[t] + i]];
+        if (p->meaning.data2 != g)
+            continue;
+        for (size_t k = 0; k < fl->n; k++)
+            if (strcasecmp(p->text, fl->f[k]) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+static int queue_verbs(sg_lexicon *lex, const derive_ctx *d, const sg_act_entry *a,
+                       char **verbs, size_t n, int polarity, int t, int self)
 {
     form_list fl = {NULL, 0, 0};
     int rc = 0;
@@ -312,6 +372,7 @@ static int queue_verbs(sg_lexicon *lex, const sg_act_entry *a, char **verbs, siz
             rc = -1;
             break;
         }
+        lex->cues[cue].names_group = polarity < 0 || names_term(lex, d, t, &fl);
         /* a form that is also one of the act's objects ("sanctions") is read as the noun */
         for (size_t k = 0; k < fl.n && rc == 0; k++)
             if (!is_object(a, fl.f[k]))
@@ -321,11 +382,11 @@ static int queue_verbs(sg_lexicon *lex, const sg_act_entry *a, char **verbs, siz
     return rc;
 }
 
-static int queue_act(sg_lexicon *lex, int t)
+static int queue_act(sg_lexicon *lex, const derive_ctx *d, int t)
 {
     const sg_act_entry *a = &lex->acts[lex->topics[t].act];
-    if (queue_verbs(lex, a, a->verbs, a->n_verbs, 1, t, a->self) ||
-        queue_verbs(lex, a, a->undo, a->n_undo, -1, t, 0))
+    if (queue_verbs(lex, d, a, a->verbs, a->n_verbs, 1, t, a->self) ||
+        queue_verbs(lex, d, a, a->undo, a->n_undo, -1, t, 0))
         return -1;
     for (size_t i = 0; i < a->n_nominal; i++) {
         char pl[SG_FORM_MAX];
@@ -356,22 +417,30 @@ int sg_lexicon__act_index(const sg_lexicon *lex, const char *id)
 
 sg_status sg_lexicon__derive_acts(sg_lexicon *lex, sg_error *err)
 {
-    for (size_t t = 0; t < lex->n_topics; t++) {
+    derive_ctx d;
+    sg_status rc = SG_OK;
+    if (derive_ctx_init(&d, lex)) {
+        derive_ctx_free(&d, lex->n_acts);
+        return sg_error_set(err, SG_ENOMEM, "lexicon", 0, "out of memory");
+    }
+    for (size_t t = 0; t < lex->n_topics && rc == SG_OK; t++) {
         sg_topic_entry *e = &lex->topics[t];
-        int oom = 0;
         if (e->act < 0 && e->act_name) {
             if (strcmp(e->act_name, "none") == 0)
                 continue;
             e->act = sg_lexicon__act_index(lex, e->act_name);
-            if (e->act < 0)
-                return sg_error_set(err, SG_EINPUT, "lexicon", 0,
-                                    "topic \"%s\": unknown act \"%s\"", e->id, e->act_name);
+            if (e->act < 0) {
+                rc = sg_error_set(err, SG_EINPUT, "lexicon", 0, "topic \"%s\": unknown act \"%s\"",
+                                  e->id, e->act_name);
+                break;
+            }
         } else if (e->act < 0) {
-            e->act = derive_act(lex, (int)t, &e->act_group, &oom);
+            e->act = derive_act(lex, &d, (int)t, &e->act_group);
             e->act_derived = e->act >= 0;
         }
-        if (oom || (e->act >= 0 && queue_act(lex, (int)t)))
-            return sg_error_set(err, SG_ENOMEM, "lexicon", 0, "out of memory");
+        if (e->act >= 0 && queue_act(lex, &d, (int)t))
+            rc = sg_error_set(err, SG_ENOMEM, "lexicon", 0, "out of memory");
     }
-    return SG_OK;
+    derive_ctx_free(&d, lex->n_acts);
+    return rc;
 }

@@ -671,8 +671,8 @@ static sg_status load_acts(load_ctx *c, const cJSON *arr)
     return SG_OK;
 }
 
-static const char *const wordlist_names[SG_WL_COUNT] = {"act_carriers", "plural_heads",
-                                                         "member_markers"};
+static const char *const wordlist_names[SG_WL_COUNT] = {
+    "act_carriers", "plural_heads", "member_markers", "determiners", "list_glue", "prepositions", "list_conjunctions", "name_particles", "relative_pronouns", "passive_auxiliaries", "noun_prepositions", "agent_copulas", "auxiliaries", "subject_conjunctions", "inverted_copulas", "nominal_determiners"};
 
 static int cmp_cstr(const void *a, const void *b)
 {
@@ -691,7 +691,7 @@ static sg_status load_wordlists(load_ctx *c, const cJSON *arr)
             if (strcmp(id, wordlist_names[k]) == 0)
                 l = k;
         if (l < 0)
-            return bad(c, "wordlists", i, "unknown word list (act_carriers, plural_heads, member_markers)");
+            return bad(c, "wordlists", i, "unknown word list (see docs/lexicon.md)");
         char **words;
         size_t n;
         sg_status rc = string_array(c, cJSON_GetObjectItemCaseSensitive(w, "words"), &words, &n,

@@ -38,6 +38,19 @@ typedef enum sg_wordlist {
     SG_WL_ACT_CARRIERS,   /* "decision", "plan": "X's decision to V" is X's act */
     SG_WL_PLURAL_HEADS,   /* "nations", "states": "nations including A and B" */
     SG_WL_MEMBER_MARKERS, /* "including", "mainly": "some countries ..., mainly A" */
+    SG_WL_DETERMINERS, /* determiners and quantifiers skipped before a mention */
+    SG_WL_LIST_GLUE, /* tokens that may sit between members of a list */
+    SG_WL_PREPOSITIONS, /* words that put a following mention inside a phrase (not a subject) */
+    SG_WL_LIST_CONJUNCTIONS, /* words that make a list coordinated */
+    SG_WL_NAME_PARTICLES, /* lower-case particles inside a person's name */
+    SG_WL_RELATIVE_PRONOUNS, /* relative pronouns that open a clause with its own subject */
+    SG_WL_PASSIVE_AUXILIARIES, /* be/get forms that make a participle passive */
+    SG_WL_NOUN_PREPOSITIONS, /* prepositions that keep a noun cue from its clause subject */
+    SG_WL_AGENT_COPULAS, /* copulas through which an agent noun takes its subject */
+    SG_WL_AUXILIARIES, /* auxiliaries and adverbs between a subject and its verb */
+    SG_WL_SUBJECT_CONJUNCTIONS, /* conjunctions before a second subject */
+    SG_WL_INVERTED_COPULAS, /* copulas of "the obstacles remain A and B" */
+    SG_WL_NOMINAL_DETERMINERS, /* determiners after which a cue is a noun */
     SG_WL_COUNT
 } sg_wordlist;
 
@@ -96,6 +109,8 @@ typedef struct sg_cue_entry {
                         count towards the topic */
     int nominal_only; /* held only through a possessor or "by"/"from" ("Spain's
                         recognition"), never by the clause's subject */
+    int names_group; /* an act form that names the topic's act group: an inflection of
+                        one of its terms ("withdrew" for "withdraw") or an undo phrase */
 } sg_cue_entry;
 
 /* An act class ("recognition", "ban", "accession"): the verbs that perform it (base forms;
