@@ -320,7 +320,32 @@ static void test_why_not_explains_each_cue(void)
     CU_ASSERT_EQUAL(sg_extract_why_not(&r, lex, &doc, &o, "Denmark", &err), SG_EUSAGE);
 }
 
+static void test_composed_frames(void)
+{
+    /* permission negated over the act it governs */
+    CU_ASSERT_EQUAL(stance("Hungary won't allow Ukraine to join NATO.", "ukraine-nato", "Hungary"), -1);
+    /* a fronted point of view holds the deferral */
+    CU_ASSERT_EQUAL(stance("Ukraine wants to join NATO. For Germany, Ukraine's membership of NATO "
+                           "is not on the agenda.", "ukraine-nato", "Germany"), 0);
+    /* a hope is the hoper's position, not the hoped-for actor's */
+    run("Portugal hopes that Spain would back Ukraine's NATO membership.", "ukraine-nato");
+    CU_ASSERT_EQUAL(stance_in("Portugal"), 1);
+    CU_ASSERT_EQUAL(stance_in("Spain"), ABSENT);
+    /* a subordinator opens a clause with its own subject */
+    CU_ASSERT_EQUAL(stance("Ukraine wants to join NATO. The summit ended after Slovakia vetoed "
+                           "Ukraine's NATO membership.", "ukraine-nato", "Slovakia"), -1);
+    /* "A told B that he ...": he is the teller */
+    run("Viktor Orban told Emmanuel Macron that he opposes Ukraine's NATO membership.", "ukraine-nato");
+    CU_ASSERT_EQUAL(stance_in("Hungary"), -1);
+    CU_ASSERT_EQUAL(stance_in("France"), ABSENT);
+    /* "A told B that it would block": the teller */
+    run("Bulgaria told Greece that it would block Ukraine's NATO accession.", "ukraine-nato");
+    CU_ASSERT_EQUAL(stance_in("Bulgaria"), -1);
+    CU_ASSERT_EQUAL(stance_in("Greece"), ABSENT);
+}
+
 static CU_TestInfo tests[] = {
+    {"composed frames", test_composed_frames},
     {"why-not explains each cue", test_why_not_explains_each_cue},
     {"relative clause and act nouns", test_relative_clause_and_act_nouns},
     {"act with its own subject is not the speaker's", test_act_with_its_own_subject_is_not_the_speakers},

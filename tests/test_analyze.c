@@ -387,6 +387,187 @@ static void test_unknown_decision_rule_is_an_input_error(void)
     CU_ASSERT_EQUAL(rc, SG_EINPUT);
 }
 
+
+/* The blocking object for members M1..Mn whose positions are pos[i] ('+' support, '-'
+ * oppose, '0' silent), with population weights (NULL = none) and vetoes ('v' in veto). */
+static cJSON *vote(const char *rule, const char *pos, const double *weights, const char *veto)
+{
+    size_t n = strlen(pos);
+    char *json = malloc(64 * n + 1024);
+    size_t len = (size_t)sprintf(json, "{\"stancegraph\":\"graph\",\"version\":1,"
+                                       "\"decision\":{\"body\":\"B\",\"rule\":\"%s\",\"members\":[",
+                                 rule);
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)sprintf(json + len, "%s\"M%02zu\"", i ? "," : "", i + 1);
+    len += (size_t)sprintf(json + len, "]");
+    if (weights) {
+        len += (size_t)sprintf(json + len, ",\"weights\":[");
+        for (size_t i = 0; i < n; i++)
+            len += (size_t)sprintf(json + len, "%s%g", i ? "," : "", weights[i]);
+        len += (size_t)sprintf(json + len, "]");
+    }
+    if (veto) {
+        len += (size_t)sprintf(json + len, ",\"veto\":[");
+        for (size_t i = 0, k = 0; i < n; i++)
+            if (veto[i] == 'v')
+                len += (size_t)sprintf(json + len, "%s\"M%02zu\"", k++ ? "," : "", i + 1);
+        len += (size_t)sprintf(json + len, "]");
+    }
+    len += (size_t)sprintf(json + len, "},\"nodes\":[");
+    for (size_t i = 0, k = 0; i < n; i++)
+        if (pos[i] != '0')
+            len += (size_t)sprintf(json + len,
+                                   "%s{\"id\":\"M%02zu\",\"stances\":[{\"topic\":\"t\","
+                                   "\"support\":%d,\"oppose\":%d}]}",
+                                   k++ ? "," : "", i + 1, pos[i] == '+', pos[i] == '-');
+    sprintf(json + len, "],\"edges\":[]}");
+    sg_graph *g = graph_of_json(json);
+    free(json);
+    sg_report *r = NULL;
+    cJSON *b = NULL;
+    if (sg_analyze(&r, g, NULL, NULL) == SG_OK) {
+        cJSON *doc = report_doc(r);
+        b = cJSON_DetachItemFromObject(doc, "blocking");
+        cJSON_Delete(doc);
+    }
+    sg_report_free(r);
+    sg_graph_free(g);
+    return b;
+}
+
+static const char *outcome(const cJSON *b)
+{
+    return cJSON_GetObjectItem(b, "outcome")->valuestring;
+}
+
+static int list_size(const cJSON *b, const char *key)
+{
+    return cJSON_GetArraySize(cJSON_GetObjectItem(b, key));
+}
+
+/* The EU's 27 with the population shares of data/lexicon/population.json (2025). */
+static const double eu27[27] = {18.49, 15.17, 13.23, 10.78, 8.33, 4.23, 4.01, 2.62, 2.42,
+                                2.36,  2.34,  2.31,  2.13,  2.02, 1.43, 1.32, 1.25, 1.21,
+                                1.19,  0.86,  0.64,  0.47,  0.42, 0.30, 0.21, 0.15, 0.12};
+
+static void test_qualified_majority_needs_members_and_population(void)
+{
+    /* the 15 smallest support: 55 % of the members but 13.7 % of the population; the
+     * 12 largest oppose, more than 4 of them: a blocking minority, no blocker */
+    cJSON *b = vote("qualified-majority", "------------+++++++++++++++", eu27, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    CU_ASSERT_STRING_EQUAL(outcome(b), "blocked");
+    CU_ASSERT_EQUAL(list_size(b, "blockers"), 0);
+    CU_ASSERT_EQUAL(list_size(b, "blocking_minority"), 12);
+    cJSON *pop = cJSON_GetObjectItem(b, "population");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(pop);
+    CU_ASSERT(fabs(cJSON_GetObjectItem(pop, "supporters_share")->valuedouble - 0.1372) < 0.001);
+    cJSON_Delete(b);
+    /* every member but France, Italy and Spain supports: 24 members, 60.8 % of the
+     * population: fails the 65 % test, yet three members cannot block (a blocking
+     * minority needs four): it passes */
+    b = vote("qualified-majority", "+---+++++++++++++++++++++++", eu27, NULL);
+    CU_ASSERT_STRING_EQUAL(outcome(b), "passes");
+    CU_ASSERT_EQUAL(list_size(b, "blockers"), 0);
+    cJSON_Delete(b);
+    /* add Poland to the opponents: four members with 47.5 % block together */
+    b = vote("qualified-majority", "+----++++++++++++++++++++++", eu27, NULL);
+    CU_ASSERT_STRING_EQUAL(outcome(b), "blocked");
+    CU_ASSERT_EQUAL(list_size(b, "blockers"), 0);
+    CU_ASSERT_EQUAL(list_size(b, "blocking_minority"), 4);
+    cJSON_Delete(b);
+    /* Germany alone opposes, the rest is silent: not blocked, not passed */
+    b = vote("qualified-majority", "-00000000000000000000000000", eu27, NULL);
+    CU_ASSERT_STRING_EQUAL(outcome(b), "undecided");
+    CU_ASSERT_EQUAL(list_size(b, "blockers"), 0);
+    CU_ASSERT_EQUAL(list_size(b, "opponents"), 1);
+    cJSON_Delete(b);
+}
+
+static void test_security_council_veto_is_the_only_single_blocker(void)
+{
+    const char *veto = "vvvvv0000000000";
+    /* 14 support, one permanent member opposes: vetoed, that member is the blocker */
+    cJSON *b = vote("security-council", "-++++++++++++++", NULL, veto);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    CU_ASSERT_STRING_EQUAL(outcome(b), "blocked");
+    CU_ASSERT_EQUAL_FATAL(list_size(b, "blockers"), 1);
+    CU_ASSERT_STRING_EQUAL(cJSON_GetArrayItem(cJSON_GetObjectItem(b, "blockers"), 0)->valuestring,
+                           "M01");
+    CU_ASSERT_EQUAL(list_size(b, "veto"), 5);
+    cJSON_Delete(b);
+    /* six elected members oppose, nine support: passes (9 of 15, no veto) */
+    b = vote("security-council", "+++++++++------", NULL, veto);
+    CU_ASSERT_STRING_EQUAL(outcome(b), "passes");
+    cJSON_Delete(b);
+    /* seven elected members oppose: blocked by a minority, none alone */
+    b = vote("security-council", "++++++++-------", NULL, veto);
+    CU_ASSERT_STRING_EQUAL(outcome(b), "blocked");
+    CU_ASSERT_EQUAL(list_size(b, "blockers"), 0);
+    CU_ASSERT_EQUAL(list_size(b, "blocking_minority"), 7);
+    cJSON_Delete(b);
+}
+
+static void test_majority_opponents_are_no_blockers(void)
+{
+    cJSON *b = vote("majority", "+--++", NULL, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+    CU_ASSERT_STRING_EQUAL(outcome(b), "passes");
+    CU_ASSERT_EQUAL(list_size(b, "blockers"), 0);
+    cJSON_Delete(b);
+    b = vote("majority", "+---0", NULL, NULL);
+    CU_ASSERT_STRING_EQUAL(outcome(b), "blocked");
+    CU_ASSERT_EQUAL(list_size(b, "blockers"), 0);
+    CU_ASSERT_EQUAL(list_size(b, "blocking_minority"), 3);
+    cJSON_Delete(b);
+    b = vote("unanimity", "+-+-+", NULL, NULL); /* unanimity: each opponent blocks alone */
+    CU_ASSERT_EQUAL(list_size(b, "blockers"), 2);
+    CU_ASSERT_EQUAL(list_size(b, "blocking_minority"), 0);
+    cJSON_Delete(b);
+}
+
+static void test_actors_without_ties_form_one_unaligned_group(void)
+{
+    const char *json =
+        "{\"stancegraph\":\"graph\",\"version\":1,\n"
+        "\"nodes\":[\n"
+        "{\"id\":\"A\",\"stances\":[{\"topic\":\"t\",\"support\":1,\"oppose\":0}]},\n"
+        "{\"id\":\"B\",\"stances\":[{\"topic\":\"t\",\"support\":1,\"oppose\":0}]},\n"
+        "{\"id\":\"N1\",\"stances\":[{\"topic\":\"t\",\"support\":0,\"oppose\":0,\"neutral\":1}]},\n"
+        "{\"id\":\"N2\",\"stances\":[{\"topic\":\"t\",\"support\":0,\"oppose\":0,\"neutral\":1}]},\n"
+        "{\"id\":\"N3\",\"stances\":[{\"topic\":\"u\",\"support\":0,\"oppose\":0,\"neutral\":1}]}],\n"
+        "\"edges\":[{\"source\":\"A\",\"target\":\"B\",\"weight\":1,\"kind\":\"tie\"}]}";
+    sg_graph *g = graph_of_json(json);
+    sg_report *r = analyze_with(g, SG_CAMPS_AUTO, 40);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    CU_ASSERT_EQUAL(sg_report_camp_count(r), 2); /* A+B, and one group of the three */
+    CU_ASSERT_EQUAL(sg_report_camp_of(r, "N1"), sg_report_camp_of(r, "N3"));
+    cJSON *doc = report_doc(r);
+    cJSON *camps = cJSON_GetObjectItem(doc, "camps");
+    CU_ASSERT_TRUE(cJSON_IsTrue(cJSON_GetObjectItem(cJSON_GetArrayItem(camps, 1), "unaligned")));
+    cJSON *bal = cJSON_GetObjectItem(doc, "balance");
+    CU_ASSERT_TRUE(cJSON_IsTrue(cJSON_GetObjectItem(bal, "trivial")));
+    CU_ASSERT_PTR_NOT_NULL(cJSON_GetObjectItem(bal, "note"));
+    cJSON_Delete(doc);
+    sg_report_free(r);
+    sg_graph_free(g);
+}
+
+static void test_balance_of_a_costance_network_is_trivial_but_not_of_tribes(void)
+{
+    /* tribes: a real signed network, frustrated: its balance is a finding */
+    sg_graph *g = graph_of_edges_file(TRIBES);
+    sg_report *r = analyze_with(g, SG_CAMPS_AUTO, 40);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+    cJSON *doc = report_doc(r);
+    cJSON *bal = cJSON_GetObjectItem(doc, "balance");
+    CU_ASSERT_TRUE(cJSON_IsFalse(cJSON_GetObjectItem(bal, "trivial")));
+    CU_ASSERT_PTR_NULL(cJSON_GetObjectItem(bal, "note"));
+    cJSON_Delete(doc);
+    sg_report_free(r);
+    sg_graph_free(g);
+}
+
 /* ---- camps: isolates, determinism ---- */
 
 static void test_isolated_actor_joins_the_camp_sharing_its_stance(void)
@@ -507,7 +688,7 @@ static void test_report_follows_the_contract(void)
     CU_ASSERT_EQUAL_FATAL(sg_statements_read(&l, fp, DNA, NULL), SG_OK);
     fclose(fp);
     const char *members[3] = {"Senate", "Sierra Club", "Environmental Protection Agency"};
-    sg_decision d = {"Congress", "majority", members, 3};
+    sg_decision d = {"Congress", "majority", members, 3, NULL, NULL, NULL};
     sg_graph_options o = SG_GRAPH_OPTIONS_INIT;
     o.decision = &d;
     o.window_days = 7;
@@ -557,6 +738,11 @@ static CU_TestInfo stance_tests[] = {
     {"test_unanimity_without_opponents_is_undecided_until_all_support", test_unanimity_without_opponents_is_undecided_until_all_support},
     {"test_majority_rules_count_supporters", test_majority_rules_count_supporters},
     {"test_unknown_decision_rule_is_an_input_error", test_unknown_decision_rule_is_an_input_error},
+    {"test_qualified_majority_needs_members_and_population", test_qualified_majority_needs_members_and_population},
+    {"test_security_council_veto_is_the_only_single_blocker", test_security_council_veto_is_the_only_single_blocker},
+    {"test_majority_opponents_are_no_blockers", test_majority_opponents_are_no_blockers},
+    {"test_actors_without_ties_form_one_unaligned_group", test_actors_without_ties_form_one_unaligned_group},
+    {"test_balance_of_a_costance_network_is_trivial_but_not_of_tribes", test_balance_of_a_costance_network_is_trivial_but_not_of_tribes},
     {"test_report_follows_the_contract", test_report_follows_the_contract},
     CU_TEST_INFO_NULL,
 };

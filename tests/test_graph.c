@@ -601,7 +601,7 @@ static void test_streamed_windows_write_the_same_graph(void)
         size_t len = 0;
         FILE *fp = open_memstream(&s, &len);
         CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
-        CU_ASSERT_EQUAL(sg_graph_builder_write(b, fp, NULL), SG_OK);
+        CU_ASSERT_EQUAL(sg_graph_builder_write(b, fp, NULL, NULL), SG_OK);
         fclose(fp);
         CU_ASSERT(strstr(a, "\"moved\":[\n{") != NULL); /* the data has moves */
         CU_ASSERT(s != NULL && strcmp(a, s) == 0);
@@ -619,7 +619,7 @@ static void test_json_round_trip_is_identical(void)
     load(&l, DNA "statements.jsonl");
     stmt(&l, "rel1", "doc9", "2005-02-20", "Senate", "x", "Sierra Club", -1, 0.5);
     const char *members[2] = {"Senate", "Sierra Club"};
-    sg_decision d = {"Congress", "majority", members, 2};
+    sg_decision d = {"Congress", "majority", members, 2, NULL, NULL, NULL};
     sg_graph_options o = SG_GRAPH_OPTIONS_INIT;
     o.decision = &d;
     o.window_days = 14;
@@ -814,6 +814,71 @@ static void test_merge_refuses_parts_with_other_settings(void)
     sg_statement_list_destroy(&l);
 }
 
+
+static sg_status read_list(const char *text, char delim, int directed, sg_graph **out,
+                           sg_error *err)
+{
+    sg_graph_builder *b = NULL;
+    *out = NULL;
+    FILE *fp = fmemopen((void *)text, strlen(text), "r");
+    sg_status rc = sg_graph_builder_new(&b, NULL, err);
+    if (rc == SG_OK)
+        rc = sg_graph_builder_read_edge_list(b, fp, "e.csv", delim, directed, err);
+    if (rc == SG_OK)
+        rc = sg_graph_builder_finish(b, out, err);
+    sg_graph_builder_free(b);
+    fclose(fp);
+    return rc;
+}
+
+static void test_edge_list_is_rfc4180_with_quoted_line_breaks_and_semicolons(void)
+{
+    sg_graph *g = NULL;
+    sg_error err;
+    /* a quoted name with a line break and a quote; CRLF rows; the error line after it
+     * counts the physical lines */
+    const char *csv = "from,to,sign\r\n\"Sierra\nClub \"\"SC\"\"\",b,1\r\nb,c,-1\r\nc,d,x\r\n";
+    CU_ASSERT_EQUAL(read_list(csv, ',', 0, &g, &err), SG_EINPUT);
+    CU_ASSERT_EQUAL(err.line, 5);
+    const char *ok = "from,to,sign\r\n\"Sierra\nClub \"\"SC\"\"\",b,1\r\nb,c,-1\r\n";
+    CU_ASSERT_EQUAL_FATAL(read_list(ok, ',', 0, &g, &err), SG_OK);
+    CU_ASSERT_DOUBLE_EQUAL(weight_of(g, "Sierra\nClub \"SC\"", "b"), 1.0, 1e-12);
+    sg_graph_free(g);
+    CU_ASSERT_EQUAL_FATAL(read_list("from;to;weight\n\"a;1\";b;0,5\n", ';', 0, &g, &err),
+                          SG_EINPUT); /* 0,5 is no number */
+    CU_ASSERT_EQUAL_FATAL(read_list("from;to;weight\n\"a;1\";b;2\n", ';', 0, &g, &err), SG_OK);
+    CU_ASSERT_DOUBLE_EQUAL(weight_of(g, "a;1", "b"), 2.0, 1e-12);
+    sg_graph_free(g);
+    CU_ASSERT_EQUAL(read_list("from,to,sign\n\"open,b,1\n", ',', 0, &g, &err), SG_EINPUT);
+}
+
+static void test_undirected_edge_list_rows_are_one_tie_per_pair(void)
+{
+    sg_graph *g = NULL;
+    sg_error err;
+    CU_ASSERT_EQUAL_FATAL(read_list("from,to,sign\na,b,1\nb,a,1\n", ',', 0, &g, &err), SG_OK);
+    CU_ASSERT_EQUAL(sg_graph_edge_count(g), 1);
+    size_t s, t;
+    double w;
+    const char *kind = NULL;
+    sg_graph_edge(g, 0, &s, &t, &w, &kind);
+    CU_ASSERT_STRING_EQUAL(kind, "tie");
+    CU_ASSERT_DOUBLE_EQUAL(w, 2.0, 1e-12);
+    /* the tie survives graph.json */
+    char *json = NULL;
+    CU_ASSERT_EQUAL_FATAL(sg_graph_to_json(g, &json, &err), SG_OK);
+    sg_graph *back = NULL;
+    CU_ASSERT_EQUAL_FATAL(sg_graph_from_json(&back, json, strlen(json), "g.json", &err), SG_OK);
+    sg_graph_edge(back, 0, &s, &t, &w, &kind);
+    CU_ASSERT_STRING_EQUAL(kind, "tie");
+    free(json);
+    sg_graph_free(back);
+    sg_graph_free(g);
+    CU_ASSERT_EQUAL_FATAL(read_list("from,to,sign\na,b,1\nb,a,1\n", ',', 1, &g, &err), SG_OK);
+    CU_ASSERT_EQUAL(sg_graph_edge_count(g), 2); /* directed: two relations */
+    sg_graph_free(g);
+}
+
 static CU_TestInfo dna_tests[] = {
     {"test_dna_twomode_ignore_sums_to_40_with_22_edges", test_dna_twomode_ignore_sums_to_40_with_22_edges},
     {"test_dna_twomode_equals_manual_matrix", test_dna_twomode_equals_manual_matrix},
@@ -843,6 +908,10 @@ static CU_TestInfo aggregate_tests[] = {
 };
 
 static CU_TestInfo io_tests[] = {
+    {"test_edge_list_is_rfc4180_with_quoted_line_breaks_and_semicolons",
+     test_edge_list_is_rfc4180_with_quoted_line_breaks_and_semicolons},
+    {"test_undirected_edge_list_rows_are_one_tie_per_pair",
+     test_undirected_edge_list_rows_are_one_tie_per_pair},
     {"test_json_round_trip_is_identical", test_json_round_trip_is_identical},
     {"test_from_json_rejects_bad_input_naming_the_line", test_from_json_rejects_bad_input_naming_the_line},
     {"test_edge_list_reads_sign_or_weight_columns", test_edge_list_reads_sign_or_weight_columns},

@@ -1,4 +1,5 @@
 /* test_lexicon.c - loading, validation messages, cross-references, people by date. */
+#include <stdio.h>
 #include <string.h>
 
 #include "lexicon/lexicon_internal.h"
@@ -124,7 +125,156 @@ static void test_default_lexicon_is_valid(void)
     sg_lexicon_free(lex);
 }
 
+
+static sg_status load_strings(sg_lexicon **lex, const char *base, const char *overlay,
+                              sg_error *err)
+{
+    sg_status rc = sg_lexicon_new(lex, err);
+    if (rc == SG_OK)
+        rc = sg_lexicon_add_json(*lex, base, strlen(base), "base.json", err);
+    (*lex)->overlay = 1; /* as sg_lexicon_load does before the --topics file */
+    if (rc == SG_OK && overlay)
+        rc = sg_lexicon_add_json(*lex, overlay, strlen(overlay), "mine.json", err);
+    if (rc == SG_OK)
+        rc = sg_lexicon_finish(*lex, err);
+    return rc;
+}
+
+static const char *council =
+    "{\"actors\":[{\"id\":\"A\"},{\"id\":\"B\"},{\"id\":\"C\"},{\"id\":\"P\"},"
+    "{\"id\":\"Council\",\"type\":\"organisation\",\"members\":["
+    "{\"id\":\"P\",\"veto\":true},\"A\",{\"id\":\"B\",\"from\":\"2020-01-01\"},"
+    "{\"id\":\"C\",\"from\":\"2010-01-01\",\"to\":\"2019-12-31\"}]}],"
+    "\"population\":[{\"year\":2025,\"source\":\"test\",\"figures\":{\"A\":60,\"B\":30,"
+    "\"C\":10,\"P\":1}}],"
+    "\"topics\":[{\"id\":\"q\",\"label\":\"Q\",\"terms\":[[\"q\"]],"
+    "\"decision\":{\"body\":\"Council\",\"rule\":\"security-council\"}},"
+    "{\"id\":\"w\",\"label\":\"W\",\"terms\":[[\"w\"]],"
+    "\"decision\":{\"body\":\"Council\",\"rule\":\"qualified-majority\"}}]}";
+
+static void test_members_are_read_on_the_decision_date(void)
+{
+    sg_lexicon *lex = NULL;
+    sg_error err;
+    CU_ASSERT_EQUAL_FATAL(load_strings(&lex, council, NULL, &err), SG_OK);
+    sg_lexicon_decision d;
+    CU_ASSERT_EQUAL_FATAL(sg_lexicon_decision_get(lex, "q", "2015-06-01", &d, &err), SG_OK);
+    CU_ASSERT_EQUAL(d.n_members, 3); /* P, A, C: B joined in 2020 */
+    CU_ASSERT_STRING_EQUAL(d.members[2], "C");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d.veto);
+    CU_ASSERT_EQUAL(d.veto[0], 1);
+    CU_ASSERT_EQUAL(d.veto[1], 0);
+    CU_ASSERT_PTR_NULL(d.weights); /* the rule weighs no member */
+    sg_lexicon_decision_destroy(&d);
+    CU_ASSERT_EQUAL_FATAL(sg_lexicon_decision_get(lex, "w", "2024-06-01", &d, &err), SG_OK);
+    CU_ASSERT_EQUAL(d.n_members, 3); /* P, A, B: C left in 2019 */
+    CU_ASSERT_PTR_NOT_NULL_FATAL(d.weights);
+    CU_ASSERT_DOUBLE_EQUAL(d.weights[2], 30, 1e-9);
+    CU_ASSERT_STRING_EQUAL(d.weight_source, "test");
+    sg_lexicon_decision_destroy(&d);
+    sg_lexicon_free(lex);
+}
+
+static void test_unknown_rule_and_memberless_body_are_refused(void)
+{
+    sg_lexicon *lex = NULL;
+    sg_error err;
+    const char *bad_rule =
+        "{\"actors\":[{\"id\":\"A\"},{\"id\":\"Org\",\"type\":\"organisation\","
+        "\"members\":[\"A\"]}],\"topics\":[{\"id\":\"t\",\"terms\":[[\"t\"]],"
+        "\"decision\":{\"body\":\"Org\",\"rule\":\"consensus\"}}]}";
+    CU_ASSERT_EQUAL(load_strings(&lex, bad_rule, NULL, &err), SG_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "unknown decision rule \"consensus\""));
+    sg_lexicon_free(lex);
+    const char *no_members =
+        "{\"actors\":[{\"id\":\"Org\",\"type\":\"organisation\"}],\"topics\":[{\"id\":\"t\","
+        "\"terms\":[[\"t\"]],\"decision\":{\"body\":\"Org\",\"rule\":\"unanimity\"}}]}";
+    CU_ASSERT_EQUAL(load_strings(&lex, no_members, NULL, &err), SG_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "has no \"members\""));
+    sg_lexicon_free(lex);
+    const char *no_population =
+        "{\"actors\":[{\"id\":\"A\"},{\"id\":\"Org\",\"type\":\"organisation\","
+        "\"members\":[\"A\"]}],\"topics\":[{\"id\":\"t\",\"terms\":[[\"t\"]],"
+        "\"decision\":{\"body\":\"Org\",\"rule\":\"qualified-majority\"}}]}";
+    CU_ASSERT_EQUAL(load_strings(&lex, no_population, NULL, &err), SG_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "population figure for \"A\""));
+    sg_lexicon_free(lex);
+}
+
+static void test_topics_file_overrides_a_builtin_topic(void)
+{
+    sg_lexicon *lex = NULL;
+    sg_error err;
+    const char *mine = "{\"topics\":[{\"id\":\"q\",\"label\":\"Mine\",\"terms\":[[\"zzz\"]],"
+                       "\"decision\":{\"body\":\"Council\",\"rule\":\"unanimity\"}}]}";
+    CU_ASSERT_EQUAL_FATAL(load_strings(&lex, council, mine, &err), SG_OK);
+    CU_ASSERT_STRING_EQUAL(sg_lexicon_topic_label(lex, "q"), "Mine");
+    CU_ASSERT_EQUAL(sg_lexicon_overridden_count(lex), 1);
+    CU_ASSERT_STRING_EQUAL(sg_lexicon_overridden_topic(lex, 0), "q");
+    CU_ASSERT_EQUAL(sg_lexicon_topic_count(lex), 2);
+    sg_lexicon_decision d;
+    CU_ASSERT_EQUAL_FATAL(sg_lexicon_decision_get(lex, "q", "2024-01-01", &d, &err), SG_OK);
+    CU_ASSERT_STRING_EQUAL(d.rule, "unanimity");
+    sg_lexicon_decision_destroy(&d);
+    sg_lexicon_free(lex);
+    /* within one file (or the built-in lexicon) a repeated id is still an error */
+    const char *twice = "{\"topics\":[{\"id\":\"x\",\"terms\":[[\"a\"]]},"
+                        "{\"id\":\"x\",\"terms\":[[\"b\"]]}]}";
+    CU_ASSERT_EQUAL(load_strings(&lex, "{\"actors\":[{\"id\":\"A\"}]}", twice, &err), SG_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "duplicate topic id"));
+    sg_lexicon_free(lex);
+}
+
+static void test_default_organisations_have_dated_members(void)
+{
+    sg_lexicon *lex = NULL;
+    sg_error err;
+    CU_ASSERT_EQUAL_FATAL(sg_lexicon_load(&lex, NULL, NULL, &err), SG_OK);
+    const char *topics = "{\"topics\":[{\"id\":\"x-un\",\"terms\":[[\"x\"]],\"decision\":"
+                         "{\"body\":\"UN Security Council\",\"rule\":\"security-council\"}},"
+                         "{\"id\":\"x-eu\",\"terms\":[[\"x\"]],\"decision\":"
+                         "{\"body\":\"Council of the European Union\","
+                         "\"rule\":\"qualified-majority\"}},"
+                         "{\"id\":\"x-ec\",\"terms\":[[\"x\"]],\"decision\":"
+                         "{\"body\":\"European Council\",\"rule\":\"unanimity\"}}]}";
+    sg_lexicon_free(lex);
+    CU_ASSERT_EQUAL_FATAL(sg_lexicon_new(&lex, &err), SG_OK);
+    CU_ASSERT_EQUAL_FATAL(sg_lexicon_add_path(lex, sg_lexicon_default_path(), &err), SG_OK);
+    CU_ASSERT_EQUAL_FATAL(sg_lexicon_add_json(lex, topics, strlen(topics), "t.json", &err), SG_OK);
+    CU_ASSERT_EQUAL_FATAL(sg_lexicon_finish(lex, &err), SG_OK);
+    sg_lexicon_decision d;
+    for (int year = 2016; year <= 2026; year++) { /* 5 permanent + 10 elected each year */
+        char date[11];
+        snprintf(date, sizeof(date), "%d-06-30", year);
+        CU_ASSERT_EQUAL_FATAL(sg_lexicon_decision_get(lex, "x-un", date, &d, &err), SG_OK);
+        CU_ASSERT_EQUAL(d.n_members, 15);
+        int vetoes = 0;
+        for (size_t i = 0; i < d.n_members; i++)
+            vetoes += d.veto[i];
+        CU_ASSERT_EQUAL(vetoes, 5);
+        sg_lexicon_decision_destroy(&d);
+    }
+    CU_ASSERT_EQUAL_FATAL(sg_lexicon_decision_get(lex, "x-eu", "2025-03-01", &d, &err), SG_OK);
+    CU_ASSERT_EQUAL(d.n_members, 27);
+    double total = 0;
+    for (size_t i = 0; i < d.n_members; i++)
+        total += d.weights[i];
+    CU_ASSERT_DOUBLE_EQUAL(total, 100.0, 0.05);
+    sg_lexicon_decision_destroy(&d);
+    CU_ASSERT_EQUAL_FATAL(sg_lexicon_decision_get(lex, "x-ec", "2019-03-01", &d, &err), SG_OK);
+    CU_ASSERT_EQUAL(d.n_members, 28); /* the United Kingdom left on 31 January 2020 */
+    sg_lexicon_decision_destroy(&d);
+    /* the population data set is the EU-27's: no figure, no qualified majority in 2019 */
+    CU_ASSERT_EQUAL(sg_lexicon_decision_get(lex, "x-eu", "2019-03-01", &d, &err), SG_EINPUT);
+    CU_ASSERT_PTR_NOT_NULL(strstr(err.message, "United Kingdom"));
+    sg_lexicon_free(lex);
+}
+
 static CU_TestInfo tests[] = {
+    {"members_are_read_on_the_decision_date", test_members_are_read_on_the_decision_date},
+    {"unknown_rule_and_memberless_body_are_refused", test_unknown_rule_and_memberless_body_are_refused},
+    {"topics_file_overrides_a_builtin_topic", test_topics_file_overrides_a_builtin_topic},
+    {"default_organisations_have_dated_members", test_default_organisations_have_dated_members},
     {"mini lexicon loads with counts", test_mini_lexicon_loads_with_counts},
     {"alias lookup gives canonical id", test_alias_lookup_gives_canonical_id},
     {"person resolves to office on date", test_person_resolves_to_office_on_date},

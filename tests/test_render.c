@@ -113,7 +113,9 @@ static void test_dot_has_a_cluster_per_camp_with_its_members(void)
 
 static void test_dot_conflicts_are_dashed_and_alignments_solid(void)
 {
-    char *dot = render_file(SAMPLE, SG_RENDER_DOT, NULL, NULL);
+    sg_render_options all = SG_RENDER_OPTIONS_INIT;
+    all.backbone = -1; /* every tie */
+    char *dot = render_file(SAMPLE, SG_RENDER_DOT, &all, NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(dot);
     Agraph_t *g = agmemread(dot);
     CU_ASSERT_PTR_NOT_NULL_FATAL(g);
@@ -711,9 +713,145 @@ static void test_graphviz_plugins_are_installed(void)
     CU_ASSERT_EQUAL(rc, SG_OK);
 }
 
+
+/* Count the edges of a DOT text. */
+static int dot_edges(const char *dot)
+{
+    Agraph_t *g = agmemread(dot);
+    if (g == NULL)
+        return -1;
+    int n = agnedges(g);
+    agclose(g);
+    return n;
+}
+
+static void test_backbone_draws_each_actors_strongest_ties(void)
+{
+    char *all_dot, *dot;
+    sg_render_options all = SG_RENDER_OPTIONS_INIT, one = SG_RENDER_OPTIONS_INIT;
+    all.backbone = -1;
+    one.backbone = 1;
+    all_dot = render_file(SAMPLE, SG_RENDER_DOT, &all, NULL);
+    dot = render_file(SAMPLE, SG_RENDER_DOT, &one, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(all_dot);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dot);
+    CU_ASSERT_EQUAL(dot_edges(all_dot), 10);
+    int kept = dot_edges(dot);
+    CU_ASSERT(kept >= 3 && kept < 10); /* each of the actors keeps its strongest tie */
+    CU_ASSERT_PTR_NOT_NULL(strstr(dot, "strongest tie"));
+    CU_ASSERT_PTR_NULL(strstr(all_dot, "strongest tie"));
+    /* the exports keep every tie whatever the backbone */
+    char *csv = render_file(SAMPLE, SG_RENDER_CSV_EDGES, &one, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
+    CU_ASSERT_EQUAL(count(csv, "\r\n"), 11);
+    free(csv);
+    free(all_dot);
+    free(dot);
+}
+
+static void test_dot_leaves_the_engine_to_the_user_and_caps_sizes(void)
+{
+    char *dot = render_file(SAMPLE, SG_RENDER_DOT, NULL, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dot);
+    CU_ASSERT_PTR_NULL(strstr(dot, "layout="));
+    CU_ASSERT_PTR_NOT_NULL(strstr(dot, "size=\"40,40\""));
+    Agraph_t *g = agmemread(dot);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    double widest = 0;
+    for (Agnode_t *n = agfstnode(g); n; n = agnxtnode(g, n)) {
+        const char *w = attr(n, "width");
+        if (w && atof(w) > widest)
+            widest = atof(w);
+    }
+    CU_ASSERT(widest > 2.0 && widest <= 2.1 + 1e-9); /* the busiest actor, capped */
+    agclose(g);
+    free(dot);
+}
+
+static void test_matrix_exports_in_dna_and_ucinet_layout(void)
+{
+    char *csv = render_file(SAMPLE, SG_RENDER_MATRIX, NULL, NULL);
+    char *dl = render_file(SAMPLE, SG_RENDER_DL, NULL, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dl);
+    CU_ASSERT(csv[0] == ','); /* empty corner cell, then the column labels */
+    CU_ASSERT_PTR_NOT_NULL(strstr(dl, "format = fullmatrix"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(dl, "\ndata:\n"));
+    CU_ASSERT(strncmp(dl, "dl n=", 5) == 0);
+    sg_render_options two = SG_RENDER_OPTIONS_INIT;
+    two.twomode = 1;
+    char *dl2 = render_file(SAMPLE, SG_RENDER_DL, &two, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dl2);
+    CU_ASSERT(strncmp(dl2, "dl nr=", 6) == 0);
+    CU_ASSERT_PTR_NOT_NULL(strstr(dl2, "column labels:"));
+    free(dl2);
+    free(csv);
+    free(dl);
+}
+
+static void test_graphml_is_directed_only_with_a_directed_relation(void)
+{
+    const char *doc =
+        "{\"stancegraph\":\"report\",\"version\":1,\"topics\":[\"t\"],"
+        "\"actors\":[{\"id\":\"A\",\"stance\":\"support\",\"score\":1},"
+        "{\"id\":\"B\",\"stance\":\"support\",\"score\":1},"
+        "{\"id\":\"C\",\"stance\":\"oppose\",\"score\":-1}],\"camps\":[],"
+        "\"edges\":[{\"source\":\"A\",\"target\":\"B\",\"weight\":1,\"kind\":\"tie\"},"
+        "{\"source\":\"A\",\"target\":\"C\",\"weight\":-1,\"kind\":\"direct\"}]}";
+    char *out = NULL;
+    size_t len = 0;
+    sg_error err;
+    sg_error_clear(&err);
+    CU_ASSERT_EQUAL_FATAL(sg_render(&out, &len, doc, strlen(doc), SG_RENDER_GRAPHML, NULL, &err),
+                          SG_OK);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "edgedefault=\"directed\""));
+    CU_ASSERT_PTR_NULL(strstr(out, "directed=\"true\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "id=\"e0r\"")); /* the tie, both ways */
+    CU_ASSERT_EQUAL(count(out, "<edge "), 3);
+    free(out);
+    const char *undirected_doc =
+        "{\"stancegraph\":\"report\",\"version\":1,\"topics\":[\"t\"],"
+        "\"actors\":[{\"id\":\"A\",\"stance\":\"support\",\"score\":1},"
+        "{\"id\":\"B\",\"stance\":\"support\",\"score\":1}],\"camps\":[],"
+        "\"edges\":[{\"source\":\"A\",\"target\":\"B\",\"weight\":1,\"kind\":\"tie\"}]}";
+    CU_ASSERT_EQUAL_FATAL(sg_render(&out, &len, undirected_doc, strlen(undirected_doc),
+                                    SG_RENDER_DOT, NULL, &err), SG_OK);
+    CU_ASSERT_PTR_NULL(strstr(out, "dir=forward")); /* an undirected tie has no arrow */
+    free(out);
+}
+
+static void test_decision_line_names_blocking_minority_not_blockers(void)
+{
+    const char *doc =
+        "{\"stancegraph\":\"report\",\"version\":1,\"topics\":[\"t\"],"
+        "\"actors\":[{\"id\":\"A\",\"stance\":\"oppose\",\"score\":-1},"
+        "{\"id\":\"B\",\"stance\":\"oppose\",\"score\":-1}],\"camps\":[],\"edges\":[],"
+        "\"blocking\":{\"body\":\"Council\",\"rule\":\"qualified-majority\",\"members\":27,"
+        "\"needed\":15,\"supporters\":10,\"passes\":false,\"outcome\":\"blocked\","
+        "\"blockers\":[],\"blocking_minority\":[\"A\",\"B\"],\"opponents\":[\"A\",\"B\"],"
+        "\"undecided\":[]}}";
+    char *out = NULL;
+    size_t len = 0;
+    sg_error err;
+    sg_error_clear(&err);
+    CU_ASSERT_EQUAL_FATAL(sg_render(&out, &len, doc, strlen(doc), SG_RENDER_DOT, NULL, &err),
+                          SG_OK);
+    CU_ASSERT_PTR_NOT_NULL(strstr(out, "blocking minority: A and B"));
+    CU_ASSERT_PTR_NULL(strstr(out, "shape=octagon"));
+    free(out);
+}
+
 static CU_TestInfo render_tests[] = {
     {"dot_has_a_cluster_per_camp_with_its_members", test_dot_has_a_cluster_per_camp_with_its_members},
     {"dot_conflicts_are_dashed_and_alignments_solid", test_dot_conflicts_are_dashed_and_alignments_solid},
+    {"backbone_draws_each_actors_strongest_ties", test_backbone_draws_each_actors_strongest_ties},
+    {"dot_leaves_the_engine_to_the_user_and_caps_sizes",
+     test_dot_leaves_the_engine_to_the_user_and_caps_sizes},
+    {"matrix_exports_in_dna_and_ucinet_layout", test_matrix_exports_in_dna_and_ucinet_layout},
+    {"graphml_is_directed_only_with_a_directed_relation",
+     test_graphml_is_directed_only_with_a_directed_relation},
+    {"decision_line_names_blocking_minority_not_blockers",
+     test_decision_line_names_blocking_minority_not_blockers},
     {"dot_marks_blockers_and_colours_stances", test_dot_marks_blockers_and_colours_stances},
     {"twomode_links_actors_to_topic_nodes", test_twomode_links_actors_to_topic_nodes},
     {"timeline_draws_each_window_and_needs_windows", test_timeline_draws_each_window_and_needs_windows},

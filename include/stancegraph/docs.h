@@ -16,7 +16,8 @@
 #include "stancegraph/extract.h"
 
 typedef enum sg_doc_format {
-    SG_DOC_AUTO = 0, /* JSONL for names ending in .jsonl or .ndjson, else text */
+    SG_DOC_AUTO = 0, /* JSONL for names ending in .jsonl or .ndjson, or when the first
+                        non-blank line is a JSON object with a string "text"; else text */
     SG_DOC_TEXT,
     SG_DOC_JSONL
 } sg_doc_format;
@@ -26,6 +27,8 @@ typedef struct sg_doc {
     sg_document doc;  /* id, date, source, text, len (text NUL-terminated) */
     const char *file; /* the name given to sg_doc_reader_open (borrowed) */
     long line;        /* its line in a JSONL file; 0 for a text file */
+    int bad_name_date; /* the YYYY-MM-DD in a text file's name is no real date, so the
+                          document has none (the caller may warn) */
 } sg_doc;
 
 /* Free a document from sg_doc_reader_next; NULL is a no-op. */

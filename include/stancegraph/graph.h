@@ -54,13 +54,18 @@ typedef enum sg_duplicates {
 } sg_duplicates;
 
 /* The body that decides a question and its rule, e.g. NATO / "unanimity".
- * rule: "unanimity", "majority", "qualified-majority" (55% of members) or
- * "two-thirds". Copied into the graph (and graph.json) by sg_graph_build. */
+ * rule: "unanimity", "majority", "two-thirds", "qualified-majority" (55 % of the members
+ * representing 65 % of the population: weights) or "security-council" (9 of 15 and no
+ * veto: veto). docs/render.md has the rules. Copied into the graph (and graph.json) by
+ * sg_graph_build. */
 typedef struct sg_decision {
     const char *body;
     const char *rule;
     const char *const *members;
     size_t n_members;
+    const double *weights;     /* population per member, or NULL */
+    const int *veto;           /* 1 for a member holding a veto, or NULL */
+    const char *weight_source; /* where the weights come from, or NULL */
 } sg_decision;
 
 typedef struct sg_graph_options {
@@ -82,6 +87,9 @@ typedef struct sg_graph_options {
                                           0 = every pair, exact) */
     int window_networks;               /* 1: each time window gets its own network too
                                           (default 0: windows carry stances and moves) */
+    const char *const *label_ids;      /* topic labels for titles ("topic_labels" in */
+    const char *const *label_texts;    /* graph.json and report.json); deep-copied */
+    size_t n_labels;
 } sg_graph_options;
 
 /* Default of topic_partners: a topic with more actors than this + 1 gets the pruned
@@ -90,7 +98,7 @@ typedef struct sg_graph_options {
 
 #define SG_GRAPH_OPTIONS_INIT                                                           \
     {1, SG_NETWORK_ONEMODE, SG_QUALIFIER_SUBTRACT, SG_NORM_NO, SG_DUP_INCLUDE, NULL, 0, \
-     0, 0, NULL, 10, SG_GRAPH_TOPIC_PARTNERS, 0}
+     0, 0, NULL, 10, SG_GRAPH_TOPIC_PARTNERS, 0, NULL, NULL, 0}
 
 /* At most this many statements are kept as evidence per node (in input order). */
 #define SG_GRAPH_NODE_EVIDENCE 20
@@ -130,18 +138,36 @@ SG_NODISCARD sg_status sg_graph_builder_add(sg_graph_builder *b, const sg_statem
 SG_NODISCARD sg_status sg_graph_builder_add_edge(sg_graph_builder *b, const char *from,
                                                  const char *to, double weight,
                                                  sg_error *err);
-/* Read a CSV edge list (header line naming from,to and sign or weight; "," separated,
- * double quotes allowed) into b. name is used in "FILE:LINE: problem" errors. */
+/* The same for either kind of relation: directed (kind "direct", from -> to) or not
+ * (kind "tie": A - B and B - A are one relation, drawn without arrows). */
+SG_NODISCARD sg_status sg_graph_builder_add_relation(sg_graph_builder *b, const char *from,
+                                                     const char *to, double weight,
+                                                     int directed, sg_error *err);
+/* Read a CSV edge list (header line naming from,to and sign or weight; RFC 4180:
+ * delimiter-separated, double-quoted fields may hold the delimiter, quotes ("") and line
+ * breaks) into b. delimiter is ',' or ';' (0 = ','). Rows are undirected ties unless
+ * directed. name is used in "FILE:LINE: problem" errors. */
+SG_NODISCARD sg_status sg_graph_builder_read_edge_list(sg_graph_builder *b, FILE *fp,
+                                                       const char *name, char delimiter,
+                                                       int directed, sg_error *err);
+/* sg_graph_builder_read_edge_list(b, fp, name, ',', 1, err): directed relations. */
 SG_NODISCARD sg_status sg_graph_builder_read_edges(sg_graph_builder *b, FILE *fp,
                                                    const char *name, sg_error *err);
+/* Set (or replace) the decision after statements were added, e.g. once the date of the
+ * latest statement is known. */
+SG_NODISCARD sg_status sg_graph_builder_set_decision(sg_graph_builder *b,
+                                                     const sg_decision *d, sg_error *err);
+/* The latest statement date seen so far as YYYY-MM-DD; 0, or -1 when none had a date. */
+int sg_graph_builder_last_date(const sg_graph_builder *b, char out[11]);
 /* Compute the network. May be called once; the builder must still be freed. */
 SG_NODISCARD sg_status sg_graph_builder_finish(sg_graph_builder *b, sg_graph **out,
                                                sg_error *err);
 /* Finish and write graph.json to fp (as sg_graph_write would write the finished graph),
  * making the time windows one at a time as they are written: memory holds two windows,
  * not all of them. Instead of sg_graph_builder_finish, once; the builder must still be
- * freed. */
-SG_NODISCARD sg_status sg_graph_builder_write(sg_graph_builder *b, FILE *fp, sg_error *err);
+ * freed. *nodes (when not NULL) gets the graph's node count. */
+SG_NODISCARD sg_status sg_graph_builder_write(sg_graph_builder *b, FILE *fp, size_t *nodes,
+                                              sg_error *err);
 void sg_graph_builder_free(sg_graph_builder *b);
 
 /* graph.json text (docs/formats.md), malloc'd, NUL-terminated; free() it. */

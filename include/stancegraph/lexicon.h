@@ -47,11 +47,44 @@ void sg_lexicon_stats_get(const sg_lexicon *lex, sg_lexicon_stats *out);
 
 /* 1 when the lexicon defines topic id. */
 int sg_lexicon_has_topic(const sg_lexicon *lex, const char *topic_id);
-/* The deciding body of a topic ("NATO"), its rule ("unanimity") and the body's member
- * actor ids; NULL/0 when the topic names none. Pointers are borrowed from lex. */
+/* The deciding body of a topic ("NATO"), its rule ("unanimity") and every member actor
+ * id the body lists, whatever the dates of the membership terms (an id may repeat);
+ * NULL/0 when the topic names none. Pointers are borrowed from lex. For the members on
+ * a date, with vetoes and population, use sg_lexicon_decision_get. */
 void sg_lexicon_topic_decision(const sg_lexicon *lex, const char *topic_id,
                                const char **body, const char **rule,
                                const char *const **members, size_t *n_members);
+/* A topic's decision on a date: the body, its rule, and the members whose membership
+ * term covers the date (for a NULL date: members without an end date), with a veto flag
+ * per member (NULL when no member holds one) and, for "qualified-majority", a population
+ * figure per member and the data set's source. Strings are borrowed from lex; the arrays
+ * are the caller's: sg_lexicon_decision_destroy(). */
+typedef struct sg_lexicon_decision {
+    const char *body, *rule;       /* NULL when the topic names no decision */
+    const char **members;
+    double *weights;               /* NULL unless the rule weighs members */
+    int *veto;                     /* NULL when no member holds a veto */
+    size_t n_members;
+    const char *weight_source;
+} sg_lexicon_decision;
+
+/* Fill *out (all NULL/0 when topic_id names no decision). date: "YYYY-MM-DD" or NULL.
+ * SG_EINPUT when a member has no population figure the rule needs; SG_ENOMEM. */
+SG_NODISCARD sg_status sg_lexicon_decision_get(const sg_lexicon *lex, const char *topic_id,
+                                               const char *date, sg_lexicon_decision *out,
+                                               sg_error *err);
+void sg_lexicon_decision_destroy(sg_lexicon_decision *d);
+
+/* 1 when rule is a decision rule the analysis knows; sg_lexicon_rule_names() lists them
+ * ("unanimity, majority, ..."), for messages. */
+int sg_lexicon_rule_known(const char *rule);
+const char *sg_lexicon_rule_names(void);
+
+/* Built-in topics that the --topics file of sg_lexicon_load redefined (its definition
+ * replaced theirs), for a note on stderr. */
+size_t sg_lexicon_overridden_count(const sg_lexicon *lex);
+const char *sg_lexicon_overridden_topic(const sg_lexicon *lex, size_t i);
+
 /* Label of a topic, or NULL. */
 const char *sg_lexicon_topic_label(const sg_lexicon *lex, const char *topic_id);
 /* Number of topics and the id of topic i (0 <= i < count). */

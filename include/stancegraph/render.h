@@ -26,7 +26,10 @@ typedef enum sg_render_format {
     SG_RENDER_CSV_NODES, /* one row per actor, RFC 4180 */
     SG_RENDER_CSV_EDGES, /* one row per edge, RFC 4180 */
     SG_RENDER_HTML,      /* one offline page: diagram, camps, tables, evidence */
-    SG_RENDER_JSON       /* the report itself, validated and pretty-printed */
+    SG_RENDER_JSON,      /* the report itself, validated and pretty-printed */
+    SG_RENDER_MATRIX,    /* adjacency matrix as CSV in DNA/rDNA's layout (labels in the
+                            first row and column); actor x topic with twomode */
+    SG_RENDER_DL         /* the same matrix as UCINET DL (fullmatrix, labels) */
 } sg_render_format;
 
 typedef struct sg_render_options {
@@ -38,9 +41,15 @@ typedef struct sg_render_options {
     int timeline;           /* draw the per-actor stance-over-time chart (needs the
                                report's "windows"; SG_EINPUT when it has none) */
     const char *input_name; /* file name used in error messages; NULL = none */
+    int backbone;           /* lines on the camps diagram: each actor's k strongest ties
+                               (by |weight|); 0 = SG_RENDER_BACKBONE, -1 = every tie.
+                               Exports (CSV, GraphML, matrices) always hold every tie */
 } sg_render_options;
 
-#define SG_RENDER_OPTIONS_INIT {NULL, NULL, 0, 0, NULL}
+#define SG_RENDER_OPTIONS_INIT {NULL, NULL, 0, 0, NULL, 0}
+
+/* The default backbone: each actor's 3 strongest ties are drawn. */
+#define SG_RENDER_BACKBONE 3
 
 /* Above this many actors the automatic engine is sfdp (fdp/neato get slow). */
 #define SG_RENDER_LARGE_GRAPH 150

@@ -94,6 +94,10 @@ typedef sg_status (*sg_statement_fn)(void *ctx, sg_statement *s, sg_error *err);
 SG_NODISCARD sg_status sg_statements_each(FILE *fp, const char *name, sg_statement_fn fn,
                                           void *ctx, sg_error *err);
 
+/* 1 when s is a calendar date written YYYY-MM-DD (month 01-12, a day the month has,
+ * 29 February only in leap years), else 0. The one date check of every command. */
+int sg_date_valid(const char *s);
+
 /* Write every statement as one JSON line. */
 SG_NODISCARD sg_status sg_statements_write(const sg_statement_list *list, FILE *fp,
                                            sg_error *err);

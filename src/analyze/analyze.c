@@ -215,6 +215,7 @@ void sg_report_free(sg_report *r)
     free(r->betweenness);
     free(r->blockers);
     free(r->undecided);
+    free(r->opponents);
     free(r);
 }
 

@@ -49,6 +49,7 @@ struct sg_report {
     sg_aactor *act;              /* n entries */
     int *camp;                   /* n entries: camp id 1..k of actors, 0 for topic nodes */
     size_t n_camps;
+    int unaligned_camp;          /* id of the group of actors tied to no camp, 0 = none */
     double *betweenness;         /* n entries */
     int betweenness_exact;
     sg_balance balance;
@@ -56,8 +57,11 @@ struct sg_report {
     const char *outcome;         /* "passes", "blocked" or "undecided" */
     size_t need;                 /* supporters needed to pass */
     size_t n_support;
-    size_t *blockers, n_blockers;   /* indexes into g->members */
+    size_t *blockers, n_blockers;   /* indexes into g->members: each can stop it alone */
+    size_t *opponents, n_opponents; /* every opposing member */
     size_t *undecided, n_undecided;
+    int minority;                   /* the opponents block together, none alone */
+    double pop_support, pop_oppose, pop_total; /* summed weights (qualified majority) */
 };
 
 /* Small deterministic PRNG (splitmix64): no global state. */

@@ -13,8 +13,9 @@
  *   instead (node weights = strengths, resolution 1/2m).
  * Both are seeded with igraph_rng_seed(igraph_rng_default(), seed): same input, same
  * camps. Actors without ties join the camp whose summed stance profile (topic by
- * topic) has the largest positive dot product with their own; with none, they form a
- * camp of their own. Camps hold actors only (two-mode topic nodes take part in the
+ * topic) has the largest positive dot product with their own; the others form a
+ * single group shared by all such actors (marked "unaligned" in report.json: the
+ * undecided and the isolated, not a camp of their own each). Camps hold actors only (two-mode topic nodes take part in the
  * detection but belong to no camp); ids 1..k by smallest member.
  */
 #include "analyze/analyze_internal.h"
@@ -227,7 +228,7 @@ static double stance_score(const sg_stance *s)
 }
 
 /* Give every isolate (label UINT32_MAX) the label whose stance profile agrees most,
- * or a fresh label of its own. */
+ * else the shared label n_labels (the "unaligned" group). */
 static sg_status place_isolates(const sg_graph *g, uint32_t *label, uint32_t n_labels)
 {
     size_t n_entries = 0;
@@ -247,7 +248,6 @@ static sg_status place_isolates(const sg_graph *g, uint32_t *label, uint32_t n_l
             e[n++] = (profile_entry){g->nodes[v].stances[k].topic, label[v],
                                      stance_score(&g->nodes[v].stances[k])};
     sg_graph__sort(e, n, sizeof(profile_entry), cmp_profile);
-    uint32_t next = n_labels;
     for (size_t v = 0; v < g->n_nodes; v++) {
         if (label[v] != UINT32_MAX)
             continue;
@@ -272,7 +272,7 @@ static sg_status place_isolates(const sg_graph *g, uint32_t *label, uint32_t n_l
                 best = l;
         }
         memset(dot, 0, (n_labels + 1) * sizeof(double));
-        label[v] = best != UINT32_MAX ? best : next++;
+        label[v] = best != UINT32_MAX ? best : n_labels;
     }
     free(e);
     free(dot);
@@ -280,8 +280,10 @@ static sg_status place_isolates(const sg_graph *g, uint32_t *label, uint32_t n_l
 }
 
 /* Camp ids 1..k over actor nodes, numbered by each camp's smallest member. */
-static void number_camps(sg_report *r, const uint32_t *label, uint32_t n_labels)
+static void number_camps(sg_report *r, const uint32_t *label, uint32_t n_labels,
+                         uint32_t unaligned)
 {
+    r->unaligned_camp = 0;
     int *id_of = calloc(n_labels + 1, sizeof(int));
     int next = 0;
     for (size_t v = 0; v < r->n; v++) {
@@ -291,6 +293,8 @@ static void number_camps(sg_report *r, const uint32_t *label, uint32_t n_labels)
         if (id_of[label[v]] == 0)
             id_of[label[v]] = ++next;
         r->camp[v] = id_of[label[v]];
+        if (label[v] == unaligned)
+            r->unaligned_camp = id_of[label[v]];
     }
     r->n_camps = (size_t)next;
     free(id_of);
@@ -326,7 +330,7 @@ sg_status sg_analyze__camps(sg_report *r, const sg_analyze_options *opts, sg_err
         if (place_isolates(r->g, label, n_labels) != SG_OK)
             rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
         else
-            number_camps(r, label, n_labels + (uint32_t)r->n);
+            number_camps(r, label, n_labels + 1, n_labels);
     }
     free(label);
     return rc;

@@ -133,7 +133,8 @@ static cJSON *camp_json(const sg_report *r, int id)
         ok = 0;
     if (ok && cJSON_AddNumberToObject(o, "size", (double)size) &&
         cJSON_AddStringToObject(o, "stance", class_name((score > 0) - (score < 0))) &&
-        cJSON_AddNumberToObject(o, "score", score))
+        cJSON_AddNumberToObject(o, "score", score) &&
+        (id != r->unaligned_camp || cJSON_AddTrueToObject(o, "unaligned")))
         return o;
     cJSON_Delete(members);
     cJSON_Delete(o);
@@ -156,9 +157,58 @@ static cJSON *edge_json(const sg_report *r, const sg_apair *p)
     return NULL;
 }
 
+/* One actor - topic tie of a two-mode network. */
+static cJSON *twomode_edge_json(const sg_report *r, const sg_apair *p, uint32_t actor,
+                                uint32_t topic)
+{
+    cJSON *o = cJSON_CreateObject();
+    double w = sg_graph__round6(p->w);
+    if (o && cJSON_AddStringToObject(o, "actor", r->g->nodes[actor].id) &&
+        cJSON_AddStringToObject(o, "topic", r->g->nodes[topic].id) &&
+        cJSON_AddNumberToObject(o, "weight", w) &&
+        cJSON_AddNumberToObject(o, "sign", w > 0 ? 1 : -1) &&
+        add_item(o, "evidence", sg_graph__idlist_json(&p->ev)))
+        return o;
+    cJSON_Delete(o);
+    return NULL;
+}
+
+/* Why the balance figures say nothing, or NULL when they do: no triangle (the share
+ * is undefined), no conflict tie, or every tie's sign equals the product of its two
+ * actors' stance classes, which makes any such graph balanced by construction (a
+ * co-stance network on one question). */
+static const char *balance_trivial(const sg_report *r)
+{
+    if (r->n_pairs == 0)
+        return "no ties: there is no structure to be balanced";
+    int negative = 0, follows = 1;
+    size_t ties = 0;
+    for (size_t i = 0; i < r->n_pairs; i++) {
+        const sg_apair *p = &r->pairs[i];
+        if (r->g->nodes[p->a].kind != SG_NODE_ACTOR || r->g->nodes[p->b].kind != SG_NODE_ACTOR)
+            continue;
+        ties++;
+        int sign = p->w > 0 ? 1 : -1;
+        negative |= sign < 0;
+        follows &= r->act[p->a].cls * r->act[p->b].cls == sign;
+    }
+    if (ties == 0)
+        return "no ties between actors: there is no structure to be balanced";
+    if (follows)
+        return "balanced by construction: every tie's sign is the product of its two actors' "
+               "stances (alike +, opposed -), so the camps are the two sides and a balance "
+               "of 1 is no finding";
+    if (!negative)
+        return "no conflict ties: a graph of alliances only is balanced by construction";
+    if (r->balance.triangles == 0)
+        return "no triangles: the balanced share is undefined (shown as 1)";
+    return NULL;
+}
+
 static cJSON *balance_json(const sg_report *r)
 {
     const sg_balance *b = &r->balance;
+    const char *trivial = balance_trivial(r);
     double share = b->triangles ? (double)b->triangles_balanced / (double)b->triangles : 1.0;
     cJSON *o = cJSON_CreateObject();
     if (o && cJSON_AddNumberToObject(o, "triangles", (double)b->triangles) &&
@@ -166,7 +216,9 @@ static cJSON *balance_json(const sg_report *r)
         cJSON_AddNumberToObject(o, "balanced_triangles", (double)b->triangles_balanced) &&
         cJSON_AddNumberToObject(o, "frustration", (double)b->frustration) &&
         cJSON_AddBoolToObject(o, "frustration_exact", b->frustration_exact) &&
-        cJSON_AddNumberToObject(o, "polarisation", sg_graph__round6(b->polarisation)))
+        cJSON_AddNumberToObject(o, "polarisation", sg_graph__round6(b->polarisation)) &&
+        cJSON_AddBoolToObject(o, "trivial", trivial != NULL) &&
+        (trivial == NULL || cJSON_AddStringToObject(o, "note", trivial)))
         return o;
     cJSON_Delete(o);
     return NULL;
@@ -183,6 +235,36 @@ static cJSON *member_list(const sg_report *r, const size_t *idx, size_t n)
     return arr;
 }
 
+/* "population": shares of the members' population (qualified majority only). */
+static int population_json(cJSON *o, const sg_report *r)
+{
+    if (r->g->weights == NULL || r->pop_total <= 0)
+        return 1;
+    cJSON *p = cJSON_CreateObject();
+    return add_item(o, "population", p) &&
+           cJSON_AddNumberToObject(p, "supporters_share",
+                                   sg_graph__round6(r->pop_support / r->pop_total)) &&
+           cJSON_AddNumberToObject(p, "opponents_share",
+                                   sg_graph__round6(r->pop_oppose / r->pop_total)) &&
+           cJSON_AddNumberToObject(p, "needed_share", 0.65) &&
+           (r->g->weight_source == NULL ||
+            cJSON_AddStringToObject(p, "source", r->g->weight_source));
+}
+
+/* "veto": the members holding a veto (Security Council). */
+static int veto_json(cJSON *o, const sg_report *r)
+{
+    if (r->g->veto == NULL)
+        return 1;
+    cJSON *v = cJSON_CreateArray();
+    if (!add_item(o, "veto", v))
+        return 0;
+    for (size_t i = 0; i < r->g->n_members; i++)
+        if (r->g->veto[i] && !push(v, cJSON_CreateString(r->g->members[i])))
+            return 0;
+    return 1;
+}
+
 static cJSON *blocking_json(const sg_report *r)
 {
     if (!r->has_blocking)
@@ -197,7 +279,12 @@ static cJSON *blocking_json(const sg_report *r)
         cJSON_AddBoolToObject(o, "passes", strcmp(r->outcome, "passes") == 0) &&
         cJSON_AddStringToObject(o, "outcome", r->outcome) &&
         add_item(o, "blockers", member_list(r, r->blockers, r->n_blockers)) &&
-        add_item(o, "undecided", member_list(r, r->undecided, r->n_undecided)))
+        add_item(o, "blocking_minority",
+                 r->minority ? member_list(r, r->opponents, r->n_opponents)
+                             : cJSON_CreateArray()) &&
+        add_item(o, "opponents", member_list(r, r->opponents, r->n_opponents)) &&
+        add_item(o, "undecided", member_list(r, r->undecided, r->n_undecided)) &&
+        population_json(o, r) && veto_json(o, r))
         return o;
     cJSON_Delete(o);
     return NULL;
@@ -228,6 +315,44 @@ static cJSON *brokers_json(const sg_report *r)
     return arr;
 }
 
+static const char *label_of(const sg_graph *g, const char *topic)
+{
+    for (size_t i = 0; i < g->n_labels; i++)
+        if (strcmp(g->label_ids[i], topic) == 0)
+            return g->label_texts[i];
+    return topic;
+}
+
+/* "Stances on A, B and C": the topics' labels (ids where none), at most three named,
+ * then "and N more topics", so that a title stays one readable line. */
+static cJSON *title_json(const sg_graph *g)
+{
+    char buf[512];
+    size_t len = (size_t)snprintf(buf, sizeof(buf), "Stances on ");
+    size_t shown = g->n_topics > 3 ? 2 : g->n_topics;
+    for (size_t i = 0; i < shown && len < sizeof(buf); i++)
+        len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s",
+                                i == 0 ? "" : i + 1 == g->n_topics ? " and " : ", ",
+                                label_of(g, g->topics[i]));
+    if (g->n_topics == 0 && len < sizeof(buf))
+        snprintf(buf + len, sizeof(buf) - len, "the question");
+    else if (shown < g->n_topics && len < sizeof(buf))
+        snprintf(buf + len, sizeof(buf) - len, " and %zu more topics", g->n_topics - shown);
+    return cJSON_CreateString(buf);
+}
+
+static cJSON *labels_json(const sg_graph *g)
+{
+    cJSON *o = cJSON_CreateObject();
+    for (size_t i = 0; o && i < g->n_topics; i++)
+        if (strcmp(label_of(g, g->topics[i]), g->topics[i]) != 0 &&
+            cJSON_AddStringToObject(o, g->topics[i], label_of(g, g->topics[i])) == NULL) {
+            cJSON_Delete(o);
+            return NULL;
+        }
+    return o;
+}
+
 static cJSON *head_json(const sg_report *r)
 {
     const sg_graph *g = r->g;
@@ -251,6 +376,7 @@ static cJSON *head_json(const sg_report *r)
     int ok = h && cJSON_AddStringToObject(h, "stancegraph", "report") &&
              cJSON_AddNumberToObject(h, "version", 1);
     ok = ok ? add_item(h, "topics", topics) : (cJSON_Delete(topics), 0);
+    ok = ok && add_item(h, "topic_labels", labels_json(g)) && add_item(h, "title", title_json(g));
     if (range)
         ok = ok ? add_item(h, "date_range", range) : (cJSON_Delete(range), 0);
     ok = ok &&
@@ -336,6 +462,19 @@ static void write_report(sg_jout *o, const sg_report *r)
         sg_graph__jout_item(o, edge_json(r, &r->pairs[i]), 1);
     }
     sg_graph__jout_raw(o, "]");
+    if (r->g->network_type == SG_NETWORK_TWOMODE) { /* actor - topic ties, kept */
+        sg_graph__jout_raw(o, ",\n\"twomode_edges\":[");
+        for (size_t i = 0, k = 0; i < r->n_pairs && o->status == SG_OK; i++) {
+            const sg_apair *p = &r->pairs[i];
+            int ta = r->g->nodes[p->a].kind == SG_NODE_TOPIC;
+            int tb = r->g->nodes[p->b].kind == SG_NODE_TOPIC;
+            if (ta == tb)
+                continue;
+            sg_graph__jout_raw(o, k++ ? ",\n" : "\n");
+            sg_graph__jout_item(o, twomode_edge_json(r, p, ta ? p->b : p->a, ta ? p->a : p->b), 1);
+        }
+        sg_graph__jout_raw(o, "]");
+    }
     if (r->g->window_days > 0) {
         sg_graph__jout_raw(o, ",\n\"windows\":[");
         for (size_t k = 0; k < r->g->n_windows && o->status == SG_OK; k++) {

@@ -6,12 +6,14 @@
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli_docs.h"
 #include "cli/cli.h"
+#include "cli/cli_feedback.h"
 
 #include <errno.h>
 #include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "stancegraph/docs.h"
@@ -21,11 +23,21 @@ sg_status sg_cli_load_lexicon(sg_lexicon **out, const sg_cli_extract_args *a, sg
     sg_status rc = sg_lexicon_load(out, a->lexicon, a->topics_file, err);
     if (rc != SG_OK)
         return rc;
+    for (size_t i = 0; i < sg_lexicon_overridden_count(*out); i++)
+        sg_cli_note("%s redefines the built-in topic \"%s\"; its definition is used",
+                    a->topics_file, sg_lexicon_overridden_topic(*out, i));
     if (a->topic && !sg_lexicon_has_topic(*out, a->topic)) {
+        char known[2048];
+        size_t len = 0;
+        known[0] = '\0';
+        for (size_t i = 0; i < sg_lexicon_topic_count(*out) && len + 2 < sizeof(known); i++)
+            len += (size_t)snprintf(known + len, sizeof(known) - len, "%s%s", i ? ", " : "",
+                                    sg_lexicon_topic_id(*out, i));
         sg_lexicon_free(*out);
         *out = NULL;
         return sg_error_set(err, SG_EUSAGE, a->topics_file ? a->topics_file : NULL, 0,
-                            "unknown topic \"%s\" (define it in a --topics file)", a->topic);
+                            "unknown topic \"%s\"; known topics: %s (or define it in a "
+                            "--topics file)", a->topic, known);
     }
     return SG_OK;
 }
@@ -38,8 +50,8 @@ int sg_cli_extract_option(sg_cli_extract_args *a, int ch, const char *arg, const
     case 'L': a->lexicon = arg; return 1;
     case 'R': a->relations = 0; return 1;
     case 'd':
-        if (strlen(arg) != 10 || arg[4] != '-' || arg[7] != '-' || !isdigit((unsigned char)arg[0])) {
-            sg_cli_usage_error(cmd, "--date needs YYYY-MM-DD, not '%s'", arg);
+        if (!sg_date_valid(arg)) {
+            sg_cli_usage_error(cmd, "--date needs a real date YYYY-MM-DD, not '%s'", arg);
             return -1;
         }
         a->date = arg;
@@ -149,6 +161,9 @@ static void process(ring *p, slot *j)
 {
     sg_extract_options o = extract_options(p->a);
     j->rc = sg_extract_document(&j->out, p->lex, &j->doc->doc, &o, &j->err);
+    for (size_t k = 0; j->rc == SG_OK && k < j->out.n; k++)
+        sg_cli_count_statement(&j->out.items[k]);
+    sg_cli_progress_done(j->doc->doc.len);
     if (j->rc != SG_OK) {
         snprintf(j->err.file, sizeof(j->err.file), "%s", j->doc->file);
         j->err.line = j->doc->line;
@@ -213,6 +228,11 @@ static sg_status source_next(doc_source *src, sg_doc **out, sg_error *err)
         const char *path = src->files[src->f];
         if (src->rd == NULL) {
             int is_stdin = strcmp(path, "-") == 0;
+            struct stat st;
+            if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+                return sg_error_set(err, SG_EUSAGE, path, 0, "is a directory: give the files "
+                                                             "in it (%s/*.txt, %s/*.jsonl)",
+                                    path, path);
             src->fp = is_stdin ? stdin : fopen(path, "rb");
             if (src->fp == NULL)
                 return sg_error_set(err, SG_EIO, path, 0, "cannot open: %s", strerror(errno));
@@ -225,6 +245,9 @@ static sg_status source_next(doc_source *src, sg_doc **out, sg_error *err)
                 return rc;
         }
         sg_status rc = sg_doc_reader_next(src->rd, out, err);
+        if (rc == SG_OK && *out != NULL && (*out)->bad_name_date)
+            sg_cli_warn("%s: the date in the file name is not a real date: the document has "
+                        "no date (give --date)", sg_cli_name(path));
         if (rc != SG_OK || *out != NULL)
             return rc;
         source_close(src);
@@ -290,6 +313,19 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
     /* one thread works inline; more get worker threads (this one reads and writes) */
     int started = n_threads > 1 ? start_workers(&p, th, n_threads) : 0;
     doc_source src = {files, n_files, 0, NULL, NULL, a};
+    /* for the progress line: the bytes to read, and the documents when every input is one
+     * text file (JSONL documents are counted as they come) */
+    size_t total_bytes = 0, total_docs = strcmp(a->format, "jsonl") == 0 ? 0 : (size_t)n_files;
+    for (int i = 0; i < n_files; i++) {
+        struct stat st;
+        if (strcmp(files[i], "-") != 0 && stat(files[i], &st) == 0 && S_ISREG(st.st_mode))
+            total_bytes += (size_t)st.st_size;
+        size_t n = strlen(files[i]);
+        if ((n >= 6 && strcmp(files[i] + n - 6, ".jsonl") == 0) ||
+            (n >= 7 && strcmp(files[i] + n - 7, ".ndjson") == 0))
+            total_docs = 0;
+    }
+    sg_cli_progress_begin(total_docs, total_bytes);
     sg_status rc = SG_OK, read_rc = SG_OK;
     sg_error read_err;
     sg_error_clear(&read_err);
@@ -352,6 +388,7 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
         if (err)
             *err = read_err;
     }
+    sg_cli_progress_end();
     for (size_t i = 0; i < p.cap; i++)
         slot_clear(&p.slots[i]);
     free(p.slots);

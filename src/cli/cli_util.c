@@ -64,6 +64,10 @@ sg_status sg_cli_read_file(const char *path, char **out, size_t *out_len, sg_err
     if (out_len)
         *out_len = 0;
     int is_stdin = strcmp(path, "-") == 0;
+    struct stat st;
+    if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return sg_error_set(err, SG_EUSAGE, path, 0, "is a directory: give the files in it "
+                                                     "(%s/*.txt, %s/*.jsonl)", path, path);
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
     if (fp == NULL)
         return sg_error_set(err, SG_EIO, path, 0, "cannot open: %s", strerror(errno));

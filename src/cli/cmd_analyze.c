@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_feedback.h"
 #include "stancegraph/analyze.h"
 
 static const struct option analyze_longopts[] = {
@@ -126,8 +127,12 @@ int sg_cmd_analyze(int argc, char **argv)
     }
     if (opened)
         sg_out_abort(&out);
+    long actors = g ? (long)sg_graph_node_count(g) : -1;
+    long camps = r ? (long)sg_report_camp_count(r) : -1;
     sg_report_free(r);
     sg_graph_free(g);
+    if (st == SG_OK)
+        sg_cli_summary(actors, camps);
     if (st != SG_OK && err.file[0] == '\0' && st == SG_EINPUT)
         snprintf(err.file, sizeof(err.file), "%s", sg_cli_name(in_path));
     return st == SG_OK ? SG_EXIT_OK : sg_cli_fail(&err);

@@ -9,11 +9,18 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cli/cli.h"
+#include "cli/cli_decision.h"
+#include "cli/cli_feedback.h"
 #include "stancegraph/graph.h"
+#include "stancegraph/lexicon.h"
 
 #define MAX_LIST 4096
+
+/* Long-only options (values past any short option letter). */
+enum { OPT_TOPIC_PARTNERS = 1000, OPT_ALL_PAIRS, OPT_WINDOW_NETWORKS };
 
 static const struct option build_longopts[] = {
     {"output", required_argument, NULL, 'o'},
@@ -27,12 +34,22 @@ static const struct option build_longopts[] = {
     {"window", required_argument, NULL, 'w'},
     {"step", required_argument, NULL, 's'},
     {"max-edge-evidence", required_argument, NULL, 'x'},
-    {"topic-partners", required_argument, NULL, 'P'},
-    {"all-pairs", no_argument, NULL, 'A'},
-    {"window-networks", no_argument, NULL, 'W'},
+    {"topic-partners", required_argument, NULL, OPT_TOPIC_PARTNERS},
+    {"all-pairs", no_argument, NULL, OPT_ALL_PAIRS},
+    {"window-networks", no_argument, NULL, OPT_WINDOW_NETWORKS},
     {"body", required_argument, NULL, 'B'},
     {"rule", required_argument, NULL, 'R'},
     {"member", required_argument, NULL, 'M'},
+    {"topics", required_argument, NULL, 'T'},
+    {"lexicon", required_argument, NULL, 'L'},
+    {"actor", required_argument, NULL, 'A'},
+    {"person", required_argument, NULL, 'P'},
+    {"source", required_argument, NULL, 'S'},
+    {"from", required_argument, NULL, 'F'},
+    {"to", required_argument, NULL, 'U'},
+    {"variable1", required_argument, NULL, 'V'},
+    {"delimiter", required_argument, NULL, 'D'},
+    {"directed-edges", no_argument, NULL, 'G'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
@@ -48,14 +65,18 @@ static void build_help(void)
         "\n"
         "  -o, --output FILE               graph.json ('-' = stdout, the default)\n"
         "      --edges FILE.csv            also read a signed edge list: header naming\n"
-        "                                  from,to and sign or weight (repeatable)\n"
+        "                                  from,to and sign or weight (repeatable); RFC 4180,\n"
+        "                                  quoted fields may hold line breaks\n"
+        "      --delimiter C               ',' (default), ';' or 'tab' in --edges files\n"
+        "      --directed-edges            --edges rows are relations from -> to (default:\n"
+        "                                  undirected ties, drawn without arrows)\n"
         "      --network-type T            onemode (actor x actor, default) | twomode\n"
         "      --qualifier-aggregation A   ignore | congruence | conflict | subtract (default)\n"
         "      --normalization N           no (default) | average | jaccard | cosine |\n"
         "                                  cosine-vector (one-mode); activity | prominence\n"
         "                                  (two-mode)\n"
         "      --duplicates D              include (default) | document | week | month | year\n"
-        "      --topic ID                  keep only this topic (repeatable; default: all)\n"
+        "  -t, --topic ID                  keep only this topic (repeatable; default: all)\n"
         "      --window 30d --step 7d      one network per time window (days, or w = weeks)\n"
         "      --max-edge-evidence N       statement ids kept per edge (default 10)\n"
         "      --topic-partners N          on a topic with more than N+1 actors, pair each\n"
@@ -65,8 +86,24 @@ static void build_help(void)
         "      --window-networks           give each time window its own network too\n"
         "                                  (default: window stances and moves only)\n"
         "      --body NAME --rule RULE     the deciding body and its rule (unanimity,\n"
-        "      --member NAME ...           majority, qualified-majority, two-thirds) and\n"
-        "                                  its members, for 'analyze' to report blockers\n"
+        "      --member NAME ...           majority, two-thirds, qualified-majority,\n"
+        "                                  security-council) and its members, for 'analyze'\n"
+        "                                  to report blockers\n"
+        "      --topics FILE               topics file (as for extract): the first --topic's\n"
+        "      --lexicon PATH              decision and members (on the latest statement's\n"
+        "                                  date) and labels come from the lexicon; the\n"
+        "                                  lexicon is also read when --topic names one of\n"
+        "                                  its topics. --body overrides it\n"
+        "filters (DNA's statement filters; repeat an option to allow several values):\n"
+        "      --actor ID                  keep statements of these actors\n"
+        "      --person NAME               keep statements of these speakers\n"
+        "      --source NAME               keep statements reported by these outlets\n"
+        "      --from YYYY-MM-DD --to YYYY-MM-DD   keep statements dated in the range\n"
+        "                                  (inclusive; undated statements are dropped)\n"
+        "      --variable1 V               first mode of the network: actor (default; DNA's\n"
+        "                                  organization) or person (the speaker; statements\n"
+        "                                  without one are dropped). The second mode is\n"
+        "                                  always the topic (DNA's concept)\n"
         "  -h, --help                      show this help\n"
         "\n"
         "exit codes: 0 success, 1 usage, 2 input error, 3 internal error\n");
@@ -95,6 +132,55 @@ static int is_blank(const char *s, size_t n)
     return 1;
 }
 
+/* Which statements `build` keeps, and which variable is the first mode. */
+typedef struct build_filter {
+    const char *actors[MAX_LIST], *people[MAX_LIST], *sources[MAX_LIST];
+    size_t n_actors, n_people, n_sources;
+    const char *from, *to;
+    int by_person;
+    size_t dropped;
+} build_filter;
+
+typedef struct build_args {
+    sg_graph_options opts;
+    sg_decision decision;
+    const char *out;
+    const char *topics[MAX_LIST], *edges[MAX_LIST], *members[MAX_LIST];
+    size_t n_topics, n_edges, n_members;
+    const char *topics_file, *lexicon;
+    build_filter filter;
+    char delimiter;
+    int directed_edges;
+} build_args;
+
+static int in_list(const char *const *list, size_t n, const char *v)
+{
+    for (size_t i = 0; v && i < n; i++)
+        if (strcmp(list[i], v) == 0)
+            return 1;
+    return 0;
+}
+
+/* 1 when s passes the filters; with --variable1 person the speaker becomes the actor. */
+static int keep_statement(build_filter *f, sg_statement *s)
+{
+    int keep = (f->n_actors == 0 || in_list(f->actors, f->n_actors, s->actor)) &&
+               (f->n_people == 0 || in_list(f->people, f->n_people, s->person)) &&
+               (f->n_sources == 0 || in_list(f->sources, f->n_sources, s->source)) &&
+               (f->from == NULL || (s->date && strncmp(s->date, f->from, 10) >= 0)) &&
+               (f->to == NULL || (s->date && strncmp(s->date, f->to, 10) <= 0)) &&
+               (!f->by_person || (s->person && s->person[0]));
+    if (keep && f->by_person) {
+        char *t = s->actor;
+        s->actor = s->person;
+        s->person = t;
+    }
+    f->dropped += !keep;
+    return keep;
+}
+
+static build_filter *the_filter; /* the filter of this run (read_statements is a reader_fn) */
+
 /* Feed one JSONL stream to the builder; errors carry the file and line. */
 static sg_status read_statements(sg_graph_builder *b, FILE *fp, const char *name,
                                  sg_error *err)
@@ -120,6 +206,11 @@ static sg_status read_statements(sg_graph_builder *b, FILE *fp, const char *name
         rc = sg_statement_parse(&s, line + off, len - off, name, line_no, err);
         if (rc != SG_OK)
             break;
+        if (the_filter && !keep_statement(the_filter, &s)) {
+            sg_statement_destroy(&s);
+            continue;
+        }
+        sg_cli_count_statement(&s);
         rc = sg_graph_builder_add(b, &s, err);
         sg_statement_destroy(&s);
         if (rc != SG_OK && err && err->file[0] == '\0') {
@@ -136,9 +227,21 @@ static sg_status read_statements(sg_graph_builder *b, FILE *fp, const char *name
 
 typedef sg_status (*reader_fn)(sg_graph_builder *, FILE *, const char *, sg_error *);
 
+static char edge_delimiter = ',';
+static int edges_directed;
+
+static sg_status read_edges(sg_graph_builder *b, FILE *fp, const char *name, sg_error *err)
+{
+    return sg_graph_builder_read_edge_list(b, fp, name, edge_delimiter, edges_directed, err);
+}
+
 static sg_status read_path(sg_graph_builder *b, const char *path, reader_fn fn, sg_error *err)
 {
     int is_stdin = strcmp(path, "-") == 0;
+    struct stat st;
+    if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return sg_error_set(err, SG_EUSAGE, path, 0, "is a directory: give the files in it "
+                                                     "(%s/*.jsonl)", path);
     FILE *fp = is_stdin ? stdin : fopen(path, "rb");
     if (fp == NULL)
         return sg_error_set(err, SG_EIO, path, 0, "cannot open: %s", strerror(errno));
@@ -147,14 +250,6 @@ static sg_status read_path(sg_graph_builder *b, const char *path, reader_fn fn, 
         fclose(fp);
     return rc;
 }
-
-typedef struct build_args {
-    sg_graph_options opts;
-    sg_decision decision;
-    const char *out;
-    const char *topics[MAX_LIST], *edges[MAX_LIST], *members[MAX_LIST];
-    size_t n_topics, n_edges, n_members;
-} build_args;
 
 static int push(const char **list, size_t *n, const char *v)
 {
@@ -179,7 +274,7 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
     optind = 1;
     opterr = 0;
     while (rc == SG_EXIT_OK &&
-           (c = getopt_long(argc, argv, ":o:h", build_longopts, NULL)) != -1) {
+           (c = getopt_long(argc, argv, ":o:t:h", build_longopts, NULL)) != -1) {
         switch (c) {
         case 'o': a->out = optarg; break;
         case 'E': rc = push(a->edges, &a->n_edges, optarg); break;
@@ -204,7 +299,7 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
             a->opts.max_edge_evidence = (size_t)v;
             break;
         }
-        case 'P': {
+        case OPT_TOPIC_PARTNERS: {
             char *end = NULL;
             long v = strtol(optarg, &end, 10);
             if (end == optarg || *end || v < 1 || v > 1000000)
@@ -212,11 +307,39 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
             a->opts.topic_partners = (size_t)v;
             break;
         }
-        case 'A': a->opts.topic_partners = 0; break;
-        case 'W': a->opts.window_networks = 1; break;
+        case OPT_ALL_PAIRS: a->opts.topic_partners = 0; break;
+        case OPT_WINDOW_NETWORKS: a->opts.window_networks = 1; break;
         case 'B': a->decision.body = optarg; break;
         case 'R': a->decision.rule = optarg; break;
         case 'M': rc = push(a->members, &a->n_members, optarg); break;
+        case 'T': a->topics_file = optarg; break;
+        case 'L': a->lexicon = optarg; break;
+        case 'A': rc = push(a->filter.actors, &a->filter.n_actors, optarg); break;
+        case 'P': rc = push(a->filter.people, &a->filter.n_people, optarg); break;
+        case 'S': rc = push(a->filter.sources, &a->filter.n_sources, optarg); break;
+        case 'F':
+        case 'U':
+            if (!sg_date_valid(optarg))
+                return sg_cli_usage_error("build", "--%s needs a real date YYYY-MM-DD, not '%s'",
+                                          c == 'F' ? "from" : "to", optarg);
+            *(c == 'F' ? &a->filter.from : &a->filter.to) = optarg;
+            break;
+        case 'V':
+            if (strcmp(optarg, "person") != 0 && strcmp(optarg, "actor") != 0 &&
+                strcmp(optarg, "organization") != 0 && strcmp(optarg, "organisation") != 0)
+                return sg_cli_usage_error("build", "--variable1 must be actor (organization) "
+                                          "or person, not '%s'", optarg);
+            a->filter.by_person = strcmp(optarg, "person") == 0;
+            break;
+        case 'D':
+            if (strcmp(optarg, ",") == 0 || strcmp(optarg, ";") == 0)
+                a->delimiter = optarg[0];
+            else if (strcmp(optarg, "tab") == 0 || strcmp(optarg, "\t") == 0)
+                a->delimiter = '\t';
+            else
+                return sg_cli_usage_error("build", "--delimiter must be ',', ';' or tab");
+            break;
+        case 'G': a->directed_edges = 1; break;
         case 'h': *help = 1; return SG_EXIT_OK;
         case ':': return sg_cli_usage_error("build", "option '%s' needs a value", argv[optind - 1]);
         default: return sg_cli_usage_error("build", "unknown option '%s'", argv[optind - 1]);
@@ -229,7 +352,43 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
     if ((a->decision.body != NULL) != (a->decision.rule != NULL) ||
         (a->n_members && a->decision.body == NULL))
         return sg_cli_usage_error("build", "--body, --rule and --member go together");
+    if (a->decision.rule && !sg_lexicon_rule_known(a->decision.rule))
+        return sg_cli_usage_error("build", "unknown --rule '%s' (%s)", a->decision.rule,
+                                  sg_lexicon_rule_names());
+    if (a->filter.from && a->filter.to && strcmp(a->filter.from, a->filter.to) > 0)
+        return sg_cli_usage_error("build", "--from is after --to");
     return SG_EXIT_OK;
+}
+
+/* The topic's decision from the lexicon, members read on the latest statement's date. */
+static sg_status lexicon_decision(sg_graph_builder *b, const sg_lexicon *lex, const char *topic,
+                                  sg_error *err)
+{
+    char date[11];
+    sg_graph_builder_last_date(b, date);
+    sg_cli_decision d;
+    sg_status rc = sg_cli_decision_get(&d, lex, topic, date, err);
+    if (rc == SG_OK && d.have)
+        rc = sg_graph_builder_set_decision(b, &d.d, err);
+    sg_cli_decision_destroy(&d);
+    return rc;
+}
+
+/* The lexicon, when --topics/--lexicon is given or --topic names a built-in topic. */
+static sg_status maybe_lexicon(sg_lexicon **lex, build_args *a, sg_error *err)
+{
+    *lex = NULL;
+    if (a->topics_file == NULL && a->lexicon == NULL && a->n_topics == 0)
+        return SG_OK;
+    sg_status rc = sg_lexicon_load(lex, a->lexicon, a->topics_file, err);
+    if (rc != SG_OK)
+        return rc;
+    for (size_t i = 0; i < sg_lexicon_overridden_count(*lex); i++)
+        sg_cli_note("%s redefines the built-in topic \"%s\"; its definition is used",
+                    a->topics_file, sg_lexicon_overridden_topic(*lex, i));
+    if (sg_cli_labels_set(&a->opts, *lex) != 0)
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    return SG_OK;
 }
 
 static int build_run(build_args *a, char **inputs, int n_inputs)
@@ -237,28 +396,46 @@ static int build_run(build_args *a, char **inputs, int n_inputs)
     sg_error err;
     sg_error_clear(&err);
     sg_graph_builder *b = NULL;
+    sg_lexicon *lex = NULL;
+    size_t nodes = 0;
     sg_outfile out;
     int opened = 0;
-    sg_status rc = sg_graph_builder_new(&b, &a->opts, &err);
+    the_filter = &a->filter;
+    edge_delimiter = a->delimiter ? a->delimiter : ',';
+    edges_directed = a->directed_edges;
+    sg_status rc = maybe_lexicon(&lex, a, &err);
+    if (rc == SG_OK)
+        rc = sg_graph_builder_new(&b, &a->opts, &err);
     for (int i = 0; rc == SG_OK && i < n_inputs; i++)
         rc = read_path(b, inputs[i], read_statements, &err);
     if (rc == SG_OK && n_inputs == 0 && a->n_edges == 0)
         rc = read_path(b, "-", read_statements, &err);
     for (size_t i = 0; rc == SG_OK && i < a->n_edges; i++)
-        rc = read_path(b, a->edges[i], sg_graph_builder_read_edges, &err);
+        rc = read_path(b, a->edges[i], read_edges, &err);
+    if (rc == SG_OK && lex != NULL && a->decision.body == NULL && a->n_topics > 0)
+        rc = lexicon_decision(b, lex, a->topics[0], &err);
+    if (rc == SG_OK && a->n_edges == 0 && sg_cli_statement_count() == 0)
+        rc = sg_error_set(&err, SG_EINPUT, n_inputs == 1 ? sg_cli_name(inputs[0]) : NULL, 0,
+                          "no statements%s: nothing to build (an empty graph is not written)",
+                          a->filter.dropped ? " pass the filters" : "");
     if (rc == SG_OK && (rc = sg_out_open(&out, a->out, &err)) == SG_OK)
         opened = 1;
     if (rc == SG_OK) /* windows are made as they are written (two in memory at a time) */
-        rc = sg_graph_builder_write(b, out.fp, &err);
+        rc = sg_graph_builder_write(b, out.fp, &nodes, &err);
     if (rc == SG_OK) {
         opened = 0;
         rc = sg_out_commit(&out, &err);
     }
     if (opened)
         sg_out_abort(&out);
+    long actors = rc == SG_OK ? (long)nodes : -1;
     sg_graph_builder_free(b);
+    sg_cli_labels_free(&a->opts);
+    sg_lexicon_free(lex);
     if (rc == SG_EUSAGE)
         return sg_cli_usage_error("build", "%s", err.message);
+    if (rc == SG_OK)
+        sg_cli_summary(actors, -1);
     return rc == SG_OK ? SG_EXIT_OK : sg_cli_fail(&err);
 }
 

@@ -6,6 +6,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_docs.h"
+#include "cli/cli_feedback.h"
 
 static const char usage[] =
     "usage: stancegraph extract --topic ID [options] FILE...\n"
@@ -16,7 +17,13 @@ static const char usage[] =
     "\n"
     SG_CLI_EXTRACT_HELP
     "  -o, --output FILE      write here (atomically) instead of stdout\n"
-    "  -h, --help             show this help\n";
+    "  -q, --quiet            no progress, no summary line on stderr\n"
+    "  -h, --help             show this help\n"
+    "\n"
+    "Finding no statement at all writes an empty output and a warning on stderr (a shard of\n"
+    "a corpus may hold none; build and report refuse an empty input). A JSONL document file\n"
+    "is recognised by its first line\n"
+    "(also on stdin); --format text reads it as one article.\n";
 
 int sg_cmd_extract(int argc, char **argv)
 {
@@ -58,8 +65,15 @@ int sg_cmd_extract(int argc, char **argv)
         code = sg_cli_fail(&err);
         goto done;
     }
+    if (sg_cli_statement_count() == 0) /* an empty result, said out loud: see --help */
+        sg_cli_warn("%s: no statements found in %zu document%s%s%s (check --topic and the "
+                    "topic's terms)", n_files == 1 ? sg_cli_name(files[0]) : "input",
+                    sg_cli_document_count(), sg_cli_document_count() == 1 ? "" : "s",
+                    a.topic ? " on topic " : "", a.topic ? a.topic : "");
     if (sg_out_commit(&out, &err) != SG_OK)
         code = sg_cli_fail(&err);
+    else
+        sg_cli_summary(-1, -1);
 done:
     sg_lexicon_free(lex);
     return code;

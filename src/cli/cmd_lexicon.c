@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_feedback.h"
 #include "stancegraph/lexicon.h"
 
 static const char usage[] =
@@ -41,6 +42,9 @@ int sg_cmd_lexicon(int argc, char **argv)
     sg_lexicon *lex = NULL;
     if (sg_lexicon_load(&lex, path, topics, &err) != SG_OK)
         return sg_cli_fail(&err);
+    for (size_t i = 0; i < sg_lexicon_overridden_count(lex); i++)
+        sg_cli_note("%s redefines the built-in topic \"%s\"; its definition is used", topics,
+                    sg_lexicon_overridden_topic(lex, i));
     sg_lexicon_stats st;
     sg_lexicon_stats_get(lex, &st);
     printf("%s: ok\n", path ? path : sg_lexicon_default_path());

@@ -14,6 +14,7 @@ static const struct option render_longopts[] = {
     {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
     {"engine", required_argument, NULL, 'e'}, {"title", required_argument, NULL, 't'},
     {"twomode", no_argument, NULL, 'M'},      {"timeline", no_argument, NULL, 'T'},
+    {"backbone", required_argument, NULL, 'b'},
     {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
 };
 
@@ -27,7 +28,10 @@ static void render_help(void)
            "  -o, --output FILE   where to write ('-' = stdout, the default); the format\n"
            "                      follows the extension: .dot .svg .png .pdf .graphml\n"
            "                      .csv (actors) *edges.csv (relations) .html .json\n"
+           "                      *matrix.csv (DNA matrix) .dl (UCINET); with --twomode\n"
+           "                      the matrices are actors x topics\n"
            "  -f, --format F      dot svg png pdf graphml csv csv-nodes csv-edges html json\n"
+           "                      matrix dl\n"
            "                      (overrides the extension; default svg on stdout)\n"
            "  -e, --engine E      Graphviz layout: dot neato fdp sfdp circo twopi ...\n"
            "                      (default: dot, which draws the camps; sfdp above %d\n"
@@ -35,6 +39,8 @@ static void render_help(void)
            "  -t, --title T       title of the diagram and page (default: the topics)\n"
            "      --twomode       draw actors and topics (two-mode) instead of camps\n"
            "      --timeline      draw each actor's stance over the report's time windows\n"
+           "      --backbone K    lines drawn: each actor's K strongest ties (default 3);\n"
+           "                      'all' draws every tie (exports always hold every tie)\n"
            "  -h, --help          show this help\n"
            "\n"
            "Colours (colour-blind safe): supporters blue, opponents vermillion, undecided\n"
@@ -58,7 +64,8 @@ static int render_pick_format(sg_render_format *fmt, const char *name, const cha
     }
     if (sg_render_format_from_path(fmt, out) != SG_OK)
         return sg_cli_usage_error("render", "cannot tell the format of '%s': use --format or "
-                                            "one of .dot .svg .png .pdf .graphml .csv .html .json",
+                                            "one of .dot .svg .png .pdf .graphml .csv .html .json "
+                                            "matrix.csv .dl",
                                   out);
     return SG_EXIT_OK;
 }
@@ -78,6 +85,18 @@ int sg_cmd_render(int argc, char **argv)
         case 't': opts.title = optarg; break;
         case 'M': opts.twomode = 1; break;
         case 'T': opts.timeline = 1; break;
+        case 'b': {
+            char *end = NULL;
+            long k = strtol(optarg, &end, 10);
+            if (strcmp(optarg, "all") == 0)
+                opts.backbone = -1;
+            else if (end != optarg && *end == '\0' && k >= 1 && k <= 1000)
+                opts.backbone = (int)k;
+            else
+                return sg_cli_usage_error("render", "--backbone needs a number 1..1000 or "
+                                                    "'all', not '%s'", optarg);
+            break;
+        }
         case 'h': render_help(); return SG_EXIT_OK;
         case ':': return sg_cli_usage_error("render", "option '%s' needs a value", argv[optind - 1]);
         default: return sg_cli_usage_error("render", "unknown option '%s'", argv[optind - 1]);

@@ -1,16 +1,22 @@
 /* cmd_report.c - `stancegraph report`: the whole pipeline in one command. Articles ->
  * statements.jsonl -> graph.json -> report.json -> camps.dot/.svg/.png, report.html,
- * camps.graphml, nodes.csv, edges.csv in one directory, each written atomically. */
+ * camps.graphml, nodes.csv, edges.csv in one directory, all or nothing: everything is
+ * written into a temporary directory next to DIR, which then takes DIR's place (files
+ * of the user's in an existing DIR are kept). */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_decision.h"
 #include "cli/cli_docs.h"
+#include "cli/cli_feedback.h"
 #include "stancegraph/analyze.h"
 #include "stancegraph/graph.h"
 #include "stancegraph/render.h"
@@ -42,18 +48,27 @@ static const out_file rendered[] = {
     {"camps.graphml", SG_RENDER_GRAPHML}, {"nodes.csv", SG_RENDER_CSV_NODES},
     {"edges.csv", SG_RENDER_CSV_EDGES}};
 
+/* dir/name into buf; 0, or -1 when it does not fit. */
+static int join(char *buf, size_t n, const char *dir, const char *name)
+{
+    int k = snprintf(buf, n, "%s/%s", dir, name);
+    return k < 0 || (size_t)k >= n ? -1 : 0;
+}
+
 static sg_status write_in(const char *dir, const char *name, const char *data, size_t len,
                           sg_error *err)
 {
     char path[4096];
-    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    if (join(path, sizeof(path), dir, name) != 0)
+        return sg_error_set(err, SG_EIO, dir, 0, "path too long");
     return sg_cli_write_file(path, data, len, err);
 }
 
 static sg_status write_statements(const char *dir, const sg_statement_list *list, sg_error *err)
 {
     char path[4096];
-    snprintf(path, sizeof(path), "%s/statements.jsonl", dir);
+    if (join(path, sizeof(path), dir, "statements.jsonl") != 0)
+        return sg_error_set(err, SG_EIO, dir, 0, "path too long");
     sg_outfile o;
     sg_status rc = sg_out_open(&o, path, err);
     if (rc != SG_OK)
@@ -90,7 +105,7 @@ static void drop_relations(sg_statement_list *list)
 
 /* Every diagram and export of report_json into dir, titled with the topic's label. */
 static sg_status render_all(const report_args *ra, const sg_lexicon *lex,
-                            const char *report_json, sg_error *err)
+                            const char *report_json, const char *dir, sg_error *err)
 {
     sg_render_options ro = SG_RENDER_OPTIONS_INIT;
     ro.engine = ra->engine;
@@ -108,62 +123,227 @@ static sg_status render_all(const report_args *ra, const sg_lexicon *lex,
         size_t len = 0;
         rc = sg_render_doc_render(&data, &len, doc, rendered[i].fmt, &ro, err);
         if (rc == SG_OK)
-            rc = write_in(ra->dir, rendered[i].name, data, len, err);
+            rc = write_in(dir, rendered[i].name, data, len, err);
         free(data);
     }
     sg_render_doc_free(doc);
     return rc;
 }
 
-static sg_status run(const report_args *ra, char **files, int n_files, sg_error *err)
+/* The date the deciding body's members are read on: the latest statement's. */
+static const char *latest_date(const sg_statement_list *list)
 {
-    sg_lexicon *lex = NULL;
-    sg_statement_list list;
-    sg_statement_list_init(&list);
+    const char *best = NULL;
+    for (size_t i = 0; i < list->n; i++)
+        if (list->items[i].date && (best == NULL || strcmp(list->items[i].date, best) > 0))
+            best = list->items[i].date;
+    return best;
+}
+
+/* 1 when name is one of the files report writes. */
+static int is_ours(const char *name)
+{
+    if (strcmp(name, "statements.jsonl") == 0 || strcmp(name, "graph.json") == 0 ||
+        strcmp(name, "report.json") == 0)
+        return 1;
+    for (size_t i = 0; i < sizeof(rendered) / sizeof(rendered[0]); i++)
+        if (strcmp(name, rendered[i].name) == 0)
+            return 1;
+    return 0;
+}
+
+/* Remove dir and the files in it (only regular files are expected there). */
+static void remove_tree(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (d != NULL) {
+        struct dirent *de;
+        char path[4096];
+        while ((de = readdir(d)) != NULL) {
+            if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
+                continue;
+            if (join(path, sizeof(path), dir, de->d_name) == 0)
+                unlink(path);
+        }
+        closedir(d);
+    }
+    rmdir(dir);
+}
+
+/* A fresh directory next to dir ("DIR.tmp.XXXXXX"), mode as mkdir would give. */
+static sg_status make_temp_dir(char *out, size_t n, const char *dir, const char *what,
+                               sg_error *err)
+{
+    int k = snprintf(out, n, "%s.%s.XXXXXX", dir, what);
+    if (k < 0 || (size_t)k >= n)
+        return sg_error_set(err, SG_EIO, dir, 0, "path too long");
+    if (mkdtemp(out) == NULL)
+        return sg_error_set(err, SG_EIO, dir, 0, "cannot create a temporary directory next "
+                                                 "to it: %s", strerror(errno));
+    mode_t mask = umask(0);
+    umask(mask);
+    chmod(out, 0777 & ~mask);
+    return SG_OK;
+}
+
+/* Put the finished tmp directory in place of dir, all at once: dir is renamed aside,
+ * tmp renamed to dir, then files in the old dir that report does not write (the user's)
+ * are moved back in, and the old outputs deleted. On failure dir is restored. */
+static sg_status swap_into_place(const char *tmp, const char *dir, sg_error *err)
+{
+    struct stat st;
+    if (stat(dir, &st) != 0) {
+        if (rename(tmp, dir) != 0)
+            return sg_error_set(err, SG_EIO, dir, 0, "cannot rename into place: %s",
+                                strerror(errno));
+        return SG_OK;
+    }
+    char aside[4096];
+    sg_status rc = make_temp_dir(aside, sizeof(aside), dir, "old", err);
+    if (rc != SG_OK)
+        return rc;
+    rmdir(aside); /* only the unique name is needed */
+    if (rename(dir, aside) != 0)
+        return sg_error_set(err, SG_EIO, dir, 0, "cannot move the old outputs aside: %s",
+                            strerror(errno));
+    if (rename(tmp, dir) != 0) {
+        rc = sg_error_set(err, SG_EIO, dir, 0, "cannot rename into place: %s", strerror(errno));
+        rename(aside, dir);
+        return rc;
+    }
+    DIR *d = opendir(aside);
+    if (d != NULL) {
+        struct dirent *de;
+        char from[4096], to[4096];
+        while ((de = readdir(d)) != NULL) {
+            if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0 ||
+                is_ours(de->d_name))
+                continue;
+            if ((join(from, sizeof(from), aside, de->d_name) != 0 ||
+                 join(to, sizeof(to), dir, de->d_name) != 0 || rename(from, to) != 0) &&
+                rc == SG_OK)
+                rc = sg_error_set(err, SG_EIO, from, 0, "cannot move back into %s: %s", dir,
+                                  strerror(errno));
+        }
+        closedir(d);
+    }
+    if (rc == SG_OK)
+        remove_tree(aside);
+    return rc;
+}
+
+/* -o must name a directory: refuse "out.json" (a file name) and existing files. */
+static int check_output_dir(const char *dir)
+{
+    static const char *const exts[] = {".json", ".jsonl", ".svg", ".png", ".pdf", ".dot",
+                                       ".html", ".csv", ".graphml", ".txt", NULL};
+    struct stat st;
+    if (stat(dir, &st) == 0) {
+        if (!S_ISDIR(st.st_mode))
+            return sg_cli_usage_error("report", "-o %s exists and is not a directory; report "
+                                      "writes a folder of files", dir);
+        return SG_EXIT_OK;
+    }
+    size_t n = strlen(dir);
+    for (size_t i = 0; exts[i]; i++) {
+        size_t k = strlen(exts[i]);
+        if (n > k && strcmp(dir + n - k, exts[i]) == 0)
+            return sg_cli_usage_error("report", "-o needs a directory: report writes a folder "
+                                      "(statements.jsonl, graph.json, report.json, camps.svg "
+                                      "...), not the file '%s'; for one file run 'stancegraph "
+                                      "render report.json -o %s'", dir, dir);
+    }
+    if (strcmp(dir, "-") == 0)
+        return sg_cli_usage_error("report", "-o needs a directory, not stdout");
+    return SG_EXIT_OK;
+}
+
+typedef struct run_out {
+    long actors, camps;
+} run_out;
+
+/* The pipeline into dir (a fresh temporary directory). */
+static sg_status run_into(const report_args *ra, const sg_lexicon *lex, sg_statement_list *list,
+                          const char *dir, run_out *res, sg_error *err)
+{
     sg_graph *g = NULL;
     sg_report *r = NULL;
     char *graph_json = NULL, *report_json = NULL;
-    sg_status rc;
-    if ((rc = sg_cli_load_lexicon(&lex, &ra->x, err)) != SG_OK ||
-        (rc = sg_cli_extract_files(&list, lex, &ra->x, files, n_files, err)) != SG_OK)
-        goto done;
-    if (mkdir(ra->dir, 0777) != 0 && errno != EEXIST) {
-        rc = sg_error_set(err, SG_EIO, ra->dir, 0, "cannot create directory: %s", strerror(errno));
-        goto done;
-    }
+    sg_cli_decision dec;
+    sg_status rc = sg_cli_decision_get(&dec, lex, ra->x.topic, latest_date(list), err);
+    if (rc != SG_OK)
+        return rc;
     sg_graph_options go = SG_GRAPH_OPTIONS_INIT;
-    sg_decision dec = {NULL, NULL, NULL, 0};
     const char *topics[1] = {ra->x.topic};
     if (ra->x.topic) {
         go.topics = topics;
         go.n_topics = 1;
-        sg_lexicon_topic_decision(lex, ra->x.topic, &dec.body, &dec.rule, &dec.members,
-                                  &dec.n_members);
-        if (dec.body)
-            go.decision = &dec;
     }
+    if (sg_cli_labels_set(&go, lex) != 0) {
+        sg_cli_decision_destroy(&dec);
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    }
+    if (dec.have)
+        go.decision = &dec.d;
     sg_analyze_options ao = SG_ANALYZE_OPTIONS_INIT;
     if (ra->method && (rc = sg_camp_method_from_name(&ao.method, ra->method, err)) != SG_OK)
         goto done;
     if (ra->have_seed)
         ao.seed = ra->seed;
-    if ((rc = write_statements(ra->dir, &list, err)) != SG_OK)
+    if ((rc = write_statements(dir, list, err)) != SG_OK)
         goto done;
     if (!ra->with_relations)
-        drop_relations(&list);
-    if ((rc = sg_graph_build(&g, &list, &go, err)) != SG_OK ||
+        drop_relations(list);
+    if ((rc = sg_graph_build(&g, list, &go, err)) != SG_OK ||
         (rc = sg_graph_to_json(g, &graph_json, err)) != SG_OK ||
-        (rc = write_in(ra->dir, "graph.json", graph_json, strlen(graph_json), err)) != SG_OK ||
+        (rc = write_in(dir, "graph.json", graph_json, strlen(graph_json), err)) != SG_OK ||
         (rc = sg_analyze(&r, g, &ao, err)) != SG_OK ||
         (rc = sg_report_to_json(r, &report_json, err)) != SG_OK ||
-        (rc = write_in(ra->dir, "report.json", report_json, strlen(report_json), err)) != SG_OK)
+        (rc = write_in(dir, "report.json", report_json, strlen(report_json), err)) != SG_OK)
         goto done;
-    rc = render_all(ra, lex, report_json, err);
+    rc = render_all(ra, lex, report_json, dir, err);
+    res->actors = (long)sg_graph_node_count(g);
+    res->camps = (long)sg_report_camp_count(r);
 done:
     free(graph_json);
     free(report_json);
     sg_report_free(r);
     sg_graph_free(g);
+    sg_cli_decision_destroy(&dec);
+    sg_cli_labels_free(&go);
+    return rc;
+}
+
+static sg_status run(const report_args *ra, char **files, int n_files, run_out *res,
+                     sg_error *err)
+{
+    sg_lexicon *lex = NULL;
+    sg_statement_list list;
+    sg_statement_list_init(&list);
+    char tmp[4096];
+    int have_tmp = 0;
+    sg_status rc;
+    if ((rc = sg_cli_load_lexicon(&lex, &ra->x, err)) != SG_OK ||
+        (rc = sg_cli_extract_files(&list, lex, &ra->x, files, n_files, err)) != SG_OK)
+        goto done;
+    if (list.n == 0) {
+        rc = sg_error_set(err, SG_EINPUT, n_files == 1 ? sg_cli_name(files[0]) : NULL, 0,
+                          "no statements found in %zu document%s%s%s: nothing to analyse, "
+                          "nothing written (check --topic and the topic's terms)",
+                          sg_cli_document_count(), sg_cli_document_count() == 1 ? "" : "s",
+                          ra->x.topic ? " on topic " : "", ra->x.topic ? ra->x.topic : "");
+        goto done;
+    }
+    if ((rc = make_temp_dir(tmp, sizeof(tmp), ra->dir, "tmp", err)) != SG_OK)
+        goto done;
+    have_tmp = 1;
+    if ((rc = run_into(ra, lex, &list, tmp, res, err)) != SG_OK)
+        goto done;
+    if ((rc = swap_into_place(tmp, ra->dir, err)) == SG_OK)
+        have_tmp = 0;
+done:
+    if (have_tmp)
+        remove_tree(tmp);
     sg_statement_list_destroy(&list);
     sg_lexicon_free(lex);
     return rc;
@@ -211,9 +391,19 @@ int sg_cmd_report(int argc, char **argv)
         return sg_cli_usage_error("report", "missing -o DIR");
     if (optind >= argc)
         return sg_cli_usage_error("report", "missing input FILE");
+    char dir[4096]; /* without trailing slashes: DIR.tmp.XXXXXX must be DIR's sibling */
+    snprintf(dir, sizeof(dir), "%s", ra.dir);
+    for (size_t n = strlen(dir); n > 1 && dir[n - 1] == '/'; n--)
+        dir[n - 1] = '\0';
+    ra.dir = dir;
+    int bad = check_output_dir(ra.dir);
+    if (bad != SG_EXIT_OK)
+        return bad;
     sg_error err;
     sg_error_clear(&err);
-    if (run(&ra, argv + optind, argc - optind, &err) != SG_OK)
+    run_out res = {-1, -1};
+    if (run(&ra, argv + optind, argc - optind, &res, &err) != SG_OK)
         return sg_cli_fail(&err);
+    sg_cli_summary(res.actors, res.camps);
     return SG_EXIT_OK;
 }

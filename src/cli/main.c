@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_feedback.h"
 
 typedef struct command {
     const char *name;
@@ -30,12 +31,14 @@ static void usage(FILE *fp)
     fprintf(fp, "usage: stancegraph <command> [options] [file...]\n\ncommands:\n");
     for (size_t i = 0; i < N_COMMANDS; i++)
         fprintf(fp, "  %-8s %s\n", commands[i].name, commands[i].summary);
-    fprintf(fp, "\n'-' means stdin/stdout. 'stancegraph <command> --help' for each command.\n"
+    fprintf(fp, "\n-q, --quiet (any command): no progress and no summary line on stderr.\n"
+                "'-' means stdin/stdout. 'stancegraph <command> --help' for each command.\n"
                 "exit codes: 0 success, 1 usage, 2 input error, 3 internal error\n");
 }
 
 int main(int argc, char **argv)
 {
+    argc = sg_cli_strip_quiet(argc, argv); /* -q / --quiet: no progress, no summary */
     if (argc < 2) {
         usage(stderr);
         return SG_EXIT_USAGE;

@@ -11,12 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "stancegraph/statements.h"
 #include "stancegraph/text.h"
 
 struct sg_doc_reader {
     FILE *fp;
     const char *path, *name, *date;
     int jsonl;
+    int sniff;         /* SG_DOC_AUTO without a JSONL suffix: look at the first line */
     int done;          /* end reached (or the one text document returned) */
     sg_status failed;  /* sticky error */
     sg_error failure;
@@ -24,6 +26,8 @@ struct sg_doc_reader {
     size_t n_docs;
     char *buf;         /* getline buffer */
     size_t cap;
+    char *mem;         /* a whole file found to be JSONL by sniffing: lines from here */
+    size_t mem_len, mem_pos;
     char id[256], name_date[11];
 };
 
@@ -79,6 +83,7 @@ sg_status sg_doc_reader_open(sg_doc_reader **out, FILE *fp, const char *path,
     r->date = date;
     r->jsonl = format == SG_DOC_JSONL ||
                (format == SG_DOC_AUTO && (ends_with(path, ".jsonl") || ends_with(path, ".ndjson")));
+    r->sniff = format == SG_DOC_AUTO && !r->jsonl;
     doc_id(path, r->id, sizeof(r->id));
     date_from_name(r->id, r->name_date);
     *out = r;
@@ -130,6 +135,27 @@ static sg_doc *doc_new(const sg_doc_reader *r, const char *id, const char *date,
     return d;
 }
 
+static const char *json_str(const cJSON *o, const char *k);
+static sg_status next_jsonl(sg_doc_reader *r, sg_doc **out, sg_error *err);
+
+/* Does buf look like JSONL documents? Its first non-blank line is a JSON object with a
+ * string "text" (JSONL on stdin, or in a file without the .jsonl suffix). Returns the
+ * offset of that line (after a UTF-8 byte order mark) + 1, or 0. */
+static size_t looks_jsonl(const char *buf, size_t len)
+{
+    size_t i = len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0, start = i;
+    while (i < len && isspace((unsigned char)buf[i]))
+        i++;
+    if (i >= len || buf[i] != '{')
+        return 0;
+    const char *nl = memchr(buf + i, '\n', len - i);
+    size_t end = nl ? (size_t)(nl - buf) : len;
+    cJSON *o = cJSON_ParseWithLength(buf + i, end - i);
+    int yes = cJSON_IsObject(o) && json_str(o, "text") != NULL;
+    cJSON_Delete(o);
+    return yes ? start + 1 : 0;
+}
+
 /* The whole file as one document. */
 static sg_status next_text(sg_doc_reader *r, sg_doc **out, sg_error *err)
 {
@@ -154,6 +180,15 @@ static sg_status next_text(sg_doc_reader *r, sg_doc **out, sg_error *err)
     }
     buf[len] = '\0';
     r->done = 1;
+    size_t at = r->sniff && !ferror(r->fp) ? looks_jsonl(buf, len) : 0;
+    if (at > 0) { /* JSONL after all: its lines come from the buffer */
+        r->jsonl = 1;
+        r->done = 0;
+        r->mem = buf;
+        r->mem_len = len;
+        r->mem_pos = at - 1;
+        return next_jsonl(r, out, err);
+    }
     if (ferror(r->fp)) {
         free(buf);
         return FAIL(r, err, SG_EIO, 0, "read error: %s", strerror(errno));
@@ -170,8 +205,11 @@ static sg_status next_text(sg_doc_reader *r, sg_doc **out, sg_error *err)
         free(buf);
         return FAIL(r, err, SG_EINPUT, line, "invalid UTF-8 (or binary data) at byte %zu", bad);
     }
-    const char *date = r->date ? r->date : r->name_date[0] ? r->name_date : NULL;
+    int bad_date = !r->date && r->name_date[0] && !sg_date_valid(r->name_date);
+    const char *date = r->date ? r->date : r->name_date[0] && !bad_date ? r->name_date : NULL;
     *out = doc_new(r, r->id, date, NULL, buf, len, 0);
+    if (*out != NULL)
+        (*out)->bad_name_date = bad_date;
     if (*out == NULL) {
         free(buf);
         return FAIL(r, err, SG_ENOMEM, 0, "out of memory");
@@ -195,9 +233,9 @@ static int is_blank(const char *p, size_t n)
 }
 
 /* One JSONL line (len bytes in r->buf) as a document. */
-static sg_status parse_line(sg_doc_reader *r, size_t len, sg_doc **out, sg_error *err)
+static sg_status parse_line(sg_doc_reader *r, const char *data, size_t len, sg_doc **out,
+                            sg_error *err)
 {
-    const char *data = r->buf;
     size_t bad = 0;
     if (!sg_utf8_valid(data, len, &bad))
         return FAIL(r, err, SG_EINPUT, r->line, "invalid UTF-8 at byte %zu of the line", bad);
@@ -218,6 +256,11 @@ static sg_status parse_line(sg_doc_reader *r, size_t len, sg_doc **out, sg_error
         rc = FAIL(r, err, SG_EINPUT, r->line, "a document needs string fields \"id\" and \"text\"");
     } else {
         const char *date = r->date ? r->date : json_str(o, "date");
+        if (date && !sg_date_valid(date)) {
+            cJSON_Delete(o);
+            return FAIL(r, err, SG_EINPUT, r->line,
+                        "\"date\" must be a real date YYYY-MM-DD, not \"%.20s\"", date);
+        }
         char *text = strdup(body);
         *out = text ? doc_new(r, id, date, json_str(o, "source"), text, strlen(text), r->line)
                     : NULL;
@@ -236,7 +279,21 @@ static sg_status next_jsonl(sg_doc_reader *r, sg_doc **out, sg_error *err)
 {
     for (;;) {
         errno = 0;
-        ssize_t n = getline(&r->buf, &r->cap, r->fp);
+        const char *data = r->buf;
+        ssize_t n;
+        if (r->mem != NULL) { /* a sniffed file, already in memory */
+            data = r->mem + r->mem_pos;
+            if (r->mem_pos >= r->mem_len) {
+                n = -1;
+            } else {
+                const char *nl = memchr(data, '\n', r->mem_len - r->mem_pos);
+                n = (ssize_t)(nl ? (size_t)(nl - data) + 1 : r->mem_len - r->mem_pos);
+                r->mem_pos += (size_t)n;
+            }
+        } else {
+            n = getline(&r->buf, &r->cap, r->fp);
+            data = r->buf;
+        }
         if (n < 0) {
             r->done = 1;
             if (ferror(r->fp)) {
@@ -249,11 +306,11 @@ static sg_status next_jsonl(sg_doc_reader *r, sg_doc **out, sg_error *err)
         }
         r->line++;
         size_t len = (size_t)n;
-        if (len > 0 && r->buf[len - 1] == '\n')
+        if (len > 0 && data[len - 1] == '\n')
             len--;
-        if (is_blank(r->buf, len))
+        if (is_blank(data, len))
             continue;
-        return parse_line(r, len, out, err);
+        return parse_line(r, data, len, out, err);
     }
 }
 
@@ -275,5 +332,6 @@ void sg_doc_reader_free(sg_doc_reader *r)
     if (r == NULL)
         return;
     free(r->buf);
+    free(r->mem);
     free(r);
 }

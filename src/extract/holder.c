@@ -349,6 +349,32 @@ static int coordinated_subject(const ctx *c, size_t from, size_t at)
     return before == l ? -1 : l;
 }
 
+/* Does pronoun list l stand for the person a speech verb addressed, named between the
+ * verb and `after` ("told Macron that he ...")? */
+static int told_addressee(const ctx *c, int l, size_t cs, size_t after)
+{
+    const sg_mention *p = &c->s.men[c->s.lists[l].first];
+    if (p->kind != SG_MEN_PRONOUN || p->person < 0 || c->s.lists[l].first != c->s.lists[l].last)
+        return 0;
+    size_t k = after;
+    while (k > cs && !sg_extract__main_meaning(&c->s, k - 1, SG_P_SPEECH))
+        k--; /* back to the speech verb */
+    for (size_t j = k; j < after && j < c->s.tok.n_tok; j++)
+        if (c->s.men_at[j] >= 0 && c->s.men[c->s.men_at[j]].person == p->person &&
+            c->s.men[c->s.men_at[j]].kind != SG_MEN_PRONOUN)
+            return 1;
+    return 0;
+}
+
+/* Is the speech verb that ends before `after` an attitude ("hopes", "wishes")? */
+static int attitude_before(const ctx *c, size_t cs, size_t after)
+{
+    for (size_t k = after; k-- > cs && k + 3 > after;)
+        if (in_list(c, k, SG_WL_ATTITUDE_VERBS))
+            return 1;
+    return 0;
+}
+
 /* The clause's subject: the first candidate after the last speech verb before the cue
  * (or after the last comma: "A agreed ..., something B had vowed to block"), else the
  * speaker. */
@@ -377,6 +403,12 @@ static holder clause_subject(const ctx *c, const sg_cue_entry *cue, size_t at, s
         l = near;
     if (cue->kind == 'e')
         l = -1; /* effect cues: the topic is the subject; the holder is the speaker */
+    /* "Orban told Macron that he opposes X": he is the teller, not the one told */
+    if (l >= 0 && speaker >= 0 && told_addressee(c, l, cs, after_speech))
+        l = speaker;
+    /* "Portugal hopes that Spain would back X": a hope is the hoper's position */
+    if (l >= 0 && speaker >= 0 && after_speech > cs && attitude_before(c, cs, after_speech))
+        l = -1;
     if (l >= 0) {
         h.list = l, h.rule = speaker >= 0 ? "reported-subject" : "subject";
     } else if (speaker >= 0) {

@@ -430,6 +430,19 @@ static int in_pp(const sg_scan *s, size_t i)
         return 0;
     if (apposition_list(s, k - 1))
         return 0;
+    /* "after Hungary blocked the bid": a subordinator before a clause with its subject */
+    if (sg_extract__in(s, k - 1, SG_WL_SUBORDINATORS)) {
+        size_t e = s->main_at[i] >= 0 ? s->main[s->main_at[i]].end : i + 1;
+        if (e < s->tok.n_tok && s->sent_of[e] == s->sent_of[i] && s->tok.tok[e].kind == SG_TOK_WORD &&
+            (sg_extract__main_meaning(s, e, SG_P_CUE) || sg_extract__in(s, e, SG_WL_AUXILIARIES)))
+            return 0;
+    }
+    /* "For Germany, X is not on the agenda": a fronted point of view */
+    if (sg_extract__is(s, k - 1, "for") && k - 1 == s->tok.sent[s->sent_of[i]].first) {
+        size_t e = s->main_at[i] >= 0 ? s->main[s->main_at[i]].end : i + 1;
+        if (e < s->tok.n_tok && strcmp(s->tok.tok[e].norm, ",") == 0)
+            return 0;
+    }
     /* "voted in Geneva, Switzerland on Monday": a place apposed to a place after "in",
      * itself followed by a phrase, not by its own verb ("In March, Spain said") */
     if (k >= 3 && strcmp(s->tok.tok[k - 1].norm, ",") == 0 && s->tok.tok[k - 2].upper &&

@@ -22,17 +22,6 @@ static sg_status oom(sg_error *err)
     return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
 }
 
-static char *dup_or_null(const char *s)
-{
-    if (s == NULL)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *d = malloc(n);
-    if (d)
-        memcpy(d, s, n);
-    return d;
-}
-
 /* Reject option combinations DNA does not define. */
 static sg_status check_options(const sg_graph_options *o, sg_error *err)
 {
@@ -99,25 +88,37 @@ sg_status sg_graph_builder_new(sg_graph_builder **out, const sg_graph_options *o
                      : oom(err);
     }
     b->filter_topics = opts->topics != NULL && opts->n_topics > 0;
-    if (rc == SG_OK && opts->decision) {
-        const sg_decision *d = opts->decision;
-        b->has_decision = 1;
-        b->body = dup_or_null(d->body);
-        b->rule = dup_or_null(d->rule);
-        b->members = d->n_members ? calloc(d->n_members, sizeof(char *)) : NULL;
-        b->n_members = d->n_members;
-        int bad = b->body == NULL || b->rule == NULL || (d->n_members && !b->members);
-        for (size_t i = 0; !bad && i < d->n_members; i++)
-            bad = (b->members[i] = dup_or_null(d->members[i] ? d->members[i] : "")) == NULL;
-        if (bad)
+    if (rc == SG_OK)
+        rc = sg_graph__new(&b->meta, err);
+    if (rc == SG_OK && opts->decision)
+        rc = sg_graph_builder_set_decision(b, opts->decision, err);
+    for (size_t i = 0; rc == SG_OK && i < opts->n_labels; i++)
+        if (opts->label_ids[i] && opts->label_texts[i] &&
+            sg_graph__set_label(b->meta, opts->label_ids[i], opts->label_texts[i]) != SG_OK)
             rc = oom(err);
-    }
     if (rc != SG_OK) {
         sg_graph_builder_free(b);
         return rc;
     }
     *out = b;
     return SG_OK;
+}
+
+sg_status sg_graph_builder_set_decision(sg_graph_builder *b, const sg_decision *d,
+                                        sg_error *err)
+{
+    if (d->body == NULL || d->rule == NULL)
+        return sg_error_set(err, SG_EUSAGE, NULL, 0, "a decision needs a body and a rule");
+    return sg_graph__set_decision(b->meta, d) == SG_OK ? SG_OK : oom(err);
+}
+
+int sg_graph_builder_last_date(const sg_graph_builder *b, char out[11])
+{
+    out[0] = '\0';
+    if (!b->have_dates)
+        return -1;
+    sg_graph__date_format(b->date_max, out);
+    return 0;
 }
 
 void sg_graph_builder_free(sg_graph_builder *b)
@@ -142,11 +143,7 @@ void sg_graph_builder_free(sg_graph_builder *b)
     sg_graph__map_destroy(&b->direct_map);
     sg_graph__map_destroy(&b->day_map);
     sg_graph__map_destroy(&b->dups);
-    free(b->body);
-    free(b->rule);
-    for (size_t i = 0; i < b->n_members; i++)
-        free(b->members[i]);
-    free(b->members);
+    sg_graph_free(b->meta);
     free(b);
 }
 
@@ -216,7 +213,7 @@ static sg_status cell_at(sg_bcell **arr, size_t *n, size_t *cap, sg_map *map, ui
                          uint32_t other, int32_t day, int direct, sg_bcell **out)
 {
     uint64_t k1 = ((uint64_t)actor << 32) | other;
-    uint64_t k2 = ((uint64_t)(uint32_t)day << 1) | (uint64_t)(direct != 0);
+    uint64_t k2 = ((uint64_t)(uint32_t)day << 2) | (uint64_t)(direct & 3);
     uint32_t v;
     int found;
     if (*n >= UINT32_MAX - 1)
@@ -231,7 +228,7 @@ static sg_status cell_at(sg_bcell **arr, size_t *n, size_t *cap, sg_map *map, ui
         c->actor = actor;
         c->other = other;
         c->day = day;
-        c->direct = (uint8_t)(direct != 0);
+        c->direct = (uint8_t)direct; /* 0 stance, 1 relation, 2 undirected tie */
     }
     *out = &(*arr)[v];
     return SG_OK;
@@ -361,6 +358,17 @@ sg_status sg_graph_builder_add(sg_graph_builder *b, const sg_statement *s, sg_er
 sg_status sg_graph_builder_add_edge(sg_graph_builder *b, const char *from, const char *to,
                                     double weight, sg_error *err)
 {
+    return sg_graph_builder_add_relation(b, from, to, weight, 1, err);
+}
+
+sg_status sg_graph_builder_add_relation(sg_graph_builder *b, const char *from, const char *to,
+                                        double weight, int directed, sg_error *err)
+{
+    if (!directed && from && to && strcmp(from, to) > 0) { /* one cell per pair */
+        const char *t = from;
+        from = to;
+        to = t;
+    }
     if (from == NULL || to == NULL || !from[0] || !to[0])
         return sg_error_set(err, SG_EINPUT, NULL, 0, "an edge needs two node names");
     if (!isfinite(weight))
@@ -371,7 +379,8 @@ sg_status sg_graph_builder_add_edge(sg_graph_builder *b, const char *from, const
     if (weight == 0.0)
         return SG_OK;
     sg_bcell *c;
-    if (cell_at(&b->direct, &b->n_direct, &b->direct_cap, &b->direct_map, a, t, 0, 1, &c))
+    if (cell_at(&b->direct, &b->n_direct, &b->direct_cap, &b->direct_map, a, t, 0,
+                directed ? 1 : 2, &c))
         return oom(err);
     c->w[weight > 0 ? SG_Q_SUPPORT : SG_Q_OPPOSE] += fabs(weight);
     c->n[weight > 0 ? SG_Q_SUPPORT : SG_Q_OPPOSE]++;

@@ -31,10 +31,8 @@ struct sg_graph_builder {
     sg_graph_options opts;         /* topics and decision pointers cleared: copied below */
     sg_pool filter;                /* topics to keep */
     int filter_topics;             /* 1: drop statements on other topics */
-    int has_decision;
-    char *body, *rule;
-    char **members;
-    size_t n_members;
+    sg_graph *meta;                /* holds only the decision and the topic labels
+                                      (moved into the graph at finish) */
     sg_pool actors, topics, ids, docs;
     sg_bactor *act;                /* indexed like actors; act_cap >= actors.n */
     size_t act_cap;

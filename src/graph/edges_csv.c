@@ -1,9 +1,10 @@
 /* edges_csv.c - a plain signed edge list (`build --edges FILE.csv`) into a builder.
  *
  * The first line names the columns: from (or source), to (or target), and sign or
- * weight; other columns are ignored. Fields are comma separated; a field may be
- * double-quoted ("" is a quote inside). Each row becomes a direct relation from -> to;
- * rows for the same pair add up. Blank lines are skipped.
+ * weight; other columns are ignored. RFC 4180: fields separated by ',' (or ';', tab), a
+ * double-quoted field may hold the delimiter, "" (a quote) and line breaks; CRLF or LF.
+ * Each row becomes a relation: an undirected tie, or from -> to when the list is read as
+ * directed; rows for the same pair add up. Blank lines are skipped.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "graph/builder_internal.h"
@@ -17,49 +18,85 @@
 
 #define MAX_FIELDS 64
 
-/* Split line (modified in place) into at most MAX_FIELDS fields. -1 on a bad quote. */
-static int split_csv(char *line, char **fields, int *n)
+/* One CSV record (RFC 4180) from fp into rec: fields separated by delim, a field in
+ * double quotes may hold delim, "" (a quote) and line breaks. fields[k] point into rec.
+ * *line_no advances by the lines read. Returns 1 for a record, 0 at the end, -1 for a
+ * bad quote or too many fields, -2 when out of memory. */
+static int read_record(FILE *fp, char delim, char **rec, size_t *cap, char **fields, int *n,
+                       long *line_no)
 {
+    size_t len = 0;
+    size_t starts[MAX_FIELDS];
+    int quoted = 0, at_start = 1, after_quote = 0, c, any = 0;
     *n = 0;
-    char *r = line, *w = line;
-    for (;;) {
-        if (*n == MAX_FIELDS)
-            return -1;
-        fields[(*n)++] = w;
-        if (*r == '"') {
-            r++;
-            for (;;) {
-                if (*r == '\0')
-                    return -1;
-                if (*r == '"' && r[1] == '"') {
-                    *w++ = '"';
-                    r += 2;
-                } else if (*r == '"') {
-                    r++;
-                    break;
-                } else {
-                    *w++ = *r++;
-                }
-            }
-            if (*r != ',' && *r != '\0')
-                return -1;
-        } else {
-            while (*r != ',' && *r != '\0')
-                *w++ = *r++;
+    starts[(*n)++] = 0;
+    (*line_no)++;
+    while ((c = getc(fp)) != EOF) {
+        any = 1;
+        if (len + 2 > *cap) {
+            size_t nc = *cap ? 2 * *cap : 256;
+            char *p = realloc(*rec, nc);
+            if (p == NULL)
+                return -2;
+            *rec = p;
+            *cap = nc;
         }
-        int more = *r == ',';
-        *w++ = '\0';
-        if (!more)
-            return 0;
-        r++;
+        if (quoted) {
+            if (c == '"') {
+                int d = getc(fp);
+                if (d == '"') {
+                    (*rec)[len++] = '"';
+                } else {
+                    quoted = 0;
+                    after_quote = 1;
+                    if (d != EOF)
+                        ungetc(d, fp);
+                }
+            } else {
+                if (c == '\n')
+                    (*line_no)++;
+                (*rec)[len++] = (char)c;
+            }
+            continue;
+        }
+        if (c == '\r')
+            continue;
+        if (c == '\n')
+            break;
+        if (c == delim) {
+            if (*n == MAX_FIELDS)
+                return -1;
+            (*rec)[len++] = '\0';
+            starts[(*n)++] = len;
+            at_start = 1;
+            after_quote = 0;
+            continue;
+        }
+        if (c == '"' && at_start) {
+            quoted = 1;
+            at_start = 0;
+            continue;
+        }
+        if (after_quote && c != ' ' && c != '\t')
+            return -1; /* text after a closing quote */
+        at_start = at_start && (c == ' ' || c == '\t');
+        (*rec)[len++] = (char)c;
     }
-}
-
-static void chomp(char *s)
-{
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == '\n' || s[n - 1] == '\r'))
-        s[--n] = '\0';
+    if (quoted)
+        return -1;
+    if (!any)
+        return 0;
+    if (*rec == NULL || len + 1 > *cap) {
+        char *p = realloc(*rec, len + 1);
+        if (p == NULL)
+            return -2;
+        *rec = p;
+        *cap = len + 1;
+    }
+    (*rec)[len] = '\0';
+    for (int k = 0; k < *n; k++)
+        fields[k] = *rec + starts[k];
+    return 1;
 }
 
 static char *trim(char *s)
@@ -95,7 +132,7 @@ static int find_columns(char **f, int n, columns *c)
 }
 
 static sg_status edge_row(sg_graph_builder *b, char **f, int n, const columns *c,
-                          const char *name, long line_no, sg_error *err)
+                          int directed, const char *name, long line_no, sg_error *err)
 {
     int need = c->from > c->to ? c->from : c->to;
     if (c->value > need)
@@ -115,7 +152,7 @@ static sg_status edge_row(sg_graph_builder *b, char **f, int n, const columns *c
     if (c->is_sign && v != 1 && v != -1 && v != 0)
         return sg_error_set(err, SG_EINPUT, name, line_no, "sign must be -1, 0 or 1, not %s",
                             val);
-    sg_status rc = sg_graph_builder_add_edge(b, from, to, v, err);
+    sg_status rc = sg_graph_builder_add_relation(b, from, to, v, directed, err);
     if (rc != SG_OK && err) {
         char msg[sizeof(err->message)];
         memcpy(msg, err->message, sizeof(msg));
@@ -124,42 +161,62 @@ static sg_status edge_row(sg_graph_builder *b, char **f, int n, const columns *c
     return rc;
 }
 
-sg_status sg_graph_builder_read_edges(sg_graph_builder *b, FILE *fp, const char *name,
-                                      sg_error *err)
+sg_status sg_graph_builder_read_edge_list(sg_graph_builder *b, FILE *fp, const char *name,
+                                          char delim, int directed, sg_error *err)
 {
-    char *line = NULL;
+    char *rec = NULL;
     size_t cap = 0;
     long line_no = 0;
-    int have_header = 0;
+    int have_header = 0, got;
     columns cols = {-1, -1, -1, 0};
     sg_status rc = SG_OK;
     char *fields[MAX_FIELDS];
     int n;
-    while (rc == SG_OK && getline(&line, &cap, fp) >= 0) {
-        line_no++;
-        chomp(line);
-        char *l = line;
-        if (line_no == 1 && (unsigned char)l[0] == 0xEF && (unsigned char)l[1] == 0xBB &&
+    if (delim == 0)
+        delim = ',';
+    if (delim != ',' && delim != ';' && delim != '\t')
+        return sg_error_set(err, SG_EUSAGE, NULL, 0, "the delimiter must be ',', ';' or a tab");
+    while (rc == SG_OK) {
+        long first_line = line_no + 1;
+        got = read_record(fp, delim, &rec, &cap, fields, &n, &line_no);
+        if (got == 0)
+            break;
+        if (got == -2) {
+            rc = sg_error_set(err, SG_ENOMEM, name, first_line, "out of memory");
+            break;
+        }
+        if (got < 0) {
+            rc = sg_error_set(err, SG_EINPUT, name, first_line,
+                              "malformed CSV (quotes or more than %d columns; is the "
+                              "delimiter '%c'?)", MAX_FIELDS, delim);
+            break;
+        }
+        char *l = fields[0];
+        if (first_line == 1 && (unsigned char)l[0] == 0xEF && (unsigned char)l[1] == 0xBB &&
             (unsigned char)l[2] == 0xBF)
-            l += 3;
-        if (trim(l)[0] == '\0')
+            fields[0] = l + 3;
+        if (n == 1 && trim(fields[0])[0] == '\0')
             continue;
-        if (split_csv(l, fields, &n) != 0) {
-            rc = sg_error_set(err, SG_EINPUT, name, line_no, "malformed CSV (quotes or too "
-                              "many columns)");
-        } else if (!have_header) {
+        if (!have_header) {
             if (find_columns(fields, n, &cols) != 0)
-                rc = sg_error_set(err, SG_EINPUT, name, line_no,
-                                  "the header must name the columns from,to and sign or weight");
+                rc = sg_error_set(err, SG_EINPUT, name, first_line,
+                                  "the header must name the columns from,to and sign or "
+                                  "weight (delimiter '%c')", delim);
             have_header = 1;
         } else {
-            rc = edge_row(b, fields, n, &cols, name, line_no, err);
+            rc = edge_row(b, fields, n, &cols, directed, name, first_line, err);
         }
     }
     if (rc == SG_OK && ferror(fp))
         rc = sg_error_set(err, SG_EIO, name, line_no, "read error: %s", strerror(errno));
     if (rc == SG_OK && !have_header)
         rc = sg_error_set(err, SG_EINPUT, name, 1, "empty edge list (no header line)");
-    free(line);
+    free(rec);
     return rc;
+}
+
+sg_status sg_graph_builder_read_edges(sg_graph_builder *b, FILE *fp, const char *name,
+                                      sg_error *err)
+{
+    return sg_graph_builder_read_edge_list(b, fp, name, ',', 1, err);
 }

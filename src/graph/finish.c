@@ -163,6 +163,7 @@ static sg_status network_input(const sg_graph *g, const sg_graph_builder *b,
         sg_direct *o = &(*direct)[i];
         o->source = node_of[c->actor];
         o->target = node_of[c->other];
+        o->tie = c->direct == 2;
         o->pos = c->w[SG_Q_SUPPORT];
         o->neg = c->w[SG_Q_OPPOSE];
         o->evidence.ids = p;
@@ -188,16 +189,8 @@ static void set_settings(sg_graph *g, sg_graph_builder *b)
     g->have_dates = b->have_dates;
     g->date_min = b->date_min;
     g->date_max = b->date_max;
-    if (b->has_decision) { /* moved, not copied */
-        g->has_decision = 1;
-        g->body = b->body;
-        g->rule = b->rule;
-        g->members = b->members;
-        g->n_members = b->n_members;
-        b->body = b->rule = NULL;
-        b->members = NULL;
-        b->n_members = 0;
-    }
+    if (b->meta) /* moved, not copied */
+        sg_graph__move_meta(g, b->meta);
 }
 
 /* The graph; with plan set, its windows are planned, not made (plan takes node_of,
@@ -282,12 +275,14 @@ static sg_status next_window(void *ctx, size_t k, sg_window *out, sg_error *err)
     return sg_graph__window_make(s->g, s->plan, k, out, err);
 }
 
-sg_status sg_graph_builder_write(sg_graph_builder *b, FILE *fp, sg_error *err)
+sg_status sg_graph_builder_write(sg_graph_builder *b, FILE *fp, size_t *nodes, sg_error *err)
 {
     sg_graph *g = NULL;
     sg_wplan plan;
     memset(&plan, 0, sizeof(plan));
     sg_status rc = finish(b, &g, &plan, err);
+    if (rc == SG_OK && nodes != NULL)
+        *nodes = g->n_nodes;
     if (rc == SG_OK) {
         stream_ctx s = {g, &plan};
         rc = g->window_days > 0 && g->have_dates

@@ -186,21 +186,107 @@ sg_status sg_graph__new(sg_graph **out, sg_error *err)
     return SG_OK;
 }
 
-sg_status sg_graph__set_decision(sg_graph *g, const char *body, const char *rule,
-                                 const char *const *members, size_t n_members)
+sg_status sg_graph__set_decision(sg_graph *g, const sg_decision *d)
 {
+    free(g->body);
+    free(g->rule);
+    free(g->weight_source);
+    for (size_t i = 0; i < g->n_members; i++)
+        free(g->members[i]);
+    free(g->members);
+    free(g->weights);
+    free(g->veto);
+    g->body = g->rule = g->weight_source = NULL;
+    g->members = NULL;
+    g->weights = NULL;
+    g->veto = NULL;
+    g->n_members = 0;
     g->has_decision = 1;
-    if (copy_str(&g->body, body) || copy_str(&g->rule, rule))
+    size_t n_members = d->n_members;
+    if (copy_str(&g->body, d->body) || copy_str(&g->rule, d->rule))
+        return SG_ENOMEM;
+    if (d->weight_source && copy_str(&g->weight_source, d->weight_source))
         return SG_ENOMEM;
     g->members = calloc(n_members ? n_members : 1, sizeof(char *));
     if (g->members == NULL)
         return SG_ENOMEM;
+    if (d->weights && (g->weights = calloc(n_members + 1, sizeof(double))) == NULL)
+        return SG_ENOMEM;
+    if (d->veto && (g->veto = calloc(n_members + 1, sizeof(int))) == NULL)
+        return SG_ENOMEM;
     for (size_t i = 0; i < n_members; i++) {
-        if (copy_str(&g->members[i], members[i]))
+        if (copy_str(&g->members[i], d->members[i] ? d->members[i] : ""))
             return SG_ENOMEM;
+        if (g->weights)
+            g->weights[i] = d->weights[i];
+        if (g->veto)
+            g->veto[i] = d->veto[i] != 0;
         g->n_members = i + 1;
     }
     return SG_OK;
+}
+
+sg_status sg_graph__set_label(sg_graph *g, const char *id, const char *text)
+{
+    for (size_t i = 0; i < g->n_labels; i++)
+        if (strcmp(g->label_ids[i], id) == 0) {
+            free(g->label_texts[i]);
+            g->label_texts[i] = NULL;
+            return copy_str(&g->label_texts[i], text) ? SG_ENOMEM : SG_OK;
+        }
+    char **a = realloc(g->label_ids, (g->n_labels + 1) * sizeof(char *));
+    if (a == NULL)
+        return SG_ENOMEM;
+    g->label_ids = a;
+    char **b = realloc(g->label_texts, (g->n_labels + 1) * sizeof(char *));
+    if (b == NULL)
+        return SG_ENOMEM;
+    g->label_texts = b;
+    g->label_ids[g->n_labels] = g->label_texts[g->n_labels] = NULL;
+    if (copy_str(&g->label_ids[g->n_labels], id) ||
+        copy_str(&g->label_texts[g->n_labels], text)) {
+        free(g->label_ids[g->n_labels]);
+        return SG_ENOMEM;
+    }
+    g->n_labels++;
+    return SG_OK;
+}
+
+void sg_graph__move_meta(sg_graph *dst, sg_graph *src)
+{
+    dst->has_decision = src->has_decision;
+    dst->body = src->body;
+    dst->rule = src->rule;
+    dst->members = src->members;
+    dst->n_members = src->n_members;
+    dst->weights = src->weights;
+    dst->veto = src->veto;
+    dst->weight_source = src->weight_source;
+    dst->label_ids = src->label_ids;
+    dst->label_texts = src->label_texts;
+    dst->n_labels = src->n_labels;
+    src->has_decision = 0;
+    src->body = src->rule = src->weight_source = NULL;
+    src->members = NULL;
+    src->n_members = 0;
+    src->weights = NULL;
+    src->veto = NULL;
+    src->label_ids = src->label_texts = NULL;
+    src->n_labels = 0;
+}
+
+void sg_graph__decision_view(const sg_graph *g, sg_decision *out)
+{
+    memset(out, 0, sizeof(*out));
+    if (!g->has_decision)
+        return;
+    out->body = g->body;
+    out->rule = g->rule;
+    out->members = (const char *const *)g->members;
+    out->n_members = g->n_members;
+    out->weights = g->weights;
+    out->veto = g->veto;
+    out->weight_source = g->weight_source;
 }
 
 void sg_graph__window_destroy(sg_window *w)
@@ -235,6 +321,15 @@ void sg_graph_free(sg_graph *g)
     for (size_t i = 0; i < g->n_members; i++)
         free(g->members[i]);
     free(g->members);
+    free(g->weights);
+    free(g->veto);
+    free(g->weight_source);
+    for (size_t i = 0; i < g->n_labels; i++) {
+        free(g->label_ids[i]);
+        free(g->label_texts[i]);
+    }
+    free(g->label_ids);
+    free(g->label_texts);
     sg_graph__pool_destroy(&g->pool);
     free(g);
 }

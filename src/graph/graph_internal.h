@@ -79,7 +79,8 @@ enum sg_edge_kind {
     SG_EDGE_CONFLICT,
     SG_EDGE_SUBTRACT,
     SG_EDGE_DIRECT,
-    SG_EDGE_TWOMODE
+    SG_EDGE_TWOMODE,
+    SG_EDGE_TIE        /* an undirected relation of a signed edge list (build --edges) */
 };
 const char *sg_graph__edge_kind_name(int kind);
 int sg_graph__edge_kind_from_name(const char *name); /* -1 when unknown */
@@ -170,6 +171,11 @@ struct sg_graph {
     char *body, *rule;
     char **members;
     size_t n_members;
+    double *weights;                /* per member, NULL when unweighted */
+    int *veto;                      /* per member, NULL when no member holds a veto */
+    char *weight_source;            /* NULL when none */
+    char **label_ids, **label_texts; /* topic labels (any order, ids unique) */
+    size_t n_labels;
     sg_node *nodes;                 /* sorted by id (byte order) */
     size_t n_nodes;
     sg_edgeset edges;
@@ -183,10 +189,14 @@ struct sg_graph {
 SG_NODISCARD sg_status sg_graph__new(sg_graph **out, sg_error *err);
 void sg_graph__evidence_destroy(sg_evidence *ev);
 SG_NODISCARD sg_status sg_graph__evidence_copy(sg_evidence *dst, const sg_evidence *src);
-/* Copy a decision (body, rule, members) into g. */
-SG_NODISCARD sg_status sg_graph__set_decision(sg_graph *g, const char *body,
-                                              const char *rule, const char *const *members,
-                                              size_t n_members);
+/* Copy a decision (body, rule, members, weights, vetoes) into g. */
+SG_NODISCARD sg_status sg_graph__set_decision(sg_graph *g, const sg_decision *d);
+/* Add (or replace) the label of topic id. */
+SG_NODISCARD sg_status sg_graph__set_label(sg_graph *g, const char *id, const char *text);
+/* Move the decision and labels of src into dst (dst has none); src keeps none. */
+void sg_graph__move_meta(sg_graph *dst, sg_graph *src);
+/* The decision of g as a borrowed view (valid while g lives). */
+void sg_graph__decision_view(const sg_graph *g, sg_decision *out);
 
 /* A one-mode or two-mode network's input: stance cells and direct relations. */
 typedef struct sg_cell {
@@ -199,6 +209,7 @@ typedef struct sg_direct {
     uint32_t source, target; /* node indexes */
     double pos, neg;         /* summed positive / negative weight (both >= 0) */
     sg_idlist evidence;
+    int tie;                 /* 1: undirected (SG_EDGE_TIE), 0: source -> target */
 } sg_direct;
 
 /* Compute the edge set of g's settings from cells and direct relations into *out

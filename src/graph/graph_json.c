@@ -43,12 +43,33 @@ static cJSON *date_range_json(const sg_graph *g)
     return string_array(both, 2);
 }
 
+/* "veto": the members holding one; "weights": one number per member, in order. */
+static int decision_extras(cJSON *d, const sg_graph *g)
+{
+    if (g->weights) {
+        cJSON *w = cJSON_CreateDoubleArray(g->weights, (int)g->n_members);
+        if (!add_item(d, "weights", w) ||
+            (g->weight_source && !cJSON_AddStringToObject(d, "weight_source", g->weight_source)))
+            return 0;
+    }
+    if (g->veto) {
+        cJSON *v = cJSON_CreateArray();
+        if (!add_item(d, "veto", v))
+            return 0;
+        for (size_t i = 0; i < g->n_members; i++)
+            if (g->veto[i] && !cJSON_AddItemToArray(v, cJSON_CreateString(g->members[i])))
+                return 0;
+    }
+    return 1;
+}
+
 static cJSON *decision_json(const sg_graph *g)
 {
     cJSON *d = cJSON_CreateObject();
     if (d && cJSON_AddStringToObject(d, "body", g->body) &&
         cJSON_AddStringToObject(d, "rule", g->rule) &&
-        add_item(d, "members", string_array((const char *const *)g->members, g->n_members)))
+        add_item(d, "members", string_array((const char *const *)g->members, g->n_members)) &&
+        decision_extras(d, g))
         return d;
     cJSON_Delete(d);
     return NULL;
@@ -74,6 +95,14 @@ static cJSON *head_json(const sg_graph *g)
         ok = cJSON_AddNumberToObject(h, "window_days", g->window_days) &&
              cJSON_AddNumberToObject(h, "step_days", g->step_days) &&
              cJSON_AddBoolToObject(h, "window_networks", g->window_networks);
+    if (ok && g->n_labels > 0) { /* the labels of the graph's topics */
+        cJSON *l = cJSON_CreateObject();
+        ok = add_item(h, "topic_labels", l);
+        for (size_t t = 0; ok && t < g->n_topics; t++)
+            for (size_t i = 0; ok && i < g->n_labels; i++)
+                if (strcmp(g->label_ids[i], g->topics[t]) == 0)
+                    ok = cJSON_AddStringToObject(l, g->label_ids[i], g->label_texts[i]) != NULL;
+    }
     if (ok && g->has_decision)
         ok = add_item(h, "decision", decision_json(g));
     if (!ok) {

@@ -333,20 +333,44 @@ static sg_status decision_parse(pctx *p, const cJSON *v, size_t at, sg_error *er
         return SG_OK;
     if (!cJSON_IsObject(v) || !body || !rule || (mem && !cJSON_IsArray(mem)))
         return fail(p, at, err, "\"decision\" needs \"body\", \"rule\" and a \"members\" array");
+    const cJSON *wts = cJSON_GetObjectItemCaseSensitive(v, "weights");
+    const cJSON *veto = cJSON_GetObjectItemCaseSensitive(v, "veto");
     int n = mem ? cJSON_GetArraySize(mem) : 0;
+    if ((wts && (!cJSON_IsArray(wts) || cJSON_GetArraySize(wts) != n)) ||
+        (veto && !cJSON_IsArray(veto)))
+        return fail(p, at, err, "decision \"weights\" must hold one number per member and "
+                                "\"veto\" an array of members");
     const char **names = calloc(n > 0 ? (size_t)n : 1, sizeof(char *));
-    if (names == NULL)
-        return oom(err);
+    double *w = wts ? calloc(n > 0 ? (size_t)n : 1, sizeof(double)) : NULL;
+    int *vt = veto ? calloc(n > 0 ? (size_t)n : 1, sizeof(int)) : NULL;
     sg_status rc = SG_OK;
+    if (names == NULL || (wts && w == NULL) || (veto && vt == NULL))
+        rc = oom(err);
     for (int i = 0; i < n && rc == SG_OK; i++) {
         const cJSON *it = cJSON_GetArrayItem(mem, i);
         names[i] = cJSON_IsString(it) ? it->valuestring : NULL;
         if (names[i] == NULL)
             rc = fail(p, at, err, "decision members must be strings");
+        const cJSON *wi = wts ? cJSON_GetArrayItem(wts, i) : NULL;
+        if (rc == SG_OK && wts && (!cJSON_IsNumber(wi) || !(wi->valuedouble >= 0)))
+            rc = fail(p, at, err, "decision weights must be non-negative numbers");
+        if (rc == SG_OK && w)
+            w[i] = wi->valuedouble;
+        const cJSON *vi;
+        cJSON_ArrayForEach(vi, veto) {
+            if (rc == SG_OK && !cJSON_IsString(vi))
+                rc = fail(p, at, err, "decision \"veto\" must list member ids");
+            else if (rc == SG_OK && strcmp(vi->valuestring, names[i]) == 0)
+                vt[i] = 1;
+        }
     }
-    if (rc == SG_OK && sg_graph__set_decision(p->g, body, rule, names, (size_t)n) != SG_OK)
+    const char *src = str_of(v, "weight_source");
+    sg_decision d = {body, rule, names, (size_t)n, w, vt, src};
+    if (rc == SG_OK && sg_graph__set_decision(p->g, &d) != SG_OK)
         rc = oom(err);
     free(names);
+    free(w);
+    free(vt);
     return rc;
 }
 
@@ -432,6 +456,16 @@ static sg_status on_member(void *ctx, const char *key, const cJSON *v, size_t at
         return range_member(p, v, at, err);
     } else if (strcmp(key, "decision") == 0) {
         return decision_parse(p, v, at, err);
+    } else if (strcmp(key, "topic_labels") == 0) {
+        const cJSON *l;
+        if (!cJSON_IsObject(v))
+            return fail(p, at, err, "\"topic_labels\" must map topic ids to labels");
+        cJSON_ArrayForEach(l, v) {
+            if (!cJSON_IsString(l))
+                return fail(p, at, err, "\"topic_labels\" must map topic ids to labels");
+            if (sg_graph__set_label(g, l->string, l->valuestring) != SG_OK)
+                return oom(err);
+        }
     } else if (strcmp(key, "statements") == 0 && cJSON_IsNumber(v) && v->valuedouble >= 0) {
         g->n_statements = (uint64_t)clamp_count(v->valuedouble, 1e18);
     } else if (strcmp(key, "max_edge_evidence") == 0 && cJSON_IsNumber(v) && v->valuedouble >= 0) {

@@ -219,19 +219,21 @@ static sg_status collect_direct(merge_ctx *m, const sg_edgeset *const *sets,
     for (size_t s = 0; s < n_sets; s++) {
         const sg_edgeset *es = sets[s];
         for (size_t e = 0; e < sg_graph__edgeset_count(es); e++) {
-            if (VECTOR(es->kind)[e] != SG_EDGE_DIRECT)
+            int kind = (int)VECTOR(es->kind)[e];
+            if (kind != SG_EDGE_DIRECT && kind != SG_EDGE_TIE)
                 continue;
             uint32_t a, b, v;
             int found;
             sg_graph__edgeset_ends(es, e, &a, &b);
             a = m->node_map[part_of[s]][a];
             b = m->node_map[part_of[s]][b];
-            if (sg_graph__map_upsert(&map, ((uint64_t)a << 32) | b, 0, (uint32_t)*n_out, &v,
+            if (sg_graph__map_upsert(&map, ((uint64_t)a << 32) | b, kind == SG_EDGE_TIE,
+                                     (uint32_t)*n_out, &v,
                                      &found) != SG_OK ||
                 (!found && sg_graph__grow((void **)out, &cap, *n_out + 1, sizeof(sg_direct))))
                 goto fail;
             if (!found) {
-                (*out)[(*n_out)++] = (sg_direct){a, b, 0, 0, {NULL, 0}};
+                (*out)[(*n_out)++] = (sg_direct){a, b, 0, 0, {NULL, 0}, kind == SG_EDGE_TIE};
                 if (((*out)[v].evidence.ids = calloc(max_ev ? max_ev : 1, sizeof(char *))) == NULL)
                     goto fail;
             }
@@ -535,11 +537,20 @@ static sg_status merge_into(merge_ctx *m, sg_error *err)
     merge_settings(g, m->parts, m->n_parts);
     for (size_t p = 0; p < m->n_parts && !g->has_decision; p++) {
         const sg_graph *b = m->parts[p]; /* the first part that names a decision */
-        if (b->has_decision &&
-            sg_graph__set_decision(g, b->body, b->rule, (const char *const *)b->members,
-                                   b->n_members) != SG_OK)
+        sg_decision d;
+        sg_graph__decision_view(b, &d);
+        if (b->has_decision && sg_graph__set_decision(g, &d) != SG_OK)
             return oom(err);
     }
+    for (size_t p = 0; p < m->n_parts; p++) /* labels of every part, the first one wins */
+        for (size_t i = 0; i < m->parts[p]->n_labels; i++) {
+            int seen = 0;
+            for (size_t k = 0; k < g->n_labels && !seen; k++)
+                seen = strcmp(g->label_ids[k], m->parts[p]->label_ids[i]) == 0;
+            if (!seen && sg_graph__set_label(g, m->parts[p]->label_ids[i],
+                                             m->parts[p]->label_texts[i]) != SG_OK)
+                return oom(err);
+        }
     if (union_names(g, m->n_parts, topic_at, topic_count, m->parts, &g->topics,
                     &g->n_topics) != SG_OK ||
         union_names(g, m->n_parts, node_at, node_count, m->parts, &ids, &n_ids) != SG_OK)

@@ -371,8 +371,8 @@ sg_status sg_graph__network(sg_edgeset *out, const sg_graph *g, const sg_cell *c
         const sg_direct *d = &direct[i];
         const sg_idlist *ev[1] = {&d->evidence};
         if (d->source != d->target)
-            rc = push_edge(&l, d->source, d->target, SG_EDGE_DIRECT, d->pos - d->neg, d->pos,
-                           d->neg, ev, 1);
+            rc = push_edge(&l, d->source, d->target, d->tie ? SG_EDGE_TIE : SG_EDGE_DIRECT,
+                           d->pos - d->neg, d->pos, d->neg, ev, 1);
     }
     if (rc != SG_OK)
         rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");

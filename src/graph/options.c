@@ -11,7 +11,7 @@ static const char *const norm_names[] = {"no",     "average",  "jaccard",   "cos
                                          "cosine-vector", "activity", "prominence"};
 static const char *const dup_names[] = {"include", "document", "week", "month", "year"};
 static const char *const kind_names[] = {"ignore", "congruence", "conflict",
-                                         "subtract", "direct", "twomode"};
+                                         "subtract", "direct", "twomode", "tie"};
 
 #define N_OF(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -130,7 +130,8 @@ static sg_status make_window(sg_graph *g, sg_window *win, wcell *wc, size_t n,
     for (size_t i = 0; i < n; i++) {
         if (wc[i].direct) {
             dir[d++] = (sg_direct){node_of[wc[i].actor], node_of[wc[i].other],
-                                   wc[i].w[SG_Q_SUPPORT], wc[i].w[SG_Q_OPPOSE], wc[i].ev};
+                                   wc[i].w[SG_Q_SUPPORT], wc[i].w[SG_Q_OPPOSE], wc[i].ev,
+                                   wc[i].direct == 2};
         } else {
             sg_wstance *s = &st[a++];
             s->node = node_of[wc[i].actor];

@@ -59,6 +59,7 @@ void sg_lexicon_free(sg_lexicon *lex)
         free(lex->actors[i].id);
         free(lex->actors[i].type);
         free_strings(lex->actors[i].members, lex->actors[i].n_members);
+        free(lex->actors[i].terms);
     }
     free(lex->actors);
     for (size_t i = 0; i < lex->n_people; i++) {
@@ -106,6 +107,7 @@ void sg_lexicon_free(sg_lexicon *lex)
     for (size_t i = 0; i < lex->n_requires; i++)
         free_strings(lex->requires[i].items, lex->requires[i].n);
     free(lex->requires);
+    sg_lexicon__free_decision_data(lex);
     sg_lexicon__free_pending(lex);
     free(lex->nodes);
     free(lex->meanings);
@@ -313,6 +315,42 @@ static sg_status add_phrases(load_ctx *c, const cJSON *arr, sg_phrase_kind kind,
     return SG_OK;
 }
 
+static int valid_date(const char *s);
+
+/* One entry of an organisation's "members": an actor id, or {"id","from","to","veto"}
+ * (dates of the membership term, inclusive; veto: its opposition alone stops a decision). */
+static sg_status add_member(load_ctx *c, sg_actor_entry *e, const cJSON *m, size_t i)
+{
+    const char *id = cJSON_IsString(m) ? m->valuestring : get_str(m, "id");
+    const char *from = cJSON_IsObject(m) ? get_str(m, "from") : NULL;
+    const char *to = cJSON_IsObject(m) ? get_str(m, "to") : NULL;
+    const cJSON *veto = cJSON_IsObject(m) ? cJSON_GetObjectItemCaseSensitive(m, "veto") : NULL;
+    if (id == NULL)
+        return bad(c, "actors", i, "each of \"members\" must be an actor id or {\"id\", "
+                                   "\"from\", \"to\", \"veto\"}");
+    if ((from && !valid_date(from)) || (to && !valid_date(to)) ||
+        (from && to && strcmp(from, to) > 0))
+        return bad(c, "actors", i, "a member's \"from\"/\"to\" must be YYYY-MM-DD, from <= to");
+    if (veto && !cJSON_IsBool(veto))
+        return bad(c, "actors", i, "a member's \"veto\" must be true or false");
+    char **p = realloc(e->members, (e->n_members + 1) * sizeof(char *));
+    if (p == NULL)
+        return nomem(c);
+    e->members = p;
+    sg_member_term *t = realloc(e->terms, (e->n_members + 1) * sizeof(sg_member_term));
+    if (t == NULL)
+        return nomem(c);
+    e->terms = t;
+    memset(&t[e->n_members], 0, sizeof(*t));
+    snprintf(t[e->n_members].from, sizeof(t->from), "%s", from ? from : "");
+    snprintf(t[e->n_members].to, sizeof(t->to), "%s", to ? to : "");
+    t[e->n_members].veto = cJSON_IsTrue(veto);
+    if ((e->members[e->n_members] = strdup(id)) == NULL)
+        return nomem(c);
+    e->n_members++;
+    return SG_OK;
+}
+
 static sg_status load_actors(load_ctx *c, const cJSON *arr)
 {
     const cJSON *a;
@@ -346,14 +384,9 @@ static sg_status load_actors(load_ctx *c, const cJSON *arr)
                 return bad(c, "actors", i, "\"members\" must be an array of actor ids");
             const cJSON *m;
             cJSON_ArrayForEach(m, members) {
-                if (!cJSON_IsString(m))
-                    return bad(c, "actors", i, "\"members\" must be an array of actor ids");
-                char **p = realloc(e->members, (e->n_members + 1) * sizeof(char *));
-                if (p == NULL)
-                    return nomem(c);
-                e->members = p;
-                if ((e->members[e->n_members++] = strdup(m->valuestring)) == NULL)
-                    return nomem(c);
+                sg_status mrc = add_member(c, e, m, i);
+                if (mrc != SG_OK)
+                    return mrc;
             }
         }
         sg_status rc;
@@ -672,7 +705,7 @@ static sg_status load_acts(load_ctx *c, const cJSON *arr)
 }
 
 static const char *const wordlist_names[SG_WL_COUNT] = {
-    "act_carriers", "plural_heads", "member_markers", "determiners", "list_glue", "prepositions", "list_conjunctions", "name_particles", "relative_pronouns", "passive_auxiliaries", "noun_prepositions", "agent_copulas", "auxiliaries", "subject_conjunctions", "inverted_copulas", "nominal_determiners"};
+    "act_carriers", "plural_heads", "member_markers", "determiners", "list_glue", "prepositions", "list_conjunctions", "name_particles", "relative_pronouns", "passive_auxiliaries", "noun_prepositions", "agent_copulas", "auxiliaries", "subject_conjunctions", "inverted_copulas", "nominal_determiners", "attitude_verbs", "subordinators"};
 
 static int cmp_cstr(const void *a, const void *b)
 {
@@ -752,12 +785,29 @@ static sg_status load_topics(load_ctx *c, const cJSON *arr)
             return bad(c, "topics", i, "a topic needs a string \"id\"");
         if (!cJSON_IsArray(terms) || cJSON_GetArraySize(terms) == 0)
             return bad(c, "topics", i, "\"terms\" must be a non-empty list of term groups");
-        if (sg_lexicon__topic_index(c->lex, id) >= 0)
+        int prev = sg_lexicon__topic_index(c->lex, id);
+        if (prev >= 0 && !(c->lex->overlay && !c->lex->topics[prev].overlay))
             return bad(c, "topics", i, "duplicate topic id");
-        if (GROW(c->lex, topics, n_topics, cap_topics))
-            return nomem(c);
-        sg_topic_entry *e = &c->lex->topics[c->lex->n_topics];
+        sg_topic_entry *e;
+        if (prev >= 0) { /* a --topics file redefines a built-in topic: its entry wins */
+            if (GROW(c->lex, overridden, n_overridden, cap_overridden) ||
+                (c->lex->overridden[c->lex->n_overridden] = strdup(id)) == NULL)
+                return nomem(c);
+            c->lex->n_overridden++;
+            sg_lexicon__drop_topic_phrases(c->lex, prev);
+            e = &c->lex->topics[prev];
+            free(e->id);
+            free(e->label);
+            free(e->body);
+            free(e->rule);
+            free(e->act_name);
+        } else {
+            if (GROW(c->lex, topics, n_topics, cap_topics))
+                return nomem(c);
+            e = &c->lex->topics[c->lex->n_topics];
+        }
         memset(e, 0, sizeof(*e));
+        e->overlay = c->lex->overlay;
         const char *label = get_str(t, "label");
         e->id = strdup(id);
         e->label = strdup(label ? label : id);
@@ -765,16 +815,30 @@ static sg_status load_topics(load_ctx *c, const cJSON *arr)
         if (dec != NULL && (!cJSON_IsObject(dec) || get_str(dec, "body") == NULL)) {
             free(e->id);
             free(e->label);
+            e->id = e->label = NULL;
+            if (prev >= 0)
+                e->id = strdup(id), e->label = strdup(id);
             return bad(c, "topics", i, "\"decision\" needs a \"body\" actor id");
         }
         if (dec) {
             const char *rule = get_str(dec, "rule");
+            if (rule && !sg_lexicon_rule_known(rule)) {
+                char msg[256];
+                snprintf(msg, sizeof(msg), "unknown decision rule \"%.40s\" (known: %s)", rule,
+                         sg_lexicon_rule_names());
+                free(e->id);
+                free(e->label);
+                e->id = e->label = NULL;
+                if (prev >= 0) /* keep the table consistent for sg_lexicon_free */
+                    e->id = strdup(id), e->label = strdup(id);
+                return bad(c, "topics", i, msg);
+            }
             e->body = strdup(get_str(dec, "body"));
             e->rule = strdup(rule ? rule : "unanimity");
         }
-        int idx = (int)c->lex->n_topics++;
+        int idx = prev >= 0 ? prev : (int)c->lex->n_topics++;
         if (e->id == NULL || e->label == NULL || (dec && (e->body == NULL || e->rule == NULL)) ||
-            id_add(&c->lex->topic_ix, e->id, idx, topic_key, c->lex) != SG_OK)
+            (prev < 0 && id_add(&c->lex->topic_ix, e->id, idx, topic_key, c->lex) != SG_OK))
             return nomem(c);
         const cJSON *g;
         int gi = 0;
@@ -825,7 +889,8 @@ static const simple_section simple_sections[] = {
 static const char *const known_sections[] = {
     "actors", "people", "roles", "groups", "sources", "cues", "hedges", "pronouns", "topics",
     "negators", "conditionals", "deferrals", "speech", "reporting", "anaphors",
-    "source_anaphors", "irrealis", "acts", "irregular_verbs", "wordlists", "comment", "_comment", "description", "version", NULL};
+    "source_anaphors", "irrealis", "acts", "irregular_verbs", "wordlists", "population",
+    "comment", "_comment", "description", "version", NULL};
 
 sg_status sg_lexicon_add_json(sg_lexicon *lex, const char *json, size_t len, const char *name,
                               sg_error *err)
@@ -883,7 +948,8 @@ sg_status sg_lexicon_add_json(sg_lexicon *lex, const char *json, size_t len, con
         (rc = load_acts(&c, SECTION("acts"))) != SG_OK ||
         (rc = load_irregular(&c, SECTION("irregular_verbs"))) != SG_OK ||
         (rc = load_wordlists(&c, SECTION("wordlists"))) != SG_OK ||
-        (rc = load_topics(&c, SECTION("topics"))) != SG_OK)
+        (rc = load_topics(&c, SECTION("topics"))) != SG_OK ||
+        (rc = sg_lexicon__load_population(lex, SECTION("population"), name, err)) != SG_OK)
         goto done;
     for (size_t k = 0; k < sizeof(simple_sections) / sizeof(simple_sections[0]); k++) {
         const cJSON *arr = SECTION(simple_sections[k].name);
@@ -1003,6 +1069,7 @@ sg_status sg_lexicon_load(sg_lexicon **out, const char *path, const char *topics
                           "default lexicon not found (set STANCEGRAPH_DATA or pass --lexicon)");
     if (rc == SG_OK)
         rc = sg_lexicon_add_path(lex, path, err);
+    lex->overlay = 1; /* topics of the user's file replace built-in ones of the same id */
     if (rc == SG_OK && topics_path)
         rc = sg_lexicon_add_path(lex, topics_path, err);
     if (rc == SG_OK)

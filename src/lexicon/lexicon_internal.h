@@ -51,6 +51,8 @@ typedef enum sg_wordlist {
     SG_WL_SUBJECT_CONJUNCTIONS, /* conjunctions before a second subject */
     SG_WL_INVERTED_COPULAS, /* copulas of "the obstacles remain A and B" */
     SG_WL_NOMINAL_DETERMINERS, /* determiners after which a cue is a noun */
+    SG_WL_ATTITUDE_VERBS, /* "hopes": "A hopes that B would V" is A's position */
+    SG_WL_SUBORDINATORS,  /* "after": "after Hungary blocked" opens a clause */
     SG_WL_COUNT
 } sg_wordlist;
 
@@ -65,14 +67,30 @@ typedef struct sg_phrase_meaning {
     int requires;             /* index into lex->requires lists, -1 when none */
 } sg_phrase_meaning;
 
+/* When an actor was a member of an organisation, and whether it holds a veto there. */
+typedef struct sg_member_term {
+    char from[11];   /* "YYYY-MM-DD", "" = since always */
+    char to[11];     /* last day, "" = still a member */
+    int veto;        /* 1: its opposition alone stops a decision (UN Security Council) */
+} sg_member_term;
+
 typedef struct sg_actor_entry {
     char *id;
     char *type;      /* "country", "organisation" ... */
-    char **members;  /* member actor ids (organisations) */
+    char **members;  /* member actor ids (organisations); an id may repeat for several terms */
+    sg_member_term *terms; /* parallel to members */
     size_t n_members;
     int joint;       /* a forum without institutions of its own (G7): its joint statements
                         are each member's position too */
 } sg_actor_entry;
+
+/* One population figure (for qualified majority): actor, value, and the data set. */
+typedef struct sg_pop_entry {
+    char *actor;
+    double value;    /* people, or a share in percent: only ratios are used */
+    int year;
+    int dataset;     /* index into sg_lexicon.pop_sources */
+} sg_pop_entry;
 
 typedef struct sg_office {
     int actor;       /* actor index */
@@ -133,6 +151,7 @@ typedef struct sg_topic_entry {
     size_t n_groups;
     char *body;      /* deciding actor id, or NULL */
     char *rule;
+    int overlay;     /* 1: defined by the --topics file (sg_lexicon.overlay at load) */
     int act;         /* act index, -1 for none */
     char *act_name;  /* the "act" named by the topic file, resolved in finish; NULL: derive */
     int act_derived; /* 1 when the act was derived from the terms or the label */
@@ -168,6 +187,10 @@ struct sg_lexicon {
     double *hedges; size_t n_hedges, cap_hedges;       /* factor per hedge */
     sg_topic_entry *topics; size_t n_topics, cap_topics;
     sg_string_list *requires; size_t n_requires, cap_requires;
+    sg_pop_entry *pop; size_t n_pop, cap_pop;
+    char **pop_sources; size_t n_pop_sources, cap_pop_sources; /* "source (year)" */
+    int overlay;     /* topics added now override built-in ones of the same id */
+    char **overridden; size_t n_overridden, cap_overridden; /* topic ids replaced */
     sg_act_entry *acts; size_t n_acts, cap_acts;
     sg_string_list wordlists[SG_WL_COUNT]; /* sorted, lower case */
     sg_string_list *irregular; size_t n_irregular, cap_irregular; /* base, past, participle */
@@ -184,6 +207,13 @@ struct sg_lexicon {
     char *tokpool; size_t tokpool_len, tokpool_cap;
     int finished;
 };
+
+/* decision.c: the "population" section; the checks of decisions at finish. */
+struct cJSON;
+SG_NODISCARD sg_status sg_lexicon__load_population(sg_lexicon *lex, const struct cJSON *arr,
+                                                   const char *file, sg_error *err);
+SG_NODISCARD sg_status sg_lexicon__check_decisions(const sg_lexicon *lex, sg_error *err);
+void sg_lexicon__free_decision_data(sg_lexicon *lex);
 
 /* Child of node for token (normalised), or 0 when none (0 is the root, never a child). */
 size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token);

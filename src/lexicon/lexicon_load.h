@@ -21,6 +21,8 @@ int sg_lexicon__add_actor_ref(sg_lexicon *lex, int person, int office, const cha
 int sg_lexicon__add_group_ref(sg_lexicon *lex, int group, int member, const char *actor_id,
                               const char *file);
 void sg_lexicon__free_pending(sg_lexicon *lex);
+/* Forget the queued term and anaphor phrases of topic t (a --topics file redefines it). */
+void sg_lexicon__drop_topic_phrases(sg_lexicon *lex, int t);
 
 /* acts.c: give every topic its act (named, or derived from its terms and label) and queue
  * the act's cues and anaphors; called by sg_lexicon_finish before the trie is built. */

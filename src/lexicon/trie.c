@@ -87,6 +87,20 @@ int sg_lexicon__add_group_ref(sg_lexicon *lex, int group, int member, const char
     return add_ref(lex, 1, group, member, actor_id, file);
 }
 
+void sg_lexicon__drop_topic_phrases(sg_lexicon *lex, int t)
+{
+    size_t keep = 0;
+    for (size_t i = 0; i < lex->n_pending; i++) {
+        const sg_phrase_meaning *m = &lex->pending[i].meaning;
+        if ((m->kind == SG_P_TOPIC_TERM || m->kind == SG_P_ANAPHOR) && m->data == t) {
+            free(lex->pending[i].text);
+            continue;
+        }
+        lex->pending[keep++] = lex->pending[i];
+    }
+    lex->n_pending = keep;
+}
+
 void sg_lexicon__free_pending(sg_lexicon *lex)
 {
     for (size_t i = 0; i < lex->n_pending; i++)
@@ -302,6 +316,8 @@ sg_status sg_lexicon_finish(sg_lexicon *lex, sg_error *err)
     sg_status rc = sg_lexicon__derive_acts(lex, err);
     if (rc == SG_OK)
         rc = resolve_refs(lex, err);
+    if (rc == SG_OK)
+        rc = sg_lexicon__check_decisions(lex, err);
     if (rc != SG_OK)
         return rc;
     size_t n_slots = 1024, edges = 0;

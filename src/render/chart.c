@@ -127,7 +127,7 @@ sg_status sg_dot_build_twomode(Agraph_t *g, const sg_report *r, const sg_render_
         Agnode_t *an = sg_dot_actor_node(g, a->id);
         if (an == NULL)
             continue;
-        sg_dot_style_actor(an, a, i);
+        sg_dot_style_actor(an, a, i, sg_dot_max_statements(r));
         sg_dot_set(an, "kind", "actor");
         for (size_t j = 0; j < a->n_topics; j++) {
             size_t m = 0;

@@ -267,6 +267,34 @@ static const char *sg_dot_fontcolor(sg_rstance s)
     return s == SG_RS_SUPPORT ? "white" : "black";
 }
 
+void sg_dot_wrap(sg_buf *b, const char *text, size_t width)
+{
+    size_t line = 0; /* characters on the current line */
+    const char *p = text ? text : "";
+    while (*p) {
+        const char *sp = p;
+        while (*sp && *sp != ' ')
+            sp++;
+        size_t chars = 0; /* UTF-8 characters of the word */
+        for (const char *q = p; q < sp; q++)
+            chars += ((unsigned char)*q & 0xC0) != 0x80;
+        if (line > 0 && line + 1 + chars > width) {
+            sg_buf_puts(b, "\\n");
+            line = 0;
+        } else if (line > 0) {
+            sg_buf_puts(b, " ");
+            line++;
+        }
+        char word[1024];
+        size_t n = (size_t)(sp - p) < sizeof(word) - 1 ? (size_t)(sp - p) : sizeof(word) - 1;
+        memcpy(word, p, n);
+        word[n] = '\0';
+        sg_buf_text(b, word, SG_TEXT_LABEL);
+        line += chars;
+        p = *sp ? sp + 1 : sp;
+    }
+}
+
 void sg_dot_graph_defaults(Agraph_t *g, const sg_report *r, const sg_render_options *opts,
                            const char *engine, const char *subtitle)
 {
@@ -275,7 +303,7 @@ void sg_dot_graph_defaults(Agraph_t *g, const sg_report *r, const sg_render_opti
     sg_render__title(&t, r, opts);
     sg_buf txt;
     sg_buf_init(&txt);
-    sg_buf_text(&txt, t.data, SG_TEXT_LABEL);
+    sg_dot_wrap(&txt, t.data, SG_DOT_TITLE_WIDTH);
     t.len = 0;
     sg_render__dates(&t, r);
     if (t.len > 0) {
@@ -290,7 +318,13 @@ void sg_dot_graph_defaults(Agraph_t *g, const sg_report *r, const sg_render_opti
     sg_dot_set(g, "labelloc", "t");
     sg_dot_set(g, "fontsize", "18");
     sg_dot_set(g, "fontname", "Helvetica");
-    sg_dot_set(g, "layout", engine);
+    /* the engine is the user's choice (dot, neato, sfdp read the same file); only the
+     * timeline's pinned positions need nop */
+    if (engine != NULL && strcmp(engine, "nop") == 0)
+        sg_dot_set(g, "layout", engine);
+    /* at most 40 x 40 inches: 3,840 px at Graphviz's 96 dpi; larger drawings are scaled
+     * down to fit, never up */
+    sg_dot_set(g, "size", "40,40");
     sg_dot_set(g, "outputorder", "edgesfirst");
     sg_dot_set(g, "pad", "0.3");
     sg_dot_set(g, "bgcolor", "white");
@@ -355,8 +389,11 @@ static void style_camp(Agraph_t *sub, const sg_rcamp *c)
     sg_buf t;
     sg_buf_init(&t);
     const char *word = camp_word(c->stance);
-    sg_buf_printf(&t, "Camp %ld", c->id);
-    if (word)
+    if (c->unaligned)
+        sg_buf_puts(&t, "Undecided or without ties to a camp");
+    else
+        sg_buf_printf(&t, "Camp %ld", c->id);
+    if (word && !c->unaligned)
         sg_buf_printf(&t, ": %s", word);
     sg_buf_printf(&t, " (%zu)", c->n_members);
     sg_dot_setbuf(sub, "label", &t);
@@ -393,7 +430,21 @@ static void node_tooltip(sg_buf *t, const sg_ractor *a)
         sg_buf_printf(t, "\n(%zu more)", a->n_ev - shown);
 }
 
-void sg_dot_style_actor(Agnode_t *n, const sg_ractor *a, size_t index)
+static long actor_statements(const sg_ractor *a)
+{
+    return a->statements >= 0 ? a->statements : (long)a->n_ev;
+}
+
+long sg_dot_max_statements(const sg_report *r)
+{
+    long m = 1;
+    for (size_t i = 0; i < r->n_actors; i++)
+        if (actor_statements(&r->actors[i]) > m)
+            m = actor_statements(&r->actors[i]);
+    return m;
+}
+
+void sg_dot_style_actor(Agnode_t *n, const sg_ractor *a, size_t index, long max_statements)
 {
     sg_buf t;
     sg_buf_init(&t);
@@ -401,11 +452,15 @@ void sg_dot_style_actor(Agnode_t *n, const sg_ractor *a, size_t index)
     if (a->blocker)
         sg_buf_puts(&t, "\\nblocker");
     sg_dot_setbuf(n, "label", &t);
-    long n_ev = a->statements >= 0 ? a->statements : (long)a->n_ev;
-    double grow = sqrt((double)(n_ev > 0 ? n_ev : 0));
-    sg_dot_setnum(n, "height", 0.45 + 0.18 * grow, 2);
-    sg_dot_setnum(n, "width", 0.9 + 0.3 * grow, 2);
-    sg_dot_setnum(n, "fontsize", 12 + 1.5 * grow, 1);
+    long n_ev = actor_statements(a);
+    /* area grows with the share of the busiest actor's statements: 0..1, so the largest
+     * node is 2.1 x 1.0 in, whatever the corpus size */
+    double grow = sqrt((double)(n_ev > 0 ? n_ev : 0) / (double)(max_statements > 0 ? max_statements : 1));
+    if (grow > 1)
+        grow = 1;
+    sg_dot_setnum(n, "height", 0.45 + 0.55 * grow, 2);
+    sg_dot_setnum(n, "width", 0.9 + 1.2 * grow, 2);
+    sg_dot_setnum(n, "fontsize", 12 + 6 * grow, 1);
     sg_dot_set(n, "fillcolor", sg_dot_fill(a->stance));
     sg_dot_set(n, "fontcolor", sg_dot_fontcolor(a->stance));
     sg_dot_set(n, "style", a->stance == SG_RS_NEUTRAL ? "filled,dashed" : "filled");
@@ -506,7 +561,7 @@ void sg_dot_legend(Agraph_t *g, int edges, int twomode)
                   SG_COLOR_SUPPORT, SG_COLOR_OPPOSE, SG_COLOR_NEUTRAL);
     if (!twomode)
         sg_buf_puts(&h, "<TR><TD BORDER=\"4\">blocker (bold octagon)</TD></TR>"
-                        "<TR><TD BORDER=\"0\">size: number of statements</TD></TR>");
+                        "<TR><TD BORDER=\"0\">size: statements (busiest = largest)</TD></TR>");
     if (edges)
         sg_buf_printf(&h, "<TR><TD BORDER=\"0\"><FONT COLOR=\"%s\">&#8212;&#8212;&#8212; "
                           "alignment (solid)</FONT></TD></TR>"
@@ -522,30 +577,59 @@ void sg_dot_legend(Agraph_t *g, int edges, int twomode)
     sg_buf_free(&h);
 }
 
-/* The blocking result as a title line ("NATO (unanimity): blocked by A, B"), escaped. */
+/* The blocking result as a title line, escaped. */
 static void blocking_line(sg_buf *b, const sg_report *r)
 {
-    if (r->blocking == NULL)
-        return;
-    if (r->block_body) {
-        sg_buf_text(b, r->block_body, SG_TEXT_LABEL);
-        if (r->block_rule) {
-            sg_buf_puts(b, " (");
-            sg_buf_text(b, r->block_rule, SG_TEXT_LABEL);
-            sg_buf_puts(b, ")");
-        }
-        sg_buf_puts(b, ": ");
+    sg_buf t;
+    sg_buf_init(&t);
+    sg_render__decision(&t, r);
+    if (t.len > 0)
+        sg_dot_wrap(b, t.data, SG_DOT_TITLE_WIDTH);
+    sg_buf_free(&t);
+}
+
+typedef struct edge_rank {
+    double w;
+    size_t i;
+} edge_rank;
+
+static int cmp_rank(const void *x, const void *y)
+{
+    const edge_rank *a = x, *b = y;
+    if (a->w != b->w)
+        return a->w > b->w ? -1 : 1;
+    return (a->i > b->i) - (a->i < b->i);
+}
+
+/* keep[i] = 1 for the backbone: edge i is among the k strongest (|weight|, ties by
+ * report order) of its source or of its target. Returns the number kept, or
+ * (size_t)-1 when out of memory. k < 0 keeps every edge. */
+static size_t backbone(const sg_report *r, int k, unsigned char *keep)
+{
+    if (k < 0) {
+        memset(keep, 1, r->n_edges);
+        return r->n_edges;
     }
-    if (r->n_blockers > 0) {
-        sg_buf_puts(b, "blocked by ");
-        for (size_t i = 0; i < r->n_blockers; i++) {
-            if (i > 0)
-                sg_buf_puts(b, ", ");
-            sg_buf_text(b, r->blockers[i], SG_TEXT_LABEL);
-        }
-    } else {
-        sg_buf_puts(b, r->block_passes == 1 ? "passes, no blocker" : "no blocker found");
+    edge_rank *e = malloc((r->n_edges + 1) * sizeof(*e));
+    size_t *seen = calloc(r->n_actors + 1, sizeof(size_t));
+    if (e == NULL || seen == NULL) {
+        free(e);
+        free(seen);
+        return (size_t)-1;
     }
+    for (size_t i = 0; i < r->n_edges; i++)
+        e[i] = (edge_rank){fabs(r->edges[i].weight), i};
+    qsort(e, r->n_edges, sizeof(*e), cmp_rank);
+    size_t kept = 0;
+    for (size_t j = 0; j < r->n_edges; j++) {
+        const sg_redge *ed = &r->edges[e[j].i];
+        size_t rs = seen[ed->src]++, rd = seen[ed->dst]++;
+        keep[e[j].i] = rs < (size_t)k || rd < (size_t)k;
+        kept += keep[e[j].i];
+    }
+    free(e);
+    free(seen);
+    return kept;
 }
 
 static double max_abs_weight(const sg_report *r)
@@ -560,9 +644,27 @@ static double max_abs_weight(const sg_report *r)
 static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_options *opts,
                              const char *engine, sg_error *err)
 {
+    int k = opts->backbone == 0 ? SG_RENDER_BACKBONE : opts->backbone;
+    unsigned char *keep = malloc(r->n_edges + 1);
+    size_t kept = keep ? backbone(r, k, keep) : (size_t)-1;
+    if (kept == (size_t)-1) {
+        free(keep);
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    }
     sg_buf sub;
     sg_buf_init(&sub);
     blocking_line(&sub, r);
+    if (kept < r->n_edges) {
+        sg_buf note;
+        sg_buf_init(&note);
+        sg_buf_printf(&note, "lines: each actor's %d strongest tie%s (%zu of %zu; every tie "
+                             "is in the CSV and GraphML exports)", k, k == 1 ? "" : "s", kept,
+                      r->n_edges);
+        if (sub.len > 0)
+            sg_buf_puts(&sub, "\\n");
+        sg_dot_wrap(&sub, note.data, SG_DOT_TITLE_WIDTH);
+        sg_buf_free(&note);
+    }
     sg_dot_graph_defaults(g, r, opts, engine, sub.data);
     sg_buf_free(&sub);
     sg_dot_set(g, "overlap", "false");
@@ -571,8 +673,10 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
         sg_dot_set(g, "splines", "true");
     /* camps first, so that every member is created inside its cluster */
     Agnode_t **nodes = calloc(r->n_actors ? r->n_actors : 1, sizeof(*nodes));
-    if (nodes == NULL)
+    if (nodes == NULL) {
+        free(keep);
         return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    }
     sg_buf name;
     sg_buf_init(&name);
     for (size_t c = 0; c < r->n_camps; c++) {
@@ -588,6 +692,7 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
         }
     }
     sg_buf_free(&name);
+    long max_n = sg_dot_max_statements(r);
     for (size_t a = 0; a < r->n_actors; a++) {
         if (nodes[a] == NULL) {
             const sg_rcamp *camp = sg_render__report_camp(r, r->actors[a].camp);
@@ -605,18 +710,22 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
         }
         if (nodes[a] == NULL) {
             free(nodes);
+            free(keep);
             return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory building the diagram");
         }
-        sg_dot_style_actor(nodes[a], &r->actors[a], a);
+        sg_dot_style_actor(nodes[a], &r->actors[a], a, max_n);
     }
     double max_w = max_abs_weight(r);
     for (size_t i = 0; i < r->n_edges; i++) {
         const sg_redge *e = &r->edges[i];
+        if (!keep[i])
+            continue;
         Agedge_t *ed = agedge(g, nodes[e->src], nodes[e->dst], NULL, 1);
         if (ed != NULL)
             style_edge(ed, r, e, i, max_w);
     }
     free(nodes);
+    free(keep);
     sg_dot_legend(g, 1, 0);
     return SG_OK;
 }

@@ -38,10 +38,19 @@ Agnode_t *sg_dot_actor_node(Agraph_t *g, const char *id);
 /* Fill colour of a stance. */
 const char *sg_dot_fill(sg_rstance s);
 /* Title, date range, subtitle (already escaped), layout, deterministic start, fonts. */
+/* Longest title line on diagrams, in characters. */
+#define SG_DOT_TITLE_WIDTH 72
+/* Append plain text as an escaped Graphviz label, broken into lines of at most width
+ * characters at spaces ("\n" between them). */
+void sg_dot_wrap(sg_buf *b, const char *text, size_t width);
 void sg_dot_graph_defaults(Agraph_t *g, const sg_report *r, const sg_render_options *opts,
                            const char *engine, const char *subtitle);
 /* Label, fill, size by evidence, blocker mark, id "actor-<index>", tooltip, data. */
-void sg_dot_style_actor(Agnode_t *n, const sg_ractor *a, size_t index);
+/* Style an actor node; its size grows with its statements relative to the busiest actor
+ * (max_statements), capped, so that a large corpus does not give huge nodes. */
+void sg_dot_style_actor(Agnode_t *n, const sg_ractor *a, size_t index, long max_statements);
+/* The most statements any actor of r has (at least 1). */
+long sg_dot_max_statements(const sg_report *r);
 /* One tooltip line for an evidence statement. */
 void sg_dot_evidence_line(sg_buf *b, const sg_rev *e, int with_mention);
 /* The legend cluster: stance fills, blockers (unless twomode), edge styles. */

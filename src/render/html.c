@@ -196,8 +196,12 @@ static void h_camps(sg_buf *b, const sg_report *r)
         sg_buf_puts(b, "<table><tr><th>Camp</th><th>Stance</th><th>Members</th></tr>\n");
     for (size_t i = 0; i < r->n_camps; i++) {
         const sg_rcamp *c = &r->camps[i];
-        sg_buf_printf(b, "<tr id=\"camp-row-%ld\"><td class=\"num\">Camp %ld</td><td>", c->id,
-                      c->id);
+        if (c->unaligned)
+            sg_buf_printf(b, "<tr id=\"camp-row-%ld\"><td>Undecided or without ties</td><td>",
+                          c->id);
+        else
+            sg_buf_printf(b, "<tr id=\"camp-row-%ld\"><td class=\"num\">Camp %ld</td><td>",
+                          c->id, c->id);
         h_text(b, c->stance ? c->stance : "");
         sg_buf_puts(b, "</td><td>");
         for (size_t m = 0; m < c->n_members; m++)
@@ -227,14 +231,26 @@ static void h_blocking(sg_buf *b, const sg_report *r)
         h_text(b, r->block_rule);
         sg_buf_puts(b, "</td></tr>");
     }
+    sg_buf t;
+    sg_buf_init(&t);
+    sg_render__decision(&t, r);
+    sg_buf_puts(b, "<tr><th>Outcome</th><td>");
+    h_text(b, t.len ? t.data : "");
+    sg_buf_puts(b, "</td></tr>");
+    sg_buf_free(&t);
     if (r->block_passes >= 0)
         sg_buf_printf(b, "<tr><th>Passes today</th><td>%s</td></tr>",
                       r->block_passes ? "yes" : "<strong>no</strong>");
-    sg_buf_puts(b, "<tr><th>Blockers</th><td>");
+    sg_buf_puts(b, "<tr><th>Blockers (each can stop it alone)</th><td>");
     for (size_t i = 0; i < r->n_blockers; i++)
         h_chip(b, r, r->blockers[i]);
     if (r->n_blockers == 0)
         sg_buf_puts(b, "none");
+    if (r->n_minority > 0) {
+        sg_buf_puts(b, "</td></tr><tr><th>Blocking minority (together)</th><td>");
+        for (size_t i = 0; i < r->n_minority; i++)
+            h_chip(b, r, r->minority[i]);
+    }
     sg_buf_puts(b, "</td></tr><tr><th>Undecided members</th><td>");
     for (size_t i = 0; i < r->n_undecided; i++)
         h_chip(b, r, r->undecided[i]);

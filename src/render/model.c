@@ -284,6 +284,7 @@ static sg_status parse_camps(sg_report *r, const cJSON *root, sg_error *err)
         if (!cJSON_IsObject(it) || c->id < 0)
             return bad(err, r, "every camp needs a numeric \"id\"");
         c->stance = opt_str(it, "stance");
+        c->unaligned = opt_bool(it, "unaligned") == 1;
         sg_status rc = str_array(&c->members, &c->n_members,
                                  cJSON_GetObjectItemCaseSensitive(it, "members"), r,
                                  "camp \"members\"", err);
@@ -320,6 +321,37 @@ static sg_status parse_edge(sg_redge *e, const cJSON *it, const sg_report *r, sg
                      err);
 }
 
+static sg_status parse_twomode_edges(sg_report *r, const cJSON *root, sg_error *err)
+{
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, "twomode_edges");
+    if (arr == NULL || cJSON_IsNull(arr))
+        return SG_OK;
+    if (!cJSON_IsArray(arr))
+        return bad(err, r, "\"twomode_edges\" must be an array");
+    int n = cJSON_GetArraySize(arr);
+    r->tm = calloc((size_t)n + 1, sizeof(*r->tm));
+    if (r->tm == NULL)
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    const cJSON *it;
+    cJSON_ArrayForEach(it, arr)
+    {
+        sg_rtmedge *e = &r->tm[r->n_tm];
+        e->actor = opt_str(it, "actor");
+        e->topic = opt_str(it, "topic");
+        const cJSON *w = cJSON_GetObjectItemCaseSensitive(it, "weight");
+        if (e->actor == NULL || e->topic == NULL || !cJSON_IsNumber(w) ||
+            !isfinite(w->valuedouble))
+            return bad(err, r, "every two-mode edge needs \"actor\", \"topic\", \"weight\"");
+        e->a = sg_render__report_actor(r, e->actor);
+        if (e->a == (size_t)-1)
+            return bad(err, r, "two-mode edge of %s: not in \"actors\"", e->actor);
+        e->weight = w->valuedouble;
+        e->sign = e->weight > 0 ? 1 : e->weight < 0 ? -1 : 0;
+        r->n_tm++;
+    }
+    return SG_OK;
+}
+
 static sg_status parse_edges(sg_report *r, const cJSON *root, sg_error *err)
 {
     const cJSON *arr = cJSON_GetObjectItemCaseSensitive(root, "edges");
@@ -353,9 +385,24 @@ static sg_status parse_blocking(sg_report *r, const cJSON *root, sg_error *err)
     r->block_body = opt_str(b, "body");
     r->block_rule = opt_str(b, "rule");
     r->block_passes = opt_bool(b, "passes");
+    r->block_outcome = opt_str(b, "outcome");
+    r->block_needed = opt_long(b, "needed", -1);
+    r->block_supporters = opt_long(b, "supporters", -1);
+    r->block_members = opt_long(b, "members", -1);
+    const cJSON *pop = cJSON_GetObjectItemCaseSensitive(b, "population");
+    r->pop_support = opt_num(pop, "supporters_share", -1);
+    r->pop_oppose = opt_num(pop, "opponents_share", -1);
     sg_status rc = str_array(&r->blockers, &r->n_blockers,
                              cJSON_GetObjectItemCaseSensitive(b, "blockers"), r,
                              "\"blocking.blockers\"", err);
+    if (rc == SG_OK)
+        rc = str_array(&r->minority, &r->n_minority,
+                       cJSON_GetObjectItemCaseSensitive(b, "blocking_minority"), r,
+                       "\"blocking.blocking_minority\"", err);
+    if (rc == SG_OK)
+        rc = str_array(&r->opponents, &r->n_opponents,
+                       cJSON_GetObjectItemCaseSensitive(b, "opponents"), r,
+                       "\"blocking.opponents\"", err);
     if (rc == SG_OK)
         rc = str_array(&r->undecided, &r->n_undecided,
                        cJSON_GetObjectItemCaseSensitive(b, "undecided"), r,
@@ -547,6 +594,7 @@ sg_status sg_render__report_parse(sg_report *r, const char *json, size_t len,
             r->date_to = cJSON_IsString(b) ? b->valuestring : NULL;
         }
         r->method = opt_str(root, "method");
+        r->title = opt_str(root, "title");
         r->seed = opt_long(root, "seed", -1);
         const cJSON *bal = cJSON_GetObjectItemCaseSensitive(root, "balance");
         r->balance = cJSON_IsObject(bal) ? bal : NULL;
@@ -556,6 +604,8 @@ sg_status sg_render__report_parse(sg_report *r, const char *json, size_t len,
         rc = parse_camps(r, root, err);
     if (rc == SG_OK)
         rc = parse_edges(r, root, err);
+    if (rc == SG_OK)
+        rc = parse_twomode_edges(r, root, err);
     if (rc == SG_OK)
         rc = parse_blocking(r, root, err);
     if (rc == SG_OK)
@@ -586,7 +636,10 @@ void sg_render__report_destroy(sg_report *r)
         free(r->windows[i].actors);
     free(r->windows);
     free(r->topics);
+    free(r->tm);
     free(r->blockers);
+    free(r->minority);
+    free(r->opponents);
     free(r->undecided);
     free(r->ev_index);
     cJSON_Delete(r->root);

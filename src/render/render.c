@@ -21,6 +21,7 @@ static const sg_format_name sg_format_names[] = {
     {"csv-edges", SG_RENDER_CSV_EDGES}, {"html", SG_RENDER_HTML},
     {"json", SG_RENDER_JSON},       {"csv", SG_RENDER_CSV_NODES},
     {"gv", SG_RENDER_DOT},          {"htm", SG_RENDER_HTML},
+    {"matrix", SG_RENDER_MATRIX},   {"dl", SG_RENDER_DL},
 };
 #define SG_N_FORMAT_NAMES (sizeof(sg_format_names) / sizeof(sg_format_names[0]))
 
@@ -61,6 +62,10 @@ sg_status sg_render_format_from_path(sg_render_format *out, const char *path)
         *out = SG_RENDER_CSV_EDGES;
         return SG_OK;
     }
+    if (ends_with(base, "matrix.csv")) {
+        *out = SG_RENDER_MATRIX;
+        return SG_OK;
+    }
     const char *dot = strrchr(base, '.');
     if (dot == NULL || dot[1] == '\0')
         return SG_EUSAGE;
@@ -79,6 +84,10 @@ void sg_render__title(sg_buf *b, const sg_report *r, const sg_render_options *op
         sg_buf_puts(b, opts->title);
         return;
     }
+    if (r->title != NULL && r->title[0] != '\0') {
+        sg_buf_puts(b, r->title);
+        return;
+    }
     sg_buf_puts(b, "Stances on ");
     if (r->n_topics == 0)
         sg_buf_puts(b, "the question");
@@ -86,6 +95,72 @@ void sg_render__title(sg_buf *b, const sg_report *r, const sg_render_options *op
         if (i > 0)
             sg_buf_puts(b, ", ");
         sg_buf_puts(b, r->topics[i]);
+    }
+}
+
+/* "A, B and C", at most five names then "and N more". */
+static void name_list(sg_buf *b, const char *const *names, size_t n)
+{
+    size_t shown = n > 5 ? 4 : n;
+    for (size_t i = 0; i < shown; i++) {
+        if (i > 0)
+            sg_buf_puts(b, i + 1 == n ? " and " : ", ");
+        sg_buf_puts(b, names[i]);
+    }
+    if (shown < n)
+        sg_buf_printf(b, " and %zu more", n - shown);
+}
+
+static void support_count(sg_buf *b, const sg_report *r)
+{
+    if (r->block_supporters < 0 || r->block_members < 0)
+        return;
+    sg_buf_printf(b, "%ld of %ld support", r->block_supporters, r->block_members);
+    if (r->block_needed >= 0)
+        sg_buf_printf(b, " (%ld needed)", r->block_needed);
+    if (r->pop_support >= 0) {
+        sg_buf_puts(b, ", ");
+        sg_buf_num(b, 100 * r->pop_support, 1);
+        sg_buf_puts(b, " % of the population (65 % needed)");
+    }
+}
+
+void sg_render__decision(sg_buf *b, const sg_report *r)
+{
+    if (r->blocking == NULL)
+        return;
+    if (r->block_body) {
+        sg_buf_puts(b, r->block_body);
+        if (r->block_rule) {
+            sg_buf_puts(b, " (");
+            sg_buf_puts(b, r->block_rule);
+            sg_buf_puts(b, ")");
+        }
+        sg_buf_puts(b, ": ");
+    }
+    const char *out = r->block_outcome;
+    if (out == NULL)
+        out = r->block_passes == 1 ? "passes" : r->block_passes == 0 ? "blocked" : "undecided";
+    if (strcmp(out, "blocked") == 0 && r->n_blockers > 0) {
+        sg_buf_puts(b, "blocked: ");
+        name_list(b, r->blockers, r->n_blockers);
+        sg_buf_puts(b, r->n_blockers == 1 ? " can stop it alone" : " can each stop it alone");
+    } else if (strcmp(out, "blocked") == 0 && r->n_minority > 0) {
+        sg_buf_puts(b, "blocked by a blocking minority: ");
+        name_list(b, r->minority, r->n_minority);
+    } else {
+        sg_buf_puts(b, out);
+        sg_buf_puts(b, ": ");
+        support_count(b, r);
+        if (r->n_opponents > 0 && r->n_blockers == 0) {
+            sg_buf_puts(b, "; opposed by ");
+            name_list(b, r->opponents, r->n_opponents);
+            sg_buf_puts(b, strcmp(out, "blocked") == 0 ? "" : ", not enough to block");
+        } else if (r->n_blockers > 0) {
+            sg_buf_puts(b, "; ");
+            name_list(b, r->blockers, r->n_blockers);
+            sg_buf_puts(b, r->n_blockers == 1 ? " can stop it alone" : " can each stop it alone");
+        }
     }
 }
 
@@ -113,9 +188,11 @@ static sg_status diagram_kind(sg_diagram *kind, sg_render_format fmt,
                           : opts->timeline ? SG_DIAGRAM_TIMELINE : SG_DIAGRAM_CAMPS;
     int draws = fmt == SG_RENDER_DOT || fmt == SG_RENDER_SVG || fmt == SG_RENDER_PNG ||
                 fmt == SG_RENDER_PDF || fmt == SG_RENDER_HTML;
-    if (*kind != SG_DIAGRAM_CAMPS && !draws)
+    int matrix = fmt == SG_RENDER_MATRIX || fmt == SG_RENDER_DL;
+    if (*kind != SG_DIAGRAM_CAMPS && !draws && !(matrix && opts->twomode))
         return sg_error_set(err, SG_EUSAGE, NULL, 0,
-                            "%s applies to diagrams (dot, svg, png, pdf, html), not to %s",
+                            "%s applies to diagrams (dot, svg, png, pdf, html) and matrices "
+                            "(matrix, dl), not to %s",
                             opts->twomode ? "the two-mode view" : "the timeline",
                             sg_render_format_name(fmt));
     return SG_OK;
@@ -177,6 +254,10 @@ sg_status sg_render_doc_render(char **out, size_t *out_len, const sg_render_doc 
     case SG_RENDER_CSV_EDGES: rc = sg_render__csv_edges(&b, r, err); break;
     case SG_RENDER_HTML: rc = sg_render__html(&b, r, kind, opts, err); break;
     case SG_RENDER_JSON: rc = sg_render__json(&b, r, err); break;
+    case SG_RENDER_MATRIX:
+    case SG_RENDER_DL:
+        rc = sg_render__matrix(&b, r, opts->twomode, fmt == SG_RENDER_DL, err);
+        break;
     default: rc = sg_error_set(err, SG_EUSAGE, NULL, 0, "unknown output format"); break;
     }
     if (rc == SG_OK)

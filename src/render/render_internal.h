@@ -98,6 +98,7 @@ typedef struct sg_rcamp {
     const char **members;
     size_t n_members;
     const char *stance;     /* NULL when absent */
+    int unaligned;          /* the group of actors tied to no camp */
 } sg_rcamp;
 
 typedef struct sg_redge {
@@ -110,6 +111,13 @@ typedef struct sg_redge {
     const char **evidence;  /* statement ids */
     size_t n_evidence;
 } sg_redge;
+
+typedef struct sg_rtmedge { /* an actor - topic tie of a two-mode network */
+    const char *actor, *topic;
+    size_t a;               /* index into actors */
+    double weight;
+    int sign;
+} sg_rtmedge;
 
 typedef struct sg_rwin_actor {
     const char *id;
@@ -138,12 +146,18 @@ typedef struct sg_report {
     size_t n_camps;
     sg_redge *edges;
     size_t n_edges;
+    sg_rtmedge *tm;         /* "twomode_edges" (two-mode networks) */
+    size_t n_tm;
     const void *balance;    /* cJSON object or NULL */
     const void *blocking;   /* cJSON object or NULL (null in the report) */
     const char *block_body, *block_rule;
     int block_passes;       /* -1 unknown */
-    const char **blockers, **undecided;
-    size_t n_blockers, n_undecided;
+    const char *block_outcome;      /* "passes", "blocked", "undecided" or NULL */
+    long block_needed, block_supporters, block_members; /* -1 when absent */
+    double pop_support, pop_oppose; /* shares 0..1, -1 when absent */
+    const char **blockers, **undecided, **minority, **opponents;
+    size_t n_blockers, n_undecided, n_minority, n_opponents;
+    const char *title;      /* the report's "title", or NULL */
     sg_rwindow *windows;
     size_t n_windows;
     const sg_rev **ev_index; /* every evidence statement, sorted by id, for lookups */
@@ -185,11 +199,18 @@ sg_status sg_render__diagram(sg_buf *b, const sg_report *r, sg_diagram kind,
 sg_status sg_render__graphml(sg_buf *b, const sg_report *r, sg_error *err);
 sg_status sg_render__csv_nodes(sg_buf *b, const sg_report *r, sg_error *err);
 sg_status sg_render__csv_edges(sg_buf *b, const sg_report *r, sg_error *err);
+/* The adjacency matrix (actors x actors, or actors x topics when twomode) as CSV in
+ * DNA's layout, or as UCINET DL when dl. */
+sg_status sg_render__matrix(sg_buf *b, const sg_report *r, int twomode, int dl,
+                            sg_error *err);
 sg_status sg_render__html(sg_buf *b, const sg_report *r, sg_diagram kind,
                           const sg_render_options *opts, sg_error *err);
 
 /* The title drawn on diagrams and pages: opts->title, else "Stances on T1, T2". */
 void sg_render__title(sg_buf *b, const sg_report *r, const sg_render_options *opts);
+/* The decision in one plain-text sentence, unescaped ("NATO (unanimity): blocked:
+ * Germany can stop it alone"); nothing when the report names no deciding body. */
+void sg_render__decision(sg_buf *b, const sg_report *r);
 /* The date range as "2024-11-01 to 2024-11-30" (or one date), "" when unknown. */
 void sg_render__dates(sg_buf *b, const sg_report *r);
 

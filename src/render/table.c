@@ -8,6 +8,7 @@
  * sg_buf_xml, which escapes markup and repairs invalid UTF-8; node ids are our own
  * ("n0", "n1" ...), so names never appear in an id attribute.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "render/render_internal.h"
@@ -97,6 +98,14 @@ sg_status sg_render__csv_edges(sg_buf *b, const sg_report *r, sg_error *err)
         sg_buf_free(&ids);
         sg_buf_puts(b, "\r\n");
     }
+    for (size_t i = 0; i < r->n_tm; i++) { /* two-mode: actor - topic ties */
+        sg_buf_csv(b, r->tm[i].actor);
+        sg_buf_puts(b, ",");
+        sg_buf_csv(b, r->tm[i].topic);
+        sg_buf_puts(b, ",");
+        sg_buf_num(b, r->tm[i].weight, 6);
+        sg_buf_printf(b, ",%d,Undirected,twomode,,\r\n", r->tm[i].sign);
+    }
     return SG_OK;
 }
 
@@ -130,6 +139,8 @@ static const gml_key gml_keys[] = {
     {"e_sign", "edge", "sign", "int"},
     {"e_kind", "edge", "kind", "string"},
     {"e_between_camps", "edge", "between_camps", "boolean"},
+    {"e_reciprocal", "edge", "reciprocal", "boolean"},
+    {"v_kind", "node", "kind", "string"},
     {"e_evidence", "edge", "evidence", "string"},
 };
 
@@ -170,11 +181,13 @@ static void gml_bool(sg_buf *b, const char *indent, const char *key, int v)
     sg_buf_printf(b, "%s</data>\n", v ? "true" : "false");
 }
 
-static void gml_node(sg_buf *b, const sg_ractor *a, size_t i)
+static void gml_node(sg_buf *b, const sg_ractor *a, size_t i, int twomode)
 {
     const char *in = "      ";
     sg_buf_printf(b, "    <node id=\"n%zu\">\n", i);
     gml_str(b, in, "v_label", a->id);
+    if (twomode)
+        gml_str(b, in, "v_kind", "actor");
     gml_str(b, in, "v_stance", sg_render__stance_name(a->stance));
     gml_num(b, in, "v_score", a->score);
     gml_long(b, in, "v_statements", a->statements);
@@ -203,12 +216,21 @@ static void gml_node(sg_buf *b, const sg_ractor *a, size_t i)
     sg_buf_puts(b, "    </node>\n");
 }
 
-static void gml_edge(sg_buf *b, const sg_redge *e, size_t i)
+static int edge_directed(const sg_redge *e)
+{
+    return e->kind != NULL && strcmp(e->kind, "direct") == 0;
+}
+
+/* One edge. In a directed graph (some relation has a direction) an undirected tie is
+ * written as two arcs, reciprocal=true, with id eN and eNr: networkx, igraph and Gephi
+ * refuse or silently drop per-edge "directed" overrides, so none is written. */
+static void gml_edge(sg_buf *b, const sg_redge *e, size_t i, int graph_directed, int reverse)
 {
     const char *in = "      ";
-    int directed = e->kind != NULL && strcmp(e->kind, "direct") == 0;
-    sg_buf_printf(b, "    <edge id=\"e%zu\" source=\"n%zu\" target=\"n%zu\"%s>\n", i, e->src,
-                  e->dst, directed ? " directed=\"true\"" : "");
+    sg_buf_printf(b, "    <edge id=\"e%zu%s\" source=\"n%zu\" target=\"n%zu\">\n", i,
+                  reverse ? "r" : "", reverse ? e->dst : e->src, reverse ? e->src : e->dst);
+    if (graph_directed)
+        gml_bool(b, in, "e_reciprocal", !edge_directed(e));
     gml_num(b, in, "e_weight", e->weight);
     gml_open(b, in, "e_sign");
     sg_buf_printf(b, "%d</data>\n", e->sign);
@@ -226,6 +248,58 @@ static void gml_edge(sg_buf *b, const sg_redge *e, size_t i)
     sg_buf_puts(b, "    </edge>\n");
 }
 
+/* A two-mode report's topic nodes (t0, t1 ... in order of first use) and its actor -
+ * topic ties (kind "twomode"). */
+typedef struct tm_key {
+    const char *topic;
+    size_t i;
+} tm_key;
+
+static int cmp_tm(const void *x, const void *y)
+{
+    const tm_key *a = x, *b = y;
+    int c = strcmp(a->topic, b->topic);
+    return c ? c : (a->i > b->i) - (a->i < b->i);
+}
+
+static void gml_twomode(sg_buf *b, const sg_report *r)
+{
+    const char *in = "      ";
+    tm_key *order = malloc((r->n_tm + 1) * sizeof(tm_key));
+    size_t *first_of = malloc((r->n_tm + 1) * sizeof(size_t));
+    if (order == NULL || first_of == NULL) {
+        free(order);
+        free(first_of);
+        b->oom = 1;
+        return;
+    }
+    for (size_t i = 0; i < r->n_tm; i++)
+        order[i] = (tm_key){r->tm[i].topic, i};
+    qsort(order, r->n_tm, sizeof(tm_key), cmp_tm);
+    for (size_t k = 0; k < r->n_tm; k++) /* the first edge of each topic names its node */
+        first_of[order[k].i] = k > 0 && strcmp(order[k].topic, order[k - 1].topic) == 0
+                                   ? first_of[order[k - 1].i] : order[k].i;
+    for (size_t i = 0; i < r->n_tm; i++) {
+        if (first_of[i] != i)
+            continue;
+        sg_buf_printf(b, "    <node id=\"t%zu\">\n", i);
+        gml_str(b, in, "v_label", r->tm[i].topic);
+        gml_str(b, in, "v_kind", "topic");
+        sg_buf_puts(b, "    </node>\n");
+    }
+    for (size_t i = 0; i < r->n_tm; i++) {
+        sg_buf_printf(b, "    <edge id=\"m%zu\" source=\"n%zu\" target=\"t%zu\">\n", i,
+                      r->tm[i].a, first_of[i]);
+        gml_num(b, in, "e_weight", r->tm[i].weight);
+        gml_open(b, in, "e_sign");
+        sg_buf_printf(b, "%d</data>\n", r->tm[i].sign);
+        gml_str(b, in, "e_kind", "twomode");
+        sg_buf_puts(b, "    </edge>\n");
+    }
+    free(order);
+    free(first_of);
+}
+
 sg_status sg_render__graphml(sg_buf *b, const sg_report *r, sg_error *err)
 {
     (void)err;
@@ -237,7 +311,11 @@ sg_status sg_render__graphml(sg_buf *b, const sg_report *r, sg_error *err)
     for (size_t i = 0; i < sizeof(gml_keys) / sizeof(gml_keys[0]); i++)
         sg_buf_printf(b, "  <key id=\"%s\" for=\"%s\" attr.name=\"%s\" attr.type=\"%s\"/>\n",
                       gml_keys[i].id, gml_keys[i].for_, gml_keys[i].name, gml_keys[i].type);
-    sg_buf_puts(b, "  <graph id=\"stancegraph\" edgedefault=\"undirected\">\n");
+    int directed = 0;
+    for (size_t i = 0; i < r->n_edges; i++)
+        directed |= edge_directed(&r->edges[i]);
+    sg_buf_printf(b, "  <graph id=\"stancegraph\" edgedefault=\"%s\">\n",
+                  directed ? "directed" : "undirected");
     sg_buf title;
     sg_buf_init(&title);
     sg_render__title(&title, r, NULL);
@@ -257,9 +335,13 @@ sg_status sg_render__graphml(sg_buf *b, const sg_report *r, sg_error *err)
     gml_str(b, "    ", "g_date_to", r->date_to);
     gml_str(b, "    ", "g_method", r->method);
     for (size_t i = 0; i < r->n_actors; i++)
-        gml_node(b, &r->actors[i], i);
-    for (size_t i = 0; i < r->n_edges; i++)
-        gml_edge(b, &r->edges[i], i);
+        gml_node(b, &r->actors[i], i, r->n_tm > 0);
+    gml_twomode(b, r);
+    for (size_t i = 0; i < r->n_edges; i++) {
+        gml_edge(b, &r->edges[i], i, directed, 0);
+        if (directed && !edge_directed(&r->edges[i]))
+            gml_edge(b, &r->edges[i], i, directed, 1);
+    }
     sg_buf_puts(b, "  </graph>\n</graphml>\n");
     return SG_OK;
 }

@@ -364,3 +364,18 @@ sg_status sg_statements_write(const sg_statement_list *list, FILE *fp, sg_error 
     }
     return SG_OK;
 }
+
+int sg_date_valid(const char *s)
+{
+    if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+        return 0;
+    for (int i = 0; i < 10; i++)
+        if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+            return 0;
+    int y = atoi(s), m = atoi(s + 5), d = atoi(s + 8);
+    static const int mdays[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
+        return 0;
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return !(m == 2 && d == 29 && !leap);
+}
