@@ -47,7 +47,8 @@ SG_NODISCARD sg_status sg_doc_reader_open(sg_doc_reader **out, FILE *fp, const c
 /* The next document in *out (the caller frees it with sg_doc_free), or *out = NULL at
  * the end of the file. Returns SG_EINPUT with file and line for an empty text file, a
  * JSONL file with no document, invalid UTF-8, a malformed line (text after the object
- * included) or a document without string "id" and "text"; SG_EIO on a read error;
+ * included), a document without string "id" and "text" or whose "date" is no real date;
+ * SG_EIO on a read error;
  * SG_ENOMEM. After an error the reader only returns that error. */
 SG_NODISCARD sg_status sg_doc_reader_next(sg_doc_reader *r, sg_doc **out, sg_error *err);
 
