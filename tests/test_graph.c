@@ -794,6 +794,75 @@ static void test_merge_of_parts_equals_build_of_all(void)
     sg_statement_list_destroy(&part[1]);
 }
 
+/* Parts built with stance evidence (build --for-merge), written and read back as the
+ * CLI does, merge into the very bytes of one build over all statements: weights, windows
+ * and moves, and every edge's evidence, including edges between actors who never speak
+ * in the same part. */
+static sg_graph *json_round_trip(const sg_graph *g)
+{
+    char *text = NULL;
+    sg_graph *back = NULL;
+    sg_error err;
+    CU_ASSERT_EQUAL_FATAL(sg_graph_to_json(g, &text, &err), SG_OK);
+    CU_ASSERT_EQUAL(sg_graph_from_json(&back, text, strlen(text), "part.json", &err), SG_OK);
+    free(text);
+    return back;
+}
+
+static void test_merge_with_stance_evidence_is_byte_identical(void)
+{
+    sg_statement_list all, part[3];
+    load(&all, DNA "statements.jsonl");
+    for (int p = 0; p < 3; p++)
+        sg_statement_list_init(&part[p]);
+    /* three contiguous runs of documents, in input order */
+    size_t cut1 = all.n / 3, cut2 = 2 * all.n / 3;
+    while (cut1 < all.n && cut1 > 0 && strcmp(all.items[cut1].doc, all.items[cut1 - 1].doc) == 0)
+        cut1++;
+    while (cut2 < all.n && cut2 > cut1 && strcmp(all.items[cut2].doc, all.items[cut2 - 1].doc) == 0)
+        cut2++;
+    for (size_t i = 0; i < all.n; i++) {
+        sg_statement copy;
+        CU_ASSERT_EQUAL_FATAL(sg_statement_copy(&copy, &all.items[i]), SG_OK);
+        CU_ASSERT_EQUAL_FATAL(sg_statement_list_take(&part[i < cut1 ? 0 : i < cut2 ? 1 : 2], &copy),
+                              SG_OK);
+    }
+    CU_ASSERT(part[0].n > 0 && part[1].n > 0 && part[2].n > 0);
+    for (int windows = 0; windows < 2; windows++) {
+        sg_graph_options o = SG_GRAPH_OPTIONS_INIT;
+        if (windows) {
+            o.window_days = 10;
+            o.step_days = 3;
+        }
+        sg_graph *whole = build_with(&all, &o);
+        o.stance_evidence = 1;
+        sg_graph *parts[3];
+        for (int p = 0; p < 3; p++) {
+            sg_graph *built = build_with(&part[p], &o);
+            parts[p] = json_round_trip(built);
+            sg_graph_free(built);
+        }
+        sg_graph *merged = NULL;
+        sg_error err;
+        CU_ASSERT_EQUAL_FATAL(sg_graph_merge(&merged, (const sg_graph *const *)parts, 3, NULL,
+                                             &err), SG_OK);
+        for (int p = 0; p < 3; p++) /* the merged graph owns what it keeps */
+            sg_graph_free(parts[p]);
+        char *a = NULL, *b = NULL;
+        CU_ASSERT_EQUAL_FATAL(sg_graph_to_json(whole, &a, NULL), SG_OK);
+        CU_ASSERT_EQUAL_FATAL(sg_graph_to_json(merged, &b, NULL), SG_OK);
+        CU_ASSERT_STRING_EQUAL(a, b);
+        CU_ASSERT_PTR_NOT_NULL(strstr(a, "\"evidence\":[\""));
+        free(a);
+        free(b);
+        sg_graph_free(merged);
+        sg_graph_free(whole);
+    }
+    sg_statement_list_destroy(&all);
+    for (int p = 0; p < 3; p++)
+        sg_statement_list_destroy(&part[p]);
+}
+
 static void test_merge_refuses_parts_with_other_settings(void)
 {
     sg_statement_list l;
@@ -916,6 +985,8 @@ static CU_TestInfo io_tests[] = {
     {"test_from_json_rejects_bad_input_naming_the_line", test_from_json_rejects_bad_input_naming_the_line},
     {"test_edge_list_reads_sign_or_weight_columns", test_edge_list_reads_sign_or_weight_columns},
     {"test_merge_of_parts_equals_build_of_all", test_merge_of_parts_equals_build_of_all},
+    {"test_merge_with_stance_evidence_is_byte_identical",
+     test_merge_with_stance_evidence_is_byte_identical},
     {"test_merge_refuses_parts_with_other_settings", test_merge_refuses_parts_with_other_settings},
     CU_TEST_INFO_NULL,
 };

@@ -57,35 +57,35 @@ typedef struct sg_balance {
 
 /* "auto", "spinglass" or "leiden" (also "multilevel" as a synonym of leiden).
  * Returns SG_EUSAGE naming the choices for anything else. */
-SG_NODISCARD sg_status sg_camp_method_from_name(sg_camp_method *out, const char *name,
-                                                sg_error *err);
-const char *sg_camp_method_name(sg_camp_method m);
+SG_API SG_NODISCARD sg_status sg_camp_method_from_name(sg_camp_method *out, const char *name,
+                                                       sg_error *err);
+SG_API const char *sg_camp_method_name(sg_camp_method m);
 
 /* Analyse g. opts NULL means SG_ANALYZE_OPTIONS_INIT. The report keeps a pointer to g
  * (evidence, ids): g must outlive it and stay unchanged. Returns SG_EINPUT for a
  * decision rule it does not know, SG_EINTERNAL (igraph's message) when igraph fails,
  * SG_ENOMEM. Complexity: O(m^1.5) triangles; camps O(m) per Leiden pass; betweenness
  * exact up to 5,000 nodes, estimated from 256 seeded sources above. */
-SG_NODISCARD sg_status sg_analyze(sg_report **out, const sg_graph *g,
-                                  const sg_analyze_options *opts, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_analyze(sg_report **out, const sg_graph *g,
+                                         const sg_analyze_options *opts, sg_error *err);
 
 /* report.json text (docs/formats.md), malloc'd; free() it. */
-SG_NODISCARD sg_status sg_report_to_json(const sg_report *r, char **out, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_report_to_json(const sg_report *r, char **out, sg_error *err);
 /* Write report.json to fp element by element. */
-SG_NODISCARD sg_status sg_report_write(const sg_report *r, FILE *fp, sg_error *err);
-void sg_report_free(sg_report *r);
+SG_API SG_NODISCARD sg_status sg_report_write(const sg_report *r, FILE *fp, sg_error *err);
+SG_API void sg_report_free(sg_report *r);
 
 /* Read-only views for callers and tests. */
-sg_camp_method sg_report_method(const sg_report *r);   /* the method actually used */
-size_t sg_report_camp_count(const sg_report *r);
+SG_API sg_camp_method sg_report_method(const sg_report *r);   /* the method actually used */
+SG_API size_t sg_report_camp_count(const sg_report *r);
 /* Camp id (1..k) of actor `id`; 0 when the id is not an actor of the graph. */
-int sg_report_camp_of(const sg_report *r, const char *id);
-void sg_report_balance(const sg_report *r, sg_balance *out);
+SG_API int sg_report_camp_of(const sg_report *r, const char *id);
+SG_API void sg_report_balance(const sg_report *r, sg_balance *out);
 
 /* The regularized incomplete beta function I_x(a, b) (the Beta(a, b) CDF at x), by
  * Lentz's continued fraction; a, b > 0. Accurate to ~1e-14. */
-double sg_beta_cdf(double x, double a, double b);
+SG_API double sg_beta_cdf(double x, double a, double b);
 /* The p-quantile of Beta(a, b) by bisection on sg_beta_cdf (to 1e-12). */
-double sg_beta_quantile(double p, double a, double b);
+SG_API double sg_beta_quantile(double p, double a, double b);
 
 #endif

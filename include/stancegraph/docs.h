@@ -32,7 +32,7 @@ typedef struct sg_doc {
 } sg_doc;
 
 /* Free a document from sg_doc_reader_next; NULL is a no-op. */
-void sg_doc_free(sg_doc *d);
+SG_API void sg_doc_free(sg_doc *d);
 
 typedef struct sg_doc_reader sg_doc_reader;
 
@@ -40,9 +40,10 @@ typedef struct sg_doc_reader sg_doc_reader;
  * id of a text file ("-" reads as "stdin") and the format for SG_DOC_AUTO; name is the
  * file name used in errors ("FILE:LINE: problem"). date, when not NULL, overrides the
  * date of every document. The strings must outlive the reader. */
-SG_NODISCARD sg_status sg_doc_reader_open(sg_doc_reader **out, FILE *fp, const char *path,
-                                          const char *name, sg_doc_format format,
-                                          const char *date, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_doc_reader_open(sg_doc_reader **out, FILE *fp,
+                                                 const char *path, const char *name,
+                                                 sg_doc_format format, const char *date,
+                                                 sg_error *err);
 
 /* The next document in *out (the caller frees it with sg_doc_free), or *out = NULL at
  * the end of the file. Returns SG_EINPUT with file and line for an empty text file, a
@@ -50,8 +51,8 @@ SG_NODISCARD sg_status sg_doc_reader_open(sg_doc_reader **out, FILE *fp, const c
  * included), a document without string "id" and "text" or whose "date" is no real date;
  * SG_EIO on a read error;
  * SG_ENOMEM. After an error the reader only returns that error. */
-SG_NODISCARD sg_status sg_doc_reader_next(sg_doc_reader *r, sg_doc **out, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_doc_reader_next(sg_doc_reader *r, sg_doc **out, sg_error *err);
 
-void sg_doc_reader_free(sg_doc_reader *r);
+SG_API void sg_doc_reader_free(sg_doc_reader *r);
 
 #endif

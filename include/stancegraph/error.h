@@ -8,6 +8,7 @@
 #define SG_ERROR_H
 
 #include <stddef.h>
+#include "stancegraph/export.h"
 
 #if defined(__GNUC__)
 #define SG_NODISCARD __attribute__((warn_unused_result))
@@ -34,18 +35,18 @@ typedef struct sg_error {
 } sg_error;
 
 /* A short constant name for a status ("out of memory", "invalid input" ...). */
-const char *sg_status_str(sg_status status);
+SG_API const char *sg_status_str(sg_status status);
 
 /* Reset err to "no error". NULL is a no-op. */
-void sg_error_clear(sg_error *err);
+SG_API void sg_error_clear(sg_error *err);
 
 /* Record an error in err (NULL allowed) and return code, so that callers can write
  * `return sg_error_set(err, SG_EINPUT, path, line, "bad %s", x);`.
  * file may be NULL; line 0 means unknown. The message is truncated to fit. */
-sg_status sg_error_set(sg_error *err, sg_status code, const char *file, long line,
-                       const char *fmt, ...) SG_PRINTF(5, 6);
+SG_API sg_status sg_error_set(sg_error *err, sg_status code, const char *file, long line,
+                              const char *fmt, ...) SG_PRINTF(5, 6);
 
 /* Format err as "FILE:LINE: message" (parts omitted when unknown) into buf. */
-void sg_error_format(const sg_error *err, char *buf, size_t buf_len);
+SG_API void sg_error_format(const sg_error *err, char *buf, size_t buf_len);
 
 #endif

@@ -43,18 +43,18 @@ typedef struct sg_extract_options {
 
 /* Append the statements found in doc to out. Returns SG_EINPUT for invalid UTF-8 (the
  * message gives the byte offset), SG_EUSAGE for an unknown topic, SG_ENOMEM. */
-SG_NODISCARD sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
-                                           const sg_document *doc,
-                                           const sg_extract_options *opts, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
+                                                  const sg_document *doc,
+                                                  const sg_extract_options *opts, sg_error *err);
 
 /* Why doc gives actor (an id or alias) the statements it gives on opts->topic, or none:
  * for each sentence naming the actor, whether its mention can hold a cue and what each
  * stance cue of the sentence got (holder and rule, or the reason it gave nothing).
  * *report is a NUL-terminated text the caller frees. SG_EUSAGE for a missing or unknown
  * topic or an unknown actor. */
-SG_NODISCARD sg_status sg_extract_why_not(char **report, const sg_lexicon *lex,
-                                          const sg_document *doc,
-                                          const sg_extract_options *opts, const char *actor,
-                                          sg_error *err);
+SG_API SG_NODISCARD sg_status sg_extract_why_not(char **report, const sg_lexicon *lex,
+                                                 const sg_document *doc,
+                                                 const sg_extract_options *opts,
+                                                 const char *actor, sg_error *err);
 
 #endif

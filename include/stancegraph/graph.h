@@ -90,6 +90,10 @@ typedef struct sg_graph_options {
     const char *const *label_ids;      /* topic labels for titles ("topic_labels" in */
     const char *const *label_texts;    /* graph.json and report.json); deep-copied */
     size_t n_labels;
+    int stance_evidence;               /* 1: graph.json also lists each stance's first
+                                          statement ids, so that sg_graph_merge of such
+                                          parts gives every edge the evidence one build
+                                          would (`build --for-merge`); default 0 */
 } sg_graph_options;
 
 /* Default of topic_partners: a topic with more actors than this + 1 gets the pruned
@@ -98,7 +102,7 @@ typedef struct sg_graph_options {
 
 #define SG_GRAPH_OPTIONS_INIT                                                           \
     {1, SG_NETWORK_ONEMODE, SG_QUALIFIER_SUBTRACT, SG_NORM_NO, SG_DUP_INCLUDE, NULL, 0, \
-     0, 0, NULL, 10, SG_GRAPH_TOPIC_PARTNERS, 0, NULL, NULL, 0}
+     0, 0, NULL, 10, SG_GRAPH_TOPIC_PARTNERS, 0, NULL, NULL, 0, 0}
 
 /* At most this many statements are kept as evidence per node (in input order). */
 #define SG_GRAPH_NODE_EVIDENCE 20
@@ -107,77 +111,77 @@ typedef struct sg_graph_options {
  * "qualifier-aggregation", "normalization" or "duplicates"; value is the DNA name
  * ("onemode", "subtract", "average", "cosine-vector", "document" ...).
  * Returns SG_EUSAGE (with a message listing the choices) for an unknown name. */
-SG_NODISCARD sg_status sg_graph_option_set(sg_graph_options *opts, const char *option,
-                                           const char *value, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_graph_option_set(sg_graph_options *opts, const char *option,
+                                                  const char *value, sg_error *err);
 
 /* The DNA names of the enum values ("onemode", "subtract", "no", "include" ...). */
-const char *sg_network_type_name(sg_network_type v);
-const char *sg_qualifier_aggregation_name(sg_qualifier_aggregation v);
-const char *sg_normalization_name(sg_normalization v);
-const char *sg_duplicates_name(sg_duplicates v);
+SG_API const char *sg_network_type_name(sg_network_type v);
+SG_API const char *sg_qualifier_aggregation_name(sg_qualifier_aggregation v);
+SG_API const char *sg_normalization_name(sg_normalization v);
+SG_API const char *sg_duplicates_name(sg_duplicates v);
 
 /* Build a graph from a list of statements (all kept in memory by the caller).
  * opts NULL means SG_GRAPH_OPTIONS_INIT. Returns SG_EUSAGE for option combinations
  * that do not exist (congruence in a two-mode network, "activity" in one-mode ...),
  * SG_EINPUT for bad statements (stance outside -1..1, non-positive weight, bad date).
  * On success *out is a new graph the caller frees with sg_graph_free(). */
-SG_NODISCARD sg_status sg_graph_build(sg_graph **out, const sg_statement_list *stmts,
-                                      const sg_graph_options *opts, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_graph_build(sg_graph **out, const sg_statement_list *stmts,
+                                             const sg_graph_options *opts, sg_error *err);
 
 /* Streaming construction: only aggregates are kept, never the statements, so memory
  * grows with actors x topics (and actors x topics x days with windows), not with the
  * number of statements. Add statements in input order (evidence keeps the first ones),
  * then finish once. The builder copies opts (including topics and decision). */
-SG_NODISCARD sg_status sg_graph_builder_new(sg_graph_builder **out,
-                                            const sg_graph_options *opts, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_graph_builder_new(sg_graph_builder **out,
+                                                   const sg_graph_options *opts, sg_error *err);
 /* Add one statement (copied as needed; s stays the caller's). */
-SG_NODISCARD sg_status sg_graph_builder_add(sg_graph_builder *b, const sg_statement *s,
-                                            sg_error *err);
+SG_API SG_NODISCARD sg_status sg_graph_builder_add(sg_graph_builder *b, const sg_statement *s,
+                                                   sg_error *err);
 /* Add one relation of a plain signed edge list: from -> to with a signed weight
  * (kind "direct"). A zero weight adds the two nodes only. */
-SG_NODISCARD sg_status sg_graph_builder_add_edge(sg_graph_builder *b, const char *from,
-                                                 const char *to, double weight,
-                                                 sg_error *err);
+SG_API SG_NODISCARD sg_status sg_graph_builder_add_edge(sg_graph_builder *b, const char *from,
+                                                        const char *to, double weight,
+                                                        sg_error *err);
 /* The same for either kind of relation: directed (kind "direct", from -> to) or not
  * (kind "tie": A - B and B - A are one relation, drawn without arrows). */
-SG_NODISCARD sg_status sg_graph_builder_add_relation(sg_graph_builder *b, const char *from,
-                                                     const char *to, double weight,
-                                                     int directed, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_graph_builder_add_relation(sg_graph_builder *b, const char *from,
+                                                            const char *to, double weight,
+                                                            int directed, sg_error *err);
 /* Read a CSV edge list (header line naming from,to and sign or weight; RFC 4180:
  * delimiter-separated, double-quoted fields may hold the delimiter, quotes ("") and line
  * breaks) into b. delimiter is ',' or ';' (0 = ','). Rows are undirected ties unless
  * directed. name is used in "FILE:LINE: problem" errors. */
-SG_NODISCARD sg_status sg_graph_builder_read_edge_list(sg_graph_builder *b, FILE *fp,
-                                                       const char *name, char delimiter,
-                                                       int directed, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_graph_builder_read_edge_list(sg_graph_builder *b, FILE *fp,
+                                                              const char *name, char delimiter,
+                                                              int directed, sg_error *err);
 /* sg_graph_builder_read_edge_list(b, fp, name, ',', 1, err): directed relations. */
-SG_NODISCARD sg_status sg_graph_builder_read_edges(sg_graph_builder *b, FILE *fp,
-                                                   const char *name, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_graph_builder_read_edges(sg_graph_builder *b, FILE *fp,
+                                                          const char *name, sg_error *err);
 /* Set (or replace) the decision after statements were added, e.g. once the date of the
  * latest statement is known. */
-SG_NODISCARD sg_status sg_graph_builder_set_decision(sg_graph_builder *b,
-                                                     const sg_decision *d, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_graph_builder_set_decision(sg_graph_builder *b,
+                                                            const sg_decision *d, sg_error *err);
 /* The latest statement date seen so far as YYYY-MM-DD; 0, or -1 when none had a date. */
-int sg_graph_builder_last_date(const sg_graph_builder *b, char out[11]);
+SG_API int sg_graph_builder_last_date(const sg_graph_builder *b, char out[11]);
 /* Compute the network. May be called once; the builder must still be freed. */
-SG_NODISCARD sg_status sg_graph_builder_finish(sg_graph_builder *b, sg_graph **out,
-                                               sg_error *err);
+SG_API SG_NODISCARD sg_status sg_graph_builder_finish(sg_graph_builder *b, sg_graph **out,
+                                                      sg_error *err);
 /* Finish and write graph.json to fp (as sg_graph_write would write the finished graph),
  * making the time windows one at a time as they are written: memory holds two windows,
  * not all of them. Instead of sg_graph_builder_finish, once; the builder must still be
  * freed. *nodes (when not NULL) gets the graph's node count. */
-SG_NODISCARD sg_status sg_graph_builder_write(sg_graph_builder *b, FILE *fp, size_t *nodes,
-                                              sg_error *err);
-void sg_graph_builder_free(sg_graph_builder *b);
+SG_API SG_NODISCARD sg_status sg_graph_builder_write(sg_graph_builder *b, FILE *fp,
+                                                     size_t *nodes, sg_error *err);
+SG_API void sg_graph_builder_free(sg_graph_builder *b);
 
 /* graph.json text (docs/formats.md), malloc'd, NUL-terminated; free() it. */
-SG_NODISCARD sg_status sg_graph_to_json(const sg_graph *g, char **out, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_graph_to_json(const sg_graph *g, char **out, sg_error *err);
 /* Write graph.json to fp element by element (no whole-document tree in memory). */
-SG_NODISCARD sg_status sg_graph_write(const sg_graph *g, FILE *fp, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_graph_write(const sg_graph *g, FILE *fp, sg_error *err);
 /* Parse graph.json text of len bytes; name is used in errors ("FILE:LINE: problem").
  * Arrays are parsed one element at a time, so a large file never becomes one tree. */
-SG_NODISCARD sg_status sg_graph_from_json(sg_graph **out, const char *json, size_t len,
-                                          const char *name, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_graph_from_json(sg_graph **out, const char *json, size_t len,
+                                                 const char *name, sg_error *err);
 
 /* Merge partial graphs exactly: stance aggregates (weights and counts per actor x
  * topic, per window) are summed and every network is recomputed from the sums, so
@@ -186,25 +190,25 @@ SG_NODISCARD sg_status sg_graph_from_json(sg_graph **out, const char *json, size
  * All parts must share network type, aggregation, normalisation, duplicates and
  * window/step. Direct edges are summed. Evidence is concatenated in part order and
  * capped. Returns SG_EINPUT (naming the part) when the settings differ. */
-SG_NODISCARD sg_status sg_graph_merge(sg_graph **out, const sg_graph *const *parts,
-                                      size_t n_parts, const char *const *names,
-                                      sg_error *err);
+SG_API SG_NODISCARD sg_status sg_graph_merge(sg_graph **out, const sg_graph *const *parts,
+                                             size_t n_parts, const char *const *names,
+                                             sg_error *err);
 
 /* Read-only accessors (borrowed strings, valid until sg_graph_free). */
-size_t sg_graph_node_count(const sg_graph *g);
-size_t sg_graph_edge_count(const sg_graph *g);
-const char *sg_graph_node_id(const sg_graph *g, size_t node);
+SG_API size_t sg_graph_node_count(const sg_graph *g);
+SG_API size_t sg_graph_edge_count(const sg_graph *g);
+SG_API const char *sg_graph_node_id(const sg_graph *g, size_t node);
 /* Endpoints (node indexes) and weight of edge e; kind is its graph.json name. */
-void sg_graph_edge(const sg_graph *g, size_t e, size_t *source, size_t *target,
-                   double *weight, const char **kind);
+SG_API void sg_graph_edge(const sg_graph *g, size_t e, size_t *source, size_t *target,
+                          double *weight, const char **kind);
 /* Look a node up by id; returns 0 and sets *node, or -1 when absent. */
-int sg_graph_find_node(const sg_graph *g, const char *id, size_t *node);
-size_t sg_graph_window_count(const sg_graph *g);
+SG_API int sg_graph_find_node(const sg_graph *g, const char *id, size_t *node);
+SG_API size_t sg_graph_window_count(const sg_graph *g);
 
 /* Check the invariants (sorted nodes, edge endpoints in range, vector lengths);
  * returns SG_EINTERNAL with a message when one is broken. For the tests. */
-SG_NODISCARD sg_status sg_graph_check(const sg_graph *g, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_graph_check(const sg_graph *g, sg_error *err);
 
-void sg_graph_free(sg_graph *g);
+SG_API void sg_graph_free(sg_graph *g);
 
 #endif

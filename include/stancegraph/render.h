@@ -64,9 +64,9 @@ typedef struct sg_render_options {
  *         SG_EUSAGE for an unknown engine or an option the format does not take;
  *         SG_ENOMEM; SG_EINTERNAL when Graphviz fails or its plugins are missing.
  *         On failure *out is NULL, *out_len 0 and err says why. */
-SG_NODISCARD sg_status sg_render(char **out, size_t *out_len, const char *report_json,
-                                 size_t len, sg_render_format fmt,
-                                 const sg_render_options *opts, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_render(char **out, size_t *out_len, const char *report_json,
+                                        size_t len, sg_render_format fmt,
+                                        const sg_render_options *opts, sg_error *err);
 
 /* A report parsed once, for several outputs (`report` writes seven from one report.json):
  * sg_render() is parse + sg_render_doc_render() + free. */
@@ -74,33 +74,33 @@ typedef struct sg_render_doc sg_render_doc;
 
 /* Parse and check report_json (len bytes); input_name is used in messages (may be
  * NULL). On success *out is freed with sg_render_doc_free. Errors as sg_render's. */
-SG_NODISCARD sg_status sg_render_doc_parse(sg_render_doc **out, const char *report_json,
+SG_API SG_NODISCARD sg_status sg_render_doc_parse(sg_render_doc **out, const char *report_json,
                                            size_t len, const char *input_name,
                                            sg_error *err);
 /* Render a parsed report in format fmt, as sg_render does (opts->input_name unused). */
-SG_NODISCARD sg_status sg_render_doc_render(char **out, size_t *out_len,
+SG_API SG_NODISCARD sg_status sg_render_doc_render(char **out, size_t *out_len,
                                             const sg_render_doc *doc, sg_render_format fmt,
                                             const sg_render_options *opts, sg_error *err);
-void sg_render_doc_free(sg_render_doc *doc);
+SG_API void sg_render_doc_free(sg_render_doc *doc);
 
 /* The format for an output path, by extension: .dot/.gv .svg .png .pdf .graphml .html/.htm
  * .json; .csv is the node list, except names ending in "edges.csv" (edges.csv,
  * camps.edges.csv, camps-edges.csv) which are the edge list. Case-insensitive.
  * @return SG_OK, or SG_EUSAGE when the extension is none of these (*out unchanged). */
-SG_NODISCARD sg_status sg_render_format_from_path(sg_render_format *out, const char *path);
+SG_API SG_NODISCARD sg_status sg_render_format_from_path(sg_render_format *out, const char *path);
 
 /* The format for a name as given to --format: dot svg png pdf graphml csv (= csv-nodes)
  * csv-nodes csv-edges html json. @return SG_OK or SG_EUSAGE. */
-SG_NODISCARD sg_status sg_render_format_from_name(sg_render_format *out, const char *name);
+SG_API SG_NODISCARD sg_status sg_render_format_from_name(sg_render_format *out, const char *name);
 
 /* The canonical --format name of fmt ("svg", "csv-edges" ...). */
-const char *sg_render_format_name(sg_render_format fmt);
+SG_API const char *sg_render_format_name(sg_render_format fmt);
 
 /* Check that the Graphviz plugins the module uses are installed: the layouts dot, neato,
  * fdp, sfdp and nop, and the output formats svg, png and pdf. On failure the message
  * names what is missing (usually fixed by installing the Debian package graphviz, or by
  * running `dot -c` as root to rebuild the plugin configuration).
  * @return SG_OK or SG_EINTERNAL. */
-SG_NODISCARD sg_status sg_render_check_plugins(sg_error *err);
+SG_API SG_NODISCARD sg_status sg_render_check_plugins(sg_error *err);
 
 #endif

@@ -56,50 +56,50 @@ typedef struct sg_statement_list {
 } sg_statement_list;
 
 /* Zero a record (all strings NULL, weight 1, spans -1). */
-void sg_statement_init(sg_statement *s);
+SG_API void sg_statement_init(sg_statement *s);
 /* Free the record's strings and re-init it. NULL is a no-op. */
-void sg_statement_destroy(sg_statement *s);
+SG_API void sg_statement_destroy(sg_statement *s);
 /* Deep copy src into *out (which must be uninitialised or destroyed). */
-SG_NODISCARD sg_status sg_statement_copy(sg_statement *out, const sg_statement *src);
+SG_API SG_NODISCARD sg_status sg_statement_copy(sg_statement *out, const sg_statement *src);
 
 /* Name of one flag bit ("negated") or NULL; and the reverse lookup (0 when unknown). */
-const char *sg_flag_name(unsigned flag);
-unsigned sg_flag_from_name(const char *name);
+SG_API const char *sg_flag_name(unsigned flag);
+SG_API unsigned sg_flag_from_name(const char *name);
 
-void sg_statement_list_init(sg_statement_list *list);
+SG_API void sg_statement_list_init(sg_statement_list *list);
 /* Free every record and the array. NULL is a no-op. */
-void sg_statement_list_destroy(sg_statement_list *list);
+SG_API void sg_statement_list_destroy(sg_statement_list *list);
 /* Append a record; takes ownership of *s's strings (and re-inits *s) on success. */
-SG_NODISCARD sg_status sg_statement_list_take(sg_statement_list *list, sg_statement *s);
+SG_API SG_NODISCARD sg_status sg_statement_list_take(sg_statement_list *list, sg_statement *s);
 
 /* Parse one JSON line into *out. name and line_no are used in error messages.
  * Returns SG_EINPUT for malformed JSON, missing required fields or bad values. */
-SG_NODISCARD sg_status sg_statement_parse(sg_statement *out, const char *json, size_t len,
-                                          const char *name, long line_no, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_statement_parse(sg_statement *out, const char *json, size_t len,
+                                                 const char *name, long line_no, sg_error *err);
 
 /* Serialise s as one compact JSON object with a fixed key order, no newline.
  * *out is malloc'd; free it with free(). */
-SG_NODISCARD sg_status sg_statement_to_json(char **out, const sg_statement *s);
+SG_API SG_NODISCARD sg_status sg_statement_to_json(char **out, const sg_statement *s);
 
 /* Read JSONL from fp (blank lines skipped) and append to list. name names the input
  * in errors ("<stdin>" for stdin). Lines may be arbitrarily long. Invalid UTF-8 is an
  * error. On error the list keeps what was read before the bad line. */
-SG_NODISCARD sg_status sg_statements_read(sg_statement_list *list, FILE *fp,
-                                          const char *name, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_statements_read(sg_statement_list *list, FILE *fp,
+                                                 const char *name, sg_error *err);
 
 /* Streaming variant: call fn for each parsed statement (fn takes ownership of the
  * record's strings only if it re-inits it; otherwise they are freed after the call).
  * Stops at the first error from fn or from parsing. */
 typedef sg_status (*sg_statement_fn)(void *ctx, sg_statement *s, sg_error *err);
-SG_NODISCARD sg_status sg_statements_each(FILE *fp, const char *name, sg_statement_fn fn,
-                                          void *ctx, sg_error *err);
+SG_API SG_NODISCARD sg_status sg_statements_each(FILE *fp, const char *name, sg_statement_fn fn,
+                                                 void *ctx, sg_error *err);
 
 /* 1 when s is a calendar date written YYYY-MM-DD (month 01-12, a day the month has,
  * 29 February only in leap years), else 0. The one date check of every command. */
-int sg_date_valid(const char *s);
+SG_API int sg_date_valid(const char *s);
 
 /* Write every statement as one JSON line. */
-SG_NODISCARD sg_status sg_statements_write(const sg_statement_list *list, FILE *fp,
-                                           sg_error *err);
+SG_API SG_NODISCARD sg_status sg_statements_write(const sg_statement_list *list, FILE *fp,
+                                                  sg_error *err);
 
 #endif

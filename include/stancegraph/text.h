@@ -14,7 +14,7 @@
 
 /* Check that s[0..len) is well-formed UTF-8 (no overlongs, no surrogates, no NUL).
  * Returns 1 when valid; else 0 and, when non-NULL, *bad_offset = first bad byte. */
-int sg_utf8_valid(const char *s, size_t len, size_t *bad_offset);
+SG_API int sg_utf8_valid(const char *s, size_t len, size_t *bad_offset);
 
 typedef enum sg_token_kind {
     SG_TOK_WORD,   /* letters/digits, inner hyphens, apostrophes and dots of abbreviations */
@@ -60,8 +60,8 @@ typedef struct sg_tokens {
  * abbreviations: NULL-terminated list of lower-case abbreviations without the final
  * dot ("u.s", "gen", "jan") that do not end a sentence; NULL uses a built-in set.
  * On success *out must be released with sg_tokens_destroy. */
-SG_NODISCARD sg_status sg_tokens_init(sg_tokens *out, const char *text, size_t len,
-                                      const char *const *abbreviations, sg_error *err);
-void sg_tokens_destroy(sg_tokens *t);
+SG_API SG_NODISCARD sg_status sg_tokens_init(sg_tokens *out, const char *text, size_t len,
+                                             const char *const *abbreviations, sg_error *err);
+SG_API void sg_tokens_destroy(sg_tokens *t);
 
 #endif

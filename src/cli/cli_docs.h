@@ -23,25 +23,7 @@ typedef struct sg_cli_extract_args {
 
 #define SG_CLI_EXTRACT_ARGS_INIT {NULL, NULL, NULL, NULL, "auto", 0, 1, 0}
 
-/* Long options shared by every command that extracts (short codes t T L a d f R j). */
-#define SG_CLI_EXTRACT_LONGOPTS                                                        \
-    {"topic", required_argument, NULL, 't'}, {"topics", required_argument, NULL, 'T'}, \
-    {"lexicon", required_argument, NULL, 'L'},                                        \
-    {"actor-level", required_argument, NULL, 'a'},                                    \
-    {"date", required_argument, NULL, 'd'}, {"format", required_argument, NULL, 'f'}, \
-    {"no-relations", no_argument, NULL, 'R'}, {"jobs", required_argument, NULL, 'j'}
-
-/* Their help lines. */
-#define SG_CLI_EXTRACT_HELP                                                               \
-    "  -t, --topic ID         topic to extract (default: every topic of the lexicon)\n"    \
-    "      --topics FILE      add topics from a JSON file {\"topics\":[...]}\n"             \
-    "      --lexicon PATH     lexicon file or directory (default: the installed one)\n"   \
-    "      --actor-level L    group (countries, organisations; default) or person\n"      \
-    "      --date YYYY-MM-DD  date of the documents (offices of people are read on it)\n" \
-    "      --format F         auto (default), text or jsonl\n"                            \
-    "      --no-relations     leave out actor->actor relations (statements with a target)\n" \
-    "  -j, --jobs N           extract documents on N threads (default: one per CPU);\n"   \
-    "                         the output is the same whatever N\n"
+/* The options themselves (names, help) are sg_cli_extract_opts in cli_options.c. */
 
 /* Apply extraction option ch with its argument. Returns 1 when handled, 0 when ch is not
  * an extraction option, SG_EXIT_USAGE after printing a usage error for a bad value

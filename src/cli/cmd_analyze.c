@@ -9,34 +9,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_options.h"
 #include "cli/cli_feedback.h"
 #include "stancegraph/analyze.h"
-
-static const struct option analyze_longopts[] = {
-    {"output", required_argument, NULL, 'o'}, {"method", required_argument, NULL, 'm'},
-    {"seed", required_argument, NULL, 's'},   {"level", required_argument, NULL, 'l'},
-    {"prior", required_argument, NULL, 'p'},  {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
-};
-
-static void analyze_help(void)
-{
-    printf("usage: stancegraph analyze [options] [GRAPH.json]\n"
-           "\n"
-           "Find the camps, stance classes, balance, brokers and blockers of a graph\n"
-           "written by 'stancegraph build' (or 'merge'). GRAPH.json '-' or none reads stdin.\n"
-           "\n"
-           "  -o, --output FILE   report.json ('-' = stdout, the default)\n"
-           "  -m, --method M      auto (default): spinglass up to 300 nodes and 5000 ties,\n"
-           "                      else leiden; spinglass (igraph, negative weights);\n"
-           "                      leiden (correlation clustering of the signed ties)\n"
-           "  -s, --seed N        random seed (default 42): same input and seed, same camps\n"
-           "      --level P       credible interval mass (default 0.90)\n"
-           "      --prior A       Beta(A, A) prior of the support share (default 0.5)\n"
-           "  -h, --help          show this help\n"
-           "\n"
-           "exit codes: 0 success, 1 usage, 2 input error, 3 internal error\n");
-}
 
 static int number_arg(const char *s, double lo, double hi, double *out)
 {
@@ -55,9 +30,9 @@ static int analyze_parse(int argc, char **argv, sg_analyze_options *opts, const 
     int c;
     double v;
     sg_error err;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:m:s:h", analyze_longopts, NULL)) != -1) {
+    sg_cli_getopt g;
+    sg_cli_getopt_init(&g, &sg_cli_doc_analyze);
+    while ((c = getopt_long(argc, argv, g.shortopts, g.longopts, NULL)) != -1) {
         switch (c) {
         case 'o': *out = optarg; break;
         case 'm':
@@ -81,9 +56,7 @@ static int analyze_parse(int argc, char **argv, sg_analyze_options *opts, const 
             opts->prior = v;
             break;
         case 'h': *help = 1; return SG_EXIT_OK;
-        case ':':
-            return sg_cli_usage_error("analyze", "option '%s' needs a value", argv[optind - 1]);
-        default: return sg_cli_usage_error("analyze", "unknown option '%s'", argv[optind - 1]);
+        default: return sg_cli_bad_option(&sg_cli_doc_analyze, c, argv);
         }
     }
     if (argc - optind > 1)
@@ -99,7 +72,7 @@ int sg_cmd_analyze(int argc, char **argv)
     int rc = analyze_parse(argc, argv, &opts, &out_path, &help);
     if (rc != SG_EXIT_OK || help) {
         if (help)
-            analyze_help();
+            sg_cli_print_help(stdout, &sg_cli_doc_analyze);
         return rc;
     }
     const char *in_path = optind < argc ? argv[optind] : "-";

@@ -14,100 +14,11 @@
 #include "cli/cli.h"
 #include "cli/cli_decision.h"
 #include "cli/cli_feedback.h"
+#include "cli/cli_options.h"
 #include "stancegraph/graph.h"
 #include "stancegraph/lexicon.h"
 
 #define MAX_LIST 4096
-
-/* Long-only options (values past any short option letter). */
-enum { OPT_TOPIC_PARTNERS = 1000, OPT_ALL_PAIRS, OPT_WINDOW_NETWORKS };
-
-static const struct option build_longopts[] = {
-    {"output", required_argument, NULL, 'o'},
-    {"edges", required_argument, NULL, 'E'},
-    {"network-type", required_argument, NULL, 'n'},
-    {"qualifier-aggregation", required_argument, NULL, 'q'},
-    {"normalization", required_argument, NULL, 'N'},
-    {"normalisation", required_argument, NULL, 'N'},
-    {"duplicates", required_argument, NULL, 'd'},
-    {"topic", required_argument, NULL, 't'},
-    {"window", required_argument, NULL, 'w'},
-    {"step", required_argument, NULL, 's'},
-    {"max-edge-evidence", required_argument, NULL, 'x'},
-    {"topic-partners", required_argument, NULL, OPT_TOPIC_PARTNERS},
-    {"all-pairs", no_argument, NULL, OPT_ALL_PAIRS},
-    {"window-networks", no_argument, NULL, OPT_WINDOW_NETWORKS},
-    {"body", required_argument, NULL, 'B'},
-    {"rule", required_argument, NULL, 'R'},
-    {"member", required_argument, NULL, 'M'},
-    {"topics", required_argument, NULL, 'T'},
-    {"lexicon", required_argument, NULL, 'L'},
-    {"actor", required_argument, NULL, 'A'},
-    {"person", required_argument, NULL, 'P'},
-    {"source", required_argument, NULL, 'S'},
-    {"from", required_argument, NULL, 'F'},
-    {"to", required_argument, NULL, 'U'},
-    {"variable1", required_argument, NULL, 'V'},
-    {"delimiter", required_argument, NULL, 'D'},
-    {"directed-edges", no_argument, NULL, 'G'},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
-};
-
-static void build_help(void)
-{
-    printf(
-        "usage: stancegraph build [options] [STATEMENTS.jsonl...] [--edges FILE.csv]\n"
-        "\n"
-        "Aggregate statements into stance scores and an actor network -> graph.json.\n"
-        "Formulas and options follow the Discourse Network Analyzer (docs/networks.md).\n"
-        "No STATEMENTS (and no --edges) or '-' reads stdin.\n"
-        "\n"
-        "  -o, --output FILE               graph.json ('-' = stdout, the default)\n"
-        "      --edges FILE.csv            also read a signed edge list: header naming\n"
-        "                                  from,to and sign or weight (repeatable); RFC 4180,\n"
-        "                                  quoted fields may hold line breaks\n"
-        "      --delimiter C               ',' (default), ';' or 'tab' in --edges files\n"
-        "      --directed-edges            --edges rows are relations from -> to (default:\n"
-        "                                  undirected ties, drawn without arrows)\n"
-        "      --network-type T            onemode (actor x actor, default) | twomode\n"
-        "      --qualifier-aggregation A   ignore | congruence | conflict | subtract (default)\n"
-        "      --normalization N           no (default) | average | jaccard | cosine |\n"
-        "                                  cosine-vector (one-mode); activity | prominence\n"
-        "                                  (two-mode)\n"
-        "      --duplicates D              include (default) | document | week | month | year\n"
-        "  -t, --topic ID                  keep only this topic (repeatable; default: all)\n"
-        "      --window 30d --step 7d      one network per time window (days, or w = weeks)\n"
-        "      --max-edge-evidence N       statement ids kept per edge (default 10)\n"
-        "      --topic-partners N          on a topic with more than N+1 actors, pair each\n"
-        "                                  actor with the topic's N most active ones only\n"
-        "                                  (default 100; edges grow linearly, not squared)\n"
-        "      --all-pairs                 every co-stance pair, however many (exact)\n"
-        "      --window-networks           give each time window its own network too\n"
-        "                                  (default: window stances and moves only)\n"
-        "      --body NAME --rule RULE     the deciding body and its rule (unanimity,\n"
-        "      --member NAME ...           majority, two-thirds, qualified-majority,\n"
-        "                                  security-council) and its members, for 'analyze'\n"
-        "                                  to report blockers\n"
-        "      --topics FILE               topics file (as for extract): the first --topic's\n"
-        "      --lexicon PATH              decision and members (on the latest statement's\n"
-        "                                  date) and labels come from the lexicon; the\n"
-        "                                  lexicon is also read when --topic names one of\n"
-        "                                  its topics. --body overrides it\n"
-        "filters (DNA's statement filters; repeat an option to allow several values):\n"
-        "      --actor ID                  keep statements of these actors\n"
-        "      --person NAME               keep statements of these speakers\n"
-        "      --source NAME               keep statements reported by these outlets\n"
-        "      --from YYYY-MM-DD --to YYYY-MM-DD   keep statements dated in the range\n"
-        "                                  (inclusive; undated statements are dropped)\n"
-        "      --variable1 V               first mode of the network: actor (default; DNA's\n"
-        "                                  organization) or person (the speaker; statements\n"
-        "                                  without one are dropped). The second mode is\n"
-        "                                  always the topic (DNA's concept)\n"
-        "  -h, --help                      show this help\n"
-        "\n"
-        "exit codes: 0 success, 1 usage, 2 input error, 3 internal error\n");
-}
 
 /* "30d", "30", "4w" -> days; -1 when malformed. */
 static int parse_days(const char *s)
@@ -138,6 +49,7 @@ typedef struct build_filter {
     size_t n_actors, n_people, n_sources;
     const char *from, *to;
     int by_person;
+    int no_relations;  /* leave out statements with a target (actor->actor relations) */
     size_t dropped;
 } build_filter;
 
@@ -169,7 +81,8 @@ static int keep_statement(build_filter *f, sg_statement *s)
                (f->n_sources == 0 || in_list(f->sources, f->n_sources, s->source)) &&
                (f->from == NULL || (s->date && strncmp(s->date, f->from, 10) >= 0)) &&
                (f->to == NULL || (s->date && strncmp(s->date, f->to, 10) <= 0)) &&
-               (!f->by_person || (s->person && s->person[0]));
+               (!f->by_person || (s->person && s->person[0])) &&
+               (!f->no_relations || s->target == NULL);
     if (keep && f->by_person) {
         char *t = s->actor;
         s->actor = s->person;
@@ -271,15 +184,15 @@ static int set_option(build_args *a, const char *option, const char *value)
 static int parse_args(build_args *a, int argc, char **argv, int *help)
 {
     int c, rc = SG_EXIT_OK, days;
-    optind = 1;
-    opterr = 0;
+    sg_cli_getopt g;
+    sg_cli_getopt_init(&g, &sg_cli_doc_build);
     while (rc == SG_EXIT_OK &&
-           (c = getopt_long(argc, argv, ":o:t:h", build_longopts, NULL)) != -1) {
+           (c = getopt_long(argc, argv, g.shortopts, g.longopts, NULL)) != -1) {
         switch (c) {
         case 'o': a->out = optarg; break;
         case 'E': rc = push(a->edges, &a->n_edges, optarg); break;
         case 'n': rc = set_option(a, "network-type", optarg); break;
-        case 'q': rc = set_option(a, "qualifier-aggregation", optarg); break;
+        case 'Q': rc = set_option(a, "qualifier-aggregation", optarg); break;
         case 'N': rc = set_option(a, "normalization", optarg); break;
         case 'd': rc = set_option(a, "duplicates", optarg); break;
         case 't': rc = push(a->topics, &a->n_topics, optarg); break;
@@ -299,7 +212,7 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
             a->opts.max_edge_evidence = (size_t)v;
             break;
         }
-        case OPT_TOPIC_PARTNERS: {
+        case SG_OPT_TOPIC_PARTNERS: {
             char *end = NULL;
             long v = strtol(optarg, &end, 10);
             if (end == optarg || *end || v < 1 || v > 1000000)
@@ -307,8 +220,8 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
             a->opts.topic_partners = (size_t)v;
             break;
         }
-        case OPT_ALL_PAIRS: a->opts.topic_partners = 0; break;
-        case OPT_WINDOW_NETWORKS: a->opts.window_networks = 1; break;
+        case SG_OPT_ALL_PAIRS: a->opts.topic_partners = 0; break;
+        case SG_OPT_WINDOW_NETWORKS: a->opts.window_networks = 1; break;
         case 'B': a->decision.body = optarg; break;
         case 'R': a->decision.rule = optarg; break;
         case 'M': rc = push(a->members, &a->n_members, optarg); break;
@@ -340,9 +253,10 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
                 return sg_cli_usage_error("build", "--delimiter must be ',', ';' or tab");
             break;
         case 'G': a->directed_edges = 1; break;
+        case 'r': a->filter.no_relations = 1; break;
+        case 'K': a->opts.stance_evidence = 1; break;
         case 'h': *help = 1; return SG_EXIT_OK;
-        case ':': return sg_cli_usage_error("build", "option '%s' needs a value", argv[optind - 1]);
-        default: return sg_cli_usage_error("build", "unknown option '%s'", argv[optind - 1]);
+        default: return sg_cli_bad_option(&sg_cli_doc_build, c, argv);
         }
     }
     if (rc != SG_EXIT_OK)
@@ -451,7 +365,7 @@ int sg_cmd_build(int argc, char **argv)
     if (rc != SG_EXIT_OK)
         return rc;
     if (help) {
-        build_help();
+        sg_cli_print_help(stdout, &sg_cli_doc_build);
         return SG_EXIT_OK;
     }
     if (a.n_topics) {

@@ -6,24 +6,10 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_options.h"
 #include "cli/cli_docs.h"
 #include "stancegraph/eval.h"
 
-static const char usage[] =
-    "usage: stancegraph eval GOLD.jsonl --corpus DIR [options]\n"
-    "       stancegraph eval GOLD.jsonl STATEMENTS.jsonl...\n"
-    "\n"
-    "Score statements against hand-coded gold stances (one JSON object per document:\n"
-    "{\"file\",\"topic\",\"stances\":[{\"actor\",\"stance\"}]}; stance is support, oppose or\n"
-    "neutral). Per document and actor the statements are summed (stance x weight).\n"
-    "Prints the misses, precision, recall and F1, and a per-actor table.\n"
-    "\n"
-    "      --corpus DIR       run the extractor on DIR/<file> for every gold document\n"
-    "with --corpus, the extraction options of 'stancegraph extract':\n"
-    SG_CLI_EXTRACT_HELP
-    "  -h, --help             show this help\n"
-    "Statements files are matched to gold documents by their \"doc\" (the file name\n"
-    "without extension).\n";
 
 static const char *canon_actor(void *ctx, const char *name)
 {
@@ -94,15 +80,12 @@ static sg_status score_doc(sg_eval *ev, size_t d, const sg_lexicon *lex, const c
 
 int sg_cmd_eval(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        SG_CLI_EXTRACT_LONGOPTS, {"corpus", required_argument, NULL, 'c'},
-        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     sg_cli_extract_args a = SG_CLI_EXTRACT_ARGS_INIT;
     const char *corpus = NULL;
     int ch;
-    optind = 1;
-    opterr = 0;
-    while ((ch = getopt_long(argc, argv, "t:j:h", longopts, NULL)) != -1) {
+    sg_cli_getopt g;
+    sg_cli_getopt_init(&g, &sg_cli_doc_eval);
+    while ((ch = getopt_long(argc, argv, g.shortopts, g.longopts, NULL)) != -1) {
         int done = sg_cli_extract_option(&a, ch, optarg, "eval");
         if (done < 0)
             return SG_EXIT_USAGE;
@@ -110,8 +93,8 @@ int sg_cmd_eval(int argc, char **argv)
             continue;
         switch (ch) {
         case 'c': corpus = optarg; break;
-        case 'h': fputs(usage, stdout); return SG_EXIT_OK;
-        default: return sg_cli_usage_error("eval", "unknown or incomplete option '%s'", argv[optind - 1]);
+        case 'h': sg_cli_print_help(stdout, &sg_cli_doc_eval); return SG_EXIT_OK;
+        default: return sg_cli_bad_option(&sg_cli_doc_eval, ch, argv);
         }
     }
     if (optind >= argc)

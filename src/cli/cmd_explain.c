@@ -5,17 +5,9 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_options.h"
 #include "cli/cli_docs.h"
 
-static const char usage[] =
-    "usage: stancegraph explain --topic ID [options] FILE...\n"
-    "       stancegraph explain --statements STATEMENTS.jsonl\n"
-    "\n"
-    "Show every statement with the sentence, the stance cue, the actor's mention, the\n"
-    "rule that found the holder and the flags (negated, hedged, deferral ...).\n"
-    SG_CLI_EXTRACT_HELP
-    "      --statements FILE  explain an existing statements file instead\n"
-    "  -h, --help             show this help\n";
 
 static const char *stance_word(int s)
 {
@@ -47,15 +39,12 @@ static void print_statement(const sg_statement *s)
 
 int sg_cmd_explain(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        SG_CLI_EXTRACT_LONGOPTS, {"statements", required_argument, NULL, 's'},
-        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     sg_cli_extract_args a = SG_CLI_EXTRACT_ARGS_INIT;
     const char *statements = NULL;
     int ch;
-    optind = 1;
-    opterr = 0;
-    while ((ch = getopt_long(argc, argv, "t:j:h", longopts, NULL)) != -1) {
+    sg_cli_getopt g;
+    sg_cli_getopt_init(&g, &sg_cli_doc_explain);
+    while ((ch = getopt_long(argc, argv, g.shortopts, g.longopts, NULL)) != -1) {
         int done = sg_cli_extract_option(&a, ch, optarg, "explain");
         if (done < 0)
             return SG_EXIT_USAGE;
@@ -63,8 +52,8 @@ int sg_cmd_explain(int argc, char **argv)
             continue;
         switch (ch) {
         case 's': statements = optarg; break;
-        case 'h': fputs(usage, stdout); return SG_EXIT_OK;
-        default: return sg_cli_usage_error("explain", "unknown or incomplete option '%s'", argv[optind - 1]);
+        case 'h': sg_cli_print_help(stdout, &sg_cli_doc_explain); return SG_EXIT_OK;
+        default: return sg_cli_bad_option(&sg_cli_doc_explain, ch, argv);
         }
     }
     if (!statements && optind >= argc)

@@ -5,37 +5,19 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_options.h"
 #include "cli/cli_docs.h"
 #include "cli/cli_feedback.h"
 
-static const char usage[] =
-    "usage: stancegraph extract --topic ID [options] FILE...\n"
-    "\n"
-    "Find who supports, opposes or defers on a topic in articles; print one statement per\n"
-    "line (JSON). FILE is a text article (one document; date taken from a YYYY-MM-DD in its\n"
-    "name) or a .jsonl file of {\"id\",\"date\",\"source\",\"text\"} documents; '-' is stdin.\n"
-    "\n"
-    SG_CLI_EXTRACT_HELP
-    "  -o, --output FILE      write here (atomically) instead of stdout\n"
-    "  -q, --quiet            no progress, no summary line on stderr\n"
-    "  -h, --help             show this help\n"
-    "\n"
-    "Finding no statement at all writes an empty output and a warning on stderr (a shard of\n"
-    "a corpus may hold none; build and report refuse an empty input). A JSONL document file\n"
-    "is recognised by its first line\n"
-    "(also on stdin); --format text reads it as one article.\n";
 
 int sg_cmd_extract(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        SG_CLI_EXTRACT_LONGOPTS, {"output", required_argument, NULL, 'o'},
-        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     sg_cli_extract_args a = SG_CLI_EXTRACT_ARGS_INIT;
     const char *output = "-";
     int ch;
-    optind = 1;
-    opterr = 0;
-    while ((ch = getopt_long(argc, argv, "t:o:j:h", longopts, NULL)) != -1) {
+    sg_cli_getopt g;
+    sg_cli_getopt_init(&g, &sg_cli_doc_extract);
+    while ((ch = getopt_long(argc, argv, g.shortopts, g.longopts, NULL)) != -1) {
         int done = sg_cli_extract_option(&a, ch, optarg, "extract");
         if (done < 0)
             return SG_EXIT_USAGE;
@@ -43,8 +25,8 @@ int sg_cmd_extract(int argc, char **argv)
             continue;
         switch (ch) {
         case 'o': output = optarg; break;
-        case 'h': fputs(usage, stdout); return SG_EXIT_OK;
-        default: return sg_cli_usage_error("extract", "unknown or incomplete option '%s'", argv[optind - 1]);
+        case 'h': sg_cli_print_help(stdout, &sg_cli_doc_extract); return SG_EXIT_OK;
+        default: return sg_cli_bad_option(&sg_cli_doc_extract, ch, argv);
         }
     }
     char *stdin_only[] = {"-"};

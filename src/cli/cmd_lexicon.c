@@ -4,33 +4,23 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_options.h"
 #include "cli/cli_feedback.h"
 #include "stancegraph/lexicon.h"
 
-static const char usage[] =
-    "usage: stancegraph lexicon check [--lexicon PATH] [--topics FILE]\n"
-    "\n"
-    "Load a lexicon (a JSON file or a directory of them; default: the installed one) and\n"
-    "optional topics, check every entry and cross-reference (people -> actors, group and\n"
-    "organisation members, topic bodies), and print what it holds. Exit 2 with\n"
-    "'FILE:LINE: problem' when something is wrong.\n"
-    "  -h, --help   show this help\n";
 
 int sg_cmd_lexicon(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"lexicon", required_argument, NULL, 'L'}, {"topics", required_argument, NULL, 'T'},
-        {"help", no_argument, NULL, 'h'}, {NULL, 0, NULL, 0}};
     const char *path = NULL, *topics = NULL;
     int ch;
-    optind = 1;
-    opterr = 0;
-    while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    sg_cli_getopt g;
+    sg_cli_getopt_init(&g, &sg_cli_doc_lexicon);
+    while ((ch = getopt_long(argc, argv, g.shortopts, g.longopts, NULL)) != -1) {
         switch (ch) {
         case 'L': path = optarg; break;
         case 'T': topics = optarg; break;
-        case 'h': fputs(usage, stdout); return SG_EXIT_OK;
-        default: return sg_cli_usage_error("lexicon", "unknown or incomplete option '%s'", argv[optind - 1]);
+        case 'h': sg_cli_print_help(stdout, &sg_cli_doc_lexicon); return SG_EXIT_OK;
+        default: return sg_cli_bad_option(&sg_cli_doc_lexicon, ch, argv);
         }
     }
     if (optind >= argc || strcmp(argv[optind], "check") != 0)

@@ -11,27 +11,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_options.h"
 #include "stancegraph/graph.h"
-
-static const struct option merge_longopts[] = {
-    {"output", required_argument, NULL, 'o'},
-    {"help", no_argument, NULL, 'h'},
-    {NULL, 0, NULL, 0},
-};
-
-static void merge_help(void)
-{
-    printf("usage: stancegraph merge [options] PART.json...\n"
-           "\n"
-           "Combine partial graphs written by 'stancegraph build' over disjoint sets of\n"
-           "documents into one graph, exactly as one 'build' over all of them would give\n"
-           "(all parts must use the same network settings and windows). '-' reads stdin.\n"
-           "\n"
-           "  -o, --output FILE   graph.json ('-' = stdout, the default)\n"
-           "  -h, --help          show this help\n"
-           "\n"
-           "exit codes: 0 success, 1 usage, 2 input error, 3 internal error\n");
-}
 
 static sg_status read_graph(const char *path, sg_graph **out, sg_error *err)
 {
@@ -82,14 +63,13 @@ int sg_cmd_merge(int argc, char **argv)
 {
     const char *out_path = "-";
     int c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:h", merge_longopts, NULL)) != -1) {
+    sg_cli_getopt g;
+    sg_cli_getopt_init(&g, &sg_cli_doc_merge);
+    while ((c = getopt_long(argc, argv, g.shortopts, g.longopts, NULL)) != -1) {
         switch (c) {
         case 'o': out_path = optarg; break;
-        case 'h': merge_help(); return SG_EXIT_OK;
-        case ':': return sg_cli_usage_error("merge", "option '%s' needs a value", argv[optind - 1]);
-        default: return sg_cli_usage_error("merge", "unknown option '%s'", argv[optind - 1]);
+        case 'h': sg_cli_print_help(stdout, &sg_cli_doc_merge); return SG_EXIT_OK;
+        default: return sg_cli_bad_option(&sg_cli_doc_merge, c, argv);
         }
     }
     static char *stdin_only[] = {"-"};

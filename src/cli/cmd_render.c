@@ -8,47 +8,8 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_options.h"
 #include "stancegraph/render.h"
-
-static const struct option render_longopts[] = {
-    {"output", required_argument, NULL, 'o'}, {"format", required_argument, NULL, 'f'},
-    {"engine", required_argument, NULL, 'e'}, {"title", required_argument, NULL, 't'},
-    {"twomode", no_argument, NULL, 'M'},      {"timeline", no_argument, NULL, 'T'},
-    {"backbone", required_argument, NULL, 'b'},
-    {"help", no_argument, NULL, 'h'},         {NULL, 0, NULL, 0},
-};
-
-static void render_help(void)
-{
-    printf("usage: stancegraph render [options] [REPORT.json]\n"
-           "\n"
-           "Draw or export a report written by 'stancegraph analyze' (or 'report').\n"
-           "REPORT.json '-' or none reads stdin.\n"
-           "\n"
-           "  -o, --output FILE   where to write ('-' = stdout, the default); the format\n"
-           "                      follows the extension: .dot .svg .png .pdf .graphml\n"
-           "                      .csv (actors) *edges.csv (relations) .html .json\n"
-           "                      *matrix.csv (DNA matrix) .dl (UCINET); with --twomode\n"
-           "                      the matrices are actors x topics\n"
-           "  -f, --format F      dot svg png pdf graphml csv csv-nodes csv-edges html json\n"
-           "                      matrix dl\n"
-           "                      (overrides the extension; default svg on stdout)\n"
-           "  -e, --engine E      Graphviz layout: dot neato fdp sfdp circo twopi ...\n"
-           "                      (default: dot, which draws the camps; sfdp above %d\n"
-           "                      actors; fdp is not reproducible in Graphviz 2.42)\n"
-           "  -t, --title T       title of the diagram and page (default: the topics)\n"
-           "      --twomode       draw actors and topics (two-mode) instead of camps\n"
-           "      --timeline      draw each actor's stance over the report's time windows\n"
-           "      --backbone K    lines drawn: each actor's K strongest ties (default 3);\n"
-           "                      'all' draws every tie (exports always hold every tie)\n"
-           "  -h, --help          show this help\n"
-           "\n"
-           "Colours (colour-blind safe): supporters blue, opponents vermillion, undecided\n"
-           "yellow; camps are shaded boxes; blockers are bold octagons; alignment lines\n"
-           "solid green, conflict lines dashed purple, width by weight.\n"
-           "exit codes: 0 success, 1 usage, 2 input error, 3 internal error\n",
-           SG_RENDER_LARGE_GRAPH);
-}
 
 /* Pick the format: --format, else the output's extension, else SVG on stdout. */
 static int render_pick_format(sg_render_format *fmt, const char *name, const char *out)
@@ -75,9 +36,9 @@ int sg_cmd_render(int argc, char **argv)
     sg_render_options opts = SG_RENDER_OPTIONS_INIT;
     const char *out_path = "-", *format = NULL;
     int c;
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:f:e:t:h", render_longopts, NULL)) != -1) {
+    sg_cli_getopt g;
+    sg_cli_getopt_init(&g, &sg_cli_doc_render);
+    while ((c = getopt_long(argc, argv, g.shortopts, g.longopts, NULL)) != -1) {
         switch (c) {
         case 'o': out_path = optarg; break;
         case 'f': format = optarg; break;
@@ -97,9 +58,8 @@ int sg_cmd_render(int argc, char **argv)
                                                     "'all', not '%s'", optarg);
             break;
         }
-        case 'h': render_help(); return SG_EXIT_OK;
-        case ':': return sg_cli_usage_error("render", "option '%s' needs a value", argv[optind - 1]);
-        default: return sg_cli_usage_error("render", "unknown option '%s'", argv[optind - 1]);
+        case 'h': sg_cli_print_help(stdout, &sg_cli_doc_render); return SG_EXIT_OK;
+        default: return sg_cli_bad_option(&sg_cli_doc_render, c, argv);
         }
     }
     if (argc - optind > 1)

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/cli_options.h"
 #include "cli/cli_decision.h"
 #include "cli/cli_docs.h"
 #include "cli/cli_feedback.h"
@@ -21,21 +22,6 @@
 #include "stancegraph/graph.h"
 #include "stancegraph/render.h"
 
-static const char usage[] =
-    "usage: stancegraph report [options] FILE... -o DIR\n"
-    "\n"
-    "Run the whole pipeline on articles (text or .jsonl documents, '-' for stdin) and\n"
-    "write into DIR: statements.jsonl, graph.json, report.json, camps.dot, camps.svg,\n"
-    "camps.png, report.html, camps.graphml, nodes.csv and edges.csv.\n"
-    "\n"
-    SG_CLI_EXTRACT_HELP
-    "      --with-relations   also draw actor->actor relations (\"X backs Kyiv\") in the\n"
-    "                         network; by default they stay in statements.jsonl only\n"
-    "      --method M         camps: auto (default), spinglass or a scalable method\n"
-    "      --seed N           seed of the camp detection (default 42)\n"
-    "      --engine E         Graphviz layout engine (default: by size)\n"
-    "  -o, --output DIR       output directory (created when missing)\n"
-    "  -h, --help             show this help\n";
 
 typedef struct out_file {
     const char *name;
@@ -351,19 +337,14 @@ done:
 
 int sg_cmd_report(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        SG_CLI_EXTRACT_LONGOPTS,                  {"method", required_argument, NULL, 'm'},
-        {"seed", required_argument, NULL, 's'},   {"engine", required_argument, NULL, 'e'},
-        {"output", required_argument, NULL, 'o'}, {"help", no_argument, NULL, 'h'},
-        {"with-relations", no_argument, NULL, 'W'}, {NULL, 0, NULL, 0}};
     report_args ra;
     memset(&ra, 0, sizeof(ra));
     sg_cli_extract_args init = SG_CLI_EXTRACT_ARGS_INIT;
     ra.x = init;
     int ch;
-    optind = 1;
-    opterr = 0;
-    while ((ch = getopt_long(argc, argv, "t:o:j:h", longopts, NULL)) != -1) {
+    sg_cli_getopt g;
+    sg_cli_getopt_init(&g, &sg_cli_doc_report);
+    while ((ch = getopt_long(argc, argv, g.shortopts, g.longopts, NULL)) != -1) {
         int done = sg_cli_extract_option(&ra.x, ch, optarg, "report");
         if (done < 0)
             return SG_EXIT_USAGE;
@@ -383,8 +364,8 @@ int sg_cmd_report(int argc, char **argv)
             ra.have_seed = 1;
             break;
         }
-        case 'h': fputs(usage, stdout); return SG_EXIT_OK;
-        default: return sg_cli_usage_error("report", "unknown or incomplete option '%s'", argv[optind - 1]);
+        case 'h': sg_cli_print_help(stdout, &sg_cli_doc_report); return SG_EXIT_OK;
+        default: return sg_cli_bad_option(&sg_cli_doc_report, ch, argv);
         }
     }
     if (ra.dir == NULL)

@@ -125,6 +125,12 @@ static sg_status fill_nodes(sg_graph *g, sg_graph_builder *b, const uint32_t *no
         st->topic = topic_of[c->other];
         memcpy(st->w, c->w, sizeof(st->w));
         memcpy(st->n, c->n, sizeof(st->n));
+        if (g->stance_evidence) { /* the pool already belongs to g */
+            if ((st->evidence.ids = calloc(c->n_ev ? c->n_ev : 1, sizeof(char *))) == NULL)
+                return SG_ENOMEM;
+            for (uint32_t k = 0; k < c->n_ev; k++)
+                st->evidence.ids[st->evidence.n++] = g->pool.strs[c->ev[k]];
+        }
     }
     for (size_t i = 0; i < g->n_nodes; i++)
         sg_graph__sort(g->nodes[i].stances, g->nodes[i].n_stances, sizeof(sg_stance), cmp_stance);
@@ -185,6 +191,7 @@ static void set_settings(sg_graph *g, sg_graph_builder *b)
     g->max_edge_evidence = b->opts.max_edge_evidence;
     g->topic_partners = b->opts.topic_partners;
     g->window_networks = b->opts.window_networks;
+    g->stance_evidence = b->opts.stance_evidence != 0;
     g->n_statements = b->n_statements;
     g->have_dates = b->have_dates;
     g->date_min = b->date_min;

@@ -305,6 +305,8 @@ void sg_graph_free(sg_graph *g)
         for (uint32_t j = 0; j < g->nodes[i].n_evidence; j++)
             sg_graph__evidence_destroy(&g->nodes[i].evidence[j]);
         free(g->nodes[i].evidence);
+        for (uint32_t k = 0; g->nodes[i].stances && k < g->nodes[i].n_stances; k++)
+            free(g->nodes[i].stances[k].evidence.ids);
         free(g->nodes[i].stances);
     }
     free(g->nodes);

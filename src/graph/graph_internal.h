@@ -96,6 +96,8 @@ typedef struct sg_stance {
     uint32_t topic;    /* index into sg_graph.topics (or target node for direct) */
     double w[3];       /* summed weights by side: SG_Q_OPPOSE, SG_Q_NEUTRAL, SG_Q_SUPPORT */
     uint32_t n[3];     /* statement counts by side */
+    sg_idlist evidence; /* its first statement ids (SG_CELL_EVIDENCE), when the graph
+                           keeps them (stance_evidence); ids owned, strings pooled */
 } sg_stance;
 
 /* One evidence statement as in graph.json; strings owned (NULL when absent). */
@@ -158,6 +160,7 @@ struct sg_graph {
     sg_duplicates duplicates;
     int window_days, step_days;
     int32_t window_first;           /* start day of window 0 (streamed windows) */
+    int stance_evidence;   /* node stances carry their statement ids (graph.json too) */
     size_t max_edge_evidence;
     size_t topic_partners;          /* 0 = every co-stance pair (see graph.h) */
     int window_networks;            /* windows have their own networks */

@@ -134,7 +134,10 @@ static cJSON *node_json(const sg_graph *g, const sg_node *nd)
     for (uint32_t i = 0; ok && i < nd->n_stances; i++) {
         cJSON *s = cJSON_CreateObject();
         ok = s && stance_fields(s, g->topics[nd->stances[i].topic], nd->stances[i].w,
-                                nd->stances[i].n) && cJSON_AddItemToArray(st, s);
+                                nd->stances[i].n) &&
+             (!g->stance_evidence ||
+              add_item(s, "evidence", sg_graph__idlist_json(&nd->stances[i].evidence))) &&
+             cJSON_AddItemToArray(st, s);
         if (!ok)
             cJSON_Delete(s);
     }

@@ -216,7 +216,12 @@ static sg_status node_parse(pctx *p, const cJSON *o, size_t at, sg_error *err)
     sg_status rc = SG_OK;
     for (int i = 0; i < ns && rc == SG_OK; i++) {
         sg_stance *s = &nd->stances[nd->n_stances++];
-        rc = stance_parse(p, cJSON_GetArrayItem(st, i), &s->topic, s->w, s->n, at, err);
+        const cJSON *so = cJSON_GetArrayItem(st, i);
+        rc = stance_parse(p, so, &s->topic, s->w, s->n, at, err);
+        /* optional: the stance's statement ids (build --for-merge) */
+        if (rc == SG_OK)
+            rc = idlist_parse(p, cJSON_GetObjectItemCaseSensitive(so, "evidence"), &s->evidence,
+                              at, err);
     }
     for (int i = 0; i < ne && rc == SG_OK; i++) {
         rc = sg_graph__evidence_parse(&nd->evidence[nd->n_evidence], cJSON_GetArrayItem(ev, i),
@@ -638,6 +643,12 @@ static sg_status resolve_nodes(pctx *p, resolver *r, sg_error *err)
                                     "node \"%s\" has two stances on \"%s\"", nd->id,
                                     g->topics[nd->stances[k].topic]);
     }
+    /* Stance evidence is kept (and written again) only when every stance has it. */
+    g->stance_evidence = 1;
+    for (size_t i = 0; i < g->n_nodes; i++)
+        for (uint32_t k = 0; k < g->nodes[i].n_stances; k++)
+            if (g->nodes[i].stances[k].evidence.ids == NULL)
+                g->stance_evidence = 0;
     return SG_OK;
 }
 

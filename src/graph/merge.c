@@ -6,7 +6,14 @@
  * recomputes the edges from the sums, exactly as `build` would from all statements.
  * Evidence lists are concatenated in part order and capped. Windows lie on a fixed
  * grid (windows.c), so the parts' windows line up by start date.
+ *
+ * Edge evidence is exact too when every part carries its stances' statement ids
+ * (`build --for-merge`, stance_evidence): the merged stances get the parts' ids in part
+ * order, capped as a build caps them, and the network takes its evidence from them just
+ * as build does. Otherwise an edge gets the evidence of the parts' edges between the
+ * same pair, and an edge that exists in no single part gets none.
  */
+#include "graph/builder_internal.h"
 #include "graph/graph_internal.h"
 
 #include <stdlib.h>
@@ -21,6 +28,7 @@ typedef struct merge_ctx {
     uint32_t **node_map;  /* per part: part node index -> merged node index */
     uint32_t **topic_map; /* per part: part topic index -> merged topic index */
     uint32_t *topic_node; /* merged topic -> node (two-mode) */
+    int exact_evidence;   /* every part carries stance evidence */
 } merge_ctx;
 
 static sg_status oom(sg_error *err)
@@ -131,6 +139,7 @@ typedef struct stance_entry {
     double w[3];
     uint32_t n[3];
     sg_idlist ev; /* borrowed */
+    size_t seq;   /* insertion order = part order, the tie-break of the sort */
 } stance_entry;
 
 static int cmp_entry(const void *x, const void *y)
@@ -139,6 +148,28 @@ static int cmp_entry(const void *x, const void *y)
     if (a->node != b->node)
         return a->node < b->node ? -1 : 1;
     return (a->topic > b->topic) - (a->topic < b->topic);
+}
+
+/* The sort order: (node, topic), then part order, so evidence concatenates in part order. */
+static int cmp_entry_seq(const void *x, const void *y)
+{
+    int c = cmp_entry(x, y);
+    if (c != 0)
+        return c;
+    const stance_entry *a = x, *b = y;
+    return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+/* Append ids to list (capacity cap), interned into g's pool so the merged graph owns them. */
+static sg_status idlist_append(sg_graph *g, sg_idlist *list, size_t cap, const sg_idlist *ids)
+{
+    for (uint32_t k = 0; k < ids->n && list->n < cap; k++) {
+        uint32_t idx;
+        if (sg_graph__pool_intern(&g->pool, ids->ids[k], strlen(ids->ids[k]), &idx) != SG_OK)
+            return SG_ENOMEM;
+        list->ids[list->n++] = g->pool.strs[idx];
+    }
+    return SG_OK;
 }
 
 /* Node counts, evidence (part order, capped) and summed stances. */
@@ -164,6 +195,8 @@ static sg_status merge_nodes(merge_ctx *m)
                 s->topic = m->topic_map[p][src->stances[k].topic];
                 memcpy(s->w, src->stances[k].w, sizeof(s->w));
                 memcpy(s->n, src->stances[k].n, sizeof(s->n));
+                s->ev = src->stances[k].evidence;
+                s->seq = n;
             }
             if (src->n_evidence && dst->evidence == NULL &&
                 (dst->evidence = calloc(SG_GRAPH_NODE_EVIDENCE, sizeof(sg_evidence))) == NULL) {
@@ -180,7 +213,7 @@ static sg_status merge_nodes(merge_ctx *m)
             }
         }
     }
-    sg_graph__sort(e, n, sizeof(stance_entry), cmp_entry);
+    sg_graph__sort(e, n, sizeof(stance_entry), cmp_entry_seq);
     sg_status rc = SG_OK;
     for (size_t lo = 0, hi; lo < n && rc == SG_OK; lo = hi) {
         sg_node *nd = &g->nodes[e[lo].node];
@@ -199,6 +232,13 @@ static sg_status merge_nodes(merge_ctx *m)
             for (int q = 0; q < 3; q++) {
                 s->w[q] += e[i].w[q];
                 s->n[q] += e[i].n[q];
+            }
+            if (m->exact_evidence && rc == SG_OK) {
+                if (s->evidence.ids == NULL &&
+                    (s->evidence.ids = calloc(SG_CELL_EVIDENCE, sizeof(char *))) == NULL)
+                    rc = SG_ENOMEM;
+                else
+                    rc = idlist_append(g, &s->evidence, SG_CELL_EVIDENCE, &e[i].ev);
             }
         }
     }
@@ -240,8 +280,8 @@ static sg_status collect_direct(merge_ctx *m, const sg_edgeset *const *sets,
             sg_direct *d = &(*out)[v];
             d->pos += VECTOR(es->congruence)[e];
             d->neg += VECTOR(es->conflict)[e];
-            for (uint32_t k = 0; k < es->evidence[e].n && d->evidence.n < max_ev; k++)
-                d->evidence.ids[d->evidence.n++] = es->evidence[e].ids[k];
+            if (idlist_append(m->g, &d->evidence, max_ev, &es->evidence[e]) != SG_OK)
+                goto fail;
         }
     }
     sg_graph__map_destroy(&map);
@@ -300,8 +340,13 @@ static sg_status attach_evidence(merge_ctx *m, sg_error *err)
                                        (uint64_t)VECTOR(pe->kind)[e], &v))
                     continue;
                 for (uint32_t k = 0; k < pe->evidence[e].n && ev[v].n < cap_ev; k++) {
-                    if (pass == 1)
-                        ev[v].ids[ev[v].n] = pe->evidence[e].ids[k];
+                    uint32_t idx;
+                    const char *id = pe->evidence[e].ids[k];
+                    if (pass == 1) { /* the merged graph's own copy, not the part's */
+                        if (sg_graph__pool_intern(&g->pool, id, strlen(id), &idx) != SG_OK)
+                            goto done;
+                        ev[v].ids[ev[v].n] = g->pool.strs[idx];
+                    }
                     ev[v].n++;
                 }
             }
@@ -350,15 +395,20 @@ static sg_status merge_network(merge_ctx *m, sg_error *err)
             cells[c].node = (uint32_t)i;
             cells[c].topic = g->nodes[i].stances[k].topic;
             memcpy(cells[c].w, g->nodes[i].stances[k].w, sizeof(cells[c].w));
+            if (m->exact_evidence)
+                cells[c].evidence = g->nodes[i].stances[k].evidence;
         }
     for (size_t p = 0; p < m->n_parts; p++) {
         sets[p] = &m->parts[p]->edges;
         part_of[p] = p;
     }
-    if (collect_direct(m, sets, part_of, m->n_parts, &direct, &n_direct, 0) != SG_OK)
+    /* With exact evidence the network takes it from the cells and the direct relations,
+     * as build does; else from the parts' edges afterwards. */
+    if (collect_direct(m, sets, part_of, m->n_parts, &direct, &n_direct,
+                       m->exact_evidence ? SG_CELL_EVIDENCE : 0) != SG_OK)
         goto done;
     rc = sg_graph__network(&g->edges, g, cells, n_cells, direct, n_direct, m->topic_node, err);
-    if (rc == SG_OK)
+    if (rc == SG_OK && !m->exact_evidence)
         rc = attach_evidence(m, err);
     goto cleanup;
 done:
@@ -393,10 +443,10 @@ static sg_status window_stances(merge_ctx *m, const sg_window *const *wins, size
                                   m->topic_map[part_of[i]][s->topic],
                                   {s->w[0], s->w[1], s->w[2]},
                                   {s->n[0], s->n[1], s->n[2]},
-                                  s->evidence};
+                                  s->evidence, n};
             n++;
         }
-    sg_graph__sort(e, n, sizeof(stance_entry), cmp_entry); /* stable enough: ties keep no order */
+    sg_graph__sort(e, n, sizeof(stance_entry), cmp_entry_seq);
     sg_status rc = SG_OK;
     for (size_t i = 0; i < n && rc == SG_OK; i++) {
         if (i == 0 || cmp_entry(&e[i], &e[i - 1]) != 0) {
@@ -411,8 +461,8 @@ static sg_status window_stances(merge_ctx *m, const sg_window *const *wins, size
             w->w[q] += e[i].w[q];
             w->n[q] += e[i].n[q];
         }
-        for (uint32_t k = 0; rc == SG_OK && k < e[i].ev.n && w->evidence.n < WINDOW_EVIDENCE; k++)
-            w->evidence.ids[w->evidence.n++] = e[i].ev.ids[k];
+        if (rc == SG_OK)
+            rc = idlist_append(m->g, &w->evidence, WINDOW_EVIDENCE, &e[i].ev);
     }
     free(e);
     return rc;
@@ -563,6 +613,13 @@ static sg_status merge_into(merge_ctx *m, sg_error *err)
     for (size_t i = 0; i < n_ids; i++)
         g->nodes[i].id = ids[i];
     g->n_nodes = n_ids;
+    m->exact_evidence = 1;
+    for (size_t p = 0; p < m->n_parts; p++) {
+        const sg_graph *b = m->parts[p];
+        for (size_t i = 0; !b->stance_evidence && i < b->n_nodes; i++)
+            if (b->nodes[i].n_stances > 0)
+                m->exact_evidence = 0; /* stances without their ids */
+    }
     sg_status rc = build_maps(m, ids, n_ids) == SG_OK && merge_nodes(m) == SG_OK
                        ? SG_OK : oom(err);
     free((void *)ids);

@@ -14,7 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
 #include "stancegraph/text.h"
 
@@ -1037,21 +1036,6 @@ sg_status sg_lexicon_add_path(sg_lexicon *lex, const char *path, sg_error *err)
         rc = sg_lexicon_add_json(lex, buf, len, path, err);
     free(buf);
     return rc;
-}
-
-const char *sg_lexicon_default_path(void)
-{
-    static char env_path[4096];
-    const char *env = getenv("STANCEGRAPH_DATA");
-    if (env && env[0]) {
-        snprintf(env_path, sizeof(env_path), "%s/lexicon", env);
-        return env_path;
-    }
-    if (access(SG_DATADIR_SOURCE "/lexicon", R_OK) == 0)
-        return SG_DATADIR_SOURCE "/lexicon";
-    if (access(SG_DATADIR_INSTALLED "/lexicon", R_OK) == 0)
-        return SG_DATADIR_INSTALLED "/lexicon";
-    return NULL;
 }
 
 sg_status sg_lexicon_load(sg_lexicon **out, const char *path, const char *topics_path,

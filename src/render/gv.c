@@ -226,9 +226,11 @@ done:
  *   keep allocations they never free, and the one context is kept on purpose (above);
  * - libgvplugin_*: the plugins' caches (pango, core);
  * - fontconfig, pango, cairo, glib: font caches filled during text layout.
- * This is the process's only definition of the hook: add other modules' lines here. */
-const char *__lsan_default_suppressions(void);
-const char *__lsan_default_suppressions(void)
+ * This is the process's only definition of the hook: add other modules' lines here.
+ * It keeps default visibility (the library is built with -fvisibility=hidden) so that
+ * the sanitizer runtime finds it; tests/install/check-exports allows it. */
+__attribute__((visibility("default"))) const char *__lsan_default_suppressions(void);
+__attribute__((visibility("default"))) const char *__lsan_default_suppressions(void)
 {
     return "leak:libgvc.so\n"
            "leak:libgvplugin_\n"

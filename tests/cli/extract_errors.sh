@@ -28,7 +28,7 @@ expect 2 "malformed-docs.jsonl:2: malformed JSON" -- "$bin" extract -t ukraine-n
 expect 1 "unknown topic \"no-such-topic\"" -- "$bin" extract -t no-such-topic examples/T1_seed_bloomberg_2024-11-23.txt
 expect 2 "malformed-topics.json:1: malformed JSON" -- "$bin" extract -t x --topics tests/bad/malformed-topics.json examples/T1_seed_bloomberg_2024-11-23.txt
 expect 2 "malformed-topics.json:1: malformed JSON" -- "$bin" lexicon check --topics tests/bad/malformed-topics.json
-expect 1 "unknown or incomplete option" -- "$bin" extract --bogus
+expect 1 "unknown option" -- "$bin" extract --bogus
 expect 1 "unknown command" -- "$bin" frobnicate
 
 # a huge line without newline is fine (no crash, statements found)
