@@ -456,6 +456,7 @@ static void test_windows_give_one_network_each_and_the_moves(void)
     sg_graph_options o = SG_GRAPH_OPTIONS_INIT;
     o.window_days = 7;
     o.step_days = 7;
+    o.window_networks = 1;
     sg_graph *g = build_with(&l, &o);
     CU_ASSERT_PTR_NOT_NULL_FATAL(g);
     CU_ASSERT_EQUAL(sg_graph_window_count(g), 2); /* weeks of Jan 1 and Jan 8 */
@@ -481,6 +482,134 @@ static void test_windows_give_one_network_each_and_the_moves(void)
     cJSON_Delete(doc);
     free(json);
     sg_graph_free(g);
+    sg_statement_list_destroy(&l);
+}
+
+/* Without window_networks (the default) windows keep their stances, not a network. */
+static void test_windows_without_networks_have_stances_only(void)
+{
+    sg_statement_list l;
+    sg_statement_list_init(&l);
+    stmt(&l, "1", "d1", "2024-01-02", "A", "t", NULL, 1, 1);
+    stmt(&l, "2", "d1", "2024-01-02", "B", "t", NULL, 1, 1);
+    sg_graph_options o = SG_GRAPH_OPTIONS_INIT;
+    o.window_days = 7;
+    sg_graph *g = build_with(&l, &o);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+    char *json = NULL;
+    CU_ASSERT_EQUAL_FATAL(sg_graph_to_json(g, &json, NULL), SG_OK);
+    cJSON *doc = cJSON_Parse(json);
+    cJSON *w0 = cJSON_GetArrayItem(cJSON_GetObjectItem(doc, "windows"), 0);
+    CU_ASSERT_EQUAL(cJSON_GetArraySize(cJSON_GetObjectItem(w0, "stances")), 2);
+    CU_ASSERT_EQUAL(cJSON_GetArraySize(cJSON_GetObjectItem(w0, "edges")), 0);
+    CU_ASSERT_EQUAL(cJSON_GetArraySize(cJSON_GetObjectItem(doc, "edges")), 1);
+    cJSON_Delete(doc);
+    free(json);
+    sg_graph_free(g);
+    sg_statement_list_destroy(&l);
+}
+
+/* n actors on one topic (alternating sides, activity falling with the index). */
+static void crowd(sg_statement_list *l, int n)
+{
+    char id[32], actor[32];
+    for (int i = 0; i < n; i++) {
+        snprintf(id, sizeof(id), "s%d", i);
+        snprintf(actor, sizeof(actor), "A%04d", i);
+        stmt(l, id, "d", NULL, actor, "t", NULL, i % 2 ? 1 : -1, 1.0 + (n - i) / 1000.0);
+    }
+}
+
+/* On a topic with more than topic_partners + 1 actors each actor is paired with the
+ * topic_partners most active ones only; the kept edges have their exact weights; 0 is
+ * every pair. */
+static void test_topic_partners_prune_large_topics(void)
+{
+    sg_statement_list l;
+    sg_statement_list_init(&l);
+    crowd(&l, 150);
+    sg_graph_options o = SG_GRAPH_OPTIONS_INIT;
+    o.topic_partners = 0;
+    sg_graph *all = build_with(&l, &o);
+    o.topic_partners = 100;
+    sg_graph *some = build_with(&l, &o);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(all);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(some);
+    CU_ASSERT_EQUAL(sg_graph_edge_count(all), 150 * 149 / 2);
+    CU_ASSERT_EQUAL(sg_graph_edge_count(some), 50 * 100 + 100 * 99 / 2);
+    for (size_t e = 0; e < sg_graph_edge_count(some); e++) {
+        size_t s, t, s2, t2;
+        double w, w2;
+        const char *k;
+        sg_graph_edge(some, e, &s, &t, &w, &k);
+        size_t a = 0, b = 0;
+        CU_ASSERT_EQUAL(sg_graph_find_node(all, sg_graph_node_id(some, s), &a), 0);
+        CU_ASSERT_EQUAL(sg_graph_find_node(all, sg_graph_node_id(some, t), &b), 0);
+        int found = 0;
+        for (size_t f = 0; f < sg_graph_edge_count(all) && !found; f++) {
+            sg_graph_edge(all, f, &s2, &t2, &w2, &k);
+            if (s2 == a && t2 == b) {
+                found = 1;
+                CU_ASSERT_DOUBLE_EQUAL(w, w2, 1e-12);
+            }
+        }
+        CU_ASSERT(found);
+        /* every kept pair has one of the 100 most active actors (A0000..A0099) */
+        CU_ASSERT(strcmp(sg_graph_node_id(some, s), "A0100") < 0 ||
+                  strcmp(sg_graph_node_id(some, t), "A0100") < 0);
+    }
+    sg_graph_free(all);
+    sg_graph_free(some);
+    /* at or below topic_partners + 1 actors the network is exact */
+    sg_statement_list_destroy(&l);
+    sg_statement_list_init(&l);
+    crowd(&l, 101);
+    o.topic_partners = 100;
+    some = build_with(&l, &o);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(some);
+    CU_ASSERT_EQUAL(sg_graph_edge_count(some), 101 * 100 / 2);
+    sg_graph_free(some);
+    sg_statement_list_destroy(&l);
+}
+
+/* sg_graph_builder_write (windows made while written) writes what finish + write does. */
+static void test_streamed_windows_write_the_same_graph(void)
+{
+    sg_statement_list l;
+    sg_statement_list_init(&l);
+    static const char *const dates[] = {"2024-01-02", "2024-01-09", "2024-01-20", "2024-02-14"};
+    char id[16], actor[8];
+    for (int i = 0; i < 40; i++) {
+        snprintf(id, sizeof(id), "s%d", i);
+        snprintf(actor, sizeof(actor), "A%d", i % 5);
+        stmt(&l, id, "d", dates[i % 4], actor, i % 3 ? "t" : "u", NULL, (i / 5) % 2 ? 1 : -1, 1);
+    }
+    for (int networks = 0; networks < 2; networks++) {
+        sg_graph_options o = SG_GRAPH_OPTIONS_INIT;
+        o.window_days = 14;
+        o.step_days = 3;
+        o.window_networks = networks;
+        sg_graph *g = build_with(&l, &o);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(g);
+        char *a = NULL;
+        CU_ASSERT_EQUAL_FATAL(sg_graph_to_json(g, &a, NULL), SG_OK);
+        sg_graph_builder *b = NULL;
+        CU_ASSERT_EQUAL_FATAL(sg_graph_builder_new(&b, &o, NULL), SG_OK);
+        for (size_t i = 0; i < l.n; i++)
+            CU_ASSERT_EQUAL(sg_graph_builder_add(b, &l.items[i], NULL), SG_OK);
+        char *s = NULL;
+        size_t len = 0;
+        FILE *fp = open_memstream(&s, &len);
+        CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+        CU_ASSERT_EQUAL(sg_graph_builder_write(b, fp, NULL, NULL), SG_OK);
+        fclose(fp);
+        CU_ASSERT(strstr(a, "\"moved\":[\n{") != NULL); /* the data has moves */
+        CU_ASSERT(s != NULL && strcmp(a, s) == 0);
+        free(a);
+        free(s);
+        sg_graph_builder_free(b);
+        sg_graph_free(g);
+    }
     sg_statement_list_destroy(&l);
 }
 
@@ -618,6 +747,7 @@ static void test_merge_of_parts_equals_build_of_all(void)
     o.normalization = SG_NORM_JACCARD;
     o.window_days = 10;
     o.step_days = 3;
+    o.window_networks = 1;
     sg_graph *whole = build_with(&all, &o);
     sg_graph *parts[2] = {build_with(&part[0], &o), build_with(&part[1], &o)};
     sg_graph *merged = NULL;
@@ -839,6 +969,9 @@ static CU_TestInfo aggregate_tests[] = {
     {"test_normalisations_follow_their_definitions", test_normalisations_follow_their_definitions},
     {"test_twomode_activity_and_prominence", test_twomode_activity_and_prominence},
     {"test_windows_give_one_network_each_and_the_moves", test_windows_give_one_network_each_and_the_moves},
+    {"test_windows_without_networks_have_stances_only", test_windows_without_networks_have_stances_only},
+    {"test_topic_partners_prune_large_topics", test_topic_partners_prune_large_topics},
+    {"test_streamed_windows_write_the_same_graph", test_streamed_windows_write_the_same_graph},
     {"test_bad_statements_are_input_errors", test_bad_statements_are_input_errors},
     CU_TEST_INFO_NULL,
 };

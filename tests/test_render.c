@@ -495,6 +495,32 @@ static void test_output_is_byte_identical_run_to_run(void)
     }
 }
 
+/* A report parsed once renders every format exactly as sg_render does. */
+static void test_parsed_once_renders_as_sg_render(void)
+{
+    size_t len = 0;
+    char *in = slurp(SAMPLE, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(in);
+    sg_render_doc *doc = NULL;
+    CU_ASSERT_EQUAL_FATAL(sg_render_doc_parse(&doc, in, len, "sample.json", NULL), SG_OK);
+    sg_render_format fmts[] = {SG_RENDER_DOT, SG_RENDER_SVG, SG_RENDER_HTML, SG_RENDER_GRAPHML,
+                               SG_RENDER_CSV_NODES, SG_RENDER_CSV_EDGES, SG_RENDER_JSON};
+    for (size_t i = 0; i < sizeof(fmts) / sizeof(fmts[0]); i++) {
+        char *a = NULL, *b = NULL;
+        size_t la = 0, lb = 0;
+        CU_ASSERT_EQUAL(sg_render_doc_render(&a, &la, doc, fmts[i], NULL, NULL), SG_OK);
+        CU_ASSERT_EQUAL(sg_render(&b, &lb, in, len, fmts[i], NULL, NULL), SG_OK);
+        CU_ASSERT(a && b && la == lb && memcmp(a, b, la) == 0);
+        free(a);
+        free(b);
+    }
+    sg_render_doc_free(doc);
+    sg_render_doc_free(NULL);
+    CU_ASSERT_NOT_EQUAL(sg_render_doc_parse(&doc, "{}", 2, "x.json", NULL), SG_OK);
+    CU_ASSERT_PTR_NULL(doc);
+    free(in);
+}
+
 static void test_binary_formats_have_their_magic(void)
 {
     size_t len = 0;
@@ -838,6 +864,7 @@ static CU_TestInfo render_tests[] = {
     {"graphml_is_well_formed_and_escaped", test_graphml_is_well_formed_and_escaped},
     {"xml_checker_rejects_broken_markup", test_xml_checker_rejects_broken_markup},
     {"output_is_byte_identical_run_to_run", test_output_is_byte_identical_run_to_run},
+    {"parsed_once_renders_as_sg_render", test_parsed_once_renders_as_sg_render},
     {"binary_formats_have_their_magic", test_binary_formats_have_their_magic},
     {"sample_reports_match_the_schema", test_sample_reports_match_the_schema},
     {"schema_rejects_bad_reports", test_schema_rejects_bad_reports},

@@ -36,6 +36,11 @@ typedef struct sg_extract_options {
 
 #define SG_EXTRACT_OPTIONS_INIT {NULL, SG_LEVEL_GROUP, 1}
 
+/* A statement's evidence text is its sentence; one longer than this many bytes is cut
+ * around the mention and the cue, with "..." (U+2026) where words were left out (the
+ * statement's span_start/span_end still give the whole sentence). */
+#define SG_EVIDENCE_MAX_BYTES 600
+
 /* Append the statements found in doc to out. Returns SG_EINPUT for invalid UTF-8 (the
  * message gives the byte offset), SG_EUSAGE for an unknown topic, SG_ENOMEM. */
 SG_API SG_NODISCARD sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,

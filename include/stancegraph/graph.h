@@ -80,6 +80,13 @@ typedef struct sg_graph_options {
     int step_days;                     /* window step in days (default: window_days) */
     const sg_decision *decision;       /* NULL = none; deep-copied */
     size_t max_edge_evidence;          /* statement ids kept per edge (default 10) */
+    size_t topic_partners;             /* co-stance pairs per actor per topic: on a topic
+                                          with more actors than this + 1, each actor is
+                                          paired only with the topic's topic_partners most
+                                          active actors (default SG_GRAPH_TOPIC_PARTNERS;
+                                          0 = every pair, exact) */
+    int window_networks;               /* 1: each time window gets its own network too
+                                          (default 0: windows carry stances and moves) */
     const char *const *label_ids;      /* topic labels for titles ("topic_labels" in */
     const char *const *label_texts;    /* graph.json and report.json); deep-copied */
     size_t n_labels;
@@ -89,9 +96,13 @@ typedef struct sg_graph_options {
                                           would (`build --for-merge`); default 0 */
 } sg_graph_options;
 
+/* Default of topic_partners: a topic with more actors than this + 1 gets the pruned
+ * network (edges grow with actors x this, not with actors squared; docs/networks.md). */
+#define SG_GRAPH_TOPIC_PARTNERS 100
+
 #define SG_GRAPH_OPTIONS_INIT                                                           \
     {1, SG_NETWORK_ONEMODE, SG_QUALIFIER_SUBTRACT, SG_NORM_NO, SG_DUP_INCLUDE, NULL, 0, \
-     0, 0, NULL, 10, NULL, NULL, 0, 0}
+     0, 0, NULL, 10, SG_GRAPH_TOPIC_PARTNERS, 0, NULL, NULL, 0, 0}
 
 /* At most this many statements are kept as evidence per node (in input order). */
 #define SG_GRAPH_NODE_EVIDENCE 20
@@ -155,6 +166,12 @@ SG_API int sg_graph_builder_last_date(const sg_graph_builder *b, char out[11]);
 /* Compute the network. May be called once; the builder must still be freed. */
 SG_API SG_NODISCARD sg_status sg_graph_builder_finish(sg_graph_builder *b, sg_graph **out,
                                                       sg_error *err);
+/* Finish and write graph.json to fp (as sg_graph_write would write the finished graph),
+ * making the time windows one at a time as they are written: memory holds two windows,
+ * not all of them. Instead of sg_graph_builder_finish, once; the builder must still be
+ * freed. *nodes (when not NULL) gets the graph's node count. */
+SG_API SG_NODISCARD sg_status sg_graph_builder_write(sg_graph_builder *b, FILE *fp,
+                                                     size_t *nodes, sg_error *err);
 SG_API void sg_graph_builder_free(sg_graph_builder *b);
 
 /* graph.json text (docs/formats.md), malloc'd, NUL-terminated; free() it. */

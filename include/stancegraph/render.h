@@ -68,6 +68,21 @@ SG_API SG_NODISCARD sg_status sg_render(char **out, size_t *out_len, const char 
                                         size_t len, sg_render_format fmt,
                                         const sg_render_options *opts, sg_error *err);
 
+/* A report parsed once, for several outputs (`report` writes seven from one report.json):
+ * sg_render() is parse + sg_render_doc_render() + free. */
+typedef struct sg_render_doc sg_render_doc;
+
+/* Parse and check report_json (len bytes); input_name is used in messages (may be
+ * NULL). On success *out is freed with sg_render_doc_free. Errors as sg_render's. */
+SG_API SG_NODISCARD sg_status sg_render_doc_parse(sg_render_doc **out, const char *report_json,
+                                           size_t len, const char *input_name,
+                                           sg_error *err);
+/* Render a parsed report in format fmt, as sg_render does (opts->input_name unused). */
+SG_API SG_NODISCARD sg_status sg_render_doc_render(char **out, size_t *out_len,
+                                            const sg_render_doc *doc, sg_render_format fmt,
+                                            const sg_render_options *opts, sg_error *err);
+SG_API void sg_render_doc_free(sg_render_doc *doc);
+
 /* The format for an output path, by extension: .dot/.gv .svg .png .pdf .graphml .html/.htm
  * .json; .csv is the node list, except names ending in "edges.csv" (edges.csv,
  * camps.edges.csv, camps-edges.csv) which are the edge list. Case-insensitive.

@@ -12,6 +12,7 @@
 #include "stancegraph/lexicon.h"
 #include "stancegraph/statements.h"
 #include "stancegraph/extract.h"
+#include "stancegraph/docs.h"
 #include "stancegraph/graph.h"
 #include "stancegraph/analyze.h"
 #include "stancegraph/render.h"

@@ -32,11 +32,18 @@ typedef struct sg_token {
     unsigned line_start : 1; /* first token on its line */
 } sg_token;
 
+/* A sentence longer than this many tokens (a list, a table, text without full stops) is
+ * cut into pieces of at most this many, after the last ";", ":", "," or dash in the
+ * second half of the piece when there is one: every later stage then works on bounded
+ * sentences, so time and memory stay linear in the text (docs/extraction.md). */
+#define SG_MAX_SENTENCE_TOKENS 256
+
 typedef struct sg_sentence {
     size_t first, last_plus1; /* token index range */
     size_t start, end;        /* byte span */
     int headline;             /* ended by a line break, not punctuation */
     int paragraph_start;      /* first sentence of a paragraph */
+    int cut;                  /* cut at SG_MAX_SENTENCE_TOKENS: the sentence goes on */
 } sg_sentence;
 
 /* The tokens and sentences of one document. */

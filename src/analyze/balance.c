@@ -45,15 +45,24 @@ static int cmp_rank(const void *x, const void *y)
 static sg_status triangles(const sg_adj *adj, unsigned long long *total,
                            unsigned long long *balanced)
 {
-    size_t n = adj->n;
+    size_t n = adj->n, m = adj->off[n];
     rank_key *keys = malloc((n + 1) * sizeof(rank_key));
     uint32_t *rank = malloc((n + 1) * sizeof(uint32_t));
     signed char *mark = calloc(n + 1, 1);
+    /* the ties oriented to the higher-ranked end: a node's higher neighbours only, so
+     * that a hub of high degree is never scanned whole from each of its neighbours */
+    size_t *out_off = calloc(n + 1, sizeof(size_t));
+    uint32_t *out_nbr = malloc((m + 1) * sizeof(uint32_t));
+    signed char *out_sign = malloc(m + 1);
     *total = *balanced = 0;
-    if (keys == NULL || rank == NULL || mark == NULL) {
+    if (keys == NULL || rank == NULL || mark == NULL || out_off == NULL || out_nbr == NULL ||
+        out_sign == NULL) {
         free(keys);
         free(rank);
         free(mark);
+        free(out_off);
+        free(out_nbr);
+        free(out_sign);
         return SG_ENOMEM;
     }
     for (size_t v = 0; v < n; v++)
@@ -61,29 +70,38 @@ static sg_status triangles(const sg_adj *adj, unsigned long long *total,
     sg_graph__sort(keys, n, sizeof(rank_key), cmp_rank);
     for (size_t i = 0; i < n; i++)
         rank[keys[i].node] = (uint32_t)i;
-    for (size_t u = 0; u < n; u++) {
+    for (size_t u = 0, e = 0; u < n; u++) {
+        out_off[u] = e;
         for (size_t k = adj->off[u]; k < adj->off[u + 1]; k++)
-            if (rank[adj->nbr[k]] > rank[u])
-                mark[adj->nbr[k]] = adj->w[k] > 0 ? 1 : -1;
-        for (size_t k = adj->off[u]; k < adj->off[u + 1]; k++) {
-            uint32_t v = adj->nbr[k];
-            if (rank[v] <= rank[u])
-                continue;
-            for (size_t l = adj->off[v]; l < adj->off[v + 1]; l++) {
-                uint32_t w = adj->nbr[l];
-                if (rank[w] <= rank[v] || mark[w] == 0)
+            if (rank[adj->nbr[k]] > rank[u]) {
+                out_nbr[e] = adj->nbr[k];
+                out_sign[e++] = adj->w[k] > 0 ? 1 : -1;
+            }
+        out_off[u + 1] = e;
+    }
+    for (size_t u = 0; u < n; u++) {
+        for (size_t k = out_off[u]; k < out_off[u + 1]; k++)
+            mark[out_nbr[k]] = out_sign[k];
+        for (size_t k = out_off[u]; k < out_off[u + 1]; k++) {
+            uint32_t v = out_nbr[k];
+            for (size_t l = out_off[v]; l < out_off[v + 1]; l++) {
+                uint32_t w = out_nbr[l];
+                if (mark[w] == 0)
                     continue;
                 (*total)++;
-                if (mark[v] * mark[w] * (adj->w[l] > 0 ? 1 : -1) > 0)
+                if (mark[v] * mark[w] * out_sign[l] > 0)
                     (*balanced)++;
             }
         }
-        for (size_t k = adj->off[u]; k < adj->off[u + 1]; k++)
-            mark[adj->nbr[k]] = 0;
+        for (size_t k = out_off[u]; k < out_off[u + 1]; k++)
+            mark[out_nbr[k]] = 0;
     }
     free(keys);
     free(rank);
     free(mark);
+    free(out_off);
+    free(out_nbr);
+    free(out_sign);
     return SG_OK;
 }
 

@@ -3,15 +3,17 @@
  * Shortest paths run over ties with a positive weight only (alliances carry brokerage;
  * a path through an enemy is not a channel), unweighted (a strong tie is not a
  * "longer" or "shorter" one in any sense we could defend), undirected, counting each
- * unordered pair of endpoints once (igraph_betweenness). Exact up to EXACT_MAX nodes;
- * above, the Brandes-Pich estimate from SAMPLE seeded source nodes
- * (igraph_betweenness_subset with those sources, scaled by n / SAMPLE).
+ * unordered pair of endpoints once (igraph_betweenness). Exact up to EXACT_MAX nodes
+ * and EXACT_WORK nodes x ties (its cost: one search per node); above, the Brandes-Pich
+ * estimate from SAMPLE seeded source nodes (igraph_betweenness_subset with those
+ * sources, scaled by n / SAMPLE), whose cost grows linearly with the ties.
  */
 #include "analyze/analyze_internal.h"
 
 #include <stdlib.h>
 
 #define EXACT_MAX 5000
+#define EXACT_WORK 1e7
 #define SAMPLE 256
 
 static igraph_error_t positive_graph(const sg_report *r, igraph_t *graph)
@@ -61,7 +63,8 @@ static igraph_error_t betweenness(sg_report *r)
     IGRAPH_CHECK(igraph_vector_init(&res, 0));
     IGRAPH_FINALLY(igraph_vector_destroy, &res);
     double scale = 1.0;
-    if (r->n <= EXACT_MAX) {
+    double work = (double)r->n * (double)igraph_ecount(&graph);
+    if (r->n <= EXACT_MAX && (r->n <= SAMPLE || work <= EXACT_WORK)) {
         IGRAPH_CHECK(igraph_betweenness(&graph, &res, igraph_vss_all(), 0, NULL));
         r->betweenness_exact = 1;
     } else {

@@ -1,17 +1,22 @@
-/* cli_docs.c - documents from files (text or JSONL) into the extractor. */
+/* cli_docs.c - documents from files into the extractor: the library's reader (docs.h)
+ * reads one document at a time on this thread (it alone parses JSON: cJSON's error state
+ * is global), a bounded ring of slots hands them to the worker threads, and the results
+ * leave in input order, so the output is the same for any -j and memory is bounded by
+ * the ring, not by the input. */
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli_docs.h"
 #include "cli/cli.h"
 #include "cli/cli_feedback.h"
 
-#include <cjson/cJSON.h>
+#include <errno.h>
 #include <ctype.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
-#include "stancegraph/text.h"
+#include "stancegraph/docs.h"
 
 sg_status sg_cli_load_lexicon(sg_lexicon **out, const sg_cli_extract_args *a, sg_error *err)
 {
@@ -80,57 +85,6 @@ int sg_cli_extract_option(sg_cli_extract_args *a, int ch, const char *arg, const
     }
 }
 
-static int ends_with(const char *s, const char *suf)
-{
-    size_t a = strlen(s), b = strlen(suf);
-    return a >= b && strcmp(s + a - b, suf) == 0;
-}
-
-/* Document id: the file name without directory and extension. */
-static void doc_id(const char *path, char *buf, size_t n)
-{
-    const char *base = strrchr(path, '/');
-    base = base ? base + 1 : path;
-    if (strcmp(path, "-") == 0)
-        base = "stdin";
-    snprintf(buf, n, "%s", base);
-    char *dot = strrchr(buf, '.');
-    if (dot && dot != buf)
-        *dot = '\0';
-}
-
-/* A YYYY-MM-DD date in the file name, or "". */
-static void date_from_name(const char *name, char *buf)
-{
-    buf[0] = '\0';
-    size_t n = strlen(name);
-    for (size_t i = 0; i + 10 <= n; i++) {
-        const char *p = name + i;
-        int ok = 1;
-        for (int k = 0; k < 10 && ok; k++)
-            ok = (k == 4 || k == 7) ? p[k] == '-' : isdigit((unsigned char)p[k]) != 0;
-        if (ok && (i == 0 || !isdigit((unsigned char)p[-1])) &&
-            (i + 10 == n || !isdigit((unsigned char)p[10]))) {
-            memcpy(buf, p, 10);
-            buf[10] = '\0';
-            return;
-        }
-    }
-}
-
-/* One document to extract: a whole text file, or one line of a JSONL file. */
-typedef struct doc_job {
-    const char *path;      /* file as given ("-" for stdin) */
-    const char *data;      /* text, or the JSON line */
-    size_t len;
-    long line;             /* 0 for a text file */
-    sg_statement_list out;
-    char *jsonl;           /* the statements as JSON lines, when streaming */
-    size_t jsonl_len;
-    sg_error err;
-    sg_status rc;
-} doc_job;
-
 static sg_extract_options extract_options(const sg_cli_extract_args *a)
 {
     sg_extract_options o = SG_EXTRACT_OPTIONS_INIT;
@@ -140,93 +94,34 @@ static sg_extract_options extract_options(const sg_cli_extract_args *a)
     return o;
 }
 
-static sg_status run_text(doc_job *j, const sg_lexicon *lex, const sg_cli_extract_args *a)
-{
-    char id[256], date[16];
-    doc_id(j->path, id, sizeof(id));
-    date_from_name(id, date);
-    if (a->date)
-        snprintf(date, sizeof(date), "%s", a->date);
-    else if (date[0] && !sg_date_valid(date)) {
-        sg_cli_warn("%s: %s in the file name is not a real date: the document has no date "
-                    "(give --date)", sg_cli_name(j->path), date);
-        date[0] = '\0';
-    }
-    const char *name = sg_cli_name(j->path);
-    size_t bad = 0;
-    if (j->len == 0)
-        return sg_error_set(&j->err, SG_EINPUT, name, 0, "empty file");
-    if (!sg_utf8_valid(j->data, j->len, &bad)) {
-        long line = 1;
-        for (size_t i = 0; i < bad; i++)
-            line += j->data[i] == '\n';
-        return sg_error_set(&j->err, SG_EINPUT, name, line,
-                            "invalid UTF-8 (or binary data) at byte %zu", bad);
-    }
-    sg_document doc = {id, date[0] ? date : NULL, NULL, j->data, j->len};
-    sg_extract_options o = extract_options(a);
-    sg_status rc = sg_extract_document(&j->out, lex, &doc, &o, &j->err);
-    if (rc != SG_OK && j->err.file[0] == '\0')
-        snprintf(j->err.file, sizeof(j->err.file), "%s", name);
-    return rc;
-}
-
-static const char *json_str(const cJSON *o, const char *k)
-{
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, k);
-    return cJSON_IsString(v) ? v->valuestring : NULL;
-}
-
-static sg_status run_jsonl(doc_job *j, const sg_lexicon *lex, const sg_cli_extract_args *a)
-{
-    const char *name = sg_cli_name(j->path);
-    size_t bad = 0;
-    if (!sg_utf8_valid(j->data, j->len, &bad))
-        return sg_error_set(&j->err, SG_EINPUT, name, j->line,
-                            "invalid UTF-8 at byte %zu of the line", bad);
-    const char *stop = NULL;
-    cJSON *o = cJSON_ParseWithLengthOpts(j->data, j->len, &stop, 0);
-    if (o == NULL)
-        return sg_error_set(&j->err, SG_EINPUT, name, j->line, "malformed JSON near byte %zu",
-                            stop ? (size_t)(stop - j->data) : 0);
-    const char *id = json_str(o, "id"), *body = json_str(o, "text");
+/* One document in flight and what became of it. */
+typedef struct slot {
+    sg_doc *doc;
+    sg_statement_list out;
+    char *jsonl;           /* the statements as JSON lines, when streaming */
+    size_t jsonl_len;
+    sg_error err;
     sg_status rc;
-    if (!cJSON_IsObject(o) || id == NULL || body == NULL) {
-        rc = sg_error_set(&j->err, SG_EINPUT, name, j->line,
-                          "a document needs string fields \"id\" and \"text\"");
-    } else {
-        const char *date = a->date ? a->date : json_str(o, "date");
-        if (date && !sg_date_valid(date)) {
-            rc = sg_error_set(&j->err, SG_EINPUT, name, j->line,
-                              "\"date\" must be a real date YYYY-MM-DD, not \"%.20s\"", date);
-            cJSON_Delete(o);
-            return rc;
-        }
-        sg_document doc = {id, date, json_str(o, "source"), body, strlen(body)};
-        sg_extract_options opt = extract_options(a);
-        rc = sg_extract_document(&j->out, lex, &doc, &opt, &j->err);
-        if (rc != SG_OK) {
-            snprintf(j->err.file, sizeof(j->err.file), "%s", name);
-            j->err.line = j->line;
-        }
-    }
-    cJSON_Delete(o);
-    return rc;
-}
+    int done;              /* under the lock */
+} slot;
 
-typedef struct pool {
-    doc_job *jobs;
-    size_t n;
-    size_t next;           /* next job to take, under lock */
+/* The ring: documents [n_written, n_read) are in slots (index mod cap); workers take
+ * them in order from n_taken. */
+typedef struct ring {
+    slot *slots;
+    size_t cap;
+    size_t n_read, n_taken;  /* under lock */
+    int eof, stop;           /* under lock */
     pthread_mutex_t lock;
+    pthread_cond_t work, done;
     const sg_lexicon *lex;
     const sg_cli_extract_args *a;
-    int serialize;         /* workers also turn statements into JSON lines */
-} pool;
+    int serialize;           /* workers also turn statements into JSON lines */
+} ring;
 
-/* Serialise a job's statements into one JSONL buffer and free the records, so that the
+/* Serialise a slot's statements into one JSONL buffer and free the records, so that the
  * costly printing runs on the worker threads too. */
-static sg_status serialize_job(doc_job *j)
+static sg_status serialize_slot(slot *j)
 {
     size_t cap = 256, len = 0;
     char *buf = malloc(cap);
@@ -261,106 +156,103 @@ static sg_status serialize_job(doc_job *j)
     return SG_OK;
 }
 
+/* Extract one document (any thread: touches only the slot and the read-only lexicon). */
+static void process(ring *p, slot *j)
+{
+    sg_extract_options o = extract_options(p->a);
+    j->rc = sg_extract_document(&j->out, p->lex, &j->doc->doc, &o, &j->err);
+    for (size_t k = 0; j->rc == SG_OK && k < j->out.n; k++)
+        sg_cli_count_statement(&j->out.items[k]);
+    sg_cli_progress_done(j->doc->doc.len);
+    if (j->rc != SG_OK) {
+        snprintf(j->err.file, sizeof(j->err.file), "%s", j->doc->file);
+        j->err.line = j->doc->line;
+    } else if (p->serialize && serialize_slot(j) != SG_OK) {
+        j->rc = sg_error_set(&j->err, SG_ENOMEM, j->doc->file, j->doc->line, "out of memory");
+    }
+}
+
 static void *worker(void *arg)
 {
-    pool *p = arg;
+    ring *p = arg;
     for (;;) {
         pthread_mutex_lock(&p->lock);
-        size_t i = p->next++;
-        pthread_mutex_unlock(&p->lock);
-        if (i >= p->n)
+        while (!p->stop && !p->eof && p->n_taken == p->n_read)
+            pthread_cond_wait(&p->work, &p->lock);
+        if (p->stop || p->n_taken == p->n_read) {
+            pthread_mutex_unlock(&p->lock);
             return NULL;
-        doc_job *j = &p->jobs[i];
-        j->rc = j->line > 0 ? run_jsonl(j, p->lex, p->a) : run_text(j, p->lex, p->a);
-        for (size_t k = 0; j->rc == SG_OK && k < j->out.n; k++)
-            sg_cli_count_statement(&j->out.items[k]);
-        sg_cli_progress_done(j->len);
-        if (j->rc == SG_OK && p->serialize && serialize_job(j) != SG_OK)
-            j->rc = sg_error_set(&j->err, SG_ENOMEM, NULL, 0, "out of memory");
-    }
-}
-
-static int is_blank_line(const char *p, size_t n)
-{
-    for (size_t k = 0; k < n; k++)
-        if (!isspace((unsigned char)p[k]))
-            return 0;
-    return 1;
-}
-
-/* Does buf look like JSONL documents? Its first non-blank line is a JSON object with a
- * string "text" (so JSONL on stdin, or in a file without the .jsonl suffix, is read as
- * documents, not as one article). */
-static int looks_jsonl(const char *buf, size_t len)
-{
-    size_t i = 0;
-    if (len >= 3 && memcmp(buf, "\xEF\xBB\xBF", 3) == 0)
-        i = 3;
-    while (i < len && isspace((unsigned char)buf[i]))
-        i++;
-    if (i >= len || buf[i] != '{')
-        return 0;
-    const char *nl = memchr(buf + i, '\n', len - i);
-    size_t end = nl ? (size_t)(nl - buf) : len;
-    cJSON *o = cJSON_ParseWithLength(buf + i, end - i);
-    int yes = cJSON_IsObject(o) && json_str(o, "text") != NULL;
-    cJSON_Delete(o);
-    return yes;
-}
-
-/* Split every input into jobs (a text file is one; a JSONL file one per non-blank line). */
-static sg_status make_jobs(doc_job **out, size_t *n_out, char **bufs, size_t *lens,
-                           char **files, int n_files, const sg_cli_extract_args *a, sg_error *err)
-{
-    size_t cap = 16, n = 0;
-    doc_job *jobs = calloc(cap, sizeof(doc_job));
-    if (jobs == NULL)
-        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
-    for (int f = 0; f < n_files; f++) {
-        int jsonl = strcmp(a->format, "jsonl") == 0 ||
-                    (strcmp(a->format, "auto") == 0 &&
-                     (ends_with(files[f], ".jsonl") || ends_with(files[f], ".ndjson") ||
-                      looks_jsonl(bufs[f], lens[f])));
-        size_t pos = 0, docs = 0;
-        long line = 0;
-        do {
-            const char *data = bufs[f];
-            size_t len = lens[f];
-            if (jsonl) {
-                const char *nl = memchr(bufs[f] + pos, '\n', lens[f] - pos);
-                size_t end = nl ? (size_t)(nl - bufs[f]) : lens[f];
-                data = bufs[f] + pos;
-                len = end - pos;
-                pos = end + 1;
-                line++;
-                if (is_blank_line(data, len))
-                    continue;
-            }
-            if (n == cap) {
-                doc_job *p = realloc(jobs, 2 * cap * sizeof(doc_job));
-                if (p == NULL) {
-                    free(jobs);
-                    return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
-                }
-                memset(p + cap, 0, cap * sizeof(doc_job));
-                jobs = p;
-                cap *= 2;
-            }
-            jobs[n].path = files[f];
-            jobs[n].data = data;
-            jobs[n].len = len;
-            jobs[n].line = jsonl ? line : 0;
-            sg_statement_list_init(&jobs[n].out);
-            n++;
-            docs++;
-        } while (jsonl && pos < lens[f]);
-        if (jsonl && docs == 0) {
-            free(jobs);
-            return sg_error_set(err, SG_EINPUT, sg_cli_name(files[f]), 0, "no documents in this file");
         }
+        slot *j = &p->slots[p->n_taken++ % p->cap];
+        pthread_mutex_unlock(&p->lock);
+        process(p, j);
+        pthread_mutex_lock(&p->lock);
+        j->done = 1;
+        pthread_cond_broadcast(&p->done);
+        pthread_mutex_unlock(&p->lock);
     }
-    *out = jobs;
-    *n_out = n;
+}
+
+static void slot_clear(slot *j)
+{
+    sg_doc_free(j->doc);
+    sg_statement_list_destroy(&j->out);
+    free(j->jsonl);
+    memset(j, 0, sizeof(*j));
+    sg_statement_list_init(&j->out);
+}
+
+/* The documents of every file in turn, opening the next file when one ends. */
+typedef struct doc_source {
+    char **files;
+    int n_files, f;
+    FILE *fp;
+    sg_doc_reader *rd;
+    const sg_cli_extract_args *a;
+} doc_source;
+
+static void source_close(doc_source *src)
+{
+    sg_doc_reader_free(src->rd);
+    src->rd = NULL;
+    if (src->fp && src->fp != stdin)
+        fclose(src->fp);
+    src->fp = NULL;
+}
+
+/* The next document in *out, or NULL after the last file. */
+static sg_status source_next(doc_source *src, sg_doc **out, sg_error *err)
+{
+    *out = NULL;
+    while (src->f < src->n_files) {
+        const char *path = src->files[src->f];
+        if (src->rd == NULL) {
+            int is_stdin = strcmp(path, "-") == 0;
+            struct stat st;
+            if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+                return sg_error_set(err, SG_EUSAGE, path, 0, "is a directory: give the files "
+                                                             "in it (%s/*.txt, %s/*.jsonl)",
+                                    path, path);
+            src->fp = is_stdin ? stdin : fopen(path, "rb");
+            if (src->fp == NULL)
+                return sg_error_set(err, SG_EIO, path, 0, "cannot open: %s", strerror(errno));
+            sg_doc_format fmt = strcmp(src->a->format, "jsonl") == 0  ? SG_DOC_JSONL
+                                : strcmp(src->a->format, "text") == 0 ? SG_DOC_TEXT
+                                                                      : SG_DOC_AUTO;
+            sg_status rc = sg_doc_reader_open(&src->rd, src->fp, path, sg_cli_name(path), fmt,
+                                              src->a->date, err);
+            if (rc != SG_OK)
+                return rc;
+        }
+        sg_status rc = sg_doc_reader_next(src->rd, out, err);
+        if (rc == SG_OK && *out != NULL && (*out)->bad_name_date)
+            sg_cli_warn("%s: the date in the file name is not a real date: the document has "
+                        "no date (give --date)", sg_cli_name(path));
+        if (rc != SG_OK || *out != NULL)
+            return rc;
+        source_close(src);
+        src->f++;
+    }
     return SG_OK;
 }
 
@@ -370,93 +262,140 @@ static int default_jobs(void)
     return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
-/* Run jobs [first, first + n) on the pool's threads. */
-static void run_batch(pool *p, doc_job *jobs, size_t n, int n_threads)
+/* Documents in flight per worker thread: enough to keep every thread busy while the
+ * next document is read and the finished ones are written in order. */
+#define SG_SLOTS_PER_THREAD 4
+
+/* Hand a finished slot to the sink: stream (JSON lines) or out (records). */
+static sg_status deliver(slot *j, FILE *stream, sg_statement_list *out, sg_error *err)
 {
-    p->jobs = jobs;
-    p->n = n;
-    p->next = 0;
-    if ((size_t)n_threads > n)
-        n_threads = n > 0 ? (int)n : 1;
-    pthread_t th[64];
-    int started = 0;
-    for (int t = 1; t < n_threads && t < 64; t++)
-        if (pthread_create(&th[started], NULL, worker, p) == 0)
-            started++;
-    worker(p); /* the calling thread works too */
-    for (int t = 0; t < started; t++)
-        pthread_join(th[t], NULL);
+    if (stream) {
+        if (j->jsonl_len && fwrite(j->jsonl, 1, j->jsonl_len, stream) != j->jsonl_len)
+            return sg_error_set(err, SG_EIO, NULL, 0, "writing output failed");
+        return SG_OK;
+    }
+    for (size_t k = 0; k < j->out.n; k++)
+        if (sg_statement_list_take(out, &j->out.items[k]) != SG_OK)
+            return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    return SG_OK;
 }
 
-/* Documents per batch when streaming: bounds the statements held in memory. */
-#define SG_STREAM_BATCH 4096
+static int start_workers(ring *p, pthread_t *th, int n)
+{
+    int started = 0;
+    for (int t = 0; t < n; t++)
+        if (pthread_create(&th[started], NULL, worker, p) == 0)
+            started++;
+    return started;
+}
 
-/* Shared driver: with stream set, statements are written to it batch by batch (and out
- * stays empty); otherwise they are appended to out. */
+/* Shared driver: with stream set, statements are written to it document by document in
+ * input order (and out stays empty); otherwise they are appended to out. The first
+ * failing document in input order decides the error; what came before it is delivered. */
 static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_lexicon *lex,
                                const sg_cli_extract_args *a, char **files, int n_files,
                                sg_error *err)
 {
-    char **bufs = calloc((size_t)n_files + 1, sizeof(char *));
-    size_t *lens = calloc((size_t)n_files + 1, sizeof(size_t));
-    doc_job *jobs = NULL;
-    size_t n_jobs = 0;
-    sg_status rc = SG_OK;
-    if (bufs == NULL || lens == NULL) {
-        rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
-        goto done;
-    }
-    for (int i = 0; i < n_files && rc == SG_OK; i++)
-        rc = sg_cli_read_file(files[i], &bufs[i], &lens[i], err);
-    if (rc == SG_OK)
-        rc = make_jobs(&jobs, &n_jobs, bufs, lens, files, n_files, a, err);
-    if (rc != SG_OK)
-        goto done;
-    pool p = {NULL, 0, 0, PTHREAD_MUTEX_INITIALIZER, lex, a, stream != NULL};
-    size_t total_bytes = 0;
-    for (int i = 0; i < n_files; i++)
-        total_bytes += lens[i];
-    sg_cli_progress_begin(n_jobs, total_bytes);
     int n_threads = a->jobs > 0 ? a->jobs : default_jobs();
-    size_t batch = stream ? SG_STREAM_BATCH : n_jobs;
-    for (size_t b = 0; b < n_jobs && rc == SG_OK; b += batch) {
-        size_t n = n_jobs - b < batch ? n_jobs - b : batch;
-        run_batch(&p, jobs + b, n, n_threads);
-        /* the first failing document in input order decides the error */
-        for (size_t i = b; i < b + n && rc == SG_OK; i++) {
-            if (jobs[i].rc != SG_OK) {
-                if (err)
-                    *err = jobs[i].err;
-                rc = jobs[i].rc;
-                break;
+    ring p;
+    memset(&p, 0, sizeof(p));
+    p.cap = (size_t)n_threads * SG_SLOTS_PER_THREAD;
+    p.slots = calloc(p.cap, sizeof(slot));
+    p.lex = lex;
+    p.a = a;
+    p.serialize = stream != NULL;
+    if (p.slots == NULL)
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.work, NULL);
+    pthread_cond_init(&p.done, NULL);
+    pthread_t th[64];
+    /* one thread works inline; more get worker threads (this one reads and writes) */
+    int started = n_threads > 1 ? start_workers(&p, th, n_threads) : 0;
+    doc_source src = {files, n_files, 0, NULL, NULL, a};
+    /* for the progress line: the bytes to read, and the documents when every input is one
+     * text file (JSONL documents are counted as they come) */
+    size_t total_bytes = 0, total_docs = strcmp(a->format, "jsonl") == 0 ? 0 : (size_t)n_files;
+    for (int i = 0; i < n_files; i++) {
+        struct stat st;
+        if (strcmp(files[i], "-") != 0 && stat(files[i], &st) == 0 && S_ISREG(st.st_mode))
+            total_bytes += (size_t)st.st_size;
+        size_t n = strlen(files[i]);
+        if ((n >= 6 && strcmp(files[i] + n - 6, ".jsonl") == 0) ||
+            (n >= 7 && strcmp(files[i] + n - 7, ".ndjson") == 0))
+            total_docs = 0;
+    }
+    sg_cli_progress_begin(total_docs, total_bytes);
+    sg_status rc = SG_OK, read_rc = SG_OK;
+    sg_error read_err;
+    sg_error_clear(&read_err);
+    size_t n_written = 0;
+    int eof = 0;
+    for (;;) {
+        if (!eof && p.n_read - n_written < p.cap) { /* n_read changes only here */
+            sg_doc *d = NULL;
+            read_rc = source_next(&src, &d, &read_err);
+            slot *j = &p.slots[p.n_read % p.cap];
+            if (d != NULL) {
+                slot_clear(j);
+                j->doc = d;
+                if (started == 0) {
+                    process(&p, j);
+                    j->done = 1;
+                }
             }
-            if (stream) {
-                if (jobs[i].jsonl_len && fwrite(jobs[i].jsonl, 1, jobs[i].jsonl_len, stream) !=
-                                             jobs[i].jsonl_len)
-                    rc = sg_error_set(err, SG_EIO, NULL, 0, "writing output failed");
-            } else {
-                for (size_t k = 0; k < jobs[i].out.n && rc == SG_OK; k++)
-                    if (sg_statement_list_take(out, &jobs[i].out.items[k]) != SG_OK)
-                        rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
-            }
+            pthread_mutex_lock(&p.lock);
+            if (d != NULL)
+                p.n_read++;
+            else
+                eof = p.eof = 1;
+            pthread_cond_broadcast(&p.work);
+            pthread_mutex_unlock(&p.lock);
         }
-        for (size_t i = b; i < b + n; i++) {
-            sg_statement_list_destroy(&jobs[i].out);
-            free(jobs[i].jsonl);
-            jobs[i].jsonl = NULL;
+        pthread_mutex_lock(&p.lock);
+        if (eof && n_written == p.n_read) {
+            pthread_mutex_unlock(&p.lock);
+            break;
         }
+        slot *j = &p.slots[n_written % p.cap];
+        int must_wait = eof || p.n_read - n_written == p.cap;
+        while (must_wait && !j->done)
+            pthread_cond_wait(&p.done, &p.lock);
+        int ready = n_written < p.n_read && j->done;
+        pthread_mutex_unlock(&p.lock);
+        if (!ready)
+            continue;
+        if (j->rc != SG_OK) {
+            if (err)
+                *err = j->err;
+            rc = j->rc;
+            break;
+        }
+        rc = deliver(j, stream, out, err);
+        slot_clear(j);
+        n_written++;
+        if (rc != SG_OK)
+            break;
+    }
+    pthread_mutex_lock(&p.lock);
+    p.stop = 1;
+    pthread_cond_broadcast(&p.work);
+    pthread_mutex_unlock(&p.lock);
+    for (int t = 0; t < started; t++)
+        pthread_join(th[t], NULL);
+    if (rc == SG_OK && read_rc != SG_OK) {
+        rc = read_rc;
+        if (err)
+            *err = read_err;
     }
     sg_cli_progress_end();
-done:
-    for (size_t i = 0; i < n_jobs; i++) {
-        sg_statement_list_destroy(&jobs[i].out);
-        free(jobs[i].jsonl);
-    }
-    free(jobs);
-    for (int i = 0; bufs && i < n_files; i++)
-        free(bufs[i]);
-    free(bufs);
-    free(lens);
+    for (size_t i = 0; i < p.cap; i++)
+        slot_clear(&p.slots[i]);
+    free(p.slots);
+    source_close(&src);
+    pthread_mutex_destroy(&p.lock);
+    pthread_cond_destroy(&p.work);
+    pthread_cond_destroy(&p.done);
     return rc;
 }
 

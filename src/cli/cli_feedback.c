@@ -114,8 +114,11 @@ static void draw(double t)
 {
     double secs = t - fb.t0 > 1e-6 ? t - fb.t0 : 1e-6;
     double rate = fb.done_bytes / secs / 1e6;
-    fprintf(stderr, "\r\033[Kstancegraph: %zu/%zu documents, %.1f MB/s", fb.done_docs,
-            fb.total_docs, rate);
+    if (fb.total_docs > 0 && fb.done_docs <= fb.total_docs)
+        fprintf(stderr, "\r\033[Kstancegraph: %zu/%zu documents, %.1f MB/s", fb.done_docs,
+                fb.total_docs, rate);
+    else /* JSONL documents stream in: their number is known at the end only */
+        fprintf(stderr, "\r\033[Kstancegraph: %zu documents, %.1f MB/s", fb.done_docs, rate);
     if (fb.done_bytes > 0 && fb.total_bytes > fb.done_bytes) {
         double eta = (fb.total_bytes - fb.done_bytes) / (fb.done_bytes / secs);
         fprintf(stderr, ", ETA %ld:%02ld", (long)eta / 60, (long)eta % 60);
@@ -214,7 +217,7 @@ void sg_cli_summary(long actors, long camps)
     if (!fb.quiet) {
         size_t n_actors = actors >= 0 ? (size_t)actors : fb.n_actors;
         fprintf(stderr, "stancegraph: ");
-        if (fb.total_docs > 0)
+        if (fb.total_docs > 0 || fb.done_docs > 0)
             fprintf(stderr, "%zu document%s, ", fb.done_docs, plural(fb.done_docs));
         fprintf(stderr, "%zu statement%s, %zu actor%s", fb.statements, plural(fb.statements),
                 n_actors, plural(n_actors));

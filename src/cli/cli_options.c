@@ -80,6 +80,14 @@ static const sg_cli_opt build_opts[] = {
                               "or weeks (4w)"},
     {"step", 0, "LEN", 's', "start a window every LEN (default: the window)"},
     {"max-edge-evidence", 0, "N", 'x', "statement ids kept per edge (default 10)"},
+    {"topic-partners", 0, "N", SG_OPT_TOPIC_PARTNERS,
+     "on a topic with more than N+1 actors, pair each\n"
+     "actor with the topic's N most active ones only\n"
+     "(default 100; edges grow linearly, not squared)"},
+    {"all-pairs", 0, NULL, SG_OPT_ALL_PAIRS, "every co-stance pair, however many (exact)"},
+    {"window-networks", 0, NULL, SG_OPT_WINDOW_NETWORKS,
+     "give each time window its own network too\n"
+     "(default: window stances and moves only)"},
     {"for-merge", 0, NULL, 'K', "also write each stance's first statement ids, so that\n"
                                 "'merge' gives every edge the evidence one build would"},
     {"no-relations", 0, NULL, 'r', "leave out actor->actor relations (statements with a\n"

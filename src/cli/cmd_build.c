@@ -215,6 +215,16 @@ static int parse_args(build_args *a, int argc, char **argv, int *help)
             a->opts.max_edge_evidence = (size_t)v;
             break;
         }
+        case SG_OPT_TOPIC_PARTNERS: {
+            char *end = NULL;
+            long v = strtol(optarg, &end, 10);
+            if (end == optarg || *end || v < 1 || v > 1000000)
+                return sg_cli_usage_error("build", "--topic-partners must be 1..1000000");
+            a->opts.topic_partners = (size_t)v;
+            break;
+        }
+        case SG_OPT_ALL_PAIRS: a->opts.topic_partners = 0; break;
+        case SG_OPT_WINDOW_NETWORKS: a->opts.window_networks = 1; break;
         case 'B': a->decision.body = optarg; break;
         case 'R': a->decision.rule = optarg; break;
         case 'M': rc = push(a->members, &a->n_members, optarg); break;
@@ -303,8 +313,8 @@ static int build_run(build_args *a, char **inputs, int n_inputs)
     sg_error err;
     sg_error_clear(&err);
     sg_graph_builder *b = NULL;
-    sg_graph *g = NULL;
     sg_lexicon *lex = NULL;
+    size_t nodes = 0;
     sg_outfile out;
     int opened = 0;
     for (int i = 0; i < n_inputs; i++)
@@ -329,20 +339,17 @@ static int build_run(build_args *a, char **inputs, int n_inputs)
         rc = sg_error_set(&err, SG_EINPUT, n_inputs == 1 ? sg_cli_name(inputs[0]) : NULL, 0,
                           "no statements%s: nothing to build (an empty graph is not written)",
                           a->filter.dropped ? " pass the filters" : "");
-    if (rc == SG_OK)
-        rc = sg_graph_builder_finish(b, &g, &err);
     if (rc == SG_OK && (rc = sg_out_open(&out, a->out, &err)) == SG_OK)
         opened = 1;
-    if (rc == SG_OK)
-        rc = sg_graph_write(g, out.fp, &err);
+    if (rc == SG_OK) /* windows are made as they are written (two in memory at a time) */
+        rc = sg_graph_builder_write(b, out.fp, &nodes, &err);
     if (rc == SG_OK) {
         opened = 0;
         rc = sg_out_commit(&out, &err);
     }
     if (opened)
         sg_out_abort(&out);
-    long actors = g ? (long)sg_graph_node_count(g) : -1;
-    sg_graph_free(g);
+    long actors = rc == SG_OK ? (long)nodes : -1;
     sg_graph_builder_free(b);
     sg_cli_labels_free(&a->opts);
     sg_lexicon_free(lex);

@@ -103,18 +103,18 @@ static sg_status render_all(const report_args *ra, const sg_lexicon *lex,
         snprintf(title, sizeof(title), "Stances on %s", label);
         ro.title = title;
     }
-    for (size_t i = 0; i < sizeof(rendered) / sizeof(rendered[0]); i++) {
+    sg_render_doc *doc = NULL; /* parsed once for every output */
+    sg_status rc = sg_render_doc_parse(&doc, report_json, strlen(report_json), ro.input_name, err);
+    for (size_t i = 0; rc == SG_OK && i < sizeof(rendered) / sizeof(rendered[0]); i++) {
         char *data = NULL;
         size_t len = 0;
-        sg_status rc = sg_render(&data, &len, report_json, strlen(report_json), rendered[i].fmt,
-                                 &ro, err);
+        rc = sg_render_doc_render(&data, &len, doc, rendered[i].fmt, &ro, err);
         if (rc == SG_OK)
             rc = write_in(dir, rendered[i].name, data, len, err);
         free(data);
-        if (rc != SG_OK)
-            return rc;
     }
-    return SG_OK;
+    sg_render_doc_free(doc);
+    return rc;
 }
 
 /* The date the deciding body's members are read on: the latest statement's. */

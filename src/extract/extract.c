@@ -27,11 +27,11 @@ static int starts_clause(const ctx *c, size_t i, size_t first)
         /* the edge of a quotation splits; scare quotes ("unrealistic") do not */
         size_t k = i, n = 0;
         int inside = c->s.tok.tok[i].quote;
-        if (inside)
-            for (k = i; k < c->s.tok.n_tok && c->s.tok.tok[k].quote; k++)
+        if (inside) /* counting stops at 5: only "5 or more" matters */
+            for (k = i; k < c->s.tok.n_tok && c->s.tok.tok[k].quote && n < 5; k++)
                 n++;
         else
-            for (k = i; k-- > first && c->s.tok.tok[k].quote;)
+            for (k = i; k-- > first && c->s.tok.tok[k].quote && n < 5;)
                 n++;
         return n >= 5;
     }
@@ -260,6 +260,37 @@ static char *span_dup(const ctx *c, size_t a, size_t b)
     return out;
 }
 
+/* The evidence text of a statement in sentence st: the whole sentence up to
+ * SG_EVIDENCE_MAX_BYTES; a longer one is cut to the tokens around the mention and the cue
+ * [lo, hi), widened a token at a time on either side while it fits, with "..." (U+2026)
+ * where text was left out. The statement's span still gives the whole sentence. */
+static char *evidence_text(const ctx *c, const sg_sentence *st, size_t lo, size_t hi)
+{
+    const sg_token *t = c->s.tok.tok;
+    if (st->end - st->start <= SG_EVIDENCE_MAX_BYTES || lo >= hi)
+        return span_dup(c, st->first, st->last_plus1);
+    size_t a = lo, b = hi;
+    for (int grew = 1; grew;) {
+        grew = 0;
+        if (a > st->first && t[b - 1].end - t[a - 1].start <= SG_EVIDENCE_MAX_BYTES)
+            a--, grew = 1;
+        if (b < st->last_plus1 && t[b].end - t[a].start <= SG_EVIDENCE_MAX_BYTES)
+            b++, grew = 1;
+    }
+    char *core = span_dup(c, a, b);
+    if (core == NULL)
+        return NULL;
+    static const char ell[] = "\xe2\x80\xa6"; /* U+2026 */
+    size_t n = strlen(core);
+    char *out = malloc(n + 2 * (sizeof(ell) + 1));
+    if (out != NULL)
+        snprintf(out, n + 2 * (sizeof(ell) + 1), "%s%s%s%s%s", a > st->first ? ell : "",
+                 a > st->first ? " " : "", core, b < st->last_plus1 ? " " : "",
+                 b < st->last_plus1 ? ell : "");
+    free(core);
+    return out;
+}
+
 typedef struct finding {
     int stance;
     double weight;
@@ -304,7 +335,9 @@ static sg_status emit_one(ctx *c, const finding *f, const sg_mention *m, int act
     if (!bad) {
         s.mention = span_dup(c, m->start, m->end);
         s.cue = span_dup(c, f->cue_start, f->cue_end);
-        s.text = span_dup(c, st->first, st->last_plus1);
+        size_t lo = m->start < f->cue_start ? m->start : f->cue_start;
+        size_t hi = m->end > f->cue_end ? m->end : f->cue_end;
+        s.text = evidence_text(c, st, lo, hi);
         bad = !s.mention || !s.cue || !s.text;
     }
     s.stance = f->stance;
@@ -982,20 +1015,10 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
     return emit(c, &f, h.list, (size_t)c->s.sent_of[at]);
 }
 
-/* Does some sentence of the document name topic t in full? */
-static int doc_on_topic(const ctx *c, int t)
-{
-    for (size_t si = 0; si < c->s.tok.n_sent; si++)
-        if (sg_topic__full(c, t, sg_topic__groups(c, t, c->s.tok.sent[si].first,
-                                                  c->s.tok.sent[si].last_plus1)))
-            return 1;
-    return 0;
-}
-
-static sg_status extract_topic(ctx *c)
+static sg_status extract_topic(ctx *c, int on_topic)
 {
     /* n_out is not reset: statement ids stay unique across the topics of a document */
-    c->doc_on_topic = doc_on_topic(c, c->topic);
+    c->doc_on_topic = on_topic;
     c->has_last = 0;
     memset(c->consumed, 0, c->s.tok.n_tok + 1);
     c->s.cur_topic = c->topic; /* cues bound to other topics' acts are not seen */
@@ -1010,6 +1033,29 @@ static sg_status extract_topic(ctx *c)
             return rc;
     }
     return SG_OK;
+}
+
+/* on_topic[t] = 1 for every topic t that some sentence names in full (every term group
+ * matched), in one pass over the document's topic matches. */
+static void mark_topics_named(ctx *c)
+{
+    for (size_t t = 0; t < c->s.lex->n_topics; t++) /* no groups: always named */
+        c->on_topic[t] = c->s.tok.n_sent > 0 && sg_topic__full(c, (int)t, 0);
+    for (size_t si = 0; si < c->s.tok.n_sent; si++) {
+        const sg_sentence *st = &c->s.tok.sent[si];
+        size_t n = sg_topic__gather(c, st->first, st->last_plus1, -1);
+        for (size_t k = 0; k < n; k++) {
+            int o = c->topic_touched[k];
+            c->on_topic[o] |= sg_topic__full(c, o, c->topic_mask[o]);
+            c->topic_mask[o] = 0;
+        }
+    }
+    for (size_t i = 0; i < c->s.n_main; i++) {
+        const sg_match *m = &c->s.main[i];
+        for (int k = 0; k < m->n; k++)
+            if (m->m[k]->kind == SG_P_CUE && c->s.lex->cues[m->m[k]->data].topic >= 0)
+                c->has_act[c->s.lex->cues[m->m[k]->data].topic] = 1;
+    }
 }
 
 /* The outlet a document reports from when a sentence names none: the document's own
@@ -1039,29 +1085,34 @@ sg_status sg_extract__open(ctx *c, const sg_lexicon *lex, const sg_document *doc
     c->consumed = calloc(c->s.tok.n_tok + 1, 1);
     c->seen = calloc(lex->n_actors + 1, sizeof(unsigned));
     c->seen_target = calloc(lex->n_actors + 1, sizeof(unsigned));
+    size_t nt = lex->n_topics ? lex->n_topics : 1;
+    c->topic_mask = calloc(nt, sizeof(unsigned));
+    c->topic_touched = calloc(nt, sizeof(int));
+    c->on_topic = calloc(nt, 1);
+    c->has_act = calloc(nt, 1);
     if (c->consumed == NULL || c->seen == NULL || c->seen_target == NULL ||
-        split_clauses(c) != SG_OK || find_quotes(c) != SG_OK) {
+        c->topic_mask == NULL || c->topic_touched == NULL || c->on_topic == NULL ||
+        c->has_act == NULL || split_clauses(c) != SG_OK || find_quotes(c) != SG_OK) {
         sg_extract__close(c);
         return sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
     }
     c->doc_source = first_source(c);
+    mark_topics_named(c);
     /* relations go with the requested topic, else the first topic the document is about
      * (else the first topic), so that each is emitted once */
     c->rel_topic = opts->topic ? sg_lexicon__topic_index(lex, opts->topic) : 0;
-    for (size_t t = 0; opts->topic == NULL && t < lex->n_topics; t++) {
-        c->topic = (int)t;
-        if (doc_on_topic(c, (int)t)) {
+    for (size_t t = 0; opts->topic == NULL && t < lex->n_topics; t++)
+        if (c->on_topic[t]) {
             c->rel_topic = (int)t;
             break;
         }
-    }
     return SG_OK;
 }
 
 sg_status sg_extract__run_topic(ctx *c, int topic)
 {
     c->topic = topic;
-    return extract_topic(c);
+    return extract_topic(c, c->on_topic[topic]);
 }
 
 void sg_extract__close(ctx *c)
@@ -1069,6 +1120,13 @@ void sg_extract__close(ctx *c)
     free(c->seen);
     free(c->seen_target);
     c->seen = c->seen_target = NULL;
+    free(c->topic_mask);
+    free(c->topic_touched);
+    free(c->on_topic);
+    free(c->has_act);
+    c->topic_mask = NULL;
+    c->topic_touched = NULL;
+    c->on_topic = c->has_act = NULL;
     free(c->consumed);
     free(c->clause_of);
     free(c->clause_start);
@@ -1098,8 +1156,13 @@ sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
     sg_status rc = sg_extract__open(&c, lex, doc, opts, out, err);
     if (rc != SG_OK)
         return rc;
+    /* A topic no sentence names in full, whose act has no cue in the document, can only
+     * give actor->actor relations, and those are emitted once, in the pass of rel_topic:
+     * such topics cost nothing each. */
     for (size_t t = 0; t < lex->n_topics; t++) {
         if (topic >= 0 && (int)t != topic)
+            continue;
+        if (topic < 0 && !c.on_topic[t] && !c.has_act[t] && (int)t != c.rel_topic)
             continue;
         if ((rc = sg_extract__run_topic(&c, (int)t)) != SG_OK) {
             sg_error_set(err, rc, doc->id, 0, "out of memory");

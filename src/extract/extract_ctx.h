@@ -52,6 +52,10 @@ typedef struct ctx {
                                      emitted for a finding, without a size cap */
     unsigned gen, gen_target;
     sg_trace *trace;         /* NULL unless explaining */
+    unsigned *topic_mask;    /* scratch, one per lexicon topic, all 0 between uses */
+    int *topic_touched;      /* scratch: the topics whose mask is set */
+    unsigned char *on_topic; /* topic -> some sentence names it in full */
+    unsigned char *has_act;  /* topic -> a cue bound to its act occurs in the document */
 } ctx;
 
 /* Record a decision about the cue at [a, b) when tracing (no-op otherwise). */
@@ -127,6 +131,10 @@ static inline int is_punct(const ctx *c, size_t i, const char *p)
 unsigned sg_topic__groups(const ctx *c, int t, size_t a, size_t b);
 int sg_topic__full(const ctx *c, int t, unsigned mask);
 int sg_topic__other(const ctx *c, int t, size_t a, size_t b);
+/* Gather into c->topic_mask the groups every topic but skip has in [a, b) (as
+ * sg_topic__groups counts them, anaphors aside); returns how many topics it touched, listed
+ * in c->topic_touched. The caller reads the masks and clears them. */
+size_t sg_topic__gather(const ctx *c, size_t a, size_t b, int skip);
 topic_how sg_topic__of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, int carry_ok,
                        int before_ok, int nominal, int holder_list);
 

@@ -25,6 +25,10 @@ void sg_extract__mention_actors(const sg_scan *s, const sg_mention *m, sg_actor_
     sg_actor_set_add(out, a);
 }
 
+/* Mentions an antecedent search looks back over at most (besides the two-sentence
+ * limit), so that a pronoun in a long run of mentions costs a bounded time. */
+#define SG_ANTECEDENT_REACH 64
+
 static size_t sentence_distance(const sg_scan *s, size_t tok_a, size_t tok_b)
 {
     int a = s->sent_of[tok_a], b = s->sent_of[tok_b];
@@ -61,10 +65,15 @@ static int plural_same_sentence(const sg_scan *s, size_t i, sg_mention *m)
     return m->actors.n > 0;
 }
 
-/* "Hungary ... over its refusal": "its" first means the sentence's subject. */
+/* "Hungary ... over its refusal": "its" first means the sentence's subject (the first
+ * mention of the sentence, found by walking back from the pronoun: sentences are
+ * bounded, SG_MAX_SENTENCE_TOKENS, so this never scans from the document's start). */
 static int its_sentence_subject(const sg_scan *s, size_t i, sg_mention *m)
 {
-    for (size_t j = 0; j < i; j++) {
+    size_t first = i;
+    while (first > 0 && s->sent_of[s->men[first - 1].start] == s->sent_of[m->start])
+        first--;
+    for (size_t j = first; j < i; j++) {
         const sg_mention *c = &s->men[j];
         if (s->sent_of[c->start] != s->sent_of[m->start])
             continue;
@@ -114,7 +123,7 @@ static int antecedent_fits(const sg_scan *s, sg_mention *m, const sg_mention *c,
 static void plural_last_two(const sg_scan *s, size_t i, sg_mention *m)
 {
     sg_actor_set two = {{0}, 0};
-    for (size_t j = i; j-- > 0 && two.n < 2;) {
+    for (size_t j = i; j-- > 0 && two.n < 2 && i - j <= SG_ANTECEDENT_REACH;) {
         const sg_mention *c = &s->men[j];
         if (sentence_distance(s, c->start, m->start) > 1)
             break;
@@ -132,7 +141,8 @@ static void plural_last_two(const sg_scan *s, size_t i, sg_mention *m)
 /* Resolve every pronoun mention, in text order, so chains resolve too: he/she -> the
  * last person of that gender; they -> the sentence's subject, else the last list of two
  * or more actors, else the last two actors; its -> the sentence's subject, else the last
- * single actor; "it" stays unresolved (too often impersonal). All within two sentences. */
+ * single actor; "it" stays unresolved (too often impersonal). All within two sentences
+ * and SG_ANTECEDENT_REACH mentions. */
 void sg_extract__resolve_pronouns(sg_scan *s)
 {
     for (size_t i = 0; i < s->n_men; i++) {
@@ -144,7 +154,7 @@ void sg_extract__resolve_pronouns(sg_scan *s)
         if (m->pronoun == SG_PRON_ACTOR &&
             (sg_extract__is(s, m->start, "it") || its_sentence_subject(s, i, m)))
             continue;
-        for (size_t j = i; j-- > 0;) {
+        for (size_t j = i; j-- > 0 && i - j <= SG_ANTECEDENT_REACH;) {
             const sg_mention *c = &s->men[j];
             if (sentence_distance(s, c->start, m->start) > 2)
                 break;
@@ -197,7 +207,7 @@ int sg_extract__quote_speaker(const sg_scan *s, size_t open, size_t close)
                 return (int)s->men[s->men_at[k + 1]].list;
     }
     size_t from = open > 16 ? open - 16 : 0;
-    if (from < t->sent[s->sent_of[open]].start)
+    if (from < t->sent[s->sent_of[open]].first) /* token indexes, not byte offsets */
         from = t->sent[s->sent_of[open]].first;
     return list_before_speech(s, from, open, &speech);
 }

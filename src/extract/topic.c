@@ -43,15 +43,59 @@ int sg_topic__full(const ctx *c, int t, unsigned mask)
     return (mask & need) == need;
 }
 
-/* Some other topic is named in full in [a, b), and t is not. */
+static void gather_bit(const ctx *c, int o, unsigned bit, size_t *n)
+{
+    if (c->topic_mask[o] == 0)
+        c->topic_touched[(*n)++] = o;
+    c->topic_mask[o] |= bit;
+}
+
+size_t sg_topic__gather(const ctx *c, size_t a, size_t b, int skip)
+{
+    size_t n = 0;
+    for (size_t i = a; i < b; i++) {
+        /* a form of a topic's act names the group its term came from (sg_topic__groups) */
+        if (c->s.main_at[i] >= 0 && c->s.main[c->s.main_at[i]].start == i) {
+            const sg_match *m = &c->s.main[c->s.main_at[i]];
+            for (int k = 0; k < m->n; k++) {
+                if (m->m[k]->kind != SG_P_CUE)
+                    continue;
+                const sg_cue_entry *cue = &c->s.lex->cues[m->m[k]->data];
+                int o = cue->topic;
+                if (!cue->names_group || o < 0 || o == skip)
+                    continue;
+                int g = c->s.lex->topics[o].act_group;
+                if (g >= 0 && g < 31)
+                    gather_bit(c, o, 1u << g, &n);
+            }
+        }
+        if (c->s.topic_at[i] < 0 || c->s.topic[c->s.topic_at[i]].start != i)
+            continue;
+        const sg_match *m = &c->s.topic[c->s.topic_at[i]];
+        for (int k = 0; k < m->n; k++) {
+            int o = m->m[k]->data;
+            if (o == skip || o < 0 || m->m[k]->data2 >= 31)
+                continue;
+            gather_bit(c, o, 1u << m->m[k]->data2, &n);
+        }
+    }
+    return n;
+}
+
+/* Some other topic is named in full in [a, b), and t is not. Only the topics whose terms
+ * occur in [a, b) are looked at (their groups gathered in one pass over the range), so
+ * the cost does not grow with the number of topics in the lexicon. */
 int sg_topic__other(const ctx *c, int t, size_t a, size_t b)
 {
     if (sg_topic__full(c, t, sg_topic__groups(c, t, a, b)))
         return 0;
-    for (size_t o = 0; o < c->s.lex->n_topics; o++)
-        if ((int)o != t && sg_topic__full(c, (int)o, sg_topic__groups(c, (int)o, a, b)))
-            return 1;
-    return 0;
+    size_t n = sg_topic__gather(c, a, b, t);
+    int found = 0;
+    for (size_t k = 0; k < n; k++) {
+        found |= sg_topic__full(c, c->topic_touched[k], c->topic_mask[c->topic_touched[k]]);
+        c->topic_mask[c->topic_touched[k]] = 0;
+    }
+    return found;
 }
 
 

@@ -47,6 +47,23 @@ struct sg_graph_builder {
     int finished;
 };
 
+/* The window grid of a graph and the builder's day cells sorted by day (windows.c). */
+typedef struct sg_wplan {
+    sg_bcell **days;
+    size_t n_days;
+    int32_t first;                 /* start day of window 0 */
+    size_t n_win;
+    const uint32_t *node_of, *topic_of, *topic_node; /* borrowed, see below */
+} sg_wplan;
+
+/* Plan g's windows (sets g->window_first); node_of etc. are set by the caller. */
+SG_NODISCARD sg_status sg_graph__windows_plan(sg_graph *g, const sg_graph_builder *b,
+                                              sg_wplan *plan, sg_error *err);
+/* Window k of the plan into *win (the caller destroys it). */
+SG_NODISCARD sg_status sg_graph__window_make(sg_graph *g, const sg_wplan *plan, size_t k,
+                                             sg_window *win, sg_error *err);
+void sg_graph__wplan_destroy(sg_wplan *plan);
+
 /* Windows of a finished graph from the builder's day cells (windows.c). node_of maps
  * builder actor indexes to node indexes, topic_of builder topics to graph topics. */
 SG_NODISCARD sg_status sg_graph__build_windows(sg_graph *g, const sg_graph_builder *b,

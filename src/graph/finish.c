@@ -189,6 +189,8 @@ static void set_settings(sg_graph *g, sg_graph_builder *b)
     g->window_days = b->opts.window_days;
     g->step_days = b->opts.step_days;
     g->max_edge_evidence = b->opts.max_edge_evidence;
+    g->topic_partners = b->opts.topic_partners;
+    g->window_networks = b->opts.window_networks;
     g->stance_evidence = b->opts.stance_evidence != 0;
     g->n_statements = b->n_statements;
     g->have_dates = b->have_dates;
@@ -198,7 +200,9 @@ static void set_settings(sg_graph *g, sg_graph_builder *b)
         sg_graph__move_meta(g, b->meta);
 }
 
-sg_status sg_graph_builder_finish(sg_graph_builder *b, sg_graph **out, sg_error *err)
+/* The graph; with plan set, its windows are planned, not made (plan takes node_of,
+ * topic_of and topic_node, freed by the caller with sg_graph__wplan_destroy + free). */
+static sg_status finish(sg_graph_builder *b, sg_graph **out, sg_wplan *plan, sg_error *err)
 {
     *out = NULL;
     if (b->finished)
@@ -232,9 +236,19 @@ sg_status sg_graph_builder_finish(sg_graph_builder *b, sg_graph **out, sg_error 
     }
     rc = sg_graph__network(&g->edges, g, cells, b->n_cells, direct, b->n_direct, topic_node,
                            err);
-    if (rc == SG_OK && g->window_days > 0 && g->have_dates)
+    if (rc == SG_OK && g->window_days > 0 && g->have_dates && plan != NULL) {
+        rc = sg_graph__windows_plan(g, b, plan, err);
+        if (rc == SG_OK) {
+            g->n_windows = plan->n_win; /* made while written */
+            plan->node_of = node_of;
+            plan->topic_of = topic_of;
+            plan->topic_node = topic_node;
+            node_of = topic_of = topic_node = NULL;
+        }
+    } else if (rc == SG_OK && g->window_days > 0 && g->have_dates) {
         rc = sg_graph__build_windows(g, b, node_of, topic_of, topic_node, err);
-    if (rc == SG_OK)
+    }
+    if (rc == SG_OK && plan == NULL)
         rc = sg_graph__compute_moves(g, err);
 done:
     free(topic_of);
@@ -249,4 +263,45 @@ done:
     }
     *out = g;
     return SG_OK;
+}
+
+sg_status sg_graph_builder_finish(sg_graph_builder *b, sg_graph **out, sg_error *err)
+{
+    return finish(b, out, NULL, err);
+}
+
+/* The producer of streamed windows: window k of the plan. */
+typedef struct stream_ctx {
+    sg_graph *g;
+    const sg_wplan *plan;
+} stream_ctx;
+
+static sg_status next_window(void *ctx, size_t k, sg_window *out, sg_error *err)
+{
+    stream_ctx *s = ctx;
+    return sg_graph__window_make(s->g, s->plan, k, out, err);
+}
+
+sg_status sg_graph_builder_write(sg_graph_builder *b, FILE *fp, size_t *nodes, sg_error *err)
+{
+    sg_graph *g = NULL;
+    sg_wplan plan;
+    memset(&plan, 0, sizeof(plan));
+    sg_status rc = finish(b, &g, &plan, err);
+    if (rc == SG_OK && nodes != NULL)
+        *nodes = g->n_nodes;
+    if (rc == SG_OK) {
+        stream_ctx s = {g, &plan};
+        rc = g->window_days > 0 && g->have_dates
+                 ? sg_graph__write_streamed(g, fp, next_window, &s, err)
+                 : sg_graph_write(g, fp, err);
+    }
+    free((void *)plan.node_of);
+    free((void *)plan.topic_of);
+    free((void *)plan.topic_node);
+    sg_graph__wplan_destroy(&plan);
+    if (g != NULL && g->windows == NULL)
+        g->n_windows = 0; /* they were made and freed while written */
+    sg_graph_free(g);
+    return rc;
 }

@@ -289,7 +289,7 @@ void sg_graph__decision_view(const sg_graph *g, sg_decision *out)
     out->weight_source = g->weight_source;
 }
 
-static void window_destroy(sg_window *w)
+void sg_graph__window_destroy(sg_window *w)
 {
     for (size_t i = 0; i < w->n_stances; i++)
         free(w->stances[i].evidence.ids);
@@ -312,7 +312,7 @@ void sg_graph_free(sg_graph *g)
     free(g->nodes);
     sg_graph__edgeset_destroy(&g->edges);
     for (size_t i = 0; i < g->n_windows; i++)
-        window_destroy(&g->windows[i]);
+        sg_graph__window_destroy(&g->windows[i]);
     free(g->windows);
     for (size_t i = 0; i < g->n_moved; i++)
         free(g->moved[i].evidence.ids);

@@ -167,8 +167,11 @@ struct sg_graph {
     sg_normalization normalization;
     sg_duplicates duplicates;
     int window_days, step_days;
+    int32_t window_first;           /* start day of window 0 (streamed windows) */
     int stance_evidence;   /* node stances carry their statement ids (graph.json too) */
     size_t max_edge_evidence;
+    size_t topic_partners;          /* 0 = every co-stance pair (see graph.h) */
+    int window_networks;            /* windows have their own networks */
     uint64_t n_statements;          /* statements aggregated */
     sg_pool pool;                   /* ids, topics, evidence ids */
     const char **topics;            /* sorted, in pool */
@@ -243,6 +246,22 @@ SG_NODISCARD sg_status sg_graph__window_set(sg_graph *g, sg_window *w, sg_wstanc
                                             const uint32_t *topic_node, sg_error *err);
 /* Windows: the moves between consecutive windows, from their stances. */
 SG_NODISCARD sg_status sg_graph__compute_moves(sg_graph *g, sg_error *err);
+/* Append to *moved (n, cap) the moves between window k (x) and window k + 1 (y). */
+SG_NODISCARD sg_status sg_graph__moves_between(sg_move **moved, size_t *n, size_t *cap,
+                                               uint32_t k, const sg_window *x,
+                                               const sg_window *y);
+/* Free a window's stances and edges (not the struct). */
+void sg_graph__window_destroy(sg_window *w);
+/* Start day of window k: its own, or on the grid when the windows are streamed. */
+int32_t sg_graph__window_start(const sg_graph *g, size_t k);
+
+/* Windows made one at a time while graph.json is written (`build`): fills *out with
+ * window k (the caller destroys it); ctx is the producer's. */
+typedef sg_status (*sg_window_fn)(void *ctx, size_t k, sg_window *out, sg_error *err);
+/* Write graph.json to fp with windows from fn (g has none of its own) and the moves
+ * between them, keeping two windows in memory at a time. */
+SG_NODISCARD sg_status sg_graph__write_streamed(const sg_graph *g, FILE *fp, sg_window_fn fn,
+                                                void *ctx, sg_error *err);
 
 /* Dates: "YYYY-MM-DD" (optionally followed by "T...") <-> days since 1970-01-01. */
 int sg_graph__date_parse(const char *s, int32_t *days);
@@ -260,6 +279,7 @@ typedef struct sg_jout {
     char *buf;
     size_t len, cap;
     sg_status status;  /* first failure */
+    int failed_elsewhere; /* status came from a producer that filled the sg_error */
 } sg_jout;
 
 void sg_graph__jout_raw(sg_jout *o, const char *s);

@@ -90,10 +90,12 @@ static cJSON *head_json(const sg_graph *g)
              add_item(h, "topics", string_array(g->topics, g->n_topics)) &&
              (!g->have_dates || add_item(h, "date_range", date_range_json(g))) &&
              cJSON_AddNumberToObject(h, "statements", (double)g->n_statements) &&
-             cJSON_AddNumberToObject(h, "max_edge_evidence", (double)g->max_edge_evidence);
+             cJSON_AddNumberToObject(h, "max_edge_evidence", (double)g->max_edge_evidence) &&
+             cJSON_AddNumberToObject(h, "topic_partners", (double)g->topic_partners);
     if (ok && g->window_days > 0)
         ok = cJSON_AddNumberToObject(h, "window_days", g->window_days) &&
-             cJSON_AddNumberToObject(h, "step_days", g->step_days);
+             cJSON_AddNumberToObject(h, "step_days", g->step_days) &&
+             cJSON_AddBoolToObject(h, "window_networks", g->window_networks);
     if (ok && g->n_labels > 0) { /* the labels of the graph's topics */
         cJSON *l = cJSON_CreateObject();
         ok = add_item(h, "topic_labels", l);
@@ -217,8 +219,8 @@ static const char *class_name(int c)
 cJSON *sg_graph__move_json(const sg_graph *g, const sg_move *m)
 {
     char a[11], b[11];
-    sg_graph__date_format(g->windows[m->from_window].start, a);
-    sg_graph__date_format(g->windows[m->to_window].start, b);
+    sg_graph__date_format(sg_graph__window_start(g, m->from_window), a);
+    sg_graph__date_format(sg_graph__window_start(g, m->to_window), b);
     cJSON *o = cJSON_CreateObject();
     if (o && cJSON_AddStringToObject(o, "actor", g->nodes[m->node].id) &&
         cJSON_AddStringToObject(o, "topic", g->topics[m->topic]) &&
@@ -233,7 +235,45 @@ cJSON *sg_graph__move_json(const sg_graph *g, const sg_move *m)
     return NULL;
 }
 
-static void write_graph(sg_jout *o, const sg_graph *g)
+/* Streamed windows: window k from fn, written, compared with window k - 1 for the moves,
+ * then freed; the moves follow the windows. */
+static void write_streamed_windows(sg_jout *o, const sg_graph *g, sg_window_fn fn, void *ctx,
+                                   sg_error *err)
+{
+    sg_window win[2];
+    memset(win, 0, sizeof(win));
+    sg_move *moved = NULL;
+    size_t n_moved = 0, cap = 0;
+    for (size_t k = 0; k < g->n_windows && o->status == SG_OK; k++) {
+        sg_window *cur = &win[k % 2], *prev = &win[(k + 1) % 2];
+        sg_status rc = fn(ctx, k, cur, err);
+        if (rc == SG_OK && k > 0 &&
+            sg_graph__moves_between(&moved, &n_moved, &cap, (uint32_t)(k - 1), prev, cur))
+            rc = SG_ENOMEM;
+        if (rc != SG_OK) {
+            o->status = rc;
+            o->failed_elsewhere = 1;
+            break;
+        }
+        sg_graph__jout_raw(o, k ? ",\n" : "\n");
+        write_window(o, g, cur);
+        sg_graph__window_destroy(prev);
+        memset(prev, 0, sizeof(*prev));
+    }
+    sg_graph__window_destroy(&win[0]);
+    sg_graph__window_destroy(&win[1]);
+    sg_graph__jout_raw(o, "],\n\"moved\":[");
+    for (size_t i = 0; i < n_moved && o->status == SG_OK; i++) {
+        sg_graph__jout_raw(o, i ? ",\n" : "\n");
+        sg_graph__jout_item(o, sg_graph__move_json(g, &moved[i]), 1);
+    }
+    for (size_t i = 0; i < n_moved; i++)
+        free(moved[i].evidence.ids);
+    free(moved);
+}
+
+static void write_graph(sg_jout *o, const sg_graph *g, sg_window_fn fn, void *ctx,
+                        sg_error *err)
 {
     sg_graph__jout_head(o, head_json(g));
     sg_graph__jout_raw(o, ",\n\"nodes\":[");
@@ -244,7 +284,11 @@ static void write_graph(sg_jout *o, const sg_graph *g)
     sg_graph__jout_raw(o, "],\n\"edges\":[");
     write_edges(o, g, &g->edges);
     sg_graph__jout_raw(o, "]");
-    if (g->window_days > 0) {
+    if (g->window_days > 0 && fn != NULL) {
+        sg_graph__jout_raw(o, ",\n\"windows\":[");
+        write_streamed_windows(o, g, fn, ctx, err);
+        sg_graph__jout_raw(o, "]");
+    } else if (g->window_days > 0) {
         sg_graph__jout_raw(o, ",\n\"windows\":[");
         for (size_t i = 0; i < g->n_windows && o->status == SG_OK; i++) {
             sg_graph__jout_raw(o, i ? ",\n" : "\n");
@@ -330,7 +374,19 @@ sg_status sg_graph_write(const sg_graph *g, FILE *fp, sg_error *err)
     sg_jout o;
     memset(&o, 0, sizeof(o));
     o.fp = fp;
-    write_graph(&o, g);
+    write_graph(&o, g, NULL, NULL, err);
+    return sg_graph__jout_done(&o, NULL, "graph.json", err);
+}
+
+sg_status sg_graph__write_streamed(const sg_graph *g, FILE *fp, sg_window_fn fn, void *ctx,
+                                   sg_error *err)
+{
+    sg_jout o;
+    memset(&o, 0, sizeof(o));
+    o.fp = fp;
+    write_graph(&o, g, fn, ctx, err);
+    if (o.failed_elsewhere)
+        return o.status; /* err already says why */
     return sg_graph__jout_done(&o, NULL, "graph.json", err);
 }
 
@@ -341,6 +397,6 @@ sg_status sg_graph_to_json(const sg_graph *g, char **out, sg_error *err)
     *out = NULL;
     if (in_limits(g, err) != SG_OK)
         return SG_EINPUT;
-    write_graph(&o, g);
+    write_graph(&o, g, NULL, NULL, err);
     return sg_graph__jout_done(&o, out, "graph.json", err);
 }

@@ -476,6 +476,10 @@ static sg_status on_member(void *ctx, const char *key, const cJSON *v, size_t at
         g->n_statements = (uint64_t)clamp_count(v->valuedouble, 1e18);
     } else if (strcmp(key, "max_edge_evidence") == 0 && cJSON_IsNumber(v) && v->valuedouble >= 0) {
         g->max_edge_evidence = (size_t)clamp_count(v->valuedouble, 1000);
+    } else if (strcmp(key, "topic_partners") == 0 && cJSON_IsNumber(v) && v->valuedouble >= 0) {
+        g->topic_partners = (size_t)clamp_count(v->valuedouble, 1e9);
+    } else if (strcmp(key, "window_networks") == 0 && cJSON_IsBool(v)) {
+        g->window_networks = cJSON_IsTrue(v);
     } else if (strcmp(key, "window_days") == 0 && cJSON_IsNumber(v) && v->valuedouble > 0) {
         g->window_days = (int)clamp_count(v->valuedouble, 100000);
     } else if (strcmp(key, "step_days") == 0 && cJSON_IsNumber(v) && v->valuedouble > 0) {
@@ -526,6 +530,7 @@ sg_status sg_graph_from_json(sg_graph **out, const char *json, size_t len, const
     sg_status rc = sg_graph__new(&p.g, err);
     if (rc != SG_OK)
         return rc;
+    p.g->window_networks = 1; /* files written before "window_networks" existed had them */
     rc = sg_graph__jin_object(json, len, p.name, streamed, on_member, on_element, &p, err);
     if (rc == SG_EINPUT && !p.magic && err) { /* e.g. a statements file given to analyze */
         char msg[sizeof(err->message)];

@@ -52,11 +52,12 @@ static sg_status check_parts(const sg_graph *const *parts, size_t n, const char 
         if (a->network_type != b->network_type ||
             a->qualifier_aggregation != b->qualifier_aggregation ||
             a->normalization != b->normalization || a->duplicates != b->duplicates ||
-            a->window_days != b->window_days || a->step_days != b->step_days)
+            a->window_days != b->window_days || a->step_days != b->step_days ||
+            a->topic_partners != b->topic_partners || a->window_networks != b->window_networks)
             return sg_error_set(err, SG_EINPUT, names ? names[i] : NULL, 0,
                                 "built with other settings than %s (network type, "
-                                "aggregation, normalization, duplicates and windows must "
-                                "be equal)", names ? names[0] : "the first part");
+                                "aggregation, normalization, duplicates, topic partners and "
+                                "windows must be equal)", names ? names[0] : "the first part");
     }
     return SG_OK;
 }
@@ -560,6 +561,8 @@ static void merge_settings(sg_graph *g, const sg_graph *const *parts, size_t n)
     g->duplicates = a->duplicates;
     g->window_days = a->window_days;
     g->step_days = a->step_days;
+    g->topic_partners = a->topic_partners;
+    g->window_networks = a->window_networks;
     g->max_edge_evidence = 0;
     for (size_t p = 0; p < n; p++) {
         const sg_graph *b = parts[p];

@@ -12,6 +12,9 @@
  * x(i,.), s_ji sums x(j,.) and m11 sums x(i,.) x(j,.); cosine-vector the product of
  * the Euclidean norms of the actors' (c,k) profiles (of their per-topic totals for
  * ignore). Pairs are accumulated topic by topic, so the cost is sum_c n_c^2, not n^2.
+ * Pruning: on a topic with more than topic_partners + 1 actors, the pairs are those of
+ * every actor with the topic's topic_partners most active actors (largest summed weight,
+ * ties by node), so the cost and the edges grow with n_c * topic_partners; 0 = exact.
  * Two-mode: actor -> topic edges, ignore = sum_k x, subtract = x(+) - x(-); activity
  * divides by t_i, prominence by the topic's total. Direct relations: pos - neg.
  * Only edges whose weight is non-zero after rounding to 6 decimals are kept.
@@ -182,6 +185,66 @@ static sg_status emit_pairs(edge_list *l, const sg_graph *g, const pair_acc *acc
     return SG_OK;
 }
 
+/* Order of positions in one topic's run: most active first, then by node. */
+typedef struct active_pos {
+    double activity;
+    uint32_t node;
+    size_t pos;
+} active_pos;
+
+static int cmp_active(const void *x, const void *y)
+{
+    const active_pos *a = x, *b = y;
+    if (a->activity != b->activity)
+        return a->activity > b->activity ? -1 : 1;
+    return (a->node > b->node) - (a->node < b->node);
+}
+
+/* The pairs of one topic's run order[lo, hi) (sorted by node): all of them, or, above
+ * g->topic_partners + 1 actors, those with one of the topic_partners most active. */
+static sg_status topic_pairs(sg_map *map, pair_acc **acc, size_t *n_acc, size_t *cap,
+                             const sg_graph *g, const sg_cell *cells, const topic_cell *order,
+                             size_t lo, size_t hi)
+{
+    size_t n = hi - lo, k = g->topic_partners;
+    if (k == 0 || n <= k + 1) {
+        for (size_t i = lo; i < hi; i++)
+            for (size_t j = i + 1; j < hi; j++)
+                if (order[i].node != order[j].node &&
+                    pair_add(map, acc, n_acc, cap, cells, order[i].cell, order[j].cell))
+                    return SG_ENOMEM;
+        return SG_OK;
+    }
+    active_pos *ap = malloc(n * sizeof(active_pos));
+    unsigned char *hub = calloc(n, 1);
+    sg_status rc = SG_ENOMEM;
+    if (ap == NULL || hub == NULL)
+        goto done;
+    for (size_t i = 0; i < n; i++) {
+        const double *x = cells[order[lo + i].cell].w;
+        ap[i] = (active_pos){x[0] + x[1] + x[2], order[lo + i].node, i};
+    }
+    sg_graph__sort(ap, n, sizeof(active_pos), cmp_active);
+    for (size_t h = 0; h < k; h++)
+        hub[ap[h].pos] = 1;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t h = 0; h < k; h++) {
+            size_t j = ap[h].pos;
+            /* a pair of two hubs once (from its lower position) */
+            if (j == i || (hub[i] && j < i) || order[lo + i].node == order[lo + j].node)
+                continue;
+            size_t a = i < j ? i : j, b = i < j ? j : i;
+            if (pair_add(map, acc, n_acc, cap, cells, order[lo + a].cell, order[lo + b].cell))
+                goto done;
+        }
+    }
+    rc = SG_OK;
+done:
+    free(ap);
+    free(hub);
+    return rc;
+}
+
 static sg_status onemode(edge_list *l, const sg_graph *g, const sg_cell *cells, size_t n)
 {
     sg_status rc = SG_ENOMEM;
@@ -206,11 +269,8 @@ static sg_status onemode(edge_list *l, const sg_graph *g, const sg_cell *cells, 
     for (size_t lo = 0, hi; lo < n; lo = hi) {
         for (hi = lo; hi < n && order[hi].topic == order[lo].topic; hi++)
             ;
-        for (size_t i = lo; i < hi; i++)
-            for (size_t j = i + 1; j < hi; j++)
-                if (order[i].node != order[j].node &&
-                    pair_add(&map, &acc, &n_acc, &cap, cells, order[i].cell, order[j].cell))
-                    goto done;
+        if (topic_pairs(&map, &acc, &n_acc, &cap, g, cells, order, lo, hi) != SG_OK)
+            goto done;
     }
     rc = emit_pairs(l, g, acc, n_acc, sums, cells);
 done:

@@ -7,7 +7,9 @@
  * so that "consecutive" always means adjacent on the grid. Undated statements count
  * in the whole network but in no window. A move is an actor x topic whose stance
  * class (sign of the window score: oppose / neutral / support) differs between two
- * consecutive windows in which the actor made statements on that topic.
+ * consecutive windows in which the actor made statements on that topic. `build` writes
+ * graph.json with the windows made one at a time (sg_graph_builder_write), so memory
+ * holds two windows, not all of them.
  */
 #include "graph/builder_internal.h"
 
@@ -42,7 +44,10 @@ sg_status sg_graph__window_set(sg_graph *g, sg_window *w, sg_wstance *stances, s
         memcpy(cells[i].w, stances[i].w, sizeof(cells[i].w));
         cells[i].evidence = stances[i].evidence;
     }
-    sg_status rc = sg_graph__network(&w->edges, g, cells, n, direct, n_direct, topic_node, err);
+    /* without window networks the edge set is empty (and written as "edges":[]) */
+    sg_status rc = g->window_networks
+                       ? sg_graph__network(&w->edges, g, cells, n, direct, n_direct, topic_node, err)
+                       : sg_graph__network(&w->edges, g, cells, 0, NULL, 0, topic_node, err);
     free(cells);
     return rc;
 }
@@ -155,9 +160,8 @@ static size_t first_day_at_or_after(sg_bcell *const *days, size_t n, int32_t day
     return lo;
 }
 
-sg_status sg_graph__build_windows(sg_graph *g, const sg_graph_builder *b,
-                                  const uint32_t *node_of, const uint32_t *topic_of,
-                                  const uint32_t *topic_node, sg_error *err)
+sg_status sg_graph__windows_plan(sg_graph *g, const sg_graph_builder *b, sg_wplan *plan,
+                                 sg_error *err)
 {
     int32_t W = g->window_days, S = g->step_days;
     int32_t first = sg_graph__window_floor(g->date_min - W + 1, S);
@@ -169,36 +173,72 @@ sg_status sg_graph__build_windows(sg_graph *g, const sg_graph_builder *b,
         return sg_error_set(err, SG_EUSAGE, NULL, 0,
                             "%zu time windows: use a larger step (at most %d windows)", n_win,
                             MAX_WINDOWS);
-    sg_bcell **days = malloc((b->n_days ? b->n_days : 1) * sizeof(sg_bcell *));
-    g->windows = calloc(n_win ? n_win : 1, sizeof(sg_window));
-    if (days == NULL || g->windows == NULL) {
-        free(days);
+    plan->days = malloc((b->n_days ? b->n_days : 1) * sizeof(sg_bcell *));
+    if (plan->days == NULL)
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    for (size_t i = 0; i < b->n_days; i++)
+        plan->days[i] = &b->days[i];
+    plan->n_days = b->n_days;
+    sg_graph__sort(plan->days, b->n_days, sizeof(sg_bcell *), cmp_day);
+    plan->first = first;
+    plan->n_win = n_win;
+    g->window_first = first;
+    return SG_OK;
+}
+
+sg_status sg_graph__window_make(sg_graph *g, const sg_wplan *plan, size_t k, sg_window *win,
+                                sg_error *err)
+{
+    memset(win, 0, sizeof(*win));
+    win->start = plan->first + (int32_t)k * g->step_days;
+    win->end = win->start + g->window_days - 1;
+    size_t lo = first_day_at_or_after(plan->days, plan->n_days, win->start);
+    size_t hi = first_day_at_or_after(plan->days, plan->n_days, win->end + 1);
+    wcell *wc = NULL;
+    size_t n = 0;
+    sg_status rc = sum_days(g, NULL, plan->days, lo, hi, &wc, &n, &win->statements);
+    if (rc != SG_OK)
+        rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    else
+        rc = make_window(g, win, wc, n, plan->node_of, plan->topic_of, plan->topic_node, err);
+    for (size_t i = 0; i < n; i++)
+        free(wc[i].ev.ids); /* NULL where a stance took the list */
+    free(wc);
+    return rc;
+}
+
+void sg_graph__wplan_destroy(sg_wplan *plan)
+{
+    free(plan->days);
+    memset(plan, 0, sizeof(*plan));
+}
+
+sg_status sg_graph__build_windows(sg_graph *g, const sg_graph_builder *b,
+                                  const uint32_t *node_of, const uint32_t *topic_of,
+                                  const uint32_t *topic_node, sg_error *err)
+{
+    sg_wplan plan = {NULL, 0, 0, 0, node_of, topic_of, topic_node};
+    sg_status rc = sg_graph__windows_plan(g, b, &plan, err);
+    if (rc != SG_OK)
+        return rc;
+    g->windows = calloc(plan.n_win ? plan.n_win : 1, sizeof(sg_window));
+    if (g->windows == NULL) {
+        sg_graph__wplan_destroy(&plan);
         return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
     }
-    for (size_t i = 0; i < b->n_days; i++)
-        days[i] = &b->days[i];
-    sg_graph__sort(days, b->n_days, sizeof(sg_bcell *), cmp_day);
-    sg_status rc = SG_OK;
-    for (size_t k = 0; k < n_win && rc == SG_OK; k++) {
-        sg_window *win = &g->windows[k];
-        win->start = first + (int32_t)k * S;
-        win->end = win->start + W - 1;
+    for (size_t k = 0; k < plan.n_win && rc == SG_OK; k++) {
         g->n_windows = k + 1;
-        size_t lo = first_day_at_or_after(days, b->n_days, win->start);
-        size_t hi = first_day_at_or_after(days, b->n_days, win->end + 1);
-        wcell *wc = NULL;
-        size_t n = 0;
-        rc = sum_days(g, b, days, lo, hi, &wc, &n, &win->statements);
-        if (rc != SG_OK)
-            rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
-        else
-            rc = make_window(g, win, wc, n, node_of, topic_of, topic_node, err);
-        for (size_t i = 0; i < n; i++)
-            free(wc[i].ev.ids); /* NULL where a stance took the list */
-        free(wc);
+        rc = sg_graph__window_make(g, &plan, k, &g->windows[k], err);
     }
-    free(days);
+    sg_graph__wplan_destroy(&plan);
     return rc;
+}
+
+int32_t sg_graph__window_start(const sg_graph *g, size_t k)
+{
+    if (g->windows != NULL && k < g->n_windows)
+        return g->windows[k].start;
+    return g->window_first + (int32_t)k * g->step_days;
 }
 
 /* ---- moves ---- */
@@ -209,12 +249,12 @@ static int stance_class(const double *w)
     return (s > 0) - (s < 0);
 }
 
-static sg_status add_move(sg_graph *g, size_t *cap, uint32_t k, const sg_wstance *a,
-                          const sg_wstance *b)
+static sg_status add_move(sg_move **moved, size_t *n, size_t *cap, uint32_t k,
+                          const sg_wstance *a, const sg_wstance *b)
 {
-    if (sg_graph__grow((void **)&g->moved, cap, g->n_moved + 1, sizeof(sg_move)) != SG_OK)
+    if (sg_graph__grow((void **)moved, cap, *n + 1, sizeof(sg_move)) != SG_OK)
         return SG_ENOMEM;
-    sg_move *m = &g->moved[g->n_moved];
+    sg_move *m = &(*moved)[*n];
     memset(m, 0, sizeof(*m));
     m->node = a->node;
     m->topic = a->topic;
@@ -225,7 +265,7 @@ static sg_status add_move(sg_graph *g, size_t *cap, uint32_t k, const sg_wstance
     m->evidence.ids = calloc(MOVE_EVIDENCE, sizeof(char *));
     if (m->evidence.ids == NULL)
         return SG_ENOMEM;
-    g->n_moved++;
+    (*n)++;
     const sg_idlist *lists[2] = {&a->evidence, &b->evidence};
     for (int l = 0; l < 2; l++)
         for (uint32_t i = 0; i < lists[l]->n && m->evidence.n < MOVE_EVIDENCE; i++)
@@ -233,26 +273,33 @@ static sg_status add_move(sg_graph *g, size_t *cap, uint32_t k, const sg_wstance
     return SG_OK;
 }
 
+sg_status sg_graph__moves_between(sg_move **moved, size_t *n, size_t *cap, uint32_t k,
+                                  const sg_window *x, const sg_window *y)
+{
+    size_t i = 0, j = 0;
+    while (i < x->n_stances && j < y->n_stances) {
+        int c = cmp_wstance(&x->stances[i], &y->stances[j]);
+        if (c < 0) {
+            i++;
+        } else if (c > 0) {
+            j++;
+        } else {
+            if (stance_class(x->stances[i].w) != stance_class(y->stances[j].w) &&
+                add_move(moved, n, cap, k, &x->stances[i], &y->stances[j]) != SG_OK)
+                return SG_ENOMEM;
+            i++;
+            j++;
+        }
+    }
+    return SG_OK;
+}
+
 sg_status sg_graph__compute_moves(sg_graph *g, sg_error *err)
 {
     size_t cap = 0;
-    for (size_t k = 0; k + 1 < g->n_windows; k++) {
-        const sg_window *x = &g->windows[k], *y = &g->windows[k + 1];
-        size_t i = 0, j = 0;
-        while (i < x->n_stances && j < y->n_stances) {
-            int c = cmp_wstance(&x->stances[i], &y->stances[j]);
-            if (c < 0) {
-                i++;
-            } else if (c > 0) {
-                j++;
-            } else {
-                if (stance_class(x->stances[i].w) != stance_class(y->stances[j].w) &&
-                    add_move(g, &cap, (uint32_t)k, &x->stances[i], &y->stances[j]) != SG_OK)
-                    return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
-                i++;
-                j++;
-            }
-        }
-    }
+    for (size_t k = 0; k + 1 < g->n_windows; k++)
+        if (sg_graph__moves_between(&g->moved, &g->n_moved, &cap, (uint32_t)k, &g->windows[k],
+                                    &g->windows[k + 1]) != SG_OK)
+            return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
     return SG_OK;
 }

@@ -89,6 +89,8 @@ void sg_lexicon_free(sg_lexicon *lex)
         free(lex->topics[i].act_name);
     }
     free(lex->topics);
+    free(lex->actor_ix.slots);
+    free(lex->topic_ix.slots);
     for (size_t i = 0; i < lex->n_acts; i++) {
         sg_act_entry *a = &lex->acts[i];
         free(a->id);
@@ -115,20 +117,81 @@ void sg_lexicon_free(sg_lexicon *lex)
     free(lex);
 }
 
+/* ---- id lookup: hashed, so that loading N actors costs O(N), not O(N^2) ---------- */
+
+static size_t id_hash(const char *s)
+{
+    size_t h = 1469598103934665603u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* The index of id among ids(i), or -1. */
+static int id_find(const sg_id_index *ix, const char *id, const char *(*key)(const sg_lexicon *, int),
+                   const sg_lexicon *lex)
+{
+    if (ix->cap == 0)
+        return -1;
+    for (size_t h = id_hash(id) & (ix->cap - 1);; h = (h + 1) & (ix->cap - 1)) {
+        int v = ix->slots[h];
+        if (v == 0)
+            return -1;
+        if (strcmp(key(lex, v - 1), id) == 0)
+            return v - 1;
+    }
+}
+
+static void id_put(sg_id_index *ix, const char *id, int idx)
+{
+    size_t h = id_hash(id) & (ix->cap - 1);
+    while (ix->slots[h] != 0)
+        h = (h + 1) & (ix->cap - 1);
+    ix->slots[h] = idx + 1;
+}
+
+/* Record that entry idx has id (not already present); grows at half full. */
+static sg_status id_add(sg_id_index *ix, const char *id, int idx,
+                        const char *(*key)(const sg_lexicon *, int), const sg_lexicon *lex)
+{
+    if (2 * (ix->n + 1) > ix->cap) {
+        size_t cap = ix->cap ? 2 * ix->cap : 64;
+        int *old = ix->slots;
+        size_t old_cap = ix->cap;
+        ix->slots = calloc(cap, sizeof(int));
+        if (ix->slots == NULL) {
+            ix->slots = old;
+            return SG_ENOMEM;
+        }
+        ix->cap = cap;
+        for (size_t i = 0; i < old_cap; i++)
+            if (old[i] != 0)
+                id_put(ix, key(lex, old[i] - 1), old[i] - 1);
+        free(old);
+    }
+    id_put(ix, id, idx);
+    ix->n++;
+    return SG_OK;
+}
+
+static const char *actor_key(const sg_lexicon *lex, int i)
+{
+    return lex->actors[i].id;
+}
+
+static const char *topic_key(const sg_lexicon *lex, int i)
+{
+    return lex->topics[i].id;
+}
+
 int sg_lexicon__actor_index(const sg_lexicon *lex, const char *id)
 {
-    for (size_t i = 0; i < lex->n_actors; i++)
-        if (strcmp(lex->actors[i].id, id) == 0)
-            return (int)i;
-    return -1;
+    return id_find(&lex->actor_ix, id, actor_key, lex);
 }
 
 int sg_lexicon__topic_index(const sg_lexicon *lex, const char *id)
 {
-    for (size_t i = 0; i < lex->n_topics; i++)
-        if (strcmp(lex->topics[i].id, id) == 0)
-            return (int)i;
-    return -1;
+    return id_find(&lex->topic_ix, id, topic_key, lex);
 }
 
 /* ---- parsing helpers ---------------------------------------------------------- */
@@ -309,7 +372,8 @@ static sg_status load_actors(load_ctx *c, const cJSON *arr)
             e->type = strdup(type ? type : "country");
             if (e->id == NULL || e->type == NULL)
                 return nomem(c);
-            if (sg_lexicon__add_phrase(c->lex, id, SG_P_ACTOR, idx, 0, -1))
+            if (id_add(&c->lex->actor_ix, e->id, idx, actor_key, c->lex) != SG_OK ||
+                sg_lexicon__add_phrase(c->lex, id, SG_P_ACTOR, idx, 0, -1))
                 return nomem(c);
         }
         sg_actor_entry *e = &c->lex->actors[idx];
@@ -778,7 +842,8 @@ static sg_status load_topics(load_ctx *c, const cJSON *arr)
             e->rule = strdup(rule ? rule : "unanimity");
         }
         int idx = prev >= 0 ? prev : (int)c->lex->n_topics++;
-        if (e->id == NULL || e->label == NULL || (dec && (e->body == NULL || e->rule == NULL)))
+        if (e->id == NULL || e->label == NULL || (dec && (e->body == NULL || e->rule == NULL)) ||
+            (prev < 0 && id_add(&c->lex->topic_ix, e->id, idx, topic_key, c->lex) != SG_OK))
             return nomem(c);
         const cJSON *g;
         int gi = 0;

@@ -175,8 +175,16 @@ typedef struct sg_trie_node {
     size_t n_meanings;
 } sg_trie_node;
 
+/* Hashed id -> index lookup (open addressing; slots hold index + 1, 0 = empty). */
+typedef struct sg_id_index {
+    int *slots;
+    size_t cap;  /* a power of two, or 0 */
+    size_t n;
+} sg_id_index;
+
 struct sg_lexicon {
     sg_actor_entry *actors; size_t n_actors, cap_actors;
+    sg_id_index actor_ix, topic_ix; /* actor and topic ids, kept as entries are added */
     sg_person_entry *people; size_t n_people, cap_people;
     char **roles; size_t n_roles, cap_roles;           /* role names */
     sg_group_entry *groups; size_t n_groups, cap_groups;

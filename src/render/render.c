@@ -198,6 +198,74 @@ static sg_status diagram_kind(sg_diagram *kind, sg_render_format fmt,
     return SG_OK;
 }
 
+struct sg_render_doc {
+    sg_report r;
+};
+
+sg_status sg_render_doc_parse(sg_render_doc **out, const char *report_json, size_t len,
+                              const char *input_name, sg_error *err)
+{
+    *out = NULL;
+    if (report_json == NULL)
+        return sg_error_set(err, SG_EINPUT, input_name, 0, "no input");
+    sg_render_doc *d = calloc(1, sizeof(*d));
+    if (d == NULL)
+        return sg_error_set(err, SG_ENOMEM, input_name, 0, "out of memory");
+    sg_status rc = sg_render__report_parse(&d->r, report_json, len, input_name, err);
+    if (rc != SG_OK) {
+        free(d);
+        return rc;
+    }
+    *out = d;
+    return SG_OK;
+}
+
+void sg_render_doc_free(sg_render_doc *doc)
+{
+    if (doc == NULL)
+        return;
+    sg_render__report_destroy(&doc->r);
+    free(doc);
+}
+
+sg_status sg_render_doc_render(char **out, size_t *out_len, const sg_render_doc *doc,
+                               sg_render_format fmt, const sg_render_options *opts,
+                               sg_error *err)
+{
+    static const sg_render_options defaults = SG_RENDER_OPTIONS_INIT;
+    if (opts == NULL)
+        opts = &defaults;
+    *out = NULL;
+    *out_len = 0;
+    sg_diagram kind = SG_DIAGRAM_CAMPS;
+    sg_status rc = diagram_kind(&kind, fmt, opts, err);
+    if (rc != SG_OK)
+        return rc;
+    const sg_report *r = &doc->r;
+    sg_buf b;
+    sg_buf_init(&b);
+    switch (fmt) {
+    case SG_RENDER_DOT: rc = sg_render__diagram(&b, r, kind, opts, NULL, err); break;
+    case SG_RENDER_SVG: rc = sg_render__diagram(&b, r, kind, opts, "svg", err); break;
+    case SG_RENDER_PNG: rc = sg_render__diagram(&b, r, kind, opts, "png", err); break;
+    case SG_RENDER_PDF: rc = sg_render__diagram(&b, r, kind, opts, "pdf", err); break;
+    case SG_RENDER_GRAPHML: rc = sg_render__graphml(&b, r, err); break;
+    case SG_RENDER_CSV_NODES: rc = sg_render__csv_nodes(&b, r, err); break;
+    case SG_RENDER_CSV_EDGES: rc = sg_render__csv_edges(&b, r, err); break;
+    case SG_RENDER_HTML: rc = sg_render__html(&b, r, kind, opts, err); break;
+    case SG_RENDER_JSON: rc = sg_render__json(&b, r, err); break;
+    case SG_RENDER_MATRIX:
+    case SG_RENDER_DL:
+        rc = sg_render__matrix(&b, r, opts->twomode, fmt == SG_RENDER_DL, err);
+        break;
+    default: rc = sg_error_set(err, SG_EUSAGE, NULL, 0, "unknown output format"); break;
+    }
+    if (rc == SG_OK)
+        rc = sg_buf_finish(&b, out, out_len, err);
+    sg_buf_free(&b);
+    return rc;
+}
+
 sg_status sg_render(char **out, size_t *out_len, const char *report_json, size_t len,
                     sg_render_format fmt, const sg_render_options *opts, sg_error *err)
 {
@@ -206,37 +274,14 @@ sg_status sg_render(char **out, size_t *out_len, const char *report_json, size_t
         opts = &defaults;
     *out = NULL;
     *out_len = 0;
-    sg_report r;
-    sg_buf b;
-    sg_buf_init(&b);
     sg_diagram kind = SG_DIAGRAM_CAMPS;
     sg_status rc = diagram_kind(&kind, fmt, opts, err);
     if (rc != SG_OK)
         return rc;
-    if (report_json == NULL)
-        return sg_error_set(err, SG_EINPUT, opts->input_name, 0, "no input");
-    rc = sg_render__report_parse(&r, report_json, len, opts->input_name, err);
-    if (rc != SG_OK)
-        return rc;
-    switch (fmt) {
-    case SG_RENDER_DOT: rc = sg_render__diagram(&b, &r, kind, opts, NULL, err); break;
-    case SG_RENDER_SVG: rc = sg_render__diagram(&b, &r, kind, opts, "svg", err); break;
-    case SG_RENDER_PNG: rc = sg_render__diagram(&b, &r, kind, opts, "png", err); break;
-    case SG_RENDER_PDF: rc = sg_render__diagram(&b, &r, kind, opts, "pdf", err); break;
-    case SG_RENDER_GRAPHML: rc = sg_render__graphml(&b, &r, err); break;
-    case SG_RENDER_CSV_NODES: rc = sg_render__csv_nodes(&b, &r, err); break;
-    case SG_RENDER_CSV_EDGES: rc = sg_render__csv_edges(&b, &r, err); break;
-    case SG_RENDER_HTML: rc = sg_render__html(&b, &r, kind, opts, err); break;
-    case SG_RENDER_JSON: rc = sg_render__json(&b, &r, err); break;
-    case SG_RENDER_MATRIX:
-    case SG_RENDER_DL:
-        rc = sg_render__matrix(&b, &r, opts->twomode, fmt == SG_RENDER_DL, err);
-        break;
-    default: rc = sg_error_set(err, SG_EUSAGE, NULL, 0, "unknown output format"); break;
-    }
+    sg_render_doc *doc = NULL;
+    rc = sg_render_doc_parse(&doc, report_json, len, opts->input_name, err);
     if (rc == SG_OK)
-        rc = sg_buf_finish(&b, out, out_len, err);
-    sg_buf_free(&b);
-    sg_render__report_destroy(&r);
+        rc = sg_render_doc_render(out, out_len, doc, fmt, opts, err);
+    sg_render_doc_free(doc);
     return rc;
 }

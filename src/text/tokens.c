@@ -4,7 +4,8 @@
  * letters kept as written; curly quotes -> '"' or '\''; en/em dashes -> '-'), possessive
  * "'s" and contracted "n't" as their own tokens, abbreviations (U.S., Gen., Jan.) kept
  * whole with their dots, quotation state, and sentence boundaries (punctuation, or a line
- * break after a headline). Invariant: tokens are in text order, start < end <= len.
+ * break after a headline; a sentence longer than SG_MAX_SENTENCE_TOKENS is cut into pieces).
+ * Invariant: tokens are in text order, start < end <= len.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "stancegraph/text.h"
@@ -326,12 +327,10 @@ static sg_status tokenize(builder *b, const char *text, size_t len, const char *
     return SG_OK;
 }
 
-static sg_status push_sentence(builder *b, size_t first, size_t last_plus1, int headline,
-                               int para)
+static sg_status push_piece(builder *b, size_t first, size_t last_plus1, int headline,
+                             int para, int cut)
 {
     sg_tokens *t = b->t;
-    if (first >= last_plus1)
-        return SG_OK;
     if (t->n_sent == b->sent_cap) {
         size_t cap = b->sent_cap ? b->sent_cap * 2 : 16;
         sg_sentence *p = realloc(t->sent, cap * sizeof(*p));
@@ -347,7 +346,40 @@ static sg_status push_sentence(builder *b, size_t first, size_t last_plus1, int 
     s->end = t->tok[last_plus1 - 1].end;
     s->headline = headline;
     s->paragraph_start = para;
+    s->cut = cut;
     return SG_OK;
+}
+
+/* Where to cut a sentence that goes on past SG_MAX_SENTENCE_TOKENS tokens from first:
+ * after the last ";", ":", "," or dash in the second half of the allowance, else at the
+ * allowance itself. */
+static size_t cut_point(const sg_tokens *t, size_t first)
+{
+    size_t lim = first + SG_MAX_SENTENCE_TOKENS;
+    for (size_t k = lim; k-- > first + SG_MAX_SENTENCE_TOKENS / 2;) {
+        const sg_token *x = &t->tok[k];
+        if (x->kind == SG_TOK_PUNCT && (strcmp(x->norm, ";") == 0 || strcmp(x->norm, ":") == 0 ||
+                                        strcmp(x->norm, ",") == 0 || strcmp(x->norm, "-") == 0))
+            return k + 1;
+    }
+    return lim;
+}
+
+/* One sentence [first, last_plus1), cut into pieces of at most SG_MAX_SENTENCE_TOKENS
+ * tokens so that no later stage works on an unbounded sentence. */
+static sg_status push_sentence(builder *b, size_t first, size_t last_plus1, int headline,
+                               int para)
+{
+    while (first < last_plus1 && last_plus1 - first > SG_MAX_SENTENCE_TOKENS) {
+        size_t cut = cut_point(b->t, first);
+        if (push_piece(b, first, cut, 0, para, 1) != SG_OK)
+            return SG_ENOMEM;
+        first = cut;
+        para = 0;
+    }
+    if (first >= last_plus1)
+        return SG_OK;
+    return push_piece(b, first, last_plus1, headline, para, 0);
 }
 
 /* Small function words after which a line break does not end a sentence (hard wraps). */
