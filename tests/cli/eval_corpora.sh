@@ -24,6 +24,8 @@ check tests/heldout3/gold.jsonl tests/heldout3 0.67
 # security sphere, scored with the terms-only topics files a new user wrote
 check tests/far-dev-a/gold.jsonl tests/far-dev-a 0.73 --topics tests/far-dev-a/topics.json
 check tests/far-dev-b/gold.jsonl tests/far-dev-b 0.62 --topics tests/far-dev-b/topics.json
+# the untouched far-domain held-out set (never inspected; first run 0.585)
+check tests/far-holdout/gold.jsonl tests/far-holdout 0.56 --topics tests/far-holdout/topics.json
 # malformed gold: one line naming file and line
 printf '{"file":"a","topic":"t","stances":[{"actor":"X","stance":"maybe"}]}\n' >/tmp/sg-badgold.$$
 if "$bin" eval /tmp/sg-badgold.$$ --corpus tests/data/dev 2>/tmp/sg-err.$$; then echo "FAIL: bad gold accepted"; fail=1; fi
