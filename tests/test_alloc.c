@@ -217,6 +217,8 @@ static void run_every_n(scenario_fn fn)
     sg_status rc = fn(&ref, &err);
     armed = 0;
     long total = alloc_count;
+    if (rc != SG_OK)
+        fprintf(stderr, "reference run: %s:%ld: %s\n", err.file, err.line, err.message);
     CU_ASSERT_EQUAL_FATAL(rc, SG_OK);
     CU_ASSERT_FATAL(total > 0);
     long bad = 0;

@@ -235,6 +235,8 @@ const sg_cli_doc sg_cli_doc_eval = {
 
 static const sg_cli_opt explain_opts[] = {
     {"statements", 0, "FILE", 's', "explain an existing statements file instead"},
+    {"why-not", 0, "ACTOR", SG_OPT_WHY_NOT, "for every sentence naming ACTOR (id or alias): what\n"
+                                           "each stance cue got, or why it gave nothing"},
     QUIET_OPT,
     HELP_OPT,
     END_OPTS,
@@ -244,9 +246,12 @@ const sg_cli_doc sg_cli_doc_explain = {
     "explain",
     "show each statement with its sentence, cue, mention and rule",
     "stancegraph explain --topic ID [options] FILE...\n"
+    "stancegraph explain --topic ID --why-not ACTOR FILE...\n"
     "stancegraph explain --statements STATEMENTS.jsonl",
     "Show every statement with the sentence, the stance cue, the actor's mention, the\n"
-    "rule that found the holder and the flags (negated, hedged, deferral ...).",
+    "rule that found the holder and the flags (negated, hedged, deferral ...). With\n"
+    "--why-not, say for each sentence that names the actor whether its mention can hold\n"
+    "a cue and what happened to every cue of the sentence.",
     {sg_cli_extract_opts, explain_opts, NULL},
     NULL,
 };

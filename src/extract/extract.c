@@ -935,7 +935,9 @@ static sg_status handle_cue(ctx *c, size_t at)
         (subjectless_gerund(c, at) || (found_speaker && own_subject(c, &x))) &&
         (rule_is(&x.h, "speaker") || rule_is(&x.h, "quote-speaker") ||
          rule_is(&x.h, "sentence-speaker")))
-        return drop(c, &x, "the act has a performer of its own that names no actor; the speaker does not perform it");
+        return drop(c, &x, subjectless_gerund(c, at)
+                               ? "the act is named as a thing (a gerund with no subject), not performed"
+                               : "the act has a performer of its own that names no actor; the speaker does not perform it");
     if (x.cue->act && !x.act_governed && passive_subject(c, &x) && !speaker_holds(c, &x))
         return drop(c, &x, "a passive act: its subject is what the act is done to, and no speaker says it");
     int irr = irrealis(c, &x);

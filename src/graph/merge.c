@@ -53,11 +53,13 @@ static sg_status check_parts(const sg_graph *const *parts, size_t n, const char 
             a->qualifier_aggregation != b->qualifier_aggregation ||
             a->normalization != b->normalization || a->duplicates != b->duplicates ||
             a->window_days != b->window_days || a->step_days != b->step_days ||
-            a->topic_partners != b->topic_partners || a->window_networks != b->window_networks)
+            a->topic_partners != b->topic_partners ||
+            (a->window_days > 0 && a->window_networks != b->window_networks)) {
             return sg_error_set(err, SG_EINPUT, names ? names[i] : NULL, 0,
                                 "built with other settings than %s (network type, "
                                 "aggregation, normalization, duplicates, topic partners and "
                                 "windows must be equal)", names ? names[0] : "the first part");
+        }
     }
     return SG_OK;
 }
