@@ -8,6 +8,6 @@ if grep -qa -e __asan_init -e __tsan_init "$bin"; then
   echo "bench_quick: SKIPPED: $bin is a sanitizer build"
   exit 77
 fi
-# one run per step on a shared machine: a looser bound than the full run's 2.3, still
+# medians of 3 runs per step on a shared machine, and a looser bound than the full run's 2.3, still
 # below what the quadratic code it guards against gave at these sizes (3.3 to 6.4)
-exec python3 scripts/bench-scaling --quick --floor 0.1 --max-ratio 3.0 --bin "$bin"
+exec python3 scripts/bench-scaling --quick --runs 3 --floor 0.1 --max-ratio 3.0 --bin "$bin"
