@@ -5,10 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sg_stance.h"
 #include "sg_test.h"
 #include "stancegraph/extract.h"
 
-#define ABSENT 99
 
 static sg_lexicon *lex;
 static sg_statement_list last;
@@ -47,18 +47,7 @@ static void run_opts(const char *text, const char *topic, const char *date, sg_a
 /* Sign of the summed stance x weight of actor on the topic (no target), or ABSENT. */
 static int stance_in(const char *actor)
 {
-    double sum = 0;
-    int seen = 0;
-    for (size_t i = 0; i < last.n; i++) {
-        const sg_statement *s = &last.items[i];
-        if (s->target || strcmp(s->actor, actor) != 0)
-            continue;
-        seen = 1;
-        sum += s->stance * s->weight;
-    }
-    if (!seen)
-        return ABSENT;
-    return sum > 1e-9 ? 1 : sum < -1e-9 ? -1 : 0;
+    return sg_test_stance_sign(&last, actor);
 }
 
 static int stance_of(const char *text, const char *actor)

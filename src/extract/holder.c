@@ -59,7 +59,7 @@ int sg_holder__speaker_list(const ctx *c, size_t from, size_t speech)
 /* "EU member states have": a speech verb form that is a plural noun after a modifier. */
 static int plural_noun_use(const ctx *c, size_t i, size_t from)
 {
-    if (i <= from || !sg_lexicon__word_in(c->s.lex, SG_WL_PLURAL_HEADS, c->s.tok.tok[i].norm))
+    if (i <= from || !in_list(c, i, SG_WL_PLURAL_HEADS))
         return 0;
     const sg_token *p = &c->s.tok.tok[i - 1];
     return (p->kind == SG_TOK_WORD && c->s.men_at[i - 1] < 0 && !p->upper) || is_determiner(c, i - 1);
@@ -148,20 +148,18 @@ static int members_after_head(const ctx *c, size_t i, size_t end)
 {
     while (i < end && (is_determiner(c, i) || (c->s.tok.tok[i].kind == SG_TOK_WORD &&
                                                c->s.men_at[i] < 0 && !c->s.tok.tok[i].upper &&
-                                               !sg_lexicon__word_in(c->s.lex, SG_WL_PLURAL_HEADS,
-                                                                    c->s.tok.tok[i].norm) &&
+                                               !in_list(c, i, SG_WL_PLURAL_HEADS) &&
                                                i + 1 < end &&
-                                               sg_lexicon__word_in(c->s.lex, SG_WL_PLURAL_HEADS,
-                                                                   c->s.tok.tok[i + 1].norm))))
+                                               in_list(c, i + 1, SG_WL_PLURAL_HEADS))))
         i++;
-    if (i + 1 >= end || !sg_lexicon__word_in(c->s.lex, SG_WL_PLURAL_HEADS, c->s.tok.tok[i].norm))
+    if (i + 1 >= end || !in_list(c, i, SG_WL_PLURAL_HEADS))
         return -1;
     size_t k = i + 1;
     if (k < end && is_punct(c, k, ","))
         k++;
     if (k < end && sg_extract__is(&c->s, k, "such") && sg_extract__is(&c->s, k + 1, "as"))
         k += 2;
-    else if (k < end && sg_lexicon__word_in(c->s.lex, SG_WL_MEMBER_MARKERS, c->s.tok.tok[k].norm))
+    else if (k < end && in_list(c, k, SG_WL_MEMBER_MARKERS))
         k++;
     else
         return -1;
@@ -251,13 +249,13 @@ static int members_named_later(const ctx *c, size_t at, size_t cs)
     int plural = 0;
     for (size_t k = cs; k < at && !plural; k++)
         plural = c->s.tok.tok[k].kind == SG_TOK_WORD && c->s.men_at[k] < 0 &&
-                 sg_lexicon__word_in(c->s.lex, SG_WL_PLURAL_HEADS, c->s.tok.tok[k].norm);
+                 in_list(c, k, SG_WL_PLURAL_HEADS);
     if (!plural)
         return -1;
     const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
     for (size_t k = at + 1; k + 1 < st->last_plus1; k++) {
         size_t after = 0;
-        if (sg_lexicon__word_in(c->s.lex, SG_WL_MEMBER_MARKERS, c->s.tok.tok[k].norm))
+        if (in_list(c, k, SG_WL_MEMBER_MARKERS))
             after = k + 1;
         else if (sg_extract__is(&c->s, k, "such") && sg_extract__is(&c->s, k + 1, "as"))
             after = k + 2;
@@ -285,7 +283,7 @@ static int possessive_infinitive(const ctx *c, size_t at, size_t cs)
         const sg_token *t = &c->s.tok.tok[k];
         if (t->kind != SG_TOK_WORD || t->upper || c->s.men_at[k] >= 0)
             return -1;
-        if (mod == 0 && !sg_lexicon__word_in(c->s.lex, SG_WL_ACT_CARRIERS, t->norm))
+        if (mod == 0 && !in_list(c, k, SG_WL_ACT_CARRIERS))
             return -1; /* "X's failure to ratify" is not X ratifying */
         if (c->s.tok.tok[k - 1].kind == SG_TOK_POSS && k >= 2 && c->s.men_at[k - 2] >= 0) {
             const sg_mention *m = &c->s.men[c->s.men_at[k - 2]];
@@ -430,7 +428,7 @@ static int interrupted_subject(const ctx *c, int cl, size_t sent_first)
     for (size_t k = ps; k < pe; k++)
         if (!(k >= c->s.lists[l].start && k < c->s.lists[l].end) &&
             c->s.tok.tok[k].kind != SG_TOK_PUNCT && !is_determiner(c, k) &&
-            !sg_lexicon__word_in(c->s.lex, SG_WL_MEMBER_MARKERS, c->s.tok.tok[k].norm))
+            !in_list(c, k, SG_WL_MEMBER_MARKERS))
             return -1; /* "Several nations - including A and B - have banned" */
     return l;
 }

@@ -398,7 +398,7 @@ static int is_cue_token(const sg_scan *s, size_t i)
 static int apposition_list(const sg_scan *s, size_t k)
 {
     size_t w;
-    if (sg_lexicon__word_in(s->lex, SG_WL_MEMBER_MARKERS, s->tok.tok[k].norm))
+    if (sg_extract__in(s, k, SG_WL_MEMBER_MARKERS))
         w = k;
     else if (k > 0 && sg_extract__is(s, k, "as") && sg_extract__is(s, k - 1, "such"))
         w = k - 1;
@@ -412,7 +412,7 @@ static int apposition_list(const sg_scan *s, size_t k)
     const sg_token *t = &s->tok.tok[w - 1];
     /* a plural noun of its own ("nations", "member states", "others") */
     return t->kind == SG_TOK_WORD && s->men_at[w - 1] < 0 &&
-           sg_lexicon__word_in(s->lex, SG_WL_PLURAL_HEADS, t->norm);
+           sg_extract__in(s, w - 1, SG_WL_PLURAL_HEADS);
 }
 
 /* Is the mention starting at token i inside a prepositional phrase ("with Germany",
@@ -710,10 +710,10 @@ static sg_status find_mentions(sg_scan *s)
             size_t h = next;
             if (h < st->last_plus1 && s->tok.tok[h].kind == SG_TOK_WORD && s->main_at[h] < 0 &&
                 !s->tok.tok[h].upper && !m.poss_follows && !is_list_glue(s, h) &&
-                !sg_lexicon__word_in(s->lex, SG_WL_PLURAL_HEADS, s->tok.tok[h].norm))
+                !sg_extract__in(s, h, SG_WL_PLURAL_HEADS))
                 h++; /* one modifier: "member states" */
             if (h < st->last_plus1 && !m.poss_follows && s->tok.tok[h].kind == SG_TOK_WORD &&
-                sg_lexicon__word_in(s->lex, SG_WL_PLURAL_HEADS, s->tok.tok[h].norm) &&
+                sg_extract__in(s, h, SG_WL_PLURAL_HEADS) &&
                 (h == next || s->tok.tok[next].kind == SG_TOK_WORD))
                 m.possessor_of_noun = 1;
             /* a lone demonym adjective ("Ukrainian territories") is not an actor */

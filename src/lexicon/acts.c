@@ -337,14 +337,6 @@ static int new_cue(sg_lexicon *lex, const char *text, int polarity, double stren
     return (int)lex->n_cues++;
 }
 
-static int is_object(const sg_act_entry *a, const char *w)
-{
-    for (size_t i = 0; i < a->n_objects; i++)
-        if (strcmp(a->objects[i], w) == 0)
-            return 1;
-    return 0;
-}
-
 /* Is one of the forms in fl a term of topic t's act group (as the user wrote it)? */
 static int names_term(const sg_lexicon *lex, const derive_ctx *d, int t, const form_list *fl)
 {
@@ -375,7 +367,7 @@ static int queue_verbs(sg_lexicon *lex, const derive_ctx *d, const sg_act_entry 
         lex->cues[cue].names_group = polarity < 0 || names_term(lex, d, t, &fl);
         /* a form that is also one of the act's objects ("sanctions") is read as the noun */
         for (size_t k = 0; k < fl.n && rc == 0; k++)
-            if (!is_object(a, fl.f[k]))
+            if (!in_list(a->objects, a->n_objects, fl.f[k]))
                 rc = sg_lexicon__add_phrase(lex, fl.f[k], SG_P_CUE, cue, 0, -1);
     }
     free(fl.f);
