@@ -80,6 +80,11 @@ SG_API SG_NODISCARD sg_status sg_statement_parse(sg_statement *out, const char *
 /* Serialise s as one compact JSON object with a fixed key order, no newline.
  * *out is malloc'd; free it with free(). */
 SG_API SG_NODISCARD sg_status sg_statement_to_json(char **out, const sg_statement *s);
+/* The same JSON plus a newline appended to the growing buffer *buf (length *len,
+ * capacity *cap; *buf NULL and both 0 to start; free(*buf) when done), NUL-terminated.
+ * On failure (out of memory) *len is unchanged and *buf stays the caller's to free. */
+SG_API SG_NODISCARD sg_status sg_statement_append_json(char **buf, size_t *len, size_t *cap,
+                                                       const sg_statement *s);
 
 /* Read JSONL from fp (blank lines skipped) and append to list. name names the input
  * in errors ("<stdin>" for stdin). Lines may be arbitrarily long. Invalid UTF-8 is an

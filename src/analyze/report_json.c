@@ -1,9 +1,9 @@
-/* report_json.c - report.json (docs/formats.md, docs/report.schema.json), printed by
- * cJSON one element at a time: actors, camps, edges and windows each on their own line.
+/* report_json.c - report.json (docs/formats.md, docs/report.schema.json), written
+ * straight through the streaming writer (common/jsonw.h): actors, camps, edges and
+ * windows each on their own line.
  */
 #include "analyze/analyze_internal.h"
 
-#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,162 +15,126 @@ static const char *class_name(int c)
     return c > 0 ? "support" : c < 0 ? "oppose" : "neutral";
 }
 
-static int add_item(cJSON *obj, const char *key, cJSON *item)
+static void pair_of(sg_jsonw *w, double a, double b)
 {
-    if (item == NULL)
-        return 0;
-    if (!cJSON_AddItemToObject(obj, key, item)) {
-        cJSON_Delete(item);
-        return 0;
-    }
-    return 1;
-}
-
-static int push(cJSON *arr, cJSON *item)
-{
-    if (item == NULL)
-        return 0;
-    if (!cJSON_AddItemToArray(arr, item)) {
-        cJSON_Delete(item);
-        return 0;
-    }
-    return 1;
-}
-
-static cJSON *pair_of(double a, double b)
-{
-    cJSON *arr = cJSON_CreateArray();
-    if (arr && push(arr, cJSON_CreateNumber(sg_graph__round6(a))) &&
-        push(arr, cJSON_CreateNumber(sg_graph__round6(b))))
-        return arr;
-    cJSON_Delete(arr);
-    return NULL;
+    sg_jsonw_arr(w);
+    sg_jsonw_num(w, sg_graph__round6(a));
+    sg_jsonw_num(w, sg_graph__round6(b));
+    sg_jsonw_arr_end(w);
 }
 
 /* Class, score, counts and interval of one aggregate (w, n by side). */
-static int stance_fields(cJSON *o, const sg_report *r, const double *w, const uint32_t *n)
+static void stance_fields(sg_jsonw *jw, const sg_report *r, const double *w, const uint32_t *n)
 {
     double score = sg_graph__round6(w[SG_Q_SUPPORT] - w[SG_Q_OPPOSE]);
     double tail = (1.0 - r->level) / 2.0;
     double a = r->prior + w[SG_Q_SUPPORT], b = r->prior + w[SG_Q_OPPOSE];
-    return cJSON_AddStringToObject(o, "stance", class_name((score > 0) - (score < 0))) &&
-           cJSON_AddNumberToObject(o, "score", score) &&
-           cJSON_AddNumberToObject(o, "support", n[SG_Q_SUPPORT]) &&
-           cJSON_AddNumberToObject(o, "oppose", n[SG_Q_OPPOSE]) &&
-           cJSON_AddNumberToObject(o, "neutral", n[SG_Q_NEUTRAL]) &&
-           add_item(o, "interval", pair_of(sg_beta_quantile(tail, a, b),
-                                           sg_beta_quantile(1.0 - tail, a, b)));
+    sg_jsonw_kstr(jw, "stance", class_name((score > 0) - (score < 0)));
+    sg_jsonw_knum(jw, "score", score);
+    sg_jsonw_kint(jw, "support", n[SG_Q_SUPPORT]);
+    sg_jsonw_kint(jw, "oppose", n[SG_Q_OPPOSE]);
+    sg_jsonw_kint(jw, "neutral", n[SG_Q_NEUTRAL]);
+    sg_jsonw_key(jw, "interval");
+    pair_of(jw, sg_beta_quantile(tail, a, b), sg_beta_quantile(1.0 - tail, a, b));
 }
 
-static cJSON *topic_stances(const sg_report *r, const sg_node *nd)
+static void topic_stances(sg_jsonw *w, const sg_report *r, const sg_node *nd)
 {
-    cJSON *arr = cJSON_CreateArray();
-    for (uint32_t k = 0; arr && k < nd->n_stances; k++) {
+    sg_jsonw_arr(w);
+    for (uint32_t k = 0; k < nd->n_stances; k++) {
         const sg_stance *s = &nd->stances[k];
-        cJSON *o = cJSON_CreateObject();
-        if (!(o && cJSON_AddStringToObject(o, "topic", r->g->topics[s->topic]) &&
-              stance_fields(o, r, s->w, s->n) && push(arr, o))) {
-            cJSON_Delete(o);
-            cJSON_Delete(arr);
-            return NULL;
-        }
+        sg_jsonw_obj(w);
+        sg_jsonw_kstr(w, "topic", r->g->topics[s->topic]);
+        stance_fields(w, r, s->w, s->n);
+        sg_jsonw_obj_end(w);
     }
-    return arr;
+    sg_jsonw_arr_end(w);
 }
 
-static cJSON *evidence_list(const sg_node *nd)
-{
-    cJSON *arr = cJSON_CreateArray();
-    for (uint32_t k = 0; arr && k < nd->n_evidence; k++)
-        if (!push(arr, sg_graph__evidence_json(&nd->evidence[k]))) {
-            cJSON_Delete(arr);
-            return NULL;
-        }
-    return arr;
-}
-
-static cJSON *actor_json(const sg_report *r, size_t v)
+static void actor_write(sg_jsonw *w, const sg_report *r, size_t v)
 {
     const sg_node *nd = &r->g->nodes[v];
     const sg_aactor *a = &r->act[v];
-    cJSON *o = cJSON_CreateObject();
     int firm = a->lo > 0.5 || a->hi < 0.5;
-    if (o && cJSON_AddStringToObject(o, "id", nd->id) &&
-        cJSON_AddStringToObject(o, "stance", class_name(a->cls)) &&
-        cJSON_AddNumberToObject(o, "score",
-                                sg_graph__round6(a->w[SG_Q_SUPPORT] - a->w[SG_Q_OPPOSE])) &&
-        cJSON_AddNumberToObject(o, "statements", nd->statements) &&
-        cJSON_AddNumberToObject(o, "support", a->n[SG_Q_SUPPORT]) &&
-        cJSON_AddNumberToObject(o, "oppose", a->n[SG_Q_OPPOSE]) &&
-        cJSON_AddNumberToObject(o, "neutral", a->n[SG_Q_NEUTRAL]) &&
-        add_item(o, "interval", pair_of(a->lo, a->hi)) && cJSON_AddBoolToObject(o, "firm", firm) &&
-        cJSON_AddNumberToObject(o, "camp", r->camp[v]) &&
-        cJSON_AddNumberToObject(o, "betweenness", sg_graph__round6(r->betweenness[v])) &&
-        cJSON_AddBoolToObject(o, "swing", a->swing) &&
-        add_item(o, "stances", topic_stances(r, nd)) && add_item(o, "evidence", evidence_list(nd)))
-        return o;
-    cJSON_Delete(o);
-    return NULL;
+    sg_jsonw_obj(w);
+    sg_jsonw_kstr(w, "id", nd->id);
+    sg_jsonw_kstr(w, "stance", class_name(a->cls));
+    sg_jsonw_knum(w, "score", sg_graph__round6(a->w[SG_Q_SUPPORT] - a->w[SG_Q_OPPOSE]));
+    sg_jsonw_kint(w, "statements", nd->statements);
+    sg_jsonw_kint(w, "support", a->n[SG_Q_SUPPORT]);
+    sg_jsonw_kint(w, "oppose", a->n[SG_Q_OPPOSE]);
+    sg_jsonw_kint(w, "neutral", a->n[SG_Q_NEUTRAL]);
+    sg_jsonw_key(w, "interval");
+    pair_of(w, a->lo, a->hi);
+    sg_jsonw_kbool(w, "firm", firm);
+    sg_jsonw_kint(w, "camp", r->camp[v]);
+    sg_jsonw_knum(w, "betweenness", sg_graph__round6(r->betweenness[v]));
+    sg_jsonw_kbool(w, "swing", a->swing);
+    sg_jsonw_key(w, "stances");
+    topic_stances(w, r, nd);
+    sg_jsonw_key(w, "evidence");
+    sg_jsonw_arr(w);
+    for (uint32_t k = 0; k < nd->n_evidence; k++)
+        sg_graph__evidence_write(w, &nd->evidence[k]);
+    sg_jsonw_arr_end(w);
+    sg_jsonw_obj_end(w);
 }
 
-static cJSON *camp_json(const sg_report *r, int id)
+static void camp_write(sg_jsonw *w, const sg_report *r, int id)
 {
-    cJSON *o = cJSON_CreateObject(), *members = cJSON_CreateArray();
     double score = 0.0;
     size_t size = 0;
-    int ok = o && members;
-    for (size_t v = 0; ok && v < r->n; v++) {
+    for (size_t v = 0; v < r->n; v++) {
         if (r->camp[v] != id)
             continue;
         score += r->act[v].w[SG_Q_SUPPORT] - r->act[v].w[SG_Q_OPPOSE];
         size++;
-        ok = push(members, cJSON_CreateString(r->g->nodes[v].id));
     }
     score = sg_graph__round6(score);
-    if (ok && cJSON_AddNumberToObject(o, "id", id) && cJSON_AddItemToObject(o, "members", members))
-        members = NULL;
-    else
-        ok = 0;
-    if (ok && cJSON_AddNumberToObject(o, "size", (double)size) &&
-        cJSON_AddStringToObject(o, "stance", class_name((score > 0) - (score < 0))) &&
-        cJSON_AddNumberToObject(o, "score", score) &&
-        (id != r->unaligned_camp || cJSON_AddTrueToObject(o, "unaligned")))
-        return o;
-    cJSON_Delete(members);
-    cJSON_Delete(o);
-    return NULL;
+    sg_jsonw_obj(w);
+    sg_jsonw_kint(w, "id", id);
+    sg_jsonw_key(w, "members");
+    sg_jsonw_arr(w);
+    for (size_t v = 0; v < r->n; v++)
+        if (r->camp[v] == id)
+            sg_jsonw_str(w, r->g->nodes[v].id);
+    sg_jsonw_arr_end(w);
+    sg_jsonw_knum(w, "size", (double)size);
+    sg_jsonw_kstr(w, "stance", class_name((score > 0) - (score < 0)));
+    sg_jsonw_knum(w, "score", score);
+    if (id == r->unaligned_camp)
+        sg_jsonw_kbool(w, "unaligned", 1);
+    sg_jsonw_obj_end(w);
 }
 
-static cJSON *edge_json(const sg_report *r, const sg_apair *p)
+static void edge_write(sg_jsonw *jw, const sg_report *r, const sg_apair *p)
 {
-    cJSON *o = cJSON_CreateObject();
     double w = sg_graph__round6(p->w);
-    if (o && cJSON_AddStringToObject(o, "source", r->g->nodes[p->a].id) &&
-        cJSON_AddStringToObject(o, "target", r->g->nodes[p->b].id) &&
-        cJSON_AddNumberToObject(o, "weight", w) &&
-        cJSON_AddNumberToObject(o, "sign", w > 0 ? 1 : -1) &&
-        cJSON_AddStringToObject(o, "kind", sg_graph__edge_kind_name(p->kind)) &&
-        cJSON_AddBoolToObject(o, "between_camps", r->camp[p->a] != r->camp[p->b]) &&
-        add_item(o, "evidence", sg_graph__idlist_json(&p->ev)))
-        return o;
-    cJSON_Delete(o);
-    return NULL;
+    sg_jsonw_obj(jw);
+    sg_jsonw_kstr(jw, "source", r->g->nodes[p->a].id);
+    sg_jsonw_kstr(jw, "target", r->g->nodes[p->b].id);
+    sg_jsonw_knum(jw, "weight", w);
+    sg_jsonw_kint(jw, "sign", w > 0 ? 1 : -1);
+    sg_jsonw_kstr(jw, "kind", sg_graph__edge_kind_name(p->kind));
+    sg_jsonw_kbool(jw, "between_camps", r->camp[p->a] != r->camp[p->b]);
+    sg_jsonw_key(jw, "evidence");
+    sg_graph__idlist_write(jw, &p->ev);
+    sg_jsonw_obj_end(jw);
 }
 
 /* One actor - topic tie of a two-mode network. */
-static cJSON *twomode_edge_json(const sg_report *r, const sg_apair *p, uint32_t actor,
-                                uint32_t topic)
+static void twomode_edge_write(sg_jsonw *jw, const sg_report *r, const sg_apair *p,
+                               uint32_t actor, uint32_t topic)
 {
-    cJSON *o = cJSON_CreateObject();
     double w = sg_graph__round6(p->w);
-    if (o && cJSON_AddStringToObject(o, "actor", r->g->nodes[actor].id) &&
-        cJSON_AddStringToObject(o, "topic", r->g->nodes[topic].id) &&
-        cJSON_AddNumberToObject(o, "weight", w) &&
-        cJSON_AddNumberToObject(o, "sign", w > 0 ? 1 : -1) &&
-        add_item(o, "evidence", sg_graph__idlist_json(&p->ev)))
-        return o;
-    cJSON_Delete(o);
-    return NULL;
+    sg_jsonw_obj(jw);
+    sg_jsonw_kstr(jw, "actor", r->g->nodes[actor].id);
+    sg_jsonw_kstr(jw, "topic", r->g->nodes[topic].id);
+    sg_jsonw_knum(jw, "weight", w);
+    sg_jsonw_kint(jw, "sign", w > 0 ? 1 : -1);
+    sg_jsonw_key(jw, "evidence");
+    sg_graph__idlist_write(jw, &p->ev);
+    sg_jsonw_obj_end(jw);
 }
 
 /* Why the balance figures say nothing, or NULL when they do: no triangle (the share
@@ -205,93 +169,91 @@ static const char *balance_trivial(const sg_report *r)
     return NULL;
 }
 
-static cJSON *balance_json(const sg_report *r)
+
+static void balance_write(sg_jsonw *w, const sg_report *r)
 {
     const sg_balance *b = &r->balance;
     const char *trivial = balance_trivial(r);
     double share = b->triangles ? (double)b->triangles_balanced / (double)b->triangles : 1.0;
-    cJSON *o = cJSON_CreateObject();
-    if (o && cJSON_AddNumberToObject(o, "triangles", (double)b->triangles) &&
-        cJSON_AddNumberToObject(o, "triangles_balanced", sg_graph__round6(share)) &&
-        cJSON_AddNumberToObject(o, "balanced_triangles", (double)b->triangles_balanced) &&
-        cJSON_AddNumberToObject(o, "frustration", (double)b->frustration) &&
-        cJSON_AddBoolToObject(o, "frustration_exact", b->frustration_exact) &&
-        cJSON_AddNumberToObject(o, "polarisation", sg_graph__round6(b->polarisation)) &&
-        cJSON_AddBoolToObject(o, "trivial", trivial != NULL) &&
-        (trivial == NULL || cJSON_AddStringToObject(o, "note", trivial)))
-        return o;
-    cJSON_Delete(o);
-    return NULL;
+    sg_jsonw_obj(w);
+    sg_jsonw_knum(w, "triangles", (double)b->triangles);
+    sg_jsonw_knum(w, "triangles_balanced", sg_graph__round6(share));
+    sg_jsonw_knum(w, "balanced_triangles", (double)b->triangles_balanced);
+    sg_jsonw_knum(w, "frustration", (double)b->frustration);
+    sg_jsonw_kbool(w, "frustration_exact", b->frustration_exact);
+    sg_jsonw_knum(w, "polarisation", sg_graph__round6(b->polarisation));
+    sg_jsonw_kbool(w, "trivial", trivial != NULL);
+    if (trivial != NULL)
+        sg_jsonw_kstr(w, "note", trivial);
+    sg_jsonw_obj_end(w);
 }
 
-static cJSON *member_list(const sg_report *r, const size_t *idx, size_t n)
+static void member_list(sg_jsonw *w, const sg_report *r, const size_t *idx, size_t n)
 {
-    cJSON *arr = cJSON_CreateArray();
-    for (size_t i = 0; arr && i < n; i++)
-        if (!push(arr, cJSON_CreateString(r->g->members[idx[i]]))) {
-            cJSON_Delete(arr);
-            return NULL;
-        }
-    return arr;
+    sg_jsonw_arr(w);
+    for (size_t i = 0; i < n; i++)
+        sg_jsonw_str(w, r->g->members[idx[i]]);
+    sg_jsonw_arr_end(w);
 }
 
 /* "population": shares of the members' population (qualified majority only). */
-static int population_json(cJSON *o, const sg_report *r)
+static void population_write(sg_jsonw *w, const sg_report *r)
 {
     if (r->g->weights == NULL || r->pop_total <= 0)
-        return 1;
-    cJSON *p = cJSON_CreateObject();
-    return add_item(o, "population", p) &&
-           cJSON_AddNumberToObject(p, "supporters_share",
-                                   sg_graph__round6(r->pop_support / r->pop_total)) &&
-           cJSON_AddNumberToObject(p, "opponents_share",
-                                   sg_graph__round6(r->pop_oppose / r->pop_total)) &&
-           cJSON_AddNumberToObject(p, "needed_share", 0.65) &&
-           (r->g->weight_source == NULL ||
-            cJSON_AddStringToObject(p, "source", r->g->weight_source));
+        return;
+    sg_jsonw_key(w, "population");
+    sg_jsonw_obj(w);
+    sg_jsonw_knum(w, "supporters_share", sg_graph__round6(r->pop_support / r->pop_total));
+    sg_jsonw_knum(w, "opponents_share", sg_graph__round6(r->pop_oppose / r->pop_total));
+    sg_jsonw_knum(w, "needed_share", 0.65);
+    if (r->g->weight_source != NULL)
+        sg_jsonw_kstr(w, "source", r->g->weight_source);
+    sg_jsonw_obj_end(w);
 }
 
 /* "veto": the members holding a veto (Security Council). */
-static int veto_json(cJSON *o, const sg_report *r)
+static void veto_write(sg_jsonw *w, const sg_report *r)
 {
     if (r->g->veto == NULL)
-        return 1;
-    cJSON *v = cJSON_CreateArray();
-    if (!add_item(o, "veto", v))
-        return 0;
+        return;
+    sg_jsonw_key(w, "veto");
+    sg_jsonw_arr(w);
     for (size_t i = 0; i < r->g->n_members; i++)
-        if (r->g->veto[i] && !push(v, cJSON_CreateString(r->g->members[i])))
-            return 0;
-    return 1;
+        if (r->g->veto[i])
+            sg_jsonw_str(w, r->g->members[i]);
+    sg_jsonw_arr_end(w);
 }
 
-static cJSON *blocking_json(const sg_report *r)
+static void blocking_write(sg_jsonw *w, const sg_report *r)
 {
-    if (!r->has_blocking)
-        return cJSON_CreateNull();
+    if (!r->has_blocking) {
+        sg_jsonw_null(w);
+        return;
+    }
     const sg_graph *g = r->g;
-    cJSON *o = cJSON_CreateObject();
-    if (o && cJSON_AddStringToObject(o, "body", g->body) &&
-        cJSON_AddStringToObject(o, "rule", g->rule) &&
-        cJSON_AddNumberToObject(o, "members", (double)g->n_members) &&
-        cJSON_AddNumberToObject(o, "needed", (double)r->need) &&
-        cJSON_AddNumberToObject(o, "supporters", (double)r->n_support) &&
-        cJSON_AddBoolToObject(o, "passes", strcmp(r->outcome, "passes") == 0) &&
-        cJSON_AddStringToObject(o, "outcome", r->outcome) &&
-        add_item(o, "blockers", member_list(r, r->blockers, r->n_blockers)) &&
-        add_item(o, "blocking_minority",
-                 r->minority ? member_list(r, r->opponents, r->n_opponents)
-                             : cJSON_CreateArray()) &&
-        add_item(o, "opponents", member_list(r, r->opponents, r->n_opponents)) &&
-        add_item(o, "undecided", member_list(r, r->undecided, r->n_undecided)) &&
-        population_json(o, r) && veto_json(o, r))
-        return o;
-    cJSON_Delete(o);
-    return NULL;
+    sg_jsonw_obj(w);
+    sg_jsonw_kstr(w, "body", g->body);
+    sg_jsonw_kstr(w, "rule", g->rule);
+    sg_jsonw_knum(w, "members", (double)g->n_members);
+    sg_jsonw_knum(w, "needed", (double)r->need);
+    sg_jsonw_knum(w, "supporters", (double)r->n_support);
+    sg_jsonw_kbool(w, "passes", strcmp(r->outcome, "passes") == 0);
+    sg_jsonw_kstr(w, "outcome", r->outcome);
+    sg_jsonw_key(w, "blockers");
+    member_list(w, r, r->blockers, r->n_blockers);
+    sg_jsonw_key(w, "blocking_minority");
+    member_list(w, r, r->opponents, r->minority ? r->n_opponents : 0);
+    sg_jsonw_key(w, "opponents");
+    member_list(w, r, r->opponents, r->n_opponents);
+    sg_jsonw_key(w, "undecided");
+    member_list(w, r, r->undecided, r->n_undecided);
+    population_write(w, r);
+    veto_write(w, r);
+    sg_jsonw_obj_end(w);
 }
 
 /* The N_BROKERS actors of highest positive betweenness (ties by id). */
-static cJSON *brokers_json(const sg_report *r)
+static void brokers_write(sg_jsonw *w, const sg_report *r)
 {
     size_t chosen[N_BROKERS], n = 0;
     for (size_t v = 0; v < r->n; v++) {
@@ -306,13 +268,10 @@ static cJSON *brokers_json(const sg_report *r)
         if (at < N_BROKERS)
             chosen[at] = v;
     }
-    cJSON *arr = cJSON_CreateArray();
-    for (size_t i = 0; arr && i < n; i++)
-        if (!push(arr, cJSON_CreateString(r->g->nodes[chosen[i]].id))) {
-            cJSON_Delete(arr);
-            return NULL;
-        }
-    return arr;
+    sg_jsonw_arr(w);
+    for (size_t i = 0; i < n; i++)
+        sg_jsonw_str(w, r->g->nodes[chosen[i]].id);
+    sg_jsonw_arr_end(w);
 }
 
 static const char *label_of(const sg_graph *g, const char *topic)
@@ -325,7 +284,7 @@ static const char *label_of(const sg_graph *g, const char *topic)
 
 /* "Stances on A, B and C": the topics' labels (ids where none), at most three named,
  * then "and N more topics", so that a title stays one readable line. */
-static cJSON *title_json(const sg_graph *g)
+static void title_write(sg_jsonw *w, const sg_graph *g)
 {
     char buf[512];
     size_t len = (size_t)snprintf(buf, sizeof(buf), "Stances on ");
@@ -338,78 +297,78 @@ static cJSON *title_json(const sg_graph *g)
         snprintf(buf + len, sizeof(buf) - len, "the question");
     else if (shown < g->n_topics && len < sizeof(buf))
         snprintf(buf + len, sizeof(buf) - len, " and %zu more topics", g->n_topics - shown);
-    return cJSON_CreateString(buf);
+    sg_jsonw_str(w, buf);
 }
 
-static cJSON *labels_json(const sg_graph *g)
+static void labels_write(sg_jsonw *w, const sg_graph *g)
 {
-    cJSON *o = cJSON_CreateObject();
-    for (size_t i = 0; o && i < g->n_topics; i++)
-        if (strcmp(label_of(g, g->topics[i]), g->topics[i]) != 0 &&
-            cJSON_AddStringToObject(o, g->topics[i], label_of(g, g->topics[i])) == NULL) {
-            cJSON_Delete(o);
-            return NULL;
-        }
-    return o;
+    sg_jsonw_obj(w);
+    for (size_t i = 0; i < g->n_topics; i++)
+        if (strcmp(label_of(g, g->topics[i]), g->topics[i]) != 0)
+            sg_jsonw_kstr(w, g->topics[i], label_of(g, g->topics[i]));
+    sg_jsonw_obj_end(w);
 }
 
-static cJSON *head_json(const sg_report *r)
+/* The header members (the object stays open: the streamed arrays follow). */
+static void head_write(sg_jsonw *w, const sg_report *r)
 {
     const sg_graph *g = r->g;
-    cJSON *h = cJSON_CreateObject(), *topics = cJSON_CreateArray();
-    for (size_t i = 0; topics && i < g->n_topics; i++)
-        if (!push(topics, cJSON_CreateString(g->topics[i]))) {
-            cJSON_Delete(topics);
-            topics = NULL;
-        }
-    cJSON *range = NULL; /* absent when no statement has a date */
-    if (g->have_dates) {
+    sg_jsonw_obj(w);
+    sg_jsonw_kstr(w, "stancegraph", "report");
+    sg_jsonw_kint(w, "version", 1);
+    sg_jsonw_key(w, "topics");
+    sg_jsonw_arr(w);
+    for (size_t i = 0; i < g->n_topics; i++)
+        sg_jsonw_str(w, g->topics[i]);
+    sg_jsonw_arr_end(w);
+    sg_jsonw_key(w, "topic_labels");
+    labels_write(w, g);
+    sg_jsonw_key(w, "title");
+    title_write(w, g);
+    if (g->have_dates) { /* absent when no statement has a date */
         char a[11], b[11];
         sg_graph__date_format(g->date_min, a);
         sg_graph__date_format(g->date_max, b);
-        range = cJSON_CreateArray();
-        if (range && !(push(range, cJSON_CreateString(a)) && push(range, cJSON_CreateString(b)))) {
-            cJSON_Delete(range);
-            range = NULL;
-        }
+        sg_jsonw_key(w, "date_range");
+        sg_jsonw_arr(w);
+        sg_jsonw_str(w, a);
+        sg_jsonw_str(w, b);
+        sg_jsonw_arr_end(w);
     }
-    int ok = h && cJSON_AddStringToObject(h, "stancegraph", "report") &&
-             cJSON_AddNumberToObject(h, "version", 1);
-    ok = ok ? add_item(h, "topics", topics) : (cJSON_Delete(topics), 0);
-    ok = ok && add_item(h, "topic_labels", labels_json(g)) && add_item(h, "title", title_json(g));
-    if (g->have_dates) /* a range lost to out of memory must fail, not vanish */
-        ok = ok ? add_item(h, "date_range", range) : (cJSON_Delete(range), 0);
-    ok = ok &&
-             cJSON_AddStringToObject(h, "network_type", sg_network_type_name(g->network_type)) &&
-             cJSON_AddStringToObject(h, "qualifier_aggregation",
-                                     sg_qualifier_aggregation_name(g->qualifier_aggregation)) &&
-             cJSON_AddStringToObject(h, "normalization", sg_normalization_name(g->normalization)) &&
-             cJSON_AddNumberToObject(h, "statements", (double)g->n_statements) &&
-             cJSON_AddStringToObject(h, "method", sg_camp_method_name(r->method)) &&
-             cJSON_AddNumberToObject(h, "seed", (double)r->seed) &&
-             cJSON_AddNumberToObject(h, "interval_level", r->level) &&
-             cJSON_AddNumberToObject(h, "prior", r->prior) &&
-             cJSON_AddBoolToObject(h, "betweenness_exact", r->betweenness_exact) &&
-             add_item(h, "balance", balance_json(r)) && add_item(h, "blocking", blocking_json(r)) &&
-             add_item(h, "brokers", brokers_json(r));
-    if (!ok) {
-        cJSON_Delete(h);
-        return NULL;
-    }
-    return h;
+    sg_jsonw_kstr(w, "network_type", sg_network_type_name(g->network_type));
+    sg_jsonw_kstr(w, "qualifier_aggregation",
+                  sg_qualifier_aggregation_name(g->qualifier_aggregation));
+    sg_jsonw_kstr(w, "normalization", sg_normalization_name(g->normalization));
+    sg_jsonw_knum(w, "statements", (double)g->n_statements);
+    sg_jsonw_kstr(w, "method", sg_camp_method_name(r->method));
+    sg_jsonw_knum(w, "seed", (double)r->seed);
+    sg_jsonw_knum(w, "interval_level", r->level);
+    sg_jsonw_knum(w, "prior", r->prior);
+    sg_jsonw_kbool(w, "betweenness_exact", r->betweenness_exact);
+    sg_jsonw_key(w, "balance");
+    balance_write(w, r);
+    sg_jsonw_key(w, "blocking");
+    blocking_write(w, r);
+    sg_jsonw_key(w, "brokers");
+    brokers_write(w, r);
 }
 
 /* One window: each actor's stance summed over the topics. */
-static cJSON *window_json(const sg_report *r, size_t k)
+static void window_write(sg_jsonw *jw, const sg_report *r, size_t k)
 {
     const sg_window *w = &r->g->windows[k];
     char id[32], a[11], b[11];
     snprintf(id, sizeof(id), "w%zu", k + 1);
     sg_graph__date_format(w->start, a);
     sg_graph__date_format(w->end, b);
-    cJSON *o = cJSON_CreateObject(), *actors = cJSON_CreateArray();
-    int ok = o && actors;
-    for (size_t lo = 0, hi; ok && lo < w->n_stances; lo = hi) {
+    sg_jsonw_obj(jw);
+    sg_jsonw_kstr(jw, "id", id);
+    sg_jsonw_kstr(jw, "start", a);
+    sg_jsonw_kstr(jw, "end", b);
+    sg_jsonw_kint(jw, "statements", w->statements);
+    sg_jsonw_key(jw, "actors");
+    sg_jsonw_arr(jw);
+    for (size_t lo = 0, hi; lo < w->n_stances; lo = hi) {
         double score = 0;
         uint32_t n = 0;
         for (hi = lo; hi < w->n_stances && w->stances[hi].node == w->stances[lo].node; hi++) {
@@ -417,85 +376,90 @@ static cJSON *window_json(const sg_report *r, size_t k)
             n += w->stances[hi].n[0] + w->stances[hi].n[1] + w->stances[hi].n[2];
         }
         score = sg_graph__round6(score);
-        cJSON *e = cJSON_CreateObject();
-        ok = e && cJSON_AddStringToObject(e, "id", r->g->nodes[w->stances[lo].node].id) &&
-             cJSON_AddStringToObject(e, "stance", class_name((score > 0) - (score < 0))) &&
-             cJSON_AddNumberToObject(e, "score", score) &&
-             cJSON_AddNumberToObject(e, "statements", n);
-        if (!(ok && push(actors, e))) {
-            ok = 0;
-            if (e)
-                cJSON_Delete(e);
-        }
+        sg_jsonw_obj(jw);
+        sg_jsonw_kstr(jw, "id", r->g->nodes[w->stances[lo].node].id);
+        sg_jsonw_kstr(jw, "stance", class_name((score > 0) - (score < 0)));
+        sg_jsonw_knum(jw, "score", score);
+        sg_jsonw_kint(jw, "statements", n);
+        sg_jsonw_obj_end(jw);
     }
-    ok = ok && cJSON_AddStringToObject(o, "id", id) && cJSON_AddStringToObject(o, "start", a) &&
-         cJSON_AddStringToObject(o, "end", b) &&
-         cJSON_AddNumberToObject(o, "statements", w->statements);
-    if (ok && add_item(o, "actors", actors))
-        return o;
-    if (!ok)
-        cJSON_Delete(actors);
-    cJSON_Delete(o);
-    return NULL;
+    sg_jsonw_arr_end(jw);
+    sg_jsonw_obj_end(jw);
 }
 
 static void write_report(sg_jout *o, const sg_report *r)
 {
-    sg_graph__jout_head(o, head_json(r));
-    sg_graph__jout_raw(o, ",\n\"actors\":[");
-    for (size_t v = 0, i = 0; v < r->n && o->status == SG_OK; v++) {
+    sg_jsonw *w = &o->w;
+    head_write(w, r);
+    sg_jsonw_nl(w);
+    sg_jsonw_key(w, "actors");
+    sg_jsonw_arr(w);
+    for (size_t v = 0; v < r->n && w->status == SG_OK; v++) {
         if (r->g->nodes[v].kind != SG_NODE_ACTOR)
             continue;
-        sg_graph__jout_raw(o, i++ ? ",\n" : "\n");
-        sg_graph__jout_item(o, actor_json(r, v), 1);
+        sg_jsonw_nl(w);
+        actor_write(w, r, v);
     }
-    sg_graph__jout_raw(o, "],\n\"camps\":[");
-    for (size_t c = 1; c <= r->n_camps && o->status == SG_OK; c++) {
-        sg_graph__jout_raw(o, c > 1 ? ",\n" : "\n");
-        sg_graph__jout_item(o, camp_json(r, (int)c), 1);
+    sg_jsonw_arr_end(w);
+    sg_jsonw_nl(w);
+    sg_jsonw_key(w, "camps");
+    sg_jsonw_arr(w);
+    for (size_t c = 1; c <= r->n_camps && w->status == SG_OK; c++) {
+        sg_jsonw_nl(w);
+        camp_write(w, r, (int)c);
     }
-    sg_graph__jout_raw(o, "],\n\"edges\":[");
-    for (size_t i = 0, k = 0; i < r->n_pairs && o->status == SG_OK; i++) {
+    sg_jsonw_arr_end(w);
+    sg_jsonw_nl(w);
+    sg_jsonw_key(w, "edges");
+    sg_jsonw_arr(w);
+    for (size_t i = 0; i < r->n_pairs && w->status == SG_OK; i++) {
         if (r->camp[r->pairs[i].a] == 0 || r->camp[r->pairs[i].b] == 0)
             continue; /* ties to topic nodes */
-        sg_graph__jout_raw(o, k++ ? ",\n" : "\n");
-        sg_graph__jout_item(o, edge_json(r, &r->pairs[i]), 1);
+        sg_jsonw_nl(w);
+        edge_write(w, r, &r->pairs[i]);
     }
-    sg_graph__jout_raw(o, "]");
+    sg_jsonw_arr_end(w);
     if (r->g->network_type == SG_NETWORK_TWOMODE) { /* actor - topic ties, kept */
-        sg_graph__jout_raw(o, ",\n\"twomode_edges\":[");
-        for (size_t i = 0, k = 0; i < r->n_pairs && o->status == SG_OK; i++) {
+        sg_jsonw_nl(w);
+        sg_jsonw_key(w, "twomode_edges");
+        sg_jsonw_arr(w);
+        for (size_t i = 0; i < r->n_pairs && w->status == SG_OK; i++) {
             const sg_apair *p = &r->pairs[i];
             int ta = r->g->nodes[p->a].kind == SG_NODE_TOPIC;
             int tb = r->g->nodes[p->b].kind == SG_NODE_TOPIC;
             if (ta == tb)
                 continue;
-            sg_graph__jout_raw(o, k++ ? ",\n" : "\n");
-            sg_graph__jout_item(o, twomode_edge_json(r, p, ta ? p->b : p->a, ta ? p->a : p->b), 1);
+            sg_jsonw_nl(w);
+            twomode_edge_write(w, r, p, ta ? p->b : p->a, ta ? p->a : p->b);
         }
-        sg_graph__jout_raw(o, "]");
+        sg_jsonw_arr_end(w);
     }
     if (r->g->window_days > 0) {
-        sg_graph__jout_raw(o, ",\n\"windows\":[");
-        for (size_t k = 0; k < r->g->n_windows && o->status == SG_OK; k++) {
-            sg_graph__jout_raw(o, k ? ",\n" : "\n");
-            sg_graph__jout_item(o, window_json(r, k), 1);
+        sg_jsonw_nl(w);
+        sg_jsonw_key(w, "windows");
+        sg_jsonw_arr(w);
+        for (size_t k = 0; k < r->g->n_windows && w->status == SG_OK; k++) {
+            sg_jsonw_nl(w);
+            window_write(w, r, k);
         }
-        sg_graph__jout_raw(o, "],\n\"moved\":[");
-        for (size_t k = 0; k < r->g->n_moved && o->status == SG_OK; k++) {
-            sg_graph__jout_raw(o, k ? ",\n" : "\n");
-            sg_graph__jout_item(o, sg_graph__move_json(r->g, &r->g->moved[k]), 1);
+        sg_jsonw_arr_end(w);
+        sg_jsonw_nl(w);
+        sg_jsonw_key(w, "moved");
+        sg_jsonw_arr(w);
+        for (size_t k = 0; k < r->g->n_moved && w->status == SG_OK; k++) {
+            sg_jsonw_nl(w);
+            sg_graph__move_write(w, r->g, &r->g->moved[k]);
         }
-        sg_graph__jout_raw(o, "]");
+        sg_jsonw_arr_end(w);
     }
-    sg_graph__jout_raw(o, "}\n");
+    sg_jsonw_obj_end(w);
+    sg_jsonw_raw(w, "\n");
 }
 
 sg_status sg_report_write(const sg_report *r, FILE *fp, sg_error *err)
 {
     sg_jout o;
-    memset(&o, 0, sizeof(o));
-    o.fp = fp;
+    sg_graph__jout_init(&o, fp);
     write_report(&o, r);
     return sg_graph__jout_done(&o, NULL, "report.json", err);
 }
@@ -503,7 +467,7 @@ sg_status sg_report_write(const sg_report *r, FILE *fp, sg_error *err)
 sg_status sg_report_to_json(const sg_report *r, char **out, sg_error *err)
 {
     sg_jout o;
-    memset(&o, 0, sizeof(o));
+    sg_graph__jout_init(&o, NULL);
     *out = NULL;
     write_report(&o, r);
     return sg_graph__jout_done(&o, out, "report.json", err);

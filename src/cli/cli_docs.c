@@ -123,33 +123,13 @@ typedef struct ring {
  * costly printing runs on the worker threads too. */
 static sg_status serialize_slot(slot *j)
 {
-    size_t cap = 256, len = 0;
-    char *buf = malloc(cap);
-    if (buf == NULL)
-        return SG_ENOMEM;
-    for (size_t i = 0; i < j->out.n; i++) {
-        char *line = NULL;
-        if (sg_statement_to_json(&line, &j->out.items[i]) != SG_OK) {
+    size_t cap = 0, len = 0;
+    char *buf = NULL;
+    for (size_t i = 0; i < j->out.n; i++)
+        if (sg_statement_append_json(&buf, &len, &cap, &j->out.items[i]) != SG_OK) {
             free(buf);
             return SG_ENOMEM;
         }
-        size_t n = strlen(line);
-        if (len + n + 2 > cap) {
-            while (len + n + 2 > cap)
-                cap *= 2;
-            char *nb = realloc(buf, cap);
-            if (nb == NULL) {
-                free(line);
-                free(buf);
-                return SG_ENOMEM;
-            }
-            buf = nb;
-        }
-        memcpy(buf + len, line, n);
-        len += n;
-        buf[len++] = '\n';
-        free(line);
-    }
     j->jsonl = buf;
     j->jsonl_len = len;
     sg_statement_list_destroy(&j->out);

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 
 #include "stancegraph/graph.h"
+#include "common/jsonw.h"
 
 struct cJSON;
 
@@ -272,26 +273,19 @@ int32_t sg_graph__window_floor(int32_t day, int step);
 /* Round to 6 decimals (and -0 to 0) before printing, for stable output. */
 double sg_graph__round6(double v);
 
-/* ---- streaming JSON: cJSON prints and parses every value ------------------------ */
+/* ---- streaming JSON: written by common/jsonw, read by cJSON element by element --- */
 
 typedef struct sg_jout {
-    FILE *fp;          /* NULL: write to buf */
-    char *buf;
-    size_t len, cap;
-    sg_status status;  /* first failure */
+    sg_jsonw w;           /* into fp, or into its own buffer */
     int failed_elsewhere; /* status came from a producer that filled the sg_error */
 } sg_jout;
 
-void sg_graph__jout_raw(sg_jout *o, const char *s);
-/* Print item unformatted (and delete it when `consume`). NULL item = out of memory. */
-void sg_graph__jout_item(sg_jout *o, struct cJSON *item, int consume);
-/* Write the header object `head` without its closing brace (consumes head). */
-void sg_graph__jout_head(sg_jout *o, struct cJSON *head);
+void sg_graph__jout_init(sg_jout *o, FILE *fp);
 /* Finish a document written by o: map its status to an error naming `what`; in buffer
  * mode hand the text to *out (out may be NULL in file mode). */
 sg_status sg_graph__jout_done(sg_jout *o, char **out, const char *what, sg_error *err);
 /* One "moved" entry (actor, topic, windows, classes, evidence) of graph and report JSON. */
-struct cJSON *sg_graph__move_json(const sg_graph *g, const sg_move *m);
+void sg_graph__move_write(sg_jsonw *w, const sg_graph *g, const sg_move *m);
 
 /* Called for every top-level member that is not streamed, and for every element of a
  * streamed array member. offset is the byte offset of the value (for line numbers). */
@@ -306,10 +300,10 @@ SG_NODISCARD sg_status sg_graph__jin_object(const char *json, size_t len, const 
 /* 1-based line of byte offset in json. */
 long sg_graph__line_of(const char *json, size_t len, size_t offset);
 
-/* cJSON builders shared by graph.json and report.json. NULL on allocation failure. */
-struct cJSON *sg_graph__evidence_json(const sg_evidence *ev);
-struct cJSON *sg_graph__idlist_json(const sg_idlist *ids);
-struct cJSON *sg_graph__edge_json(const sg_graph *g, const sg_edgeset *es, size_t e);
+/* Elements graph.json and report.json share, written as one value each. */
+void sg_graph__evidence_write(sg_jsonw *w, const sg_evidence *ev);
+void sg_graph__idlist_write(sg_jsonw *w, const sg_idlist *ids);
+void sg_graph__edge_write(sg_jsonw *w, const sg_graph *g, const sg_edgeset *es, size_t e);
 /* Parse an evidence object; errors name `name` and `line`. */
 SG_NODISCARD sg_status sg_graph__evidence_parse(sg_evidence *ev, const struct cJSON *obj,
                                                 const char *name, long line, sg_error *err);

@@ -1,214 +1,176 @@
-/* graph_json.c - writing graph.json (docs/formats.md). Every value is built and printed
- * by cJSON one element at a time (jsonio.c); nodes, edges and windows each go on their
- * own line, so the file diffs well and never exists as one tree in memory.
+/* graph_json.c - writing graph.json (docs/formats.md) straight through the streaming
+ * writer (common/jsonw.h); nodes, edges and windows each go on their own line, so the
+ * file diffs well and never exists as one tree in memory.
  */
 #include "graph/graph_internal.h"
 #include "common/num.h"
 
-#include <cjson/cJSON.h>
 #include <stdlib.h>
 #include <string.h>
 
-static cJSON *string_array(const char *const *items, size_t n)
+static void string_array(sg_jsonw *w, const char *const *items, size_t n)
 {
-    cJSON *a = cJSON_CreateArray();
-    for (size_t i = 0; a && i < n; i++) {
-        cJSON *s = cJSON_CreateString(items[i]);
-        if (s == NULL || !cJSON_AddItemToArray(a, s)) {
-            cJSON_Delete(s);
-            cJSON_Delete(a);
-            return NULL;
-        }
-    }
-    return a;
-}
-
-/* Add item to obj under key; on failure delete item and return 0. */
-static int add_item(cJSON *obj, const char *key, cJSON *item)
-{
-    if (item == NULL)
-        return 0;
-    if (!cJSON_AddItemToObject(obj, key, item)) {
-        cJSON_Delete(item);
-        return 0;
-    }
-    return 1;
-}
-
-static cJSON *date_range_json(const sg_graph *g)
-{
-    char a[11], b[11];
-    sg_graph__date_format(g->date_min, a);
-    sg_graph__date_format(g->date_max, b);
-    const char *both[2] = {a, b};
-    return string_array(both, 2);
+    sg_jsonw_arr(w);
+    for (size_t i = 0; i < n; i++)
+        sg_jsonw_str(w, items[i]);
+    sg_jsonw_arr_end(w);
 }
 
 /* "veto": the members holding one; "weights": one number per member, in order. */
-static int decision_extras(cJSON *d, const sg_graph *g)
+static void decision_extras(sg_jsonw *w, const sg_graph *g)
 {
     if (g->weights) {
-        cJSON *w = cJSON_CreateDoubleArray(g->weights, (int)g->n_members);
-        if (!add_item(d, "weights", w) ||
-            (g->weight_source && !cJSON_AddStringToObject(d, "weight_source", g->weight_source)))
-            return 0;
+        sg_jsonw_key(w, "weights");
+        sg_jsonw_arr(w);
+        for (size_t i = 0; i < g->n_members; i++)
+            sg_jsonw_num(w, g->weights[i]);
+        sg_jsonw_arr_end(w);
+        if (g->weight_source)
+            sg_jsonw_kstr(w, "weight_source", g->weight_source);
     }
     if (g->veto) {
-        cJSON *v = cJSON_CreateArray();
-        if (!add_item(d, "veto", v))
-            return 0;
+        sg_jsonw_key(w, "veto");
+        sg_jsonw_arr(w);
         for (size_t i = 0; i < g->n_members; i++)
-            if (g->veto[i] && !cJSON_AddItemToArray(v, cJSON_CreateString(g->members[i])))
-                return 0;
+            if (g->veto[i])
+                sg_jsonw_str(w, g->members[i]);
+        sg_jsonw_arr_end(w);
     }
-    return 1;
 }
 
-static cJSON *decision_json(const sg_graph *g)
+static void decision_write(sg_jsonw *w, const sg_graph *g)
 {
-    cJSON *d = cJSON_CreateObject();
-    if (d && cJSON_AddStringToObject(d, "body", g->body) &&
-        cJSON_AddStringToObject(d, "rule", g->rule) &&
-        add_item(d, "members", string_array((const char *const *)g->members, g->n_members)) &&
-        decision_extras(d, g))
-        return d;
-    cJSON_Delete(d);
-    return NULL;
+    sg_jsonw_obj(w);
+    sg_jsonw_kstr(w, "body", g->body);
+    sg_jsonw_kstr(w, "rule", g->rule);
+    sg_jsonw_key(w, "members");
+    string_array(w, (const char *const *)g->members, g->n_members);
+    decision_extras(w, g);
+    sg_jsonw_obj_end(w);
 }
 
-static cJSON *head_json(const sg_graph *g)
+/* The header members (the object stays open: the streamed arrays follow). */
+static void head_write(sg_jsonw *w, const sg_graph *g)
 {
-    cJSON *h = cJSON_CreateObject();
-    int ok = h && cJSON_AddStringToObject(h, "stancegraph", "graph") &&
-             cJSON_AddNumberToObject(h, "version", 1) &&
-             cJSON_AddStringToObject(h, "network_type", sg_network_type_name(g->network_type)) &&
-             cJSON_AddStringToObject(h, "qualifier_aggregation",
-                                     sg_qualifier_aggregation_name(g->qualifier_aggregation)) &&
-             cJSON_AddStringToObject(h, "normalization",
-                                     sg_normalization_name(g->normalization)) &&
-             cJSON_AddStringToObject(h, "duplicates", sg_duplicates_name(g->duplicates)) &&
-             add_item(h, "topics", string_array(g->topics, g->n_topics)) &&
-             (!g->have_dates || add_item(h, "date_range", date_range_json(g))) &&
-             cJSON_AddNumberToObject(h, "statements", (double)g->n_statements) &&
-             cJSON_AddNumberToObject(h, "max_edge_evidence", (double)g->max_edge_evidence) &&
-             cJSON_AddNumberToObject(h, "topic_partners", (double)g->topic_partners);
-    if (ok && g->window_days > 0)
-        ok = cJSON_AddNumberToObject(h, "window_days", g->window_days) &&
-             cJSON_AddNumberToObject(h, "step_days", g->step_days) &&
-             cJSON_AddBoolToObject(h, "window_networks", g->window_networks);
-    if (ok && g->n_labels > 0) { /* the labels of the graph's topics */
-        cJSON *l = cJSON_CreateObject();
-        ok = add_item(h, "topic_labels", l);
-        for (size_t t = 0; ok && t < g->n_topics; t++)
-            for (size_t i = 0; ok && i < g->n_labels; i++)
+    sg_jsonw_obj(w);
+    sg_jsonw_kstr(w, "stancegraph", "graph");
+    sg_jsonw_kint(w, "version", 1);
+    sg_jsonw_kstr(w, "network_type", sg_network_type_name(g->network_type));
+    sg_jsonw_kstr(w, "qualifier_aggregation",
+                  sg_qualifier_aggregation_name(g->qualifier_aggregation));
+    sg_jsonw_kstr(w, "normalization", sg_normalization_name(g->normalization));
+    sg_jsonw_kstr(w, "duplicates", sg_duplicates_name(g->duplicates));
+    sg_jsonw_key(w, "topics");
+    string_array(w, g->topics, g->n_topics);
+    if (g->have_dates) {
+        char a[11], b[11];
+        sg_graph__date_format(g->date_min, a);
+        sg_graph__date_format(g->date_max, b);
+        const char *both[2] = {a, b};
+        sg_jsonw_key(w, "date_range");
+        string_array(w, both, 2);
+    }
+    sg_jsonw_knum(w, "statements", (double)g->n_statements);
+    sg_jsonw_knum(w, "max_edge_evidence", (double)g->max_edge_evidence);
+    sg_jsonw_knum(w, "topic_partners", (double)g->topic_partners);
+    if (g->window_days > 0) {
+        sg_jsonw_kint(w, "window_days", g->window_days);
+        sg_jsonw_kint(w, "step_days", g->step_days);
+        sg_jsonw_kbool(w, "window_networks", g->window_networks);
+    }
+    if (g->n_labels > 0) { /* the labels of the graph's topics */
+        sg_jsonw_key(w, "topic_labels");
+        sg_jsonw_obj(w);
+        for (size_t t = 0; t < g->n_topics; t++)
+            for (size_t i = 0; i < g->n_labels; i++)
                 if (strcmp(g->label_ids[i], g->topics[t]) == 0)
-                    ok = cJSON_AddStringToObject(l, g->label_ids[i], g->label_texts[i]) != NULL;
+                    sg_jsonw_kstr(w, g->label_ids[i], g->label_texts[i]);
+        sg_jsonw_obj_end(w);
     }
-    if (ok && g->has_decision)
-        ok = add_item(h, "decision", decision_json(g));
-    if (!ok) {
-        cJSON_Delete(h);
-        return NULL;
+    if (g->has_decision) {
+        sg_jsonw_key(w, "decision");
+        decision_write(w, g);
     }
-    return h;
 }
 
 /* Fields of one stance aggregate (node stance or window stance). */
-static int stance_fields(cJSON *o, const char *topic, const double *w, const uint32_t *n)
+static void stance_fields(sg_jsonw *w, const char *topic, const double *wt, const uint32_t *n)
 {
-    return cJSON_AddStringToObject(o, "topic", topic) &&
-           cJSON_AddNumberToObject(o, "score",
-                                   sg_graph__round6(w[SG_Q_SUPPORT] - w[SG_Q_OPPOSE])) &&
-           cJSON_AddNumberToObject(o, "support", n[SG_Q_SUPPORT]) &&
-           cJSON_AddNumberToObject(o, "oppose", n[SG_Q_OPPOSE]) &&
-           cJSON_AddNumberToObject(o, "neutral", n[SG_Q_NEUTRAL]) &&
-           cJSON_AddNumberToObject(o, "weight_support", sg_graph__round6(w[SG_Q_SUPPORT])) &&
-           cJSON_AddNumberToObject(o, "weight_oppose", sg_graph__round6(w[SG_Q_OPPOSE])) &&
-           cJSON_AddNumberToObject(o, "weight_neutral", sg_graph__round6(w[SG_Q_NEUTRAL]));
+    sg_jsonw_kstr(w, "topic", topic);
+    sg_jsonw_knum(w, "score", sg_graph__round6(wt[SG_Q_SUPPORT] - wt[SG_Q_OPPOSE]));
+    sg_jsonw_kint(w, "support", n[SG_Q_SUPPORT]);
+    sg_jsonw_kint(w, "oppose", n[SG_Q_OPPOSE]);
+    sg_jsonw_kint(w, "neutral", n[SG_Q_NEUTRAL]);
+    sg_jsonw_knum(w, "weight_support", sg_graph__round6(wt[SG_Q_SUPPORT]));
+    sg_jsonw_knum(w, "weight_oppose", sg_graph__round6(wt[SG_Q_OPPOSE]));
+    sg_jsonw_knum(w, "weight_neutral", sg_graph__round6(wt[SG_Q_NEUTRAL]));
 }
 
-static cJSON *node_json(const sg_graph *g, const sg_node *nd)
+static void node_write(sg_jsonw *w, const sg_graph *g, const sg_node *nd)
 {
-    cJSON *o = cJSON_CreateObject();
-    cJSON *st = cJSON_CreateArray(), *ev = cJSON_CreateArray();
-    int ok = o && st && ev;
-    for (uint32_t i = 0; ok && i < nd->n_stances; i++) {
-        cJSON *s = cJSON_CreateObject();
-        ok = s && stance_fields(s, g->topics[nd->stances[i].topic], nd->stances[i].w,
-                                nd->stances[i].n) &&
-             (!g->stance_evidence ||
-              add_item(s, "evidence", sg_graph__idlist_json(&nd->stances[i].evidence))) &&
-             cJSON_AddItemToArray(st, s);
-        if (!ok)
-            cJSON_Delete(s);
+    sg_jsonw_obj(w);
+    sg_jsonw_kstr(w, "id", nd->id);
+    sg_jsonw_kstr(w, "kind", nd->kind == SG_NODE_TOPIC ? "topic" : "actor");
+    sg_jsonw_kint(w, "statements", nd->statements);
+    sg_jsonw_key(w, "stances");
+    sg_jsonw_arr(w);
+    for (uint32_t i = 0; i < nd->n_stances; i++) {
+        sg_jsonw_obj(w);
+        stance_fields(w, g->topics[nd->stances[i].topic], nd->stances[i].w, nd->stances[i].n);
+        if (g->stance_evidence) {
+            sg_jsonw_key(w, "evidence");
+            sg_graph__idlist_write(w, &nd->stances[i].evidence);
+        }
+        sg_jsonw_obj_end(w);
     }
-    for (uint32_t i = 0; ok && i < nd->n_evidence; i++) {
-        cJSON *e = sg_graph__evidence_json(&nd->evidence[i]);
-        ok = e && cJSON_AddItemToArray(ev, e);
-        if (!ok)
-            cJSON_Delete(e);
-    }
-    ok = ok && cJSON_AddStringToObject(o, "id", nd->id) &&
-         cJSON_AddStringToObject(o, "kind", nd->kind == SG_NODE_TOPIC ? "topic" : "actor") &&
-         cJSON_AddNumberToObject(o, "statements", nd->statements);
-    if (ok && cJSON_AddItemToObject(o, "stances", st)) {
-        st = NULL;
-        if (cJSON_AddItemToObject(o, "evidence", ev))
-            return o;
-    }
-    cJSON_Delete(st);
-    cJSON_Delete(ev);
-    cJSON_Delete(o);
-    return NULL;
+    sg_jsonw_arr_end(w);
+    sg_jsonw_key(w, "evidence");
+    sg_jsonw_arr(w);
+    for (uint32_t i = 0; i < nd->n_evidence; i++)
+        sg_graph__evidence_write(w, &nd->evidence[i]);
+    sg_jsonw_arr_end(w);
+    sg_jsonw_obj_end(w);
 }
 
-static void write_edges(sg_jout *o, const sg_graph *g, const sg_edgeset *es)
+/* The elements of an edge array, one per line (the array is open). */
+static void write_edges(sg_jsonw *w, const sg_graph *g, const sg_edgeset *es)
 {
     size_t m = sg_graph__edgeset_count(es);
-    for (size_t e = 0; e < m && o->status == SG_OK; e++) {
-        sg_graph__jout_raw(o, e ? ",\n" : "\n");
-        sg_graph__jout_item(o, sg_graph__edge_json(g, es, e), 1);
+    for (size_t e = 0; e < m && w->status == SG_OK; e++) {
+        sg_jsonw_nl(w);
+        sg_graph__edge_write(w, g, es, e);
     }
 }
 
-static cJSON *wstance_json(const sg_graph *g, const sg_wstance *s)
+static void wstance_write(sg_jsonw *w, const sg_graph *g, const sg_wstance *s)
 {
-    cJSON *o = cJSON_CreateObject();
-    if (o && cJSON_AddStringToObject(o, "actor", g->nodes[s->node].id) &&
-        stance_fields(o, g->topics[s->topic], s->w, s->n) &&
-        add_item(o, "evidence", sg_graph__idlist_json(&s->evidence)))
-        return o;
-    cJSON_Delete(o);
-    return NULL;
+    sg_jsonw_obj(w);
+    sg_jsonw_kstr(w, "actor", g->nodes[s->node].id);
+    stance_fields(w, g->topics[s->topic], s->w, s->n);
+    sg_jsonw_key(w, "evidence");
+    sg_graph__idlist_write(w, &s->evidence);
+    sg_jsonw_obj_end(w);
 }
 
-static void write_window(sg_jout *o, const sg_graph *g, const sg_window *w)
+static void write_window(sg_jsonw *w, const sg_graph *g, const sg_window *win)
 {
     char a[11], b[11];
-    sg_graph__date_format(w->start, a);
-    sg_graph__date_format(w->end, b);
-    cJSON *h = cJSON_CreateObject();
-    cJSON *st = cJSON_CreateArray();
-    int ok = h && st && cJSON_AddStringToObject(h, "start", a) &&
-             cJSON_AddStringToObject(h, "end", b) &&
-             cJSON_AddNumberToObject(h, "statements", w->statements);
-    for (size_t i = 0; ok && i < w->n_stances; i++) {
-        cJSON *s = wstance_json(g, &w->stances[i]);
-        ok = s && cJSON_AddItemToArray(st, s);
-        if (!ok)
-            cJSON_Delete(s);
-    }
-    if (ok && (ok = cJSON_AddItemToObject(h, "stances", st)) != 0)
-        st = NULL;
-    cJSON_Delete(st);
-    if (!ok) {
-        cJSON_Delete(h);
-        h = NULL;
-    }
-    sg_graph__jout_head(o, h); /* NULL records out of memory */
-    sg_graph__jout_raw(o, ",\"edges\":[");
-    write_edges(o, g, &w->edges);
-    sg_graph__jout_raw(o, "]}");
+    sg_graph__date_format(win->start, a);
+    sg_graph__date_format(win->end, b);
+    sg_jsonw_obj(w);
+    sg_jsonw_kstr(w, "start", a);
+    sg_jsonw_kstr(w, "end", b);
+    sg_jsonw_kint(w, "statements", win->statements);
+    sg_jsonw_key(w, "stances");
+    sg_jsonw_arr(w);
+    for (size_t i = 0; i < win->n_stances; i++)
+        wstance_write(w, g, &win->stances[i]);
+    sg_jsonw_arr_end(w);
+    sg_jsonw_key(w, "edges");
+    sg_jsonw_arr(w);
+    write_edges(w, g, &win->edges);
+    sg_jsonw_arr_end(w);
+    sg_jsonw_obj_end(w);
 }
 
 static const char *class_name(int c)
@@ -216,23 +178,23 @@ static const char *class_name(int c)
     return c > 0 ? "support" : c < 0 ? "oppose" : "neutral";
 }
 
-cJSON *sg_graph__move_json(const sg_graph *g, const sg_move *m)
+void sg_graph__move_write(sg_jsonw *w, const sg_graph *g, const sg_move *m)
 {
     char a[11], b[11];
     sg_graph__date_format(sg_graph__window_start(g, m->from_window), a);
     sg_graph__date_format(sg_graph__window_start(g, m->to_window), b);
-    cJSON *o = cJSON_CreateObject();
-    if (o && cJSON_AddStringToObject(o, "actor", g->nodes[m->node].id) &&
-        cJSON_AddStringToObject(o, "topic", g->topics[m->topic]) &&
-        cJSON_AddNumberToObject(o, "from_window", m->from_window) &&
-        cJSON_AddNumberToObject(o, "to_window", m->to_window) &&
-        cJSON_AddStringToObject(o, "from_start", a) && cJSON_AddStringToObject(o, "to_start", b) &&
-        cJSON_AddStringToObject(o, "from", class_name(m->from)) &&
-        cJSON_AddStringToObject(o, "to", class_name(m->to)) &&
-        add_item(o, "evidence", sg_graph__idlist_json(&m->evidence)))
-        return o;
-    cJSON_Delete(o);
-    return NULL;
+    sg_jsonw_obj(w);
+    sg_jsonw_kstr(w, "actor", g->nodes[m->node].id);
+    sg_jsonw_kstr(w, "topic", g->topics[m->topic]);
+    sg_jsonw_kint(w, "from_window", m->from_window);
+    sg_jsonw_kint(w, "to_window", m->to_window);
+    sg_jsonw_kstr(w, "from_start", a);
+    sg_jsonw_kstr(w, "to_start", b);
+    sg_jsonw_kstr(w, "from", class_name(m->from));
+    sg_jsonw_kstr(w, "to", class_name(m->to));
+    sg_jsonw_key(w, "evidence");
+    sg_graph__idlist_write(w, &m->evidence);
+    sg_jsonw_obj_end(w);
 }
 
 /* Streamed windows: window k from fn, written, compared with window k - 1 for the moves,
@@ -240,33 +202,40 @@ cJSON *sg_graph__move_json(const sg_graph *g, const sg_move *m)
 static void write_streamed_windows(sg_jout *o, const sg_graph *g, sg_window_fn fn, void *ctx,
                                    sg_error *err)
 {
+    sg_jsonw *w = &o->w;
     sg_window win[2];
     memset(win, 0, sizeof(win));
     sg_move *moved = NULL;
     size_t n_moved = 0, cap = 0;
-    for (size_t k = 0; k < g->n_windows && o->status == SG_OK; k++) {
+    sg_jsonw_arr(w);
+    for (size_t k = 0; k < g->n_windows && w->status == SG_OK; k++) {
         sg_window *cur = &win[k % 2], *prev = &win[(k + 1) % 2];
         sg_status rc = fn(ctx, k, cur, err);
         if (rc == SG_OK && k > 0 &&
             sg_graph__moves_between(&moved, &n_moved, &cap, (uint32_t)(k - 1), prev, cur))
             rc = SG_ENOMEM;
         if (rc != SG_OK) {
-            o->status = rc;
+            if (w->status == SG_OK)
+                w->status = rc;
             o->failed_elsewhere = 1;
             break;
         }
-        sg_graph__jout_raw(o, k ? ",\n" : "\n");
-        write_window(o, g, cur);
+        sg_jsonw_nl(w);
+        write_window(w, g, cur);
         sg_graph__window_destroy(prev);
         memset(prev, 0, sizeof(*prev));
     }
     sg_graph__window_destroy(&win[0]);
     sg_graph__window_destroy(&win[1]);
-    sg_graph__jout_raw(o, "],\n\"moved\":[");
-    for (size_t i = 0; i < n_moved && o->status == SG_OK; i++) {
-        sg_graph__jout_raw(o, i ? ",\n" : "\n");
-        sg_graph__jout_item(o, sg_graph__move_json(g, &moved[i]), 1);
+    sg_jsonw_arr_end(w);
+    sg_jsonw_nl(w);
+    sg_jsonw_key(w, "moved");
+    sg_jsonw_arr(w);
+    for (size_t i = 0; i < n_moved && w->status == SG_OK; i++) {
+        sg_jsonw_nl(w);
+        sg_graph__move_write(w, g, &moved[i]);
     }
+    sg_jsonw_arr_end(w);
     for (size_t i = 0; i < n_moved; i++)
         free(moved[i].evidence.ids);
     free(moved);
@@ -275,46 +244,57 @@ static void write_streamed_windows(sg_jout *o, const sg_graph *g, sg_window_fn f
 static void write_graph(sg_jout *o, const sg_graph *g, sg_window_fn fn, void *ctx,
                         sg_error *err)
 {
-    sg_graph__jout_head(o, head_json(g));
-    sg_graph__jout_raw(o, ",\n\"nodes\":[");
-    for (size_t i = 0; i < g->n_nodes && o->status == SG_OK; i++) {
-        sg_graph__jout_raw(o, i ? ",\n" : "\n");
-        sg_graph__jout_item(o, node_json(g, &g->nodes[i]), 1);
+    sg_jsonw *w = &o->w;
+    head_write(w, g);
+    sg_jsonw_nl(w);
+    sg_jsonw_key(w, "nodes");
+    sg_jsonw_arr(w);
+    for (size_t i = 0; i < g->n_nodes && w->status == SG_OK; i++) {
+        sg_jsonw_nl(w);
+        node_write(w, g, &g->nodes[i]);
     }
-    sg_graph__jout_raw(o, "],\n\"edges\":[");
-    write_edges(o, g, &g->edges);
-    sg_graph__jout_raw(o, "]");
+    sg_jsonw_arr_end(w);
+    sg_jsonw_nl(w);
+    sg_jsonw_key(w, "edges");
+    sg_jsonw_arr(w);
+    write_edges(w, g, &g->edges);
+    sg_jsonw_arr_end(w);
     if (g->window_days > 0 && fn != NULL) {
-        sg_graph__jout_raw(o, ",\n\"windows\":[");
+        sg_jsonw_nl(w);
+        sg_jsonw_key(w, "windows");
         write_streamed_windows(o, g, fn, ctx, err);
-        sg_graph__jout_raw(o, "]");
     } else if (g->window_days > 0) {
-        sg_graph__jout_raw(o, ",\n\"windows\":[");
-        for (size_t i = 0; i < g->n_windows && o->status == SG_OK; i++) {
-            sg_graph__jout_raw(o, i ? ",\n" : "\n");
-            write_window(o, g, &g->windows[i]);
+        sg_jsonw_nl(w);
+        sg_jsonw_key(w, "windows");
+        sg_jsonw_arr(w);
+        for (size_t i = 0; i < g->n_windows && w->status == SG_OK; i++) {
+            sg_jsonw_nl(w);
+            write_window(w, g, &g->windows[i]);
         }
-        sg_graph__jout_raw(o, "],\n\"moved\":[");
-        for (size_t i = 0; i < g->n_moved && o->status == SG_OK; i++) {
-            sg_graph__jout_raw(o, i ? ",\n" : "\n");
-            sg_graph__jout_item(o, sg_graph__move_json(g, &g->moved[i]), 1);
+        sg_jsonw_arr_end(w);
+        sg_jsonw_nl(w);
+        sg_jsonw_key(w, "moved");
+        sg_jsonw_arr(w);
+        for (size_t i = 0; i < g->n_moved && w->status == SG_OK; i++) {
+            sg_jsonw_nl(w);
+            sg_graph__move_write(w, g, &g->moved[i]);
         }
-        sg_graph__jout_raw(o, "]");
+        sg_jsonw_arr_end(w);
     }
-    sg_graph__jout_raw(o, "}\n");
+    sg_jsonw_obj_end(w);
+    sg_jsonw_raw(w, "\n");
 }
 
 sg_status sg_graph__jout_done(sg_jout *o, char **out, const char *what, sg_error *err)
 {
-    if (o->status == SG_EIO)
+    sg_status st = sg_jsonw_finish(&o->w, out, NULL);
+    if (st == SG_EIO)
         return sg_error_set(err, SG_EIO, NULL, 0, "writing %s failed", what);
-    if (o->status != SG_OK) {
-        free(o->buf);
-        o->buf = NULL;
-        return sg_error_set(err, o->status, NULL, 0, "out of memory writing %s", what);
-    }
-    if (out)
-        *out = o->buf;
+    if (st == SG_EINPUT)
+        return sg_error_set(err, SG_EINPUT, NULL, 0, "%s: a number that JSON cannot hold",
+                            what);
+    if (st != SG_OK)
+        return sg_error_set(err, st, NULL, 0, "out of memory writing %s", what);
     return SG_OK;
 }
 
@@ -372,8 +352,7 @@ sg_status sg_graph_write(const sg_graph *g, FILE *fp, sg_error *err)
     if (in_limits(g, err) != SG_OK)
         return SG_EINPUT;
     sg_jout o;
-    memset(&o, 0, sizeof(o));
-    o.fp = fp;
+    sg_graph__jout_init(&o, fp);
     write_graph(&o, g, NULL, NULL, err);
     return sg_graph__jout_done(&o, NULL, "graph.json", err);
 }
@@ -382,18 +361,20 @@ sg_status sg_graph__write_streamed(const sg_graph *g, FILE *fp, sg_window_fn fn,
                                    sg_error *err)
 {
     sg_jout o;
-    memset(&o, 0, sizeof(o));
-    o.fp = fp;
+    sg_graph__jout_init(&o, fp);
     write_graph(&o, g, fn, ctx, err);
-    if (o.failed_elsewhere)
-        return o.status; /* err already says why */
+    if (o.failed_elsewhere) {
+        sg_status st = o.w.status;
+        sg_jsonw_discard(&o.w);
+        return st; /* err already says why */
+    }
     return sg_graph__jout_done(&o, NULL, "graph.json", err);
 }
 
 sg_status sg_graph_to_json(const sg_graph *g, char **out, sg_error *err)
 {
     sg_jout o;
-    memset(&o, 0, sizeof(o));
+    sg_graph__jout_init(&o, NULL);
     *out = NULL;
     if (in_limits(g, err) != SG_OK)
         return SG_EINPUT;

@@ -1,13 +1,15 @@
-/* jsonio.c - JSON element by element: cJSON prints and parses every value, and this
- * file only places the punctuation between top-level members and array elements.
+/* jsonio.c - graph.json and report.json element by element: written straight through
+ * the streaming writer (common/jsonw.h), read with cJSON one member or one array
+ * element at a time.
  *
  * Why: graph.json and report.json of a million edges would be a cJSON tree of tens of
- * millions of nodes (gigabytes). Writing prints one element at a time; reading walks
- * the top-level object and hands cJSON_ParseWithLengthOpts() one member or one array
- * element at a time (its `end` pointer says where the value stopped, so we never use
- * cJSON's global error pointer). Also: the cJSON builders shared by both documents.
+ * millions of nodes (gigabytes). Reading walks the top-level object and hands
+ * cJSON_ParseWithLengthOpts() one member or one array element at a time (its `end`
+ * pointer says where the value stopped, so we never use cJSON's global error pointer).
+ * Also: the elements (evidence, id lists, edges) both documents write.
  */
 #include "common/json.h"
+#include "common/jsonw.h"
 #include "graph/graph_internal.h"
 
 #include <cjson/cJSON.h>
@@ -16,65 +18,10 @@
 
 /* ---- writing ---- */
 
-static void jout_write(sg_jout *o, const char *s, size_t n)
+void sg_graph__jout_init(sg_jout *o, FILE *fp)
 {
-    if (o->status != SG_OK || n == 0)
-        return;
-    if (o->fp) {
-        if (fwrite(s, 1, n, o->fp) != n)
-            o->status = SG_EIO;
-        return;
-    }
-    if (sg_graph__grow((void **)&o->buf, &o->cap, o->len + n + 1, 1) != SG_OK) {
-        o->status = SG_ENOMEM;
-        return;
-    }
-    memcpy(o->buf + o->len, s, n);
-    o->len += n;
-    o->buf[o->len] = '\0';
-}
-
-void sg_graph__jout_raw(sg_jout *o, const char *s)
-{
-    jout_write(o, s, strlen(s));
-}
-
-void sg_graph__jout_item(sg_jout *o, cJSON *item, int consume)
-{
-    if (item == NULL) {
-        if (o->status == SG_OK)
-            o->status = SG_ENOMEM;
-        return;
-    }
-    char *text = o->status == SG_OK ? cJSON_PrintUnformatted(item) : NULL;
-    if (text == NULL && o->status == SG_OK)
-        o->status = SG_ENOMEM;
-    if (text)
-        jout_write(o, text, strlen(text));
-    cJSON_free(text);
-    if (consume)
-        cJSON_Delete(item);
-}
-
-void sg_graph__jout_head(sg_jout *o, cJSON *head)
-{
-    if (head == NULL) {
-        if (o->status == SG_OK)
-            o->status = SG_ENOMEM;
-        return;
-    }
-    char *text = cJSON_PrintUnformatted(head);
-    cJSON_Delete(head);
-    if (text == NULL) {
-        if (o->status == SG_OK)
-            o->status = SG_ENOMEM;
-        return;
-    }
-    size_t n = strlen(text);
-    if (n > 0 && text[n - 1] == '}')
-        n--; /* the document goes on with the streamed arrays */
-    jout_write(o, text, n);
-    cJSON_free(text);
+    memset(o, 0, sizeof(*o));
+    sg_jsonw_init(&o->w, fp);
 }
 
 /* ---- reading ---- */
@@ -266,66 +213,56 @@ static sg_status object_members(const jin *in_, size_t *at, const char *const *s
     return SG_OK;
 }
 
-/* ---- builders shared by graph.json and report.json ---- */
+/* ---- elements shared by graph.json and report.json ---- */
 
-static int add_str(cJSON *obj, const char *key, const char *value)
+/* A string member, or nothing when value is NULL. */
+static void opt_str(sg_jsonw *w, const char *key, const char *value)
 {
-    return value == NULL || cJSON_AddStringToObject(obj, key, value) != NULL;
+    if (value != NULL)
+        sg_jsonw_kstr(w, key, value);
 }
 
-cJSON *sg_graph__evidence_json(const sg_evidence *ev)
+void sg_graph__evidence_write(sg_jsonw *w, const sg_evidence *ev)
 {
-    cJSON *o = cJSON_CreateObject();
-    int ok = o != NULL && add_str(o, "id", ev->id) && add_str(o, "doc", ev->doc) &&
-             add_str(o, "date", ev->date) && add_str(o, "source", ev->source) &&
-             add_str(o, "topic", ev->topic) && add_str(o, "target", ev->target) &&
-             cJSON_AddNumberToObject(o, "stance", ev->stance) != NULL &&
-             cJSON_AddNumberToObject(o, "weight", sg_graph__round6(ev->weight)) != NULL &&
-             add_str(o, "cue", ev->cue) && add_str(o, "mention", ev->mention) &&
-             add_str(o, "text", ev->text);
-    if (!ok) {
-        cJSON_Delete(o);
-        return NULL;
-    }
-    return o;
+    sg_jsonw_obj(w);
+    opt_str(w, "id", ev->id);
+    opt_str(w, "doc", ev->doc);
+    opt_str(w, "date", ev->date);
+    opt_str(w, "source", ev->source);
+    opt_str(w, "topic", ev->topic);
+    opt_str(w, "target", ev->target);
+    sg_jsonw_kint(w, "stance", ev->stance);
+    sg_jsonw_knum(w, "weight", sg_graph__round6(ev->weight));
+    opt_str(w, "cue", ev->cue);
+    opt_str(w, "mention", ev->mention);
+    opt_str(w, "text", ev->text);
+    sg_jsonw_obj_end(w);
 }
 
-cJSON *sg_graph__idlist_json(const sg_idlist *ids)
+void sg_graph__idlist_write(sg_jsonw *w, const sg_idlist *ids)
 {
-    cJSON *a = cJSON_CreateArray();
-    for (uint32_t i = 0; a && i < ids->n; i++) {
-        cJSON *s = cJSON_CreateString(ids->ids[i]);
-        if (s == NULL || !cJSON_AddItemToArray(a, s)) {
-            cJSON_Delete(s);
-            cJSON_Delete(a);
-            return NULL;
-        }
-    }
-    return a;
+    sg_jsonw_arr(w);
+    for (uint32_t i = 0; i < ids->n; i++)
+        sg_jsonw_str(w, ids->ids[i]);
+    sg_jsonw_arr_end(w);
 }
 
-cJSON *sg_graph__edge_json(const sg_graph *g, const sg_edgeset *es, size_t e)
+void sg_graph__edge_write(sg_jsonw *w, const sg_graph *g, const sg_edgeset *es, size_t e)
 {
     uint32_t s, t;
     sg_graph__edgeset_ends(es, e, &s, &t);
-    double w = sg_graph__round6(VECTOR(es->weight)[e]);
-    cJSON *o = cJSON_CreateObject();
-    cJSON *ev = sg_graph__idlist_json(&es->evidence[e]);
-    int ok = o && ev && cJSON_AddStringToObject(o, "source", g->nodes[s].id) &&
-             cJSON_AddStringToObject(o, "target", g->nodes[t].id) &&
-             cJSON_AddNumberToObject(o, "weight", w) &&
-             cJSON_AddNumberToObject(o, "sign", w > 0 ? 1 : -1) &&
-             cJSON_AddStringToObject(o, "kind",
-                                     sg_graph__edge_kind_name((int)VECTOR(es->kind)[e])) &&
-             cJSON_AddNumberToObject(o, "congruence",
-                                     sg_graph__round6(VECTOR(es->congruence)[e])) &&
-             cJSON_AddNumberToObject(o, "conflict",
-                                     sg_graph__round6(VECTOR(es->conflict)[e]));
-    if (ok && cJSON_AddItemToObject(o, "evidence", ev))
-        return o;
-    cJSON_Delete(ev); /* not attached to o: ours to free */
-    cJSON_Delete(o);
-    return NULL;
+    double wt = sg_graph__round6(VECTOR(es->weight)[e]);
+    sg_jsonw_obj(w);
+    sg_jsonw_kstr(w, "source", g->nodes[s].id);
+    sg_jsonw_kstr(w, "target", g->nodes[t].id);
+    sg_jsonw_knum(w, "weight", wt);
+    sg_jsonw_kint(w, "sign", wt > 0 ? 1 : -1);
+    sg_jsonw_kstr(w, "kind", sg_graph__edge_kind_name((int)VECTOR(es->kind)[e]));
+    sg_jsonw_knum(w, "congruence", sg_graph__round6(VECTOR(es->congruence)[e]));
+    sg_jsonw_knum(w, "conflict", sg_graph__round6(VECTOR(es->conflict)[e]));
+    sg_jsonw_key(w, "evidence");
+    sg_graph__idlist_write(w, &es->evidence[e]);
+    sg_jsonw_obj_end(w);
 }
 
 static sg_status get_opt_string(char **dst, const cJSON *obj, const char *key,

@@ -1,11 +1,13 @@
-/* statements.c - the statement record: init/copy/free, JSON (cJSON) in and out, JSONL
- * streams. Knows nothing of how statements were made. Thread-safe: cJSON is parsed with
- * cJSON_ParseWithLengthOpts so no global error pointer is read.
+/* statements.c - the statement record: init/copy/free, JSON in (cJSON) and out (the
+ * streaming writer, common/jsonw.h), JSONL streams. Knows nothing of how statements
+ * were made. Thread-safe: cJSON is parsed with cJSON_ParseWithLengthOpts so no global
+ * error pointer is read; each call writes with its own writer.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "stancegraph/statements.h"
 #include "stancegraph/text.h"
 #include "common/json.h"
+#include "common/jsonw.h"
 #include "common/num.h"
 
 #include <cjson/cJSON.h>
@@ -240,62 +242,82 @@ done:
     return rc;
 }
 
-/* Add a string member, or nothing when value is NULL (null_ok: add a JSON null). */
-static int add_string(cJSON *obj, const char *key, const char *value, int null_ok)
+/* A string member, or nothing when value is NULL (null_ok: a JSON null). */
+static void put_string(sg_jsonw *w, const char *key, const char *value, int null_ok)
 {
-    if (value == NULL)
-        return null_ok ? cJSON_AddNullToObject(obj, key) != NULL : 1;
-    return cJSON_AddStringToObject(obj, key, value) != NULL;
+    if (value != NULL || null_ok)
+        sg_jsonw_kstr(w, key, value);
 }
 
-/* Weights are rounded to 6 decimals so that output is stable and short. */
+/* Weights are rounded to 6 decimals so that output is stable and short (no "-0"). */
 static double round6(double v)
 {
-    return round(v * 1e6) / 1e6;
+    double r = round(v * 1e6) / 1e6;
+    return r == 0.0 ? 0.0 : r;
+}
+
+/* One statement as one compact JSON object, fixed key order, through the writer. */
+static void write_statement(sg_jsonw *w, const sg_statement *s)
+{
+    sg_jsonw_obj(w);
+    put_string(w, "id", s->id, 0);
+    put_string(w, "doc", s->doc, 0);
+    put_string(w, "date", s->date, 0);
+    put_string(w, "source", s->source, 0);
+    put_string(w, "actor", s->actor, 0);
+    put_string(w, "person", s->person, 0);
+    put_string(w, "country", s->country, 0);
+    put_string(w, "mention", s->mention, 0);
+    put_string(w, "topic", s->topic, 0);
+    put_string(w, "target", s->target, 1);
+    sg_jsonw_kint(w, "stance", s->stance);
+    sg_jsonw_knum(w, "weight", round6(s->weight));
+    put_string(w, "cue", s->cue, 0);
+    put_string(w, "rule", s->rule, 0);
+    sg_jsonw_key(w, "flags");
+    sg_jsonw_arr(w);
+    for (unsigned i = 0; i < SG_FLAG_COUNT; i++)
+        if (s->flags & (1u << i))
+            sg_jsonw_str(w, flag_names[i]);
+    sg_jsonw_arr_end(w);
+    if (s->sentence > 0)
+        sg_jsonw_kint(w, "sentence", s->sentence);
+    if (s->span_start >= 0) {
+        sg_jsonw_key(w, "span");
+        sg_jsonw_arr(w);
+        sg_jsonw_int(w, s->span_start);
+        sg_jsonw_int(w, s->span_end);
+        sg_jsonw_arr_end(w);
+    }
+    put_string(w, "text", s->text, 0);
+    sg_jsonw_obj_end(w);
 }
 
 sg_status sg_statement_to_json(char **out, const sg_statement *s)
 {
-    *out = NULL;
-    cJSON *obj = cJSON_CreateObject();
-    int ok = obj != NULL;
-    ok = ok && add_string(obj, "id", s->id, 0) && add_string(obj, "doc", s->doc, 0) &&
-         add_string(obj, "date", s->date, 0) && add_string(obj, "source", s->source, 0) &&
-         add_string(obj, "actor", s->actor, 0) && add_string(obj, "person", s->person, 0) &&
-         add_string(obj, "country", s->country, 0) &&
-         add_string(obj, "mention", s->mention, 0) && add_string(obj, "topic", s->topic, 0) &&
-         add_string(obj, "target", s->target, 1) &&
-         cJSON_AddNumberToObject(obj, "stance", s->stance) != NULL &&
-         cJSON_AddNumberToObject(obj, "weight", round6(s->weight)) != NULL &&
-         add_string(obj, "cue", s->cue, 0) && add_string(obj, "rule", s->rule, 0);
-    if (ok) {
-        cJSON *flags = cJSON_AddArrayToObject(obj, "flags");
-        ok = flags != NULL;
-        for (unsigned i = 0; ok && i < SG_FLAG_COUNT; i++)
-            if (s->flags & (1u << i)) {
-                cJSON *f = cJSON_CreateString(flag_names[i]);
-                ok = f != NULL && cJSON_AddItemToArray(flags, f);
-                if (!ok)
-                    cJSON_Delete(f);
-            }
-    }
-    if (ok && s->sentence > 0)
-        ok = cJSON_AddNumberToObject(obj, "sentence", (double)s->sentence) != NULL;
-    if (ok && s->span_start >= 0) {
-        cJSON *span = cJSON_AddArrayToObject(obj, "span");
-        cJSON *a = cJSON_CreateNumber((double)s->span_start);
-        cJSON *b = cJSON_CreateNumber((double)s->span_end);
-        ok = span && a && b && cJSON_AddItemToArray(span, a) && cJSON_AddItemToArray(span, b);
-        if (!ok) {
-            cJSON_Delete(a);
-            cJSON_Delete(b);
-        }
-    }
-    ok = ok && add_string(obj, "text", s->text, 0);
-    if (ok)
-        *out = cJSON_PrintUnformatted(obj);
-    cJSON_Delete(obj);
-    return *out ? SG_OK : SG_ENOMEM;
+    sg_jsonw w;
+    sg_jsonw_init(&w, NULL);
+    write_statement(&w, s);
+    return sg_jsonw_finish(&w, out, NULL);
+}
+
+sg_status sg_statement_append_json(char **buf, size_t *len, size_t *cap, const sg_statement *s)
+{
+    sg_jsonw w;
+    sg_jsonw_init(&w, NULL);
+    w.buf = *buf; /* the writer appends to the caller's buffer */
+    w.len = *len;
+    w.cap = *cap;
+    write_statement(&w, s);
+    sg_jsonw_raw(&w, "\n");
+    sg_status st = w.status;
+    *buf = w.buf; /* may have moved, even on failure */
+    *cap = w.cap;
+    if (st == SG_OK)
+        *len = w.len;
+    if (*buf != NULL && *cap > *len)
+        (*buf)[*len] = '\0'; /* the writer keeps room for it */
+    return st;
 }
 
 /* Skip a UTF-8 byte-order mark at the very start of a stream. */
@@ -364,15 +386,17 @@ sg_status sg_statements_read(sg_statement_list *list, FILE *fp, const char *name
 
 sg_status sg_statements_write(const sg_statement_list *list, FILE *fp, sg_error *err)
 {
-    for (size_t i = 0; i < list->n; i++) {
-        char *json = NULL;
-        if (sg_statement_to_json(&json, &list->items[i]) != SG_OK)
-            return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
-        int bad = fputs(json, fp) == EOF || fputc('\n', fp) == EOF;
-        free(json);
-        if (bad)
-            return sg_error_set(err, SG_EIO, NULL, 0, "write failed: %s", strerror(errno));
+    sg_jsonw w;
+    sg_jsonw_init(&w, fp);
+    for (size_t i = 0; i < list->n && w.status == SG_OK; i++) {
+        write_statement(&w, &list->items[i]);
+        sg_jsonw_raw(&w, "\n");
     }
+    sg_status st = sg_jsonw_finish(&w, NULL, NULL);
+    if (st == SG_EIO)
+        return sg_error_set(err, SG_EIO, NULL, 0, "write failed: %s", strerror(errno));
+    if (st != SG_OK)
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
     return SG_OK;
 }
 
