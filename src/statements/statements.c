@@ -118,11 +118,37 @@ sg_status sg_statement_list_take(sg_statement_list *list, sg_statement *s)
     return SG_OK;
 }
 
+/* The members a statement may have, found in one pass over the object (the first of
+ * a repeated name counts, as with cJSON_GetObjectItemCaseSensitive). */
+enum {
+    F_ID, F_DOC, F_DATE, F_SOURCE, F_ACTOR, F_PERSON, F_COUNTRY, F_MENTION, F_TOPIC,
+    F_TARGET, F_CUE, F_RULE, F_TEXT, F_STANCE, F_WEIGHT, F_SENTENCE, F_FLAGS, F_SPAN, F_N
+};
+static const char *const field_names[F_N] = {
+    "id", "doc", "date", "source", "actor", "person", "country", "mention", "topic",
+    "target", "cue", "rule", "text", "stance", "weight", "sentence", "flags", "span"};
+
+static void find_fields(const cJSON *obj, const cJSON *item[F_N])
+{
+    for (int f = 0; f < F_N; f++)
+        item[f] = NULL;
+    for (const cJSON *c = obj->child; c != NULL; c = c->next) {
+        const char *k = c->string;
+        if (k == NULL)
+            continue;
+        for (int f = 0; f < F_N; f++)
+            if (k[0] == field_names[f][0] && strcmp(k, field_names[f]) == 0) {
+                if (item[f] == NULL)
+                    item[f] = c;
+                break;
+            }
+    }
+}
+
 /* Copy an optional string member; a present non-string (other than null) is an error. */
-static sg_status get_string(char **dst, const cJSON *obj, const char *key, int required,
+static sg_status get_string(char **dst, const cJSON *item, const char *key, int required,
                             const char *name, long line_no, sg_error *err)
 {
-    const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
     if (item == NULL || cJSON_IsNull(item)) {
         if (required)
             return sg_error_set(err, SG_EINPUT, name, line_no, "missing required field \"%s\"", key);
@@ -138,10 +164,9 @@ static sg_status get_string(char **dst, const cJSON *obj, const char *key, int r
     return SG_OK;
 }
 
-static sg_status get_number(double *dst, const cJSON *obj, const char *key, int *present,
+static sg_status get_number(double *dst, const cJSON *item, const char *key, int *present,
                             const char *name, long line_no, sg_error *err)
 {
-    const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, key);
     *present = 0;
     if (item == NULL || cJSON_IsNull(item))
         return SG_OK;
@@ -156,23 +181,28 @@ static sg_status parse_fields(sg_statement *s, const cJSON *obj, const char *nam
                               long line_no, sg_error *err)
 {
     sg_status rc;
-#define REQ(f) if ((rc = get_string(&s->f, obj, #f, 1, name, line_no, err)) != SG_OK) return rc;
-#define OPT(f) if ((rc = get_string(&s->f, obj, #f, 0, name, line_no, err)) != SG_OK) return rc;
-    REQ(doc) REQ(actor) REQ(topic)
-    OPT(id) OPT(date) OPT(source) OPT(person) OPT(country) OPT(mention) OPT(target)
-    OPT(cue) OPT(rule) OPT(text)
+    const cJSON *item[F_N];
+    find_fields(obj, item);
+#define REQ(f, F) \
+    if ((rc = get_string(&s->f, item[F], #f, 1, name, line_no, err)) != SG_OK) return rc;
+#define OPT(f, F) \
+    if ((rc = get_string(&s->f, item[F], #f, 0, name, line_no, err)) != SG_OK) return rc;
+    REQ(doc, F_DOC) REQ(actor, F_ACTOR) REQ(topic, F_TOPIC)
+    OPT(id, F_ID) OPT(date, F_DATE) OPT(source, F_SOURCE) OPT(person, F_PERSON)
+    OPT(country, F_COUNTRY) OPT(mention, F_MENTION) OPT(target, F_TARGET)
+    OPT(cue, F_CUE) OPT(rule, F_RULE) OPT(text, F_TEXT)
 #undef REQ
 #undef OPT
     double v = 0;
     int present = 0;
-    if ((rc = get_number(&v, obj, "stance", &present, name, line_no, err)) != SG_OK)
+    if ((rc = get_number(&v, item[F_STANCE], "stance", &present, name, line_no, err)) != SG_OK)
         return rc;
     if (!present)
         return sg_error_set(err, SG_EINPUT, name, line_no, "missing required field \"stance\"");
     if (v != -1.0 && v != 0.0 && v != 1.0)
         return sg_error_set(err, SG_EINPUT, name, line_no, "\"stance\" must be -1, 0 or 1, not %g", v);
     s->stance = (int)v;
-    if ((rc = get_number(&v, obj, "weight", &present, name, line_no, err)) != SG_OK)
+    if ((rc = get_number(&v, item[F_WEIGHT], "weight", &present, name, line_no, err)) != SG_OK)
         return rc;
     if (present) {
         if (!(v > 0.0) || v > SG_MAX_WEIGHT)
@@ -180,12 +210,13 @@ static sg_status parse_fields(sg_statement *s, const cJSON *obj, const char *nam
                                 "\"weight\" must be > 0 and at most 1e12, not %g", v);
         s->weight = v;
     }
-    if ((rc = get_number(&v, obj, "sentence", &present, name, line_no, err)) != SG_OK)
+    if ((rc = get_number(&v, item[F_SENTENCE], "sentence", &present, name, line_no, err)) !=
+        SG_OK)
         return rc;
     if (present && !sg_num_to_long(v, 0, (long)SG_MAX_JSON_INT, &s->sentence))
         return sg_error_set(err, SG_EINPUT, name, line_no,
                             "\"sentence\" must be a whole number >= 0, not %g", v);
-    const cJSON *flags = cJSON_GetObjectItemCaseSensitive(obj, "flags");
+    const cJSON *flags = item[F_FLAGS];
     if (flags != NULL && !cJSON_IsNull(flags)) {
         if (!cJSON_IsArray(flags))
             return sg_error_set(err, SG_EINPUT, name, line_no, "\"flags\" must be an array");
@@ -197,7 +228,7 @@ static sg_status parse_fields(sg_statement *s, const cJSON *obj, const char *nam
             s->flags |= bit;
         }
     }
-    const cJSON *span = cJSON_GetObjectItemCaseSensitive(obj, "span");
+    const cJSON *span = item[F_SPAN];
     if (span != NULL && !cJSON_IsNull(span)) {
         if (!cJSON_IsArray(span) || cJSON_GetArraySize(span) != 2 ||
             !cJSON_IsNumber(cJSON_GetArrayItem(span, 0)) ||
