@@ -49,18 +49,30 @@ static double beta_cf(double x, double a, double b)
     return f;
 }
 
-double sg_beta_cdf(double x, double a, double b)
+/* I_x(a,b) given lg = lgamma(a + b) - lgamma(a) - lgamma(b), which the quantile's
+ * search computes once instead of at every step (same operations, same bits). */
+static double cdf_lg(double x, double a, double b, double lg)
 {
-    if (!(a > 0) || !(b > 0) || isnan(x))
-        return NAN;
     if (x <= 0.0)
         return 0.0;
     if (x >= 1.0)
         return 1.0;
-    double log_front = lgamma(a + b) - lgamma(a) - lgamma(b) + a * log(x) + b * log1p(-x);
+    double log_front = lg + a * log(x) + b * log1p(-x);
     if (x < (a + 1.0) / (a + b + 2.0))
         return exp(log_front) * beta_cf(x, a, b) / a;
     return 1.0 - exp(log_front) * beta_cf(1.0 - x, b, a) / b;
+}
+
+static double log_beta_front(double a, double b)
+{
+    return lgamma(a + b) - lgamma(a) - lgamma(b);
+}
+
+double sg_beta_cdf(double x, double a, double b)
+{
+    if (!(a > 0) || !(b > 0) || isnan(x))
+        return NAN;
+    return cdf_lg(x, a, b, log_beta_front(a, b));
 }
 
 double sg_beta_quantile(double p, double a, double b)
@@ -71,10 +83,10 @@ double sg_beta_quantile(double p, double a, double b)
         return 0.0;
     if (p >= 1.0)
         return 1.0;
-    double lo = 0.0, hi = 1.0;
+    double lo = 0.0, hi = 1.0, lg = log_beta_front(a, b);
     for (int i = 0; i < 200 && hi - lo > 1e-13; i++) {
         double mid = 0.5 * (lo + hi);
-        if (sg_beta_cdf(mid, a, b) < p)
+        if (cdf_lg(mid, a, b, lg) < p)
             lo = mid;
         else
             hi = mid;

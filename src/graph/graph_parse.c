@@ -694,16 +694,24 @@ static sg_status resolve_edges(pctx *p, const resolver *r, tmp_edges *l, sg_edge
     if (!(src && dst && w && cg && cf && kind && ev)) {
         rc = oom(err);
     } else {
-        for (size_t i = 0; i < l->n; i++) {
+        size_t m = l->n;
+        for (size_t i = 0; i < m; i++) {
             src[i] = l->e[i].src;
             dst[i] = l->e[i].dst;
             w[i] = l->e[i].w;
             cg[i] = l->e[i].cg;
             cf[i] = l->e[i].cf;
             kind[i] = l->e[i].kind;
-            ev[i] = l->e[i].ev;
+            ev[i] = l->e[i].ev; /* the id arrays move to ev[] */
         }
-        rc = sg_graph__edgeset_init(es, g->n_nodes, l->n, src, dst, w, cg, cf, kind, ev, err);
+        /* the temporary edges are not needed any more: freed before the edge set is
+         * built, which keeps them out of the peak memory (a million edges: 64 MiB) */
+        free(l->e);
+        l->e = NULL;
+        l->n = l->cap = 0;
+        rc = sg_graph__edgeset_init(es, g->n_nodes, m, src, dst, w, cg, cf, kind, ev, err);
+        for (size_t i = 0; i < m; i++) /* copied into the edge set's own store */
+            free(ev[i].ids);
     }
     free(src);
     free(dst);
