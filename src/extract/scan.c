@@ -108,7 +108,7 @@ static void match_at(const sg_scan *s, size_t i, size_t sent_end, const int want
     size_t node = 0;
     found[0] = found[1] = found[2] = 0;
     for (size_t j = i; j < sent_end; j++) {
-        node = sg_lexicon__child(lex, node, s->tok.tok[j].norm);
+        node = sg_lexicon__child_id(lex, node, s->tid[j]);
         if (node == 0)
             break;
         const sg_trie_node *nd = &lex->nodes[node];
@@ -249,7 +249,7 @@ static const sg_phrase_meaning *name_meaning(const sg_scan *s, size_t i)
 
 int sg_extract__in(const sg_scan *s, size_t i, sg_wordlist l)
 {
-    return i < s->tok.n_tok && sg_lexicon__word_in(s->lex, l, s->tok.tok[i].norm);
+    return i < s->tok.n_tok && (sg_lexicon__word_lists(s->lex, s->tid[i]) >> l & 1);
 }
 
 int sg_extract__is_determiner(const sg_scan *s, size_t i)
@@ -771,8 +771,11 @@ sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex, const sg_document 
     }
     s->men_at = malloc((s->tok.n_tok + 1) * sizeof(int));
     s->sent_of = malloc((s->tok.n_tok + 1) * sizeof(int));
-    if (s->men_at == NULL || s->sent_of == NULL)
+    s->tid = malloc((s->tok.n_tok + 1) * sizeof(uint32_t));
+    if (s->men_at == NULL || s->sent_of == NULL || s->tid == NULL)
         goto oom;
+    for (size_t i = 0; i < s->tok.n_tok; i++) /* one vocabulary look-up per token */
+        s->tid[i] = sg_lexicon__word_id(lex, s->tok.tok[i].norm);
     for (size_t i = 0; i < s->tok.n_tok; i++)
         s->men_at[i] = -1;
     for (size_t si = 0; si < s->tok.n_sent; si++)
@@ -800,5 +803,6 @@ void sg_extract__scan_destroy(sg_scan *s)
     free(s->lists);
     free(s->men_at);
     free(s->sent_of);
+    free(s->tid);
     memset(s, 0, sizeof(*s));
 }

@@ -113,6 +113,8 @@ void sg_lexicon_free(sg_lexicon *lex)
     free(lex->nodes);
     free(lex->meanings);
     free(lex->slots);
+    free(lex->vslots);
+    free(lex->vocab_lists);
     free(lex->tokpool);
     free(lex);
 }
@@ -756,6 +758,8 @@ static sg_status load_wordlists(load_ctx *c, const cJSON *arr)
 
 int sg_lexicon__word_in(const sg_lexicon *lex, sg_wordlist l, const char *w)
 {
+    if (lex->finished) /* every word-list word is in the vocabulary with its lists */
+        return (int)(sg_lexicon__word_lists(lex, sg_lexicon__word_id(lex, w)) >> l & 1);
     const sg_string_list *s = &lex->wordlists[l];
     return s->n > 0 && bsearch(&w, s->items, s->n, sizeof(char *), cmp_cstr) != NULL;
 }

@@ -4,6 +4,7 @@
 #define SG_LEXICON_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "stancegraph/lexicon.h"
 
 typedef enum sg_phrase_kind {
@@ -53,7 +54,7 @@ typedef enum sg_wordlist {
     SG_WL_NOMINAL_DETERMINERS, /* determiners after which a cue is a noun */
     SG_WL_ATTITUDE_VERBS, /* "hopes": "A hopes that B would V" is A's position */
     SG_WL_SUBORDINATORS,  /* "after": "after Hungary blocked" opens a clause */
-    SG_WL_COUNT
+    SG_WL_COUNT /* at most 64: a word's lists are the bits of one uint64_t */
 } sg_wordlist;
 
 /* One meaning of a phrase. */
@@ -209,7 +210,11 @@ struct sg_lexicon {
     /* compiled trie */
     sg_trie_node *nodes; size_t n_nodes, cap_nodes;
     sg_phrase_meaning *meanings; size_t n_meanings;
-    struct sg_trie_slot *slots; size_t n_slots;  /* open addressing (node, token) -> child */
+    struct sg_trie_slot *slots; size_t n_slots, n_edges; /* (node, token id) -> child */
+    /* vocabulary: every distinct token of a phrase or a word list, with an id (1..) */
+    struct sg_vocab_slot *vslots; size_t n_vslots;
+    size_t n_vocab_ids;        /* ids in use + 1 */
+    uint64_t *vocab_lists;     /* id -> bit l set when the word is in word list l */
     char *tokpool; size_t tokpool_len, tokpool_cap;
     int finished;
 };
@@ -221,8 +226,15 @@ SG_NODISCARD sg_status sg_lexicon__load_population(sg_lexicon *lex, const struct
 SG_NODISCARD sg_status sg_lexicon__check_decisions(const sg_lexicon *lex, sg_error *err);
 void sg_lexicon__free_decision_data(sg_lexicon *lex);
 
-/* Child of node for token (normalised), or 0 when none (0 is the root, never a child). */
+/* The vocabulary id of a normalised token, or 0 when no phrase or word list of the
+ * finished lexicon has it (then it can start or continue no match). */
+uint32_t sg_lexicon__word_id(const sg_lexicon *lex, const char *token);
+/* Child of node for token id (or for the normalised token), or 0 when none (0 is the
+ * root, never a child). */
+size_t sg_lexicon__child_id(const sg_lexicon *lex, size_t node, uint32_t tok);
 size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token);
+/* The word lists (bit l for list l) that hold the word with this id. */
+uint64_t sg_lexicon__word_lists(const sg_lexicon *lex, uint32_t id);
 /* 1 when the normalised token w is in word list l. */
 int sg_lexicon__word_in(const sg_lexicon *lex, sg_wordlist l, const char *w);
 /* Index of an actor id, or -1. */

@@ -15,6 +15,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Classes of ASCII bytes, looked up once per byte instead of decoding and calling
+ * <ctype.h> (the tokeniser's hot path; non-ASCII bytes take the decoding path). */
+enum { C_WORD = 1, C_SPACE = 2, C_UPPER = 4, C_DIGIT = 8, C_ALPHA = 16 };
+static const unsigned char ascii_class[128] = {
+    ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE,
+    [' '] = C_SPACE,
+#define D(c) [c] = C_WORD | C_DIGIT
+    D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
+#undef D
+#define U(c) [c] = C_WORD | C_ALPHA | C_UPPER, [c + 32] = C_WORD | C_ALPHA
+    U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'), U('J'), U('K'),
+    U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'), U('T'), U('U'), U('V'),
+    U('W'), U('X'), U('Y'), U('Z'),
+#undef U
+};
+
+static inline unsigned aclass(unsigned char c)
+{
+    return c < 0x80 ? ascii_class[c] : 0;
+}
+
 /* Words that end with a dot without ending the sentence (lower case, no dot). */
 static const char *const default_abbreviations[] = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
@@ -59,7 +80,7 @@ static int is_space_cp(unsigned cp)
 static int is_word_cp(unsigned cp)
 {
     if (cp < 0x80)
-        return isalnum((int)cp) != 0;
+        return (ascii_class[cp] & C_WORD) != 0;
     if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
         return 0;
     if (cp >= 0x2000 && cp <= 0x2BFF)
@@ -144,24 +165,18 @@ static sg_status push_token(builder *b, size_t start, size_t end, sg_token_kind 
     if (pool_add(t, norm, norm_len, &off) != SG_OK)
         return SG_ENOMEM;
     sg_token *k = &t->tok[t->n_tok++];
-    memset(k, 0, sizeof(*k));
-    k->start = start;
-    k->end = end;
-    k->kind = kind;
-    k->norm = (char *)(uintptr_t)off;
+    *k = (sg_token){.start = start, .end = end, .kind = kind, .norm = (char *)(uintptr_t)off};
     char *n = t->pool + off;
     int letters = 0, capitals = 0;
     for (size_t i = 0; i < norm_len; i++) {
-        unsigned char c = (unsigned char)n[i];
-        if (isalpha(c)) {
-            letters++;
-            if (isupper(c))
-                capitals++;
+        unsigned cl = aclass((unsigned char)n[i]);
+        letters += (cl & C_ALPHA) != 0;
+        if (cl & C_UPPER) {
+            capitals++;
+            n[i] = (char)(n[i] + 32);
         }
-        if (c < 0x80)
-            n[i] = (char)tolower(c);
     }
-    k->upper = norm_len > 0 && (isupper((unsigned char)norm[0]) || (unsigned char)norm[0] >= 0xC0);
+    k->upper = norm_len > 0 && ((aclass((unsigned char)norm[0]) & C_UPPER) || (unsigned char)norm[0] >= 0xC0);
     if ((unsigned char)norm[0] >= 0xC0) {
         /* Accented capitals (Á, Ž ...): treat a non-ASCII first letter as capital only when
          * it is in an upper-case Latin-1/Latin Extended-A position. */
@@ -193,8 +208,14 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t len)
 {
     size_t n;
     for (;;) {
-        while (i < len && is_word_cp(decode(s, i, len, &n)))
-            i += n;
+        for (;;) {
+            while (i < len && (aclass(s[i]) & C_WORD))
+                i++;
+            if (i < len && s[i] >= 0x80 && is_word_cp(decode(s, i, len, &n)))
+                i += n;
+            else
+                break;
+        }
         if (i + 1 < len) {
             unsigned cp = decode(s, i, len, &n);
             size_t n2;
@@ -297,7 +318,18 @@ static sg_status tokenize(builder *b, const char *text, size_t len, const char *
     size_t i = 0, n;
     int line_start = 1, in_quote = 0;
     while (i < len) {
-        unsigned cp = decode(s, i, len, &n);
+        unsigned cp;
+        if (s[i] < 0x80) {
+            cp = s[i];
+            n = 1;
+            if (ascii_class[cp] & C_SPACE) {
+                line_start |= cp == '\n';
+                i++;
+                continue;
+            }
+        } else {
+            cp = decode(s, i, len, &n);
+        }
         if (is_space_cp(cp)) {
             if (cp == '\n')
                 line_start = 1;
@@ -395,16 +427,21 @@ static int continues_line(const sg_token *k)
     return 0;
 }
 
+/* A punctuation token that is exactly the one character c. */
+static int punct_is(const sg_token *k, char c)
+{
+    return k->kind == SG_TOK_PUNCT && k->norm[0] == c && k->norm[1] == '\0';
+}
+
 static int is_terminal(const sg_token *k)
 {
-    return k->kind == SG_TOK_PUNCT && (strcmp(k->norm, ".") == 0 || strcmp(k->norm, "!") == 0 ||
-                                       strcmp(k->norm, "?") == 0 || strcmp(k->norm, "...") == 0);
+    return punct_is(k, '.') || punct_is(k, '!') || punct_is(k, '?') ||
+           (k->kind == SG_TOK_PUNCT && strcmp(k->norm, "...") == 0);
 }
 
 static int is_closing(const sg_token *k)
 {
-    return k->kind == SG_TOK_PUNCT && (strcmp(k->norm, "\"") == 0 || strcmp(k->norm, "'") == 0 ||
-                                       strcmp(k->norm, ")") == 0);
+    return punct_is(k, '"') || punct_is(k, '\'') || punct_is(k, ')');
 }
 
 static sg_status split_sentences(builder *b, const char *text)
