@@ -77,7 +77,14 @@ SG_NODISCARD sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex,
 void sg_extract__scan_destroy(sg_scan *s);
 
 /* The first meaning of kind k in the match at token i (or NULL). */
-const sg_phrase_meaning *sg_extract__main_meaning(const sg_scan *s, size_t i, sg_phrase_kind k);
+const sg_phrase_meaning *sg_extract__main_meaning_at(const sg_scan *s, size_t i, sg_phrase_kind k);
+static inline const sg_phrase_meaning *sg_extract__main_meaning(const sg_scan *s, size_t i,
+                                                                sg_phrase_kind k)
+{
+    if (i >= s->tok.n_tok || s->main_at[i] < 0) /* most tokens: no match */
+        return NULL;
+    return sg_extract__main_meaning_at(s, i, k);
+}
 /* 1 when token i's normalised form is in word list l of the lexicon. */
 int sg_extract__in(const sg_scan *s, size_t i, sg_wordlist l);
 /* 1 when token i is a determiner or quantifier ("the", "its", "all", "two" ...). */

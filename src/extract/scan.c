@@ -35,10 +35,8 @@ int sg_extract__is(const sg_scan *s, size_t i, const char *w)
     return n[0] == w[0] && strcmp(n, w) == 0; /* first byte first: most words differ there */
 }
 
-const sg_phrase_meaning *sg_extract__main_meaning(const sg_scan *s, size_t i, sg_phrase_kind k)
+const sg_phrase_meaning *sg_extract__main_meaning_at(const sg_scan *s, size_t i, sg_phrase_kind k)
 {
-    if (i >= s->tok.n_tok || s->main_at[i] < 0)
-        return NULL;
     const sg_match *m = &s->main[s->main_at[i]];
     if (m->start != i)
         return NULL;
@@ -239,6 +237,8 @@ static const sg_phrase_meaning *name_meaning(const sg_scan *s, size_t i)
     static const sg_phrase_kind order[] = {SG_P_PERSON, SG_P_ACTOR, SG_P_GROUP, SG_P_ROLE,
                                            SG_P_DEMONYM, SG_P_SOURCE, SG_P_SOURCE_ANAPHOR,
                                            SG_P_PRONOUN};
+    if (i >= s->tok.n_tok || s->main_at[i] < 0 || s->main[s->main_at[i]].start != i)
+        return NULL; /* no match starts here (most tokens) */
     for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
         const sg_phrase_meaning *m = sg_extract__main_meaning(s, i, order[k]);
         if (m)

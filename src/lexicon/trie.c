@@ -137,8 +137,10 @@ static uint64_t str_hash(const char *tok)
 
 static size_t edge_hash(size_t node, uint32_t tok)
 {
-    uint64_t h = ((uint64_t)node << 32 | tok) * 0x9E3779B97F4A7C15ULL;
-    return (size_t)(h >> 17);
+    uint64_t h = ((uint64_t)node << 32 | tok) * 0x9E3779B97F4A7C15ULL; /* splitmix64 finaliser: */
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL; /* every key bit reaches the low bits */
+    h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+    return (size_t)(h ^ (h >> 31));
 }
 
 uint32_t sg_lexicon__word_id(const sg_lexicon *lex, const char *token)

@@ -497,6 +497,18 @@ sg_status sg_tokens_init(sg_tokens *out, const char *text, size_t len,
     if (!sg_utf8_valid(text, len, &bad))
         return sg_error_set(err, SG_EINPUT, NULL, 0, "invalid UTF-8 at byte %zu", bad);
     builder b = {out, 0, 0};
+    /* Reserve once: a norm is never longer than its text, so the pool needs at most
+     * len + one NUL per token; tokens are about one per 5 bytes of news text (grown when
+     * a text is denser). */
+    size_t tok_guess = len / 5 + 16;
+    out->pool = malloc(2 * len + 16);
+    out->tok = malloc(tok_guess * sizeof(sg_token));
+    if (out->pool == NULL || out->tok == NULL) {
+        sg_tokens_destroy(out);
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory while tokenising");
+    }
+    out->pool_cap = 2 * len + 16;
+    b.tok_cap = tok_guess;
     sg_status rc = tokenize(&b, text, len, abbreviations ? abbreviations : default_abbreviations);
     if (rc == SG_OK) {
         for (size_t i = 0; i < out->n_tok; i++)
