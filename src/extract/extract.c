@@ -12,12 +12,43 @@
 
 /* ---- clauses ------------------------------------------------------------------ */
 
+/* A word that opens a clause: a clause conjunction ("but", "whereas"); ", and" / ", or"
+ * before a new subject; "even as"/"even though"; "if"/"unless" (not "even if", "only if"). */
+static int starts_clause_word(const ctx *c, size_t i, size_t first)
+{
+    if (in_list(c, i, SG_WL_CLAUSE_CONJUNCTIONS))
+        return 1;
+    /* ", and" / ", or" before a new subject: "A applied, and B urged ..." (not inside a
+     * coordinated list "A, B, and C") */
+    if ((sg_extract__is(&c->s, i, "and") || sg_extract__is(&c->s, i, "or")) && i > first &&
+        is_punct(c, i - 1, ",")) {
+        size_t k = i + 1;
+        while (k < c->s.tok.n_tok && is_determiner(c, k))
+            k++;
+        int after = k < c->s.tok.n_tok ? c->s.men_at[k] : -1;
+        int before = i >= 2 ? c->s.men_at[i - 2] : -1;
+        if (after >= 0 && !(before >= 0 && c->s.men[before].list == c->s.men[after].list))
+            return 1;
+    }
+    if (in_list(c, i, SG_WL_CONCESSIVE_ADVERBS) && in_list(c, i + 1, SG_WL_CONCESSIVE_PARTNERS))
+        return 1;
+    if (in_list(c, i, SG_WL_CONDITIONAL_CONJUNCTIONS))
+        return !in_list(c, i - 1, SG_WL_EXCLUSIVE_ADVERBS);
+    return 0;
+}
+
+/* The word lists a word must be in to open a clause (one flag test rejects most words). */
+#define CLAUSE_WORDS                                                                       \
+    ((uint64_t)1 << SG_WL_CLAUSE_CONJUNCTIONS | (uint64_t)1 << SG_WL_LIST_CONJUNCTIONS |    \
+     (uint64_t)1 << SG_WL_CONCESSIVE_ADVERBS | (uint64_t)1 << SG_WL_CONDITIONAL_CONJUNCTIONS)
+
 static int starts_clause(const ctx *c, size_t i, size_t first)
 {
-    static const char *const conj[] = {"but", "however", "although", "though", "whereas",
-                                       "while", "meanwhile", "whilst", NULL};
     if (i == first)
         return 0;
+    if (c->s.tok.tok[i].kind == SG_TOK_WORD)
+        return (sg_lexicon__word_lists(c->s.lex, c->s.tid[i]) & CLAUSE_WORDS) &&
+               starts_clause_word(c, i, first);
     if (is_punct(c, i, ";") || is_punct(c, i, ":") || is_punct(c, i, "(") ||
         is_punct(c, i, ")"))
         return 1;
@@ -35,27 +66,6 @@ static int starts_clause(const ctx *c, size_t i, size_t first)
                 n++;
         return n >= 5;
     }
-    if (is_word(c, i, conj))
-        return 1;
-    /* ", and" / ", or" before a new subject: "A applied, and B urged ..." (not inside a
-     * coordinated list "A, B, and C") */
-    if ((sg_extract__is(&c->s, i, "and") || sg_extract__is(&c->s, i, "or")) && i > first &&
-        is_punct(c, i - 1, ",")) {
-        size_t k = i + 1;
-        while (k < c->s.tok.n_tok && is_determiner(c, k))
-            k++;
-        int after = k < c->s.tok.n_tok ? c->s.men_at[k] : -1;
-        int before = i >= 2 ? c->s.men_at[i - 2] : -1;
-        if (after >= 0 && !(before >= 0 && c->s.men[before].list == c->s.men[after].list))
-            return 1;
-    }
-    /* "even as", "even though" */
-    if (sg_extract__is(&c->s, i, "even") && (sg_extract__is(&c->s, i + 1, "as") ||
-                                              sg_extract__is(&c->s, i + 1, "though") ||
-                                              sg_extract__is(&c->s, i + 1, "if")))
-        return 1;
-    if (sg_extract__is(&c->s, i, "if") || sg_extract__is(&c->s, i, "unless"))
-        return !sg_extract__is(&c->s, i - 1, "even") && !sg_extract__is(&c->s, i - 1, "only");
     return 0;
 }
 

@@ -54,6 +54,11 @@ typedef enum sg_wordlist {
     SG_WL_NOMINAL_DETERMINERS, /* determiners after which a cue is a noun */
     SG_WL_ATTITUDE_VERBS, /* "hopes": "A hopes that B would V" is A's position */
     SG_WL_SUBORDINATORS,  /* "after": "after Hungary blocked" opens a clause */
+    SG_WL_CLAUSE_CONJUNCTIONS, /* "but", "whereas": open a new clause in a sentence */
+    SG_WL_CONDITIONAL_CONJUNCTIONS, /* "if", "unless": open a conditional clause */
+    SG_WL_CONCESSIVE_ADVERBS, /* "even" of "even as", "even though" */
+    SG_WL_CONCESSIVE_PARTNERS, /* "as", "though", "if" after "even" */
+    SG_WL_EXCLUSIVE_ADVERBS, /* "even", "only" before "if": no conditional clause */
     SG_WL_COUNT /* at most 64: a word's lists are the bits of one uint64_t */
 } sg_wordlist;
 

@@ -17,10 +17,12 @@
 
 /* Classes of ASCII bytes, looked up once per byte instead of decoding and calling
  * <ctype.h> (the tokeniser's hot path; non-ASCII bytes take the decoding path). */
-enum { C_WORD = 1, C_SPACE = 2, C_UPPER = 4, C_DIGIT = 8, C_ALPHA = 16 };
+enum { C_WORD = 1, C_SPACE = 2, C_UPPER = 4, C_DIGIT = 8, C_ALPHA = 16, C_JOIN = 32 };
 static const unsigned char ascii_class[128] = {
     ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE,
     [' '] = C_SPACE,
+    /* may continue a word ("long-range", "U.S.", "1,000", "don't", "Ukraine's") */
+    ['-'] = C_JOIN, ['.'] = C_JOIN, [','] = C_JOIN, ['\''] = C_JOIN,
 #define D(c) [c] = C_WORD | C_DIGIT
     D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
 #undef D
@@ -188,16 +190,43 @@ static sg_status push_token(builder *b, size_t start, size_t end, sg_token_kind 
     return SG_OK;
 }
 
+/* push_token for a plain ASCII word text[start..end): copied and lower-cased in one pass. */
+static sg_status push_ascii_word(builder *b, const char *text, size_t start, size_t end)
+{
+    sg_tokens *t = b->t;
+    size_t n = end - start;
+    if (t->n_tok == b->tok_cap || t->pool_len + n + 1 > t->pool_cap)
+        return push_token(b, start, end, SG_TOK_WORD, text + start, n);
+    char *dst = t->pool + t->pool_len;
+    int letters = 0, capitals = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)text[start + i];
+        unsigned cl = ascii_class[c];
+        letters += (cl & C_ALPHA) != 0;
+        capitals += (cl & C_UPPER) != 0;
+        dst[i] = (char)((cl & C_UPPER) ? c + 32 : c);
+    }
+    dst[n] = '\0';
+    sg_token *k = &t->tok[t->n_tok++];
+    *k = (sg_token){.start = start, .end = end, .kind = SG_TOK_WORD,
+                    .norm = (char *)(uintptr_t)t->pool_len};
+    k->upper = (ascii_class[(unsigned char)text[start]] & C_UPPER) != 0;
+    k->caps = letters >= 2 && letters == capitals;
+    t->pool_len += n + 1;
+    return SG_OK;
+}
+
 static int is_abbreviation(const char *word, size_t n, const char *const *abbr)
 {
     char low[16];
     if (n == 0 || n >= sizeof(low))
         return 0;
+    int first = tolower((unsigned char)word[0]);
     for (size_t i = 0; i < n; i++)
         low[i] = (char)tolower((unsigned char)word[i]);
     low[n] = '\0';
     for (size_t i = 0; abbr[i]; i++)
-        if (strcmp(abbr[i], low) == 0)
+        if (abbr[i][0] == first && strcmp(abbr[i], low) == 0)
             return 1;
     return 0;
 }
@@ -336,9 +365,17 @@ static sg_status tokenize(builder *b, const char *text, size_t len, const char *
             i += n;
             continue;
         }
-        size_t before = b->t->n_tok, next = i + n, nt;
+        size_t before = b->t->n_tok, next = i + n, nt, j = i;
         sg_status rc;
-        if ((nt = nt_at(s, i, len)) != 0) {
+        if (cp < 0x80 && (ascii_class[cp] & C_WORD)) /* fast path: a plain ASCII word */
+            while (j < len && s[j] < 0x80 && (ascii_class[s[j]] & C_WORD))
+                j++;
+        if (j > i && (j == len || (s[j] < 0x80 && !(ascii_class[s[j]] & C_JOIN)))) {
+            /* nothing that could extend it follows (no hyphen, dot, comma, apostrophe or
+             * non-ASCII letter): the general path would give this one token */
+            rc = push_ascii_word(b, text, i, j);
+            next = j;
+        } else if ((nt = nt_at(s, i, len)) != 0) {
             /* a lone "n't" (as lexicon phrases write it) is the same token as in "doesn't" */
             rc = push_token(b, i, nt, SG_TOK_WORD, "n't", 3);
             next = nt;
