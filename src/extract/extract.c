@@ -1037,9 +1037,13 @@ static sg_status extract_topic(ctx *c, int on_topic)
     for (size_t i = 0; i < c->s.n_main; i++) {
         const sg_match *m = &c->s.main[i];
         sg_status rc = SG_OK;
+        /* the prefilter: a relation needs its target named in the cue's clause, and a
+         * deferral gives something only about the topic */
+        if (c->relations_only && !c->clause_has_mention[c->clause_of[m->start]])
+            continue;
         if (sg_extract__main_meaning(&c->s, m->start, SG_P_CUE))
             rc = handle_cue(c, m->start);
-        else if (sg_extract__main_meaning(&c->s, m->start, SG_P_DEFERRAL))
+        else if (!c->relations_only && sg_extract__main_meaning(&c->s, m->start, SG_P_DEFERRAL))
             rc = handle_deferral(c, c->clause_of[m->start], m->start);
         if (rc != SG_OK)
             return rc;
@@ -1110,6 +1114,12 @@ sg_status sg_extract__open(ctx *c, const sg_lexicon *lex, const sg_document *doc
     }
     c->doc_source = first_source(c);
     mark_topics_named(c);
+    if ((c->clause_has_mention = calloc(c->n_clauses + 1, 1)) == NULL) {
+        sg_extract__close(c);
+        return sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
+    }
+    for (size_t k = 0; k < c->s.n_men; k++)
+        c->clause_has_mention[c->clause_of[c->s.men[k].start]] = 1;
     /* relations go with the requested topic, else the first topic the document is about
      * (else the first topic), so that each is emitted once */
     c->rel_topic = opts->topic ? sg_lexicon__topic_index(lex, opts->topic) : 0;
@@ -1124,7 +1134,17 @@ sg_status sg_extract__open(ctx *c, const sg_lexicon *lex, const sg_document *doc
 sg_status sg_extract__run_topic(ctx *c, int topic)
 {
     c->topic = topic;
+    c->relations_only = 0;
     return extract_topic(c, c->on_topic[topic]);
+}
+
+/* A topic pass that can give only relations visits only the cues of clauses that name
+ * an actor (most sentences of a news stream are about something else). */
+static sg_status run_relations_only(ctx *c, int topic)
+{
+    c->topic = topic;
+    c->relations_only = 1;
+    return extract_topic(c, 0);
 }
 
 void sg_extract__close(ctx *c)
@@ -1136,6 +1156,8 @@ void sg_extract__close(ctx *c)
     free(c->topic_touched);
     free(c->on_topic);
     free(c->has_act);
+    free(c->clause_has_mention);
+    c->clause_has_mention = NULL;
     c->topic_mask = NULL;
     c->topic_touched = NULL;
     c->on_topic = c->has_act = NULL;
@@ -1174,9 +1196,12 @@ sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
     for (size_t t = 0; t < lex->n_topics; t++) {
         if (topic >= 0 && (int)t != topic)
             continue;
-        if (topic < 0 && !c.on_topic[t] && !c.has_act[t] && (int)t != c.rel_topic)
+        /* the prefilter: most documents of a news stream are about something else */
+        int off_topic = !c.on_topic[t] && !c.has_act[t];
+        if (off_topic && !(opts->include_relations && (int)t == c.rel_topic))
             continue;
-        if ((rc = sg_extract__run_topic(&c, (int)t)) != SG_OK) {
+        rc = off_topic ? run_relations_only(&c, (int)t) : sg_extract__run_topic(&c, (int)t);
+        if (rc != SG_OK) {
             sg_error_set(err, rc, doc->id, 0, "out of memory");
             break;
         }

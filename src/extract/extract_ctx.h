@@ -56,6 +56,9 @@ typedef struct ctx {
     int *topic_touched;      /* scratch: the topics whose mask is set */
     unsigned char *on_topic; /* topic -> some sentence names it in full */
     unsigned char *has_act;  /* topic -> a cue bound to its act occurs in the document */
+    unsigned char *clause_has_mention; /* clause -> some mention starts in it */
+    int relations_only;      /* this pass can give only actor->actor relations (the
+                                document names neither the topic nor its act) */
 } ctx;
 
 /* Record a decision about the cue at [a, b) when tracing (no-op otherwise). */
