@@ -341,6 +341,17 @@ static sg_status punct_token(builder *b, const char *text, size_t len, size_t i,
     return rc;
 }
 
+/* A plain ASCII word s[i..j) followed by "," or "." that neither joins it to more word
+ * ("1,000", "3.5", "U.S.") nor is an abbreviation's dot ("Gen."): the word ends at j. */
+static int plain_end(const unsigned char *s, size_t i, size_t j, size_t len,
+                     const char *const *abbr)
+{
+    if ((s[j] != ',' && s[j] != '.') || (j + 1 < len && (s[j + 1] >= 0x80 ||
+                                                          (ascii_class[s[j + 1]] & C_WORD))))
+        return 0;
+    return s[j] == ',' || !is_abbreviation((const char *)s + i, j - i, abbr);
+}
+
 static sg_status tokenize(builder *b, const char *text, size_t len, const char *const *abbr)
 {
     const unsigned char *s = (const unsigned char *)text;
@@ -370,7 +381,8 @@ static sg_status tokenize(builder *b, const char *text, size_t len, const char *
         if (cp < 0x80 && (ascii_class[cp] & C_WORD)) /* fast path: a plain ASCII word */
             while (j < len && s[j] < 0x80 && (ascii_class[s[j]] & C_WORD))
                 j++;
-        if (j > i && (j == len || (s[j] < 0x80 && !(ascii_class[s[j]] & C_JOIN)))) {
+        if (j > i && (j == len || (s[j] < 0x80 && !(ascii_class[s[j]] & C_JOIN)) ||
+                      plain_end(s, i, j, len, abbr))) {
             /* nothing that could extend it follows (no hyphen, dot, comma, apostrophe or
              * non-ASCII letter): the general path would give this one token */
             rc = push_ascii_word(b, text, i, j);
