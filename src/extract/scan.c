@@ -27,13 +27,6 @@ void sg_actor_set_union(sg_actor_set *set, const sg_actor_set *other)
         sg_actor_set_add(set, other->a[i]);
 }
 
-int sg_extract__is(const sg_scan *s, size_t i, const char *w)
-{
-    if (i >= s->tok.n_tok)
-        return 0;
-    const char *n = s->tok.tok[i].norm;
-    return n[0] == w[0] && strcmp(n, w) == 0; /* first byte first: most words differ there */
-}
 
 const sg_phrase_meaning *sg_extract__main_meaning_at(const sg_scan *s, size_t i, sg_phrase_kind k)
 {
@@ -247,10 +240,6 @@ static const sg_phrase_meaning *name_meaning(const sg_scan *s, size_t i)
     return NULL;
 }
 
-int sg_extract__in(const sg_scan *s, size_t i, sg_wordlist l)
-{
-    return i < s->tok.n_tok && (sg_lexicon__word_lists(s->lex, s->tid[i]) >> l & 1);
-}
 
 int sg_extract__is_determiner(const sg_scan *s, size_t i)
 {

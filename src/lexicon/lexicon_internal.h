@@ -234,12 +234,55 @@ void sg_lexicon__free_decision_data(sg_lexicon *lex);
 /* The vocabulary id of a normalised token, or 0 when no phrase or word list of the
  * finished lexicon has it (then it can start or continue no match). */
 uint32_t sg_lexicon__word_id(const sg_lexicon *lex, const char *token);
-/* Child of node for token id (or for the normalised token), or 0 when none (0 is the
- * root, never a child). */
-size_t sg_lexicon__child_id(const sg_lexicon *lex, size_t node, uint32_t tok);
+/* Child of node for the normalised token, or 0 when none (0 is the root, never a child);
+ * sg_lexicon__child_id (below) takes the token's id. */
 size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token);
+
+/* The matcher's hot look-ups, inline: trie edges and word lists keyed on token ids. */
+/* A trie edge: (parent node, token id) -> child. Token ids come from the vocabulary, so
+ * a lookup compares two integers, never a string. */
+typedef struct sg_trie_slot {
+    uint32_t node;   /* parent node id + 1; 0 marks an empty slot */
+    uint32_t tok;    /* token id (sg_lexicon__word_id) */
+    uint32_t child;
+} sg_trie_slot;
+
+/* A vocabulary entry: one distinct token string of the lexicon. */
+typedef struct sg_vocab_slot {
+    uint32_t id;     /* 0 marks an empty slot */
+    uint32_t hash;   /* low bits of the string hash, compared before the string */
+    size_t off;      /* the string in tokpool */
+} sg_vocab_slot;
+
+static inline size_t sg_lexicon__edge_hash(size_t node, uint32_t tok)
+{
+    uint64_t h = ((uint64_t)node << 32 | tok) * 0x9E3779B97F4A7C15ULL; /* splitmix64 finaliser: */
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL; /* every key bit reaches the low bits */
+    h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+    return (size_t)(h ^ (h >> 31));
+}
+
+/* Child of node for token id, or 0 when none. */
+static inline size_t sg_lexicon__child_id(const sg_lexicon *lex, size_t node, uint32_t tok)
+{
+    if (tok == 0 || lex->n_slots == 0)
+        return 0;
+    size_t mask = lex->n_slots - 1;
+    for (size_t i = sg_lexicon__edge_hash(node, tok) & mask;; i = (i + 1) & mask) {
+        const sg_trie_slot *s = &lex->slots[i];
+        if (s->node == 0)
+            return 0;
+        if (s->node == node + 1 && s->tok == tok)
+            return s->child;
+    }
+}
+
 /* The word lists (bit l for list l) that hold the word with this id. */
-uint64_t sg_lexicon__word_lists(const sg_lexicon *lex, uint32_t id);
+static inline uint64_t sg_lexicon__word_lists(const sg_lexicon *lex, uint32_t id)
+{
+    return id != 0 && id < lex->n_vocab_ids ? lex->vocab_lists[id] : 0;
+}
+
 /* 1 when the normalised token w is in word list l. */
 int sg_lexicon__word_in(const sg_lexicon *lex, sg_wordlist l, const char *w);
 /* Index of an actor id, or -1. */

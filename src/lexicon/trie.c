@@ -19,21 +19,6 @@ typedef struct sg_pending_ref {
     char *file;      /* the lexicon file that made the reference, for errors */
 } sg_pending_ref;
 
-/* A trie edge: (parent node, token id) -> child. Token ids come from the vocabulary, so
- * a lookup compares two integers, never a string. */
-typedef struct sg_trie_slot {
-    uint32_t node;   /* parent node id + 1; 0 marks an empty slot */
-    uint32_t tok;    /* token id (sg_lexicon__word_id) */
-    uint32_t child;
-} sg_trie_slot;
-
-/* A vocabulary entry: one distinct token string of the lexicon. */
-typedef struct sg_vocab_slot {
-    uint32_t id;     /* 0 marks an empty slot */
-    uint32_t hash;   /* low bits of the string hash, compared before the string */
-    size_t off;      /* the string in tokpool */
-} sg_vocab_slot;
-
 int sg_lexicon__add_phrase(sg_lexicon *lex, const char *text, sg_phrase_kind kind, int data,
                            int data2, int requires)
 {
@@ -135,14 +120,6 @@ static uint64_t str_hash(const char *tok)
     return h;
 }
 
-static size_t edge_hash(size_t node, uint32_t tok)
-{
-    uint64_t h = ((uint64_t)node << 32 | tok) * 0x9E3779B97F4A7C15ULL; /* splitmix64 finaliser: */
-    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL; /* every key bit reaches the low bits */
-    h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
-    return (size_t)(h ^ (h >> 31));
-}
-
 uint32_t sg_lexicon__word_id(const sg_lexicon *lex, const char *token)
 {
     if (lex->n_vslots == 0)
@@ -158,29 +135,11 @@ uint32_t sg_lexicon__word_id(const sg_lexicon *lex, const char *token)
     }
 }
 
-size_t sg_lexicon__child_id(const sg_lexicon *lex, size_t node, uint32_t tok)
-{
-    if (tok == 0 || lex->n_slots == 0)
-        return 0;
-    size_t mask = lex->n_slots - 1;
-    for (size_t i = edge_hash(node, tok) & mask;; i = (i + 1) & mask) {
-        const sg_trie_slot *s = &lex->slots[i];
-        if (s->node == 0)
-            return 0;
-        if (s->node == node + 1 && s->tok == tok)
-            return s->child;
-    }
-}
-
 size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token)
 {
     return sg_lexicon__child_id(lex, node, sg_lexicon__word_id(lex, token));
 }
 
-uint64_t sg_lexicon__word_lists(const sg_lexicon *lex, uint32_t id)
-{
-    return id != 0 && id < lex->n_vocab_ids ? lex->vocab_lists[id] : 0;
-}
 
 /* Double a table of n slots of size sz (n a power of two, or 0) when it is half full;
  * the caller reinserts. Returns the new table or NULL. */
@@ -255,7 +214,7 @@ static int edges_grow(sg_lexicon *lex)
         const sg_trie_slot *e = &lex->slots[i];
         if (e->node == 0)
             continue;
-        size_t k = edge_hash(e->node - 1, e->tok) & (n - 1);
+        size_t k = sg_lexicon__edge_hash(e->node - 1, e->tok) & (n - 1);
         while (t[k].node != 0)
             k = (k + 1) & (n - 1);
         t[k] = *e;
@@ -295,7 +254,7 @@ static int child_or_new(sg_lexicon *lex, size_t node, const char *tok, size_t *o
     size_t child;
     if (new_node(lex, &child) || child >= UINT32_MAX || node >= UINT32_MAX - 1)
         return -1;
-    size_t mask = lex->n_slots - 1, i = edge_hash(node, id) & mask;
+    size_t mask = lex->n_slots - 1, i = sg_lexicon__edge_hash(node, id) & mask;
     while (lex->slots[i].node != 0)
         i = (i + 1) & mask;
     lex->slots[i] = (sg_trie_slot){(uint32_t)(node + 1), id, (uint32_t)child};
