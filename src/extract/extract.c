@@ -327,7 +327,7 @@ static sg_status emit_one(ctx *c, const finding *f, const sg_mention *m, int act
     sg_statement s;
     sg_statement_init(&s);
     char id[512];
-    snprintf(id, sizeof(id), "%s:s%zu:%zu", c->s.doc->id, sent + 1, ++c->n_out);
+    snprintf(id, sizeof(id), "%s:s%zu:%zu", c->s.doc->id, c->sent_base + sent + 1, ++c->n_out);
     int reported = 0;
     const char *src = sentence_source(c, sent, &reported);
     if (src == NULL)
@@ -354,9 +354,9 @@ static sg_status emit_one(ctx *c, const finding *f, const sg_mention *m, int act
     s.weight = f->weight;
     s.flags = f->flags | (reported ? SG_FLAG_REPORTED : 0) |
               (m->kind == SG_MEN_PRONOUN ? SG_FLAG_INFERRED : 0);
-    s.sentence = (long)sent + 1;
-    s.span_start = (long)st->start;
-    s.span_end = (long)st->end;
+    s.sentence = (long)(c->sent_base + sent + 1);
+    s.span_start = (long)(c->byte_base + st->start);
+    s.span_end = (long)(c->byte_base + st->end);
     if (bad || sg_statement_list_take(c->out, &s) != SG_OK) {
         sg_statement_destroy(&s);
         return SG_ENOMEM;
@@ -1173,6 +1173,12 @@ void sg_extract__close(ctx *c)
     c->clause_start = c->clause_end = NULL;
 }
 
+static size_t window_len(const char *text, size_t len);
+static sg_status extract_window(sg_statement_list *out, const sg_lexicon *lex,
+                                const sg_document *doc, const sg_extract_options *opts,
+                                int topic, size_t byte_base, size_t *sent_base, size_t *n_out,
+                                sg_error *err);
+
 sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
                               const sg_document *doc, const sg_extract_options *opts,
                               sg_error *err)
@@ -1186,10 +1192,63 @@ sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
         if (topic < 0)
             return sg_error_set(err, SG_EUSAGE, NULL, 0, "unknown topic \"%s\"", opts->topic);
     }
+    size_t n_out = 0, sent_base = 0;
+    sg_status rc = SG_OK;
+    for (size_t off = 0; rc == SG_OK && (off < doc->len || off == 0);) {
+        sg_document w = *doc;
+        w.text = doc->text + off;
+        w.len = window_len(doc->text + off, doc->len - off);
+        rc = extract_window(out, lex, &w, opts, topic, off, &sent_base, &n_out, err);
+        off += w.len;
+        if (w.len == 0)
+            break;
+    }
+    return rc;
+}
+
+/* The length of the window that starts text[0..len): all of it when it fits, else up to
+ * the last paragraph break, line break, sentence end or space within SG_DOC_WINDOW_BYTES
+ * (always an ASCII byte, so both parts stay valid UTF-8). */
+static size_t window_len(const char *text, size_t len)
+{
+    if (len <= SG_DOC_WINDOW_BYTES)
+        return len;
+    size_t lim = SG_DOC_WINDOW_BYTES, half = lim / 2;
+    for (size_t k = lim; k-- > half + 1;)
+        if (text[k] == '\n' && text[k - 1] == '\n')
+            return k + 1;
+    for (size_t k = lim; k-- > half;)
+        if (text[k] == '\n')
+            return k + 1;
+    for (size_t k = lim; k-- > half + 1;)
+        if (text[k] == ' ' && (text[k - 1] == '.' || text[k - 1] == '!' || text[k - 1] == '?'))
+            return k + 1;
+    for (size_t k = lim; k-- > half;)
+        if (text[k] == ' ' || text[k] == '\t')
+            return k + 1;
+    for (size_t k = lim; k > half; k--) /* no space at all: a code-point boundary */
+        if (((unsigned char)text[k] & 0xC0) != 0x80)
+            return k;
+    return lim;
+}
+
+/* One window of a document: the statements of every topic asked for, with ids, sentence
+ * numbers and spans counted from the document's start. */
+static sg_status extract_window(sg_statement_list *out, const sg_lexicon *lex,
+                                const sg_document *doc, const sg_extract_options *opts,
+                                int topic, size_t byte_base, size_t *sent_base, size_t *n_out,
+                                sg_error *err)
+{
     ctx c;
     sg_status rc = sg_extract__open(&c, lex, doc, opts, out, err);
-    if (rc != SG_OK)
+    if (rc != SG_OK) {
+        if (rc == SG_EINPUT && byte_base > 0 && err) /* the offset is the window's */
+            sg_error_set(err, rc, doc->id, 0, "invalid UTF-8 after byte %zu", byte_base);
         return rc;
+    }
+    c.byte_base = byte_base;
+    c.sent_base = *sent_base;
+    c.n_out = *n_out;
     /* A topic no sentence names in full, whose act has no cue in the document, can only
      * give actor->actor relations, and those are emitted once, in the pass of rel_topic:
      * such topics cost nothing each. */
@@ -1206,6 +1265,8 @@ sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
             break;
         }
     }
+    *sent_base += c.s.tok.n_sent;
+    *n_out = c.n_out;
     sg_extract__close(&c);
     return rc;
 }

@@ -42,6 +42,8 @@ typedef struct ctx {
     const char *doc_source; /* source for statements without a named one */
     sg_statement_list *out;
     size_t n_out;
+    size_t sent_base, byte_base; /* where this window starts in a long document */
+    const char *doc_id;      /* the whole document's id (a window's doc is a part of it) */
     unsigned char *consumed; /* token -> cue already used (block reversal) */
     int has_last;            /* a stance on the topic was found ... */
     int last_stance;         /* ... with this polarity ... */
