@@ -650,15 +650,13 @@ static int trailing_speaker(const ctx *c, size_t sent)
  * 1 when the holder found is such a subject. */
 static int passive_subject(const ctx *c, const cue_site *x)
 {
-    static const char *const be[] = {"be", "been", "being", "is", "are", "was", "were", "get",
-                                     "gets", "got", NULL};
     const char *w = c->s.tok.tok[x->at].norm;
     size_t n = strlen(w);
     if (x->h.list < 0 || !(rule_is(&x->h, "subject") || rule_is(&x->h, "reported-subject")) ||
         (n > 4 && strcmp(w + n - 3, "ing") == 0))
         return 0; /* "the US was withdrawing" is active */
     for (size_t k = x->at; k-- > x->cs && k + 3 >= x->at;)
-        if (is_word(c, k, be))
+        if (in_list(c, k, SG_WL_PASSIVE_FORMS))
             return 1;
     return 0;
 }
@@ -733,10 +731,8 @@ static topic_how cue_topic(const ctx *c, cue_site *x)
         !sg_topic__other(c, c->topic, cs, ce))
         how = TOPIC_CARRIED;
     if (how == TOPIC_NONE || how == TOPIC_CARRIED || how == TOPIC_SENTENCE) {
-        static const char *const objprep[] = {"for", "to", "of", "with", "toward", "towards",
-                                              "against", "in", NULL};
         size_t k = x->f.cue_end;
-        if (k < ce && is_word(c, k, objprep))
+        if (k < ce && in_list(c, k, SG_WL_RELATION_PREPOSITIONS))
             k++;
         int tl = sg_holder__list_after(c, k, ce);
         /* the object of an act ("join the EU", "recognise Kosovo") is the topic's own */
@@ -802,12 +798,8 @@ static void remember_stance(ctx *c, int stance, size_t sent)
  * ("illegal annexation"), not by a complement ("hostile to") or the end of a clause? */
 static int attributive(const ctx *c, size_t k)
 {
-    static const char *const comp[] = {"to", "of", "about", "towards", "toward", "on", "in",
-                                       "with", "for", "and", "or", "but", "that", "as", "at",
-                                       "from", "than", "because", "since", "if", "unless",
-                                       "when", "while", "after", "before", "given", "under",
-                                       "by", "so", "too", "now", "yet", "at", NULL};
-    if (k >= c->s.tok.n_tok || c->s.tok.tok[k].kind != SG_TOK_WORD || is_word(c, k, comp))
+    if (k >= c->s.tok.n_tok || c->s.tok.tok[k].kind != SG_TOK_WORD ||
+        in_list(c, k, SG_WL_ADJECTIVE_COMPLEMENTS))
         return 0;
     return c->s.sent_of[k] == c->s.sent_of[k - 1] && c->s.main_at[k] < 0 && !c->s.tok.tok[k].upper;
 }
@@ -816,16 +808,13 @@ static int attributive(const ctx *c, size_t k)
  * recognise": a noun phrase between the speech verb and the act is its performer. */
 static int own_subject(const ctx *c, const cue_site *x)
 {
-    static const char *const det[] = {"the", "their", "its", "his", "her", "a", "an", "this",
-                                      "these", "those", "such", NULL};
-    static const char *const be[] = {"be", "been", "being", "is", "are", "was", "were", NULL};
     for (size_t k = x->at; k-- > x->cs && k + 3 >= x->at;)
-        if (is_word(c, k, be))
+        if (in_list(c, k, SG_WL_BE_FORMS))
             return 0; /* "the construction should be finished": passive, the speaker's */
     size_t after;
     sg_holder__speaker_before(c, x->cs, x->at, &after);
     for (size_t k = after; k < x->at; k++)
-        if (is_word(c, k, det))
+        if (in_list(c, k, SG_WL_PERFORMER_DETERMINERS))
             return 1;
     return 0;
 }
@@ -1010,9 +999,7 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
     topic_how how = sg_topic__of(c, c->topic, at, mt->end, cl, 0, 1, 0, -1);
     /* without a cue, the deferral must be about the topic: its clause names part of it
      * or refers to it, or the clause is an elliptical "..., but not now" */
-    static const char *const det[] = {"the", "a", "an", "his", "her", "its", "their", "our",
-                                      "this", "that", "my", NULL};
-    int own_object = is_word(c, mt->end, det); /* "postponed his visit" */
+    int own_object = in_list(c, mt->end, SG_WL_OBJECT_DETERMINERS); /* "postponed his visit" */
     if (how == TOPIC_NONE &&
         (!c->doc_on_topic || sg_topic__other(c, c->topic, c->clause_start[cl], c->clause_end[cl]) ||
          (sg_topic__groups(c, c->topic, c->clause_start[cl], c->clause_end[cl]) == 0 &&

@@ -121,9 +121,7 @@ static inline int is_determiner(const ctx *c, size_t i)
 
 static inline int is_modal(const ctx *c, size_t i)
 {
-    static const char *const m[] = {"will", "would", "could", "can", "may", "might", "should",
-                                    "shall", "must", NULL};
-    return is_word(c, i, m);
+    return in_list(c, i, SG_WL_MODALS);
 }
 
 static inline int is_punct(const ctx *c, size_t i, const char *p)

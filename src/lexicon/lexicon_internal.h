@@ -59,6 +59,17 @@ typedef enum sg_wordlist {
     SG_WL_CONCESSIVE_ADVERBS, /* "even" of "even as", "even though" */
     SG_WL_CONCESSIVE_PARTNERS, /* "as", "though", "if" after "even" */
     SG_WL_EXCLUSIVE_ADVERBS, /* "even", "only" before "if": no conditional clause */
+    SG_WL_OBJECT_PREPOSITIONS, /* "insist on it": a preposition before a pronoun object */
+    SG_WL_OBJECT_PRONOUNS, /* "it", "them", "so": no object of the cue's own */
+    SG_WL_ADVERBIAL_CONJUNCTIONS, /* "before", "because": a cue's object ends here */
+    SG_WL_NOUN_COMPLEMENTS, /* "opposition to": a noun cue's complement */
+    SG_WL_MODALS,           /* will, would, could, can, may, might, should, shall, must */
+    SG_WL_PASSIVE_FORMS,    /* be/get forms before an act's participle */
+    SG_WL_BE_FORMS,         /* be, been, is, was ... */
+    SG_WL_PERFORMER_DETERMINERS, /* "X said their governments decided to recognise" */
+    SG_WL_RELATION_PREPOSITIONS, /* "support for Kyiv": a cue about an actor */
+    SG_WL_ADJECTIVE_COMPLEMENTS, /* "hostile to": a predicative adjective cue */
+    SG_WL_OBJECT_DETERMINERS, /* "postponed his visit": a deferral's own object */
     SG_WL_COUNT /* at most 64: a word's lists are the bits of one uint64_t */
 } sg_wordlist;
 
