@@ -369,12 +369,10 @@ static sg_status tokenize(builder *b, const char *text, size_t len, const char *
             }
         } else {
             cp = decode(s, i, len, &n);
-        }
-        if (is_space_cp(cp)) {
-            if (cp == '\n')
-                line_start = 1;
-            i += n;
-            continue;
+            if (is_space_cp(cp)) { /* no-break and other Unicode spaces */
+                i += n;
+                continue;
+            }
         }
         size_t before = b->t->n_tok, next = i + n, nt, j = i;
         sg_status rc;
