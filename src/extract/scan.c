@@ -230,17 +230,23 @@ static sg_status match_layers(sg_scan *s)
 /* Kinds that can make up an actor mention. */
 static const sg_phrase_meaning *name_meaning(const sg_scan *s, size_t i)
 {
-    static const sg_phrase_kind order[] = {SG_P_PERSON, SG_P_ACTOR, SG_P_GROUP, SG_P_ROLE,
-                                           SG_P_DEMONYM, SG_P_SOURCE, SG_P_SOURCE_ANAPHOR,
-                                           SG_P_PRONOUN};
+    /* kinds that name someone, by precedence (0: not a name) */
+    static const unsigned char rank[SG_P_KIND_COUNT] = {
+        [SG_P_PERSON] = 1, [SG_P_ACTOR] = 2, [SG_P_GROUP] = 3, [SG_P_ROLE] = 4,
+        [SG_P_DEMONYM] = 5, [SG_P_SOURCE] = 6, [SG_P_SOURCE_ANAPHOR] = 7, [SG_P_PRONOUN] = 8};
     if (i >= s->tok.n_tok || s->main_at[i] < 0 || s->main[s->main_at[i]].start != i)
         return NULL; /* no match starts here (most tokens) */
-    for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
-        const sg_phrase_meaning *m = sg_extract__main_meaning(s, i, order[k]);
-        if (m)
-            return m;
+    const sg_match *m = &s->main[s->main_at[i]];
+    const sg_phrase_meaning *best = NULL;
+    unsigned best_rank = 99;
+    for (int j = 0; j < m->n; j++) { /* the first meaning of the kind of highest precedence */
+        unsigned r = rank[m->m[j]->kind];
+        if (r != 0 && r < best_rank) {
+            best_rank = r;
+            best = m->m[j];
+        }
     }
-    return NULL;
+    return best;
 }
 
 
