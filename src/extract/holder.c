@@ -253,8 +253,16 @@ static int members_named_later(const ctx *c, size_t at, size_t cs)
     if (!plural)
         return -1;
     const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
+    size_t cue_end = c->s.main_at[at] >= 0 ? c->s.main[c->s.main_at[at]].end : at + 1;
     for (size_t k = at + 1; k + 1 < st->last_plus1; k++) {
         size_t after = 0;
+        /* "... to vote against it, with the U.K. abstaining and 13 others, including A":
+         * a "with" phrase or a later verb cue has members of its own */
+        const sg_phrase_meaning *q = k >= cue_end ? sg_extract__main_meaning(&c->s, k, SG_P_CUE) : NULL;
+        if (k >= cue_end && (sg_extract__is(&c->s, k, "with") ||
+                             (q && c->s.lex->cues[q->data].kind != 'n' &&
+                              !in_list(c, k, SG_WL_MEMBER_MARKERS))))
+            return -1;
         if (in_list(c, k, SG_WL_MEMBER_MARKERS))
             after = k + 1;
         else if (sg_extract__is(&c->s, k, "such") && sg_extract__is(&c->s, k + 1, "as"))
@@ -269,6 +277,37 @@ static int members_named_later(const ctx *c, size_t at, size_t cs)
         if (l >= 0)
             return l; /* "mainly Ukraine, ..., and the United States": several lists */
         continue;
+    }
+    return -1;
+}
+
+/* "Countries that voted against the resolution include A, B and C", "Those who
+ * abstained were A and B": a plural head (or "those") with a relative clause holding the
+ * cue, whose members the list after a member verb (include, were) names. */
+static int relative_members(const ctx *c, size_t at, size_t end)
+{
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
+    size_t r = (size_t)-1;
+    for (size_t k = at; k-- > st->first && k + 8 > at;) {
+        if (c->s.men_at[k] >= 0 || (k + 1 < at && sg_extract__main_meaning(&c->s, k, SG_P_CUE)))
+            return -1;
+        if (in_list(c, k, SG_WL_RELATIVE_PRONOUNS)) {
+            r = k;
+            break;
+        }
+    }
+    if (r == (size_t)-1 || r == st->first || c->s.men_at[r - 1] >= 0 ||
+        !(in_list(c, r - 1, SG_WL_PLURAL_HEADS) || in_list(c, r - 1, SG_WL_RELATIVE_HEADS)))
+        return -1;
+    for (size_t k = end; k < st->last_plus1 && k < end + 16; k++) {
+        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE))
+            return -1;
+        if (!in_list(c, k, SG_WL_MEMBER_VERBS))
+            continue;
+        size_t after = k + 1;
+        while (after < st->last_plus1 && is_punct(c, after, ":"))
+            after++;
+        return sg_holder__list_after(c, after, st->last_plus1);
     }
     return -1;
 }
@@ -510,6 +549,10 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
                 }
                 break;
             }
+    }
+    if ((h.list = relative_members(c, at, end)) >= 0) {
+        h.rule = "relative-members";
+        return h;
     }
     if (subject_cannot_hold(c, cue, at, cs)) {
         h.list = -1;

@@ -53,6 +53,9 @@ typedef enum sg_wordlist {
     SG_WL_NOMINAL_DETERMINERS, /* determiners after which a cue is a noun */
     SG_WL_ATTITUDE_VERBS, /* "hopes": "A hopes that B would V" is A's position */
     SG_WL_SUBORDINATORS,  /* "after": "after Hungary blocked" opens a clause */
+    SG_WL_VEHICLE_NOUNS,  /* "resolution": "a resolution calling for X" describes the text */
+    SG_WL_MEMBER_VERBS,   /* "included", "were": "countries that voted ... included A, B" */
+    SG_WL_RELATIVE_HEADS, /* "those": "those who abstained were A and B" */
     SG_WL_COUNT
 } sg_wordlist;
 
