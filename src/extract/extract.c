@@ -829,6 +829,32 @@ static int subjectless_gerund(const ctx *c, size_t at)
     return n > 4 && strcmp(w + n - 3, "ing") == 0 && (at == 0 || c->s.men_at[at - 1] < 0);
 }
 
+/* "a resolution calling for X", "the draft, which would have demanded X", "a resolution
+ * on Wednesday (Oct 18) that would have called for X": a cue right after a text that is
+ * voted on (vehicle_nouns), or in a relative clause on it, describes the text. Whoever
+ * adopts, vetoes or sponsors the text takes the side; the clause's subject does not hold
+ * the description. */
+static int describes_vehicle(const ctx *c, size_t at)
+{
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
+    size_t k = at;
+    int relative = 0;
+    while (k > st->first && k + 6 > at &&
+           (in_list(c, k - 1, SG_WL_AUXILIARIES) || is_punct(c, k - 1, ",") ||
+            in_list(c, k - 1, SG_WL_RELATIVE_PRONOUNS))) {
+        relative |= in_list(c, k - 1, SG_WL_RELATIVE_PRONOUNS);
+        k--;
+    }
+    /* the antecedent of a relative pronoun may sit a few words back, past no actor */
+    for (size_t j = k; j > st->first && j + (relative ? 9 : 1) > k; j--) {
+        if (c->s.men_at[j - 1] >= 0 || sg_extract__main_meaning(&c->s, j - 1, SG_P_CUE))
+            return 0;
+        if (in_list(c, j - 1, SG_WL_VEHICLE_NOUNS))
+            return 1;
+    }
+    return 0;
+}
+
 /* A cue that gives no statement: recorded for `explain --why-not` when tracing. */
 static sg_status drop(ctx *c, const cue_site *x, const char *reason)
 {
@@ -908,6 +934,8 @@ static sg_status handle_cue(ctx *c, size_t at)
         x.cue = noun;
     }
     x.sent = (size_t)c->s.sent_of[at];
+    if (x.cue->polarity != 0 && describes_vehicle(c, at))
+        return drop(c, &x, "describes the text voted on (\"a resolution calling for X\"): its voters and sponsors hold it");
     /* an act's own words ("recognised", "the ban") name part of the topic */
     finding f0 = {x.cue->polarity, x.cue->strength, 0, NULL, at, x.mt->end,
                   x.cue->act ? at : x.mt->end, -1, x.cue->self};
