@@ -834,16 +834,25 @@ static int subjectless_gerund(const ctx *c, size_t at)
  * voted on (vehicle_nouns), or in a relative clause on it, describes the text. Whoever
  * adopts, vetoes or sponsors the text takes the side; the clause's subject does not hold
  * the description. */
-static int describes_vehicle(const ctx *c, size_t at)
+static int describes_vehicle(const ctx *c, size_t at, size_t end)
 {
     const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
     size_t k = at;
-    int relative = 0;
-    while (k > st->first && k + 6 > at &&
-           (in_list(c, k - 1, SG_WL_AUXILIARIES) || is_punct(c, k - 1, ",") ||
-            in_list(c, k - 1, SG_WL_RELATIVE_PRONOUNS))) {
-        relative |= in_list(c, k - 1, SG_WL_RELATIVE_PRONOUNS);
+    /* "a resolution put forward by the UAE": the agent sponsors it */
+    for (size_t j = end; j < st->last_plus1 && j < end + 3; j++)
+        if (sg_extract__is(&c->s, j, "by"))
+            return 0;
+    while (k > st->first && k + 6 > at && in_list(c, k - 1, SG_WL_AUXILIARIES))
         k--;
+    /* auxiliaries only inside a relative clause ("that would have called for"): "the
+     * resolution was put forward" has the text as its subject */
+    int relative = k > st->first && in_list(c, k - 1, SG_WL_RELATIVE_PRONOUNS);
+    if (relative) {
+        k--;
+        if (k > st->first && is_punct(c, k - 1, ","))
+            k--;
+    } else if (k != at) {
+        return 0;
     }
     /* the antecedent of a relative pronoun may sit a few words back, past no actor */
     for (size_t j = k; j > st->first && j + (relative ? 9 : 1) > k; j--) {
@@ -934,7 +943,7 @@ static sg_status handle_cue(ctx *c, size_t at)
         x.cue = noun;
     }
     x.sent = (size_t)c->s.sent_of[at];
-    if (x.cue->polarity != 0 && describes_vehicle(c, at))
+    if (x.cue->polarity != 0 && describes_vehicle(c, at, x.mt->end))
         return drop(c, &x, "describes the text voted on (\"a resolution calling for X\"): its voters and sponsors hold it");
     /* an act's own words ("recognised", "the ban") name part of the topic */
     finding f0 = {x.cue->polarity, x.cue->strength, 0, NULL, at, x.mt->end,

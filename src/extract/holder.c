@@ -5,6 +5,23 @@
 
 /* ---- holders ------------------------------------------------------------------ */
 
+/* "A year after India and South Africa introduced a proposal": a coordinated list right
+ * after a subordinator and right before its verb (a cue or an auxiliary) is the subject
+ * of the subordinate clause, not a prepositional object (scan.c decides this for a single
+ * mention; a list is only complete after it). */
+static int subordinate_subject(const ctx *c, const sg_list *l)
+{
+    size_t k = l->start;
+    while (k > 0 && is_determiner(c, k - 1))
+        k--;
+    if (k == 0 || l->first == l->last || !in_list(c, k - 1, SG_WL_SUBORDINATORS))
+        return 0;
+    size_t e = l->end;
+    return e < c->s.tok.n_tok && c->s.sent_of[e] == c->s.sent_of[l->start] &&
+           c->s.tok.tok[e].kind == SG_TOK_WORD &&
+           (sg_extract__main_meaning(&c->s, e, SG_P_CUE) || in_list(c, e, SG_WL_AUXILIARIES));
+}
+
 /* A list that can hold a stance: actors, not a source, not a possessor of a noun, not
  * inside a prepositional phrase. */
 int sg_holder__candidate(const ctx *c, const sg_list *l)
@@ -17,7 +34,7 @@ int sg_holder__candidate(const ctx *c, const sg_list *l)
         return 0;
     if (last->possessor_of_noun && l->first == l->last)
         return 0; /* "Russia, China and Caracas' allies": the others still hold */
-    if (l->in_pp)
+    if (l->in_pp && !subordinate_subject(c, l))
         return 0;
     return 1;
 }
