@@ -136,6 +136,24 @@ int sg_holder__first_candidate(const ctx *c, size_t from, size_t to)
     return -1;
 }
 
+/* "put forward by the ten elected members of the Council: A, B and C": an agent with
+ * no name of its own whose members a list after a colon names (within the sentence, no
+ * cue between). */
+static int colon_members(const ctx *c, size_t from)
+{
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[from]];
+    for (size_t j = from; j < st->last_plus1 && j < from + 14; j++) {
+        if (sg_extract__main_meaning(&c->s, j, SG_P_CUE))
+            return -1;
+        if (c->s.men_at[j] >= 0 && c->s.men[c->s.men_at[j]].kind == SG_MEN_ACTOR &&
+            !c->s.lists[c->s.men[c->s.men_at[j]].list].in_pp)
+            return -1; /* a named agent: not a description */
+        if (is_punct(c, j, ":"))
+            return sg_holder__list_after(c, j + 1, st->last_plus1);
+    }
+    return -1;
+}
+
 /* Passive agent: "is supported by A, B and C" (verb cues). A passive needs a form of
  * "be"/"get" before the participle, "as called for by", or no active subject ("a
  * sentiment echoed by X"); else "by" belongs to a noun ("requests by Finland"). */
@@ -154,7 +172,10 @@ static int passive_agent(const ctx *c, size_t at, size_t end, size_t cs, size_t 
             size_t n = strlen(w);
             if (k > end && n > 3 && strcmp(w + n - 2, "ed") == 0)
                 return -1;
-            return sg_holder__list_after(c, k + 1, ce);
+            int l = sg_holder__list_after(c, k + 1, ce);
+            if (l < 0)
+                l = colon_members(c, k + 1);
+            return l;
         }
     return -1;
 }
@@ -489,6 +510,42 @@ static int interrupted_subject(const ctx *c, int cl, size_t sent_first)
     return l;
 }
 
+/* "The United States on Thursday (local time) vetoed the draft": a clause that starts at
+ * the end of a parenthesis continues the clause before the parenthesis, whose last
+ * candidate list (no cue after it) is the subject. */
+static int parenthesis_subject(const ctx *c, int cl, size_t sent_first, size_t at)
+{
+    size_t cs = c->clause_start[cl];
+    if (cs <= sent_first || !is_punct(c, cs, ")"))
+        return -1;
+    /* the verb follows the parenthesis ("...) vetoed"), not a comma ("...), calling for") */
+    for (size_t k = cs + 1; k < at; k++)
+        if (!in_list(c, k, SG_WL_AUXILIARIES))
+            return -1;
+    size_t p = cs;
+    while (p > sent_first && p + 24 > cs && !is_punct(c, p - 1, "("))
+        p--;
+    if (p <= sent_first + 1 || !is_punct(c, p - 1, "("))
+        return -1;
+    int prev = c->clause_of[p - 2];
+    size_t ps = c->clause_start[prev];
+    if (ps < sent_first)
+        return -1;
+    int found = -1;
+    for (size_t k = ps; k + 1 < p; k++) {
+        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE) ||
+            sg_extract__main_meaning(&c->s, k, SG_P_SPEECH))
+            found = -1;
+        int l = sg_holder__list_of(c, k);
+        if (l >= 0 && c->s.lists[l].start == k && sg_holder__candidate(c, &c->s.lists[l]))
+            found = l;
+    }
+    /* "The United States on Thursday evening (...": a short adverbial at most */
+    if (found >= 0 && c->s.lists[found].end + 4 < p - 1)
+        return -1;
+    return found;
+}
+
 /* "He stated that ..., but ... not now": a later clause still reports the sentence's
  * speaker when the speech verb took a that-complement. */
 static int sentence_speaker(const ctx *c, size_t cs, size_t sent_first)
@@ -584,7 +641,8 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     }
     if (c->quote_list[at] >= 0) {
         h.list = c->quote_list[at], h.rule = "quote-speaker";
-    } else if ((h.list = interrupted_subject(c, cl, sent_first)) >= 0) {
+    } else if ((h.list = interrupted_subject(c, cl, sent_first)) >= 0 ||
+               (h.list = parenthesis_subject(c, cl, sent_first, at)) >= 0) {
         h.rule = "interrupted-subject";
     } else if ((h.list = sentence_speaker(c, cs, sent_first)) >= 0) {
         h.rule = "sentence-speaker";
