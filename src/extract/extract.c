@@ -121,8 +121,11 @@ int sg_extract__negated(const ctx *c, size_t at, size_t from)
         const sg_phrase_meaning *m = sg_extract__main_meaning(&c->s, k, SG_P_NEGATOR);
         if (m)
             n++;
-        else if (sg_extract__main_meaning(&c->s, k, SG_P_CUE))
-            n = 0; /* a negator before an earlier cue belongs to that cue */
+        else if (sg_extract__main_meaning(&c->s, k, SG_P_CUE) &&
+                 !(c->s.main[c->s.main_at[k]].end + 1 == at &&
+                   (sg_extract__is(&c->s, at - 1, "or") || sg_extract__is(&c->s, at - 1, "nor"))))
+            n = 0; /* a negator before an earlier cue belongs to that cue, except in "would
+                    * not sign or ratify", where the verbs share it */
     }
     return n % 2;
 }
