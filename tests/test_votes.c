@@ -113,6 +113,17 @@ static void test_sponsors_support(void)
     CU_ASSERT_EQUAL(stance_in("Brazil"), 1);
     CU_ASSERT_EQUAL(stance_in("Ghana"), 1);
     CU_ASSERT_EQUAL(stance_in("Mexico"), 1);
+    /* a comma series that no conjunction makes one list: every list in it is an agent */
+    run(ON_SEABED "The proposal has been co-sponsored by Kenya, Peru, the Coral Reef Forum, "
+                  "and most recently Fiji and Palau.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Kenya"), 1);
+    CU_ASSERT_EQUAL(stance_in("Peru"), 1);
+    CU_ASSERT_EQUAL(stance_in("Fiji"), 1);
+    CU_ASSERT_EQUAL(stance_in("Palau"), 1);
+    /* a verb ends the series */
+    run(ON_SEABED "The proposal was tabled by Kenya, Peru, angering Fiji.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Peru"), 1);
+    CU_ASSERT_EQUAL(stance_in("Fiji"), ABSENT);
     /* a named agent before the colon is not described by the list after it */
     run(ON_SEABED "The resolution was tabled by Peru: Chile and Kenya objected.", "seabed");
     CU_ASSERT_EQUAL(stance_in("Peru"), 1);

@@ -1020,7 +1020,10 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (x.f.target_list < 0 && x.f.stance != 0)
         remember_stance(c, x.f.stance, x.sent);
     sg_extract__trace(c, at, x.f.cue_end, x.h.list, x.h.rule, NULL);
-    return emit(c, &x.f, x.h.list, x.sent);
+    sg_status rc = emit(c, &x.f, x.h.list, x.sent);
+    for (int k = 1; rc == SG_OK && k <= x.h.n_more; k++)
+        rc = emit(c, &x.f, x.h.list + k, x.sent);
+    return rc;
 }
 
 /* A clause with a deferral phrase and no stance cue: the holder defers (stance 0). */

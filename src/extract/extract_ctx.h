@@ -92,6 +92,7 @@ typedef struct holder {
     int list;          /* list index, or -1 */
     const char *rule;
     int speaker_list;  /* for first-person pronouns */
+    int n_more;        /* lists list+1 .. list+n_more hold the cue too (a comma series) */
 } holder;
 
 /* ---- small token predicates --------------------------------------------------- */

@@ -154,6 +154,36 @@ static int colon_members(const ctx *c, size_t from)
     return -1;
 }
 
+/* "co-sponsored by A, B, the X Group, the Y Group, and most recently C and D": lists that
+ * follow list l in one comma series (commas, list glue, determiners, unknown names,
+ * adverbs between them; no verb, no other punctuation) hold what l holds. Returns how
+ * many lists follow l in the series. */
+static int comma_series(const ctx *c, int l)
+{
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[c->s.lists[l].start]];
+    int n = 0;
+    size_t k = c->s.lists[l].end;
+    while ((size_t)(l + n + 1) < c->s.n_lists) {
+        const sg_list *nx = &c->s.lists[l + n + 1];
+        if (nx->start >= st->last_plus1 || !is_punct(c, k, ","))
+            break;
+        size_t j = k;
+        for (; j < nx->start; j++) {
+            const sg_token *t = &c->s.tok.tok[j];
+            size_t len = strlen(t->norm);
+            if (!(is_punct(c, j, ",") || in_list(c, j, SG_WL_LIST_GLUE) || is_determiner(c, j) ||
+                  in_list(c, j, SG_WL_AUXILIARIES) || (t->kind == SG_TOK_WORD && t->upper) ||
+                  (t->kind == SG_TOK_WORD && len > 3 && strcmp(t->norm + len - 2, "ly") == 0)))
+                break;
+        }
+        if (j < nx->start || !sg_holder__candidate(c, nx))
+            break;
+        n++;
+        k = nx->end;
+    }
+    return n;
+}
+
 /* Passive agent: "is supported by A, B and C" (verb cues). A passive needs a form of
  * "be"/"get" before the participle, "as called for by", or no active subject ("a
  * sentiment echoed by X"); else "by" belongs to a noun ("requests by Finland"). */
@@ -208,7 +238,7 @@ static int members_after_head(const ctx *c, size_t i, size_t end)
  * "caution from A and B". */
 static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, size_t ce)
 {
-    holder h = {-1, NULL, -1};
+    holder h = {-1, NULL, -1, 0};
     size_t k = at - 1;
     /* one modifier: "A's strong opposition", "Sweden's NATO bid" */
     if (k > cs && c->s.tok.tok[k].kind == SG_TOK_WORD && c->s.tok.tok[k - 1].kind == SG_TOK_POSS &&
@@ -455,7 +485,7 @@ static int attitude_before(const ctx *c, size_t cs, size_t after)
  * speaker. */
 static holder clause_subject(const ctx *c, const sg_cue_entry *cue, size_t at, size_t cs)
 {
-    holder h = {-1, NULL, -1};
+    holder h = {-1, NULL, -1, 0};
     size_t after_speech;
     int speaker = sg_holder__speaker_before(c, cs, at, &after_speech);
     int l = -1, relative = 0;
@@ -587,13 +617,14 @@ int sg_holder__nominal_use(const ctx *c, size_t at, size_t cs, int reach)
  * of docs/extraction.md. h.list is -1 when nobody does. */
 holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t end, int cl)
 {
-    holder h = {-1, NULL, -1};
+    holder h = {-1, NULL, -1, 0};
     size_t cs = c->clause_start[cl], ce = c->clause_end[cl];
     size_t sent_first = c->s.tok.sent[c->s.sent_of[at]].first;
     int nominal_use = sg_holder__nominal_use(c, at, cs, 0);
     if ((cue->kind == 'v' || cue->kind == 'p') && !nominal_use &&
         (h.list = passive_agent(c, at, end, cs, ce)) >= 0) {
         h.rule = "passive-agent";
+        h.n_more = comma_series(c, h.list);
         return h;
     }
     /* any cue after 's or a determiner is used as a noun */
