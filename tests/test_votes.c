@@ -177,7 +177,30 @@ static void test_negation_shared_by_coordinated_verbs(void)
     CU_ASSERT_NOT_EQUAL(stance_in("Chile"), ABSENT);
 }
 
+static void test_counterfactual_is_not_a_position(void)
+{
+    run(ON_SEABED "Italy abstained. Italy says it would have supported the resolution if it "
+                  "had named the mining companies.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Italy"), 0);
+    /* no unreal condition in the sentence: still a position */
+    run(ON_SEABED "Italy would have supported a moratorium on deep-sea mining.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Italy"), 1);
+}
+
+static void test_bracketed_holder_and_reduced_relative(void)
+{
+    run(ON_SEABED "The council adopted the resolution by 14 votes to none, with one abstention "
+                  "(Peru).", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Peru"), 0);
+    /* "a resolution put forward by X": X sponsors it, whatever the main verb's subject does */
+    run(ON_SEABED "Norway blocked a resolution put forward by Chile on Monday.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Chile"), 1);
+    CU_ASSERT_EQUAL(stance_in("Norway"), -1);
+}
+
 static CU_TestInfo tests[] = {
+    {"counterfactual is not a position", test_counterfactual_is_not_a_position},
+    {"bracketed holder and reduced relative", test_bracketed_holder_and_reduced_relative},
     {"negation shared by coordinated verbs", test_negation_shared_by_coordinated_verbs},
     {"vote lists in relative clauses", test_vote_lists_in_relative_clauses},
     {"texts voted on are anaphors", test_texts_voted_on_are_anaphors},

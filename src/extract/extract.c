@@ -529,7 +529,7 @@ static int govern_chain(ctx *c, cue_site *x)
                                                      "into", "over", NULL};
         int modifier = !q && k + 1 < x->ce && c->s.tok.tok[k].kind == SG_TOK_WORD &&
                        c->s.main_at[k] < 0 && c->s.topic_at[k] < 0 && !c->s.tok.tok[k].upper &&
-                       !is_word(c, k, function_words) &&
+                       !is_word(c, k, function_words) && !in_list(c, k, SG_WL_VEHICLE_NOUNS) &&
                        sg_extract__main_meaning(&c->s, k + 1, SG_P_CUE) != NULL;
         if (!q && !is_word(c, k, filler) && !modifier)
             return 0;
@@ -546,6 +546,11 @@ static int govern_chain(ctx *c, cue_site *x)
         const char *w = c->s.tok.tok[k].norm;
         if (k == end && !c->s.lex->cues[q->data].block && w[strlen(w) - 1] != 'g')
             return 0; /* only a gerund ("rejected blocking") follows a verb directly */
+        /* "blocked a proposal submitted by X": a reduced relative with its own agent */
+        size_t qe = c->s.main[c->s.main_at[k]].end;
+        if (k > end && ((qe < x->ce && sg_extract__is(&c->s, qe, "by")) ||
+                        (qe + 1 < x->ce && sg_extract__is(&c->s, qe + 1, "by"))))
+            return 0;
         const sg_cue_entry *inner = &c->s.lex->cues[q->data];
         int inner_pol = inner->kind != 'r' ? inner->polarity
                         : c->has_last && x->sent <= c->last_sent + 1 ? c->last_stance : 0;
@@ -867,6 +872,32 @@ static int describes_vehicle(const ctx *c, size_t at, size_t end)
     return 0;
 }
 
+/* "the U.K. says it would have supported the resolution if ...": "would/could/might
+ * (not) have" + participle with an if/unless condition is counterfactual: the act did
+ * not happen. */
+static int counterfactual(const ctx *c, size_t at, size_t cs)
+{
+    static const char *const modal[] = {"would", "could", "might", NULL};
+    size_t k = at;
+    while (k > cs && (sg_extract__is(&c->s, k - 1, "not") || sg_extract__is(&c->s, k - 1, "n't") ||
+                      sg_extract__is(&c->s, k - 1, "never")))
+        k--;
+    if (k < cs + 2 || !sg_extract__is(&c->s, k - 1, "have"))
+        return 0;
+    k--;
+    while (k > cs && (sg_extract__is(&c->s, k - 1, "not") || sg_extract__is(&c->s, k - 1, "n't")))
+        k--;
+    if (k <= cs || !is_word(c, k - 1, modal))
+        return 0;
+    /* with its unreal condition in the sentence ("... if it had ..."); "would have
+     * preferred a delay" alone still states a preference */
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
+    for (size_t j = at + 1; j < st->last_plus1; j++)
+        if (sg_extract__is(&c->s, j, "if") || sg_extract__is(&c->s, j, "unless"))
+            return 1;
+    return 0;
+}
+
 /* A cue that gives no statement: recorded for `explain --why-not` when tracing. */
 static sg_status drop(ctx *c, const cue_site *x, const char *reason)
 {
@@ -946,6 +977,8 @@ static sg_status handle_cue(ctx *c, size_t at)
         x.cue = noun;
     }
     x.sent = (size_t)c->s.sent_of[at];
+    if (counterfactual(c, at, x.cs))
+        return drop(c, &x, "counterfactual (\"would have supported\"): the act did not happen");
     if (x.cue->polarity != 0 && describes_vehicle(c, at, x.mt->end))
         return drop(c, &x, "describes the text voted on (\"a resolution calling for X\"): its voters and sponsors hold it");
     /* an act's own words ("recognised", "the ban") name part of the topic */

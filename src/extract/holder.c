@@ -193,6 +193,9 @@ static int passive_agent(const ctx *c, size_t at, size_t end, size_t cs, size_t 
     int passive = 0;
     for (size_t k = at; k-- > cs && k + 3 >= at;)
         passive |= in_list(c, k, SG_WL_PASSIVE_AUXILIARIES);
+    /* "blocked a resolution put forward by the UAE": a participle after a text voted on
+     * is a reduced relative, passive whatever the main clause's subject */
+    passive |= at > cs && in_list(c, at - 1, SG_WL_VEHICLE_NOUNS) && c->s.men_at[at - 1] < 0;
     if (!passive && sg_holder__first_candidate(c, cs, at) >= 0)
         return -1;
     for (size_t k = end; k < ce && k < end + 8; k++)
@@ -263,6 +266,13 @@ static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, siz
             h.rule = "nominal-passive";
             return h;
         }
+    }
+    /* "with one abstention (the United States)": the holders named in brackets */
+    if (end + 2 < c->s.tok.n_tok && is_punct(c, end, "(") &&
+        c->s.sent_of[end] == c->s.sent_of[at] && (h.list = sg_holder__list_after(c, end + 1, c->s.tok.n_tok)) >= 0 &&
+        c->s.lists[h.list].end < c->s.tok.n_tok && is_punct(c, c->s.lists[h.list].end, ")")) {
+        h.rule = "nominal-from";
+        return h;
     }
     for (size_t j = end; j < ce && j < end + 3; j++)
         if ((sg_extract__is(&c->s, j, "from") || sg_extract__is(&c->s, j, "by")) &&
