@@ -198,7 +198,19 @@ static void test_bracketed_holder_and_reduced_relative(void)
     CU_ASSERT_EQUAL(stance_in("Norway"), -1);
 }
 
+static void test_author_of_a_proposal(void)
+{
+    /* the actor before the noun is its author; the one who rejects it opposes */
+    run("Germany has rejected a US proposal for a moratorium on deep-sea mining.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("United States"), 1);
+    CU_ASSERT_EQUAL(stance_in("Germany"), -1);
+    /* a passive's subject names the topic: "The moratorium, first proposed by X" */
+    run(ON_SEABED "The moratorium, first proposed by Vanuatu, would halt all licences.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Vanuatu"), 1);
+}
+
 static CU_TestInfo tests[] = {
+    {"author of a proposal", test_author_of_a_proposal},
     {"counterfactual is not a position", test_counterfactual_is_not_a_position},
     {"bracketed holder and reduced relative", test_bracketed_holder_and_reduced_relative},
     {"negation shared by coordinated verbs", test_negation_shared_by_coordinated_verbs},

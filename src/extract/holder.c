@@ -258,6 +258,18 @@ static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, siz
         h.list = (int)c->s.men[c->s.men_at[k]].list, h.rule = "possessive-pronoun";
         return h;
     }
+    /* "rejected a US proposal", "the Brazilian draft": a single actor right before a
+     * noun cue, after a determiner, is its author (plural heads are left to the list
+     * rules: "EU member states" names nobody) */
+    if (at > cs + 1 && c->s.men_at[at - 1] >= 0) {
+        const sg_mention *m = &c->s.men[c->s.men_at[at - 1]];
+        const sg_list *l = &c->s.lists[m->list];
+        if (m->kind == SG_MEN_ACTOR && m->end == at && l->first == l->last && m->start > cs &&
+            is_determiner(c, m->start - 1) && !in_list(c, at, SG_WL_PLURAL_HEADS)) {
+            h.list = (int)m->list, h.rule = "possessive";
+            return h;
+        }
+    }
     for (size_t j = end; j + 1 < ce && j < end + 4; j++) {
         const char *w = c->s.tok.tok[j].norm;
         size_t wl = strlen(w);

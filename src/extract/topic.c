@@ -172,8 +172,10 @@ topic_how sg_topic__of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, 
         return TOPIC_SENTENCE;
     /* the object names part of the topic that is not an actor ("supports the JCPOA" in a
      * document about the nuclear deal) */
-    for (size_t i = cue_end; i < obj_end; i++)
-        if (c->s.topic_at[i] >= 0 && c->s.men_at[i] < 0 &&
+    /* for passives and adjectives the subject is what the cue is about: "The waiver,
+     * originally proposed by India, ..." */
+    for (size_t i = before_ok ? a : cue_end; i < obj_end; i++)
+        if ((i < cue || i >= cue_end) && c->s.topic_at[i] >= 0 && c->s.men_at[i] < 0 &&
             (sg_topic__groups(c, t, i, i + 1) & ~(1u << 31)) &&
             ((!sg_extract__main_meaning(&c->s, i, SG_P_DEMONYM) &&
               !sg_extract__main_meaning(&c->s, i, SG_P_ACTOR)) ||
