@@ -179,9 +179,9 @@ static void test_negation_shared_by_coordinated_verbs(void)
 
 static void test_counterfactual_is_not_a_position(void)
 {
-    run(ON_SEABED "Italy abstained. Italy says it would have supported the resolution if it "
-                  "had named the mining companies.", "seabed");
-    CU_ASSERT_EQUAL(stance_in("Italy"), 0);
+    run("Italy says it would have supported a moratorium on deep-sea mining if it had named "
+        "the mining companies.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Italy"), ABSENT);
     /* no unreal condition in the sentence: still a position */
     run(ON_SEABED "Italy would have supported a moratorium on deep-sea mining.", "seabed");
     CU_ASSERT_EQUAL(stance_in("Italy"), 1);
