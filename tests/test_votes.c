@@ -18,6 +18,8 @@ static const char topics_json[] =
     "{\"topics\":["
     "{\"id\":\"seabed\",\"label\":\"A moratorium on deep-sea mining\","
     " \"terms\":[[\"deep-sea mining\",\"seabed mining\"],[\"moratorium\",\"pause\"]]},"
+    "{\"id\":\"club\",\"label\":\"Admitting new members to the Arctic Council\","
+    " \"terms\":[[\"Arctic Council\"],[\"member\",\"members\",\"membership\",\"join\"]]},"
     "{\"id\":\"testban\",\"label\":\"Joining the test ban treaty\","
     " \"terms\":[[\"test ban treaty\",\"treaty banning nuclear tests\"]]}"
     "]}";
@@ -209,7 +211,22 @@ static void test_author_of_a_proposal(void)
     CU_ASSERT_EQUAL(stance_in("Vanuatu"), 1);
 }
 
+static void test_open_candidates_and_declined_invitations(void)
+{
+    /* the terms name only the organisation: whoever joins it holds its own act */
+    run("Chile has decided not to join the Arctic Council.", "club");
+    CU_ASSERT_EQUAL(stance_in("Chile"), -1);
+    run("Peru has applied to join the Arctic Council.", "club");
+    CU_ASSERT_EQUAL(stance_in("Peru"), 1);
+    run("Kenya declined the invitation to join the Arctic Council.", "club");
+    CU_ASSERT_EQUAL(stance_in("Kenya"), -1);
+    /* terms that name the candidate keep the act to it */
+    run("Chile said Ukraine will never join NATO.", "ukraine-nato");
+    CU_ASSERT_EQUAL(stance_in("Ukraine"), ABSENT);
+}
+
 static CU_TestInfo tests[] = {
+    {"open candidates and declined invitations", test_open_candidates_and_declined_invitations},
     {"author of a proposal", test_author_of_a_proposal},
     {"counterfactual is not a position", test_counterfactual_is_not_a_position},
     {"bracketed holder and reduced relative", test_bracketed_holder_and_reduced_relative},

@@ -362,6 +362,10 @@ static sg_status emit_one(ctx *c, const finding *f, const sg_mention *m, int act
  * speaks for Moldova only)? */
 static int self_candidate(const ctx *c, const sg_mention *m)
 {
+    /* "new members of BRICS": any actor but the organisation the terms name */
+    int open = c->s.lex->topics[c->topic].name_group;
+    if (open >= 0 && m->kind != SG_MEN_PRONOUN)
+        return !(sg_topic__groups(c, c->topic, m->start, m->end) & (1u << open));
     if (m->kind != SG_MEN_PRONOUN &&
         !(sg_topic__groups(c, c->topic, m->start, m->end) & ~(1u << 31)))
         return 0;

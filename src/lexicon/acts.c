@@ -421,6 +421,27 @@ int sg_lexicon__act_index(const sg_lexicon *lex, const char *id)
     return -1;
 }
 
+/* "Admitting new members to BRICS": a topic with several term groups of which exactly one
+ * holds names (a capitalised term) names the organisation only, not who joins it. Returns
+ * that group, or -1 when the terms name the candidates too ("Ukraine", "NATO"). */
+static int open_name_group(const sg_lexicon *lex, const derive_ctx *d, size_t t)
+{
+    unsigned named = 0;
+    int group = -1, n = 0;
+    if (lex->topics[t].n_groups < 2)
+        return -1;
+    for (size_t k = 0; k < d->term_n[t]; k++) {
+        const sg_pending_phrase *p = &lex->pending[d->term_idx[d->term_first[t] + k]];
+        int g = p->meaning.data2;
+        if (g < 0 || g >= 31 || !isupper((unsigned char)p->text[0]) || (named & (1u << g)))
+            continue;
+        named |= 1u << g;
+        group = g;
+        n++;
+    }
+    return n == 1 ? group : -1;
+}
+
 sg_status sg_lexicon__derive_acts(sg_lexicon *lex, sg_error *err)
 {
     derive_ctx d;
@@ -431,6 +452,7 @@ sg_status sg_lexicon__derive_acts(sg_lexicon *lex, sg_error *err)
     }
     for (size_t t = 0; t < lex->n_topics && rc == SG_OK; t++) {
         sg_topic_entry *e = &lex->topics[t];
+        e->name_group = open_name_group(lex, &d, t);
         if (e->act < 0 && e->act_name) {
             if (strcmp(e->act_name, "none") == 0)
                 continue;

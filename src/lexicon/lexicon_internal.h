@@ -165,6 +165,8 @@ typedef struct sg_topic_entry {
     char *act_name;  /* the "act" named by the topic file, resolved in finish; NULL: derive */
     int act_derived; /* 1 when the act was derived from the terms or the label */
     int act_group;   /* the term group that named the act, or -1 */
+    int name_group;  /* the only term group with names ("BRICS" in "new members of
+                        BRICS"): its act's candidates are every other actor; else -1 */
 } sg_topic_entry;
 
 typedef struct sg_string_list {
