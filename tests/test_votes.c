@@ -115,6 +115,9 @@ static void test_sponsors_support(void)
     CU_ASSERT_EQUAL(stance_in("Brazil"), 1);
     CU_ASSERT_EQUAL(stance_in("Ghana"), 1);
     CU_ASSERT_EQUAL(stance_in("Mexico"), 1);
+    run(ON_SEABED "Fiji and Palau put forth a proposal on Monday.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Fiji"), 1);
+    CU_ASSERT_EQUAL(stance_in("Palau"), 1);
     /* a comma series that no conjunction makes one list: every list in it is an agent */
     run(ON_SEABED "The proposal has been co-sponsored by Kenya, Peru, the Coral Reef Forum, "
                   "and most recently Fiji and Palau.", "seabed");
