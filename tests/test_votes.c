@@ -228,7 +228,17 @@ static void test_open_candidates_and_declined_invitations(void)
     CU_ASSERT_EQUAL(stance_in("Ukraine"), ABSENT);
 }
 
+static void test_negated_companion_verb_governs_the_gerund(void)
+{
+    run("Norway will not join partners such as Chile in supporting a moratorium on deep-sea "
+        "mining.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Norway"), -1);
+    run("Norway joined Chile in supporting a moratorium on deep-sea mining.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Norway"), 1);
+}
+
 static CU_TestInfo tests[] = {
+    {"negated companion verb governs the gerund", test_negated_companion_verb_governs_the_gerund},
     {"open candidates and declined invitations", test_open_candidates_and_declined_invitations},
     {"author of a proposal", test_author_of_a_proposal},
     {"counterfactual is not a position", test_counterfactual_is_not_a_position},

@@ -113,6 +113,12 @@ static sg_status find_quotes(ctx *c)
 
 /* ---- polarity and weight ------------------------------------------------------- */
 
+static int ends_in_ing(const char *w)
+{
+    size_t n = strlen(w);
+    return n > 4 && strcmp(w + n - 3, "ing") == 0;
+}
+
 int sg_extract__negated(const ctx *c, size_t at, size_t from)
 {
     int n = 0;
@@ -751,6 +757,22 @@ static topic_how cue_topic(const ctx *c, cue_site *x)
     return how;
 }
 
+/* "Germany will not join partners such as Canada in recognising X": a gerund cue after
+ * "in" governed by a negated companion verb (join, follow) within 10 tokens before it. */
+static int companion_negated(const ctx *c, const cue_site *x)
+{
+    if (x->at <= x->cs + 1 || !sg_extract__is(&c->s, x->at - 1, "in") ||
+        !ends_in_ing(c->s.tok.tok[x->at].norm))
+        return 0;
+    for (size_t k = x->at - 1; k-- > x->cs && k + 11 > x->at;) {
+        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE) && !in_list(c, k, SG_WL_COMPANION_VERBS))
+            return 0;
+        if (in_list(c, k, SG_WL_COMPANION_VERBS))
+            return sg_extract__negated(c, k, x->cs);
+    }
+    return 0;
+}
+
 /* Negation (including a negated speech or belief verb: "does not believe that membership
  * is realistic"), hedges, conditions and deferral. */
 static void cue_polarity(const ctx *c, cue_site *x, int irrealis_negated)
@@ -765,7 +787,8 @@ static void cue_polarity(const ctx *c, cue_site *x, int irrealis_negated)
                 neg_from = c->s.main[c->s.main_at[k]].end;
                 break;
             }
-    if (irrealis_negated || (sg_extract__negated(c, x->at, neg_from) != speech_negated)) {
+    if (irrealis_negated || (sg_extract__negated(c, x->at, neg_from) != speech_negated) ||
+        companion_negated(c, x)) {
         f->flags |= SG_FLAG_NEGATED;
         f->weight *= f->stance > 0 ? SG_W_NEG_SUPPORT : SG_W_NEG_OPPOSE;
         f->stance = -f->stance;

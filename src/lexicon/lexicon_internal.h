@@ -56,6 +56,7 @@ typedef enum sg_wordlist {
     SG_WL_VEHICLE_NOUNS,  /* "resolution": "a resolution calling for X" describes the text */
     SG_WL_MEMBER_VERBS,   /* "included", "were": "countries that voted ... included A, B" */
     SG_WL_RELATIVE_HEADS, /* "those": "those who abstained were A and B" */
+    SG_WL_COMPANION_VERBS, /* "join": "will not join X in recognising" negates the gerund */
     SG_WL_COUNT
 } sg_wordlist;
 
