@@ -171,6 +171,9 @@ static void test_treaty_term_names_the_treatys_act(void)
     CU_ASSERT_EQUAL(stance_in("Chile"), 1);
     run("Japan has not joined the treaty banning nuclear tests.", "testban");
     CU_ASSERT_EQUAL(stance_in("Japan"), -1);
+    /* refraining from the act is opposition to it */
+    run("Canada urged its allies to refrain from signing the test ban treaty.", "testban");
+    CU_ASSERT_EQUAL(stance_in("Canada"), -1);
 }
 
 static void test_negation_shared_by_coordinated_verbs(void)

@@ -604,6 +604,16 @@ static void govern_directive(ctx *c, cue_site *x)
         x->act |= c->s.lex->cues[q->data].act;
         x->act_governed |= c->s.lex->cues[q->data].act;
         c->consumed[k + 1] = 1;
+        /* "urged its allies to refrain from signing": the governed verb's own gerund */
+        size_t g = x->f.cue_end;
+        const sg_phrase_meaning *r = g < x->ce ? sg_extract__main_meaning(&c->s, g, SG_P_CUE) : NULL;
+        if (r && c->s.lex->cues[r->data].polarity != 0 && ends_in_ing(c->s.tok.tok[g].norm)) {
+            x->f.stance *= c->s.lex->cues[r->data].polarity;
+            x->f.cue_end = c->s.main[c->s.main_at[g]].end;
+            x->act |= c->s.lex->cues[r->data].act;
+            x->act_governed |= c->s.lex->cues[r->data].act;
+            c->consumed[g] = 1;
+        }
         return;
     }
 }
