@@ -226,6 +226,9 @@ static void test_open_candidates_and_declined_invitations(void)
     CU_ASSERT_EQUAL(stance_in("Peru"), 1);
     run("Kenya declined the invitation to join the Arctic Council.", "club");
     CU_ASSERT_EQUAL(stance_in("Kenya"), -1);
+    /* still weighing the invitation defers */
+    run("Peru is still considering the invitation to join the Arctic Council.", "club");
+    CU_ASSERT_EQUAL(stance_in("Peru"), 0);
     /* terms that name the candidate keep the act to it */
     run("Chile said Ukraine will never join NATO.", "ukraine-nato");
     CU_ASSERT_EQUAL(stance_in("Ukraine"), ABSENT);
