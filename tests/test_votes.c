@@ -73,6 +73,13 @@ static void test_vote_lists_in_relative_clauses(void)
     CU_ASSERT_EQUAL(stance_in("Chile"), -1);
     CU_ASSERT_EQUAL(stance_in("Peru"), 0);
     CU_ASSERT_EQUAL(stance_in("Kenya"), 0);
+    /* a colon list or "among them" names the plural subject's members */
+    run(ON_SEABED "The following countries voted against the resolution: Norway, Japan and "
+                  "Chile. Several countries abstained, among them Peru and Kenya.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Norway"), -1);
+    CU_ASSERT_EQUAL(stance_in("Chile"), -1);
+    CU_ASSERT_EQUAL(stance_in("Peru"), 0);
+    CU_ASSERT_EQUAL(stance_in("Kenya"), 0);
     /* "UN member states who ...": the modifier before the plural head holds nothing */
     run(ON_SEABED "UN member states who voted for the draft resolution include Fiji and Palau.", "seabed");
     CU_ASSERT_EQUAL(stance_in("Fiji"), 1);

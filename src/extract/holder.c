@@ -357,8 +357,13 @@ static int members_named_later(const ctx *c, size_t at, size_t cs)
             after = k + 1;
         else if (sg_extract__is(&c->s, k, "such") && sg_extract__is(&c->s, k + 1, "as"))
             after = k + 2;
-        else if (sg_extract__is(&c->s, k, "such") && sg_extract__is(&c->s, k + 1, "as"))
+        /* "Several countries abstained, among them A and B" */
+        else if (sg_extract__is(&c->s, k, "among") && (sg_extract__is(&c->s, k + 1, "them") ||
+                                                       sg_extract__is(&c->s, k + 1, "whom")))
             after = k + 2;
+        /* "The following countries voted against the resolution: A, B and C" */
+        else if (is_punct(c, k, ":"))
+            after = k + 1;
         if (after == 0)
             continue;
         while (after < st->last_plus1 && is_punct(c, after, ":"))
