@@ -80,6 +80,15 @@ static void test_vote_lists_in_relative_clauses(void)
     CU_ASSERT_EQUAL(stance_in("Chile"), -1);
     CU_ASSERT_EQUAL(stance_in("Peru"), 0);
     CU_ASSERT_EQUAL(stance_in("Kenya"), 0);
+    /* fronted votes: participle, copula, list */
+    run(ON_SEABED "Voting against were Norway and Japan. Among those voting in favour were Fiji "
+                  "and Palau. India skipped the meeting on the moratorium on deep-sea mining.",
+        "seabed");
+    CU_ASSERT_EQUAL(stance_in("Norway"), -1);
+    CU_ASSERT_EQUAL(stance_in("Japan"), -1);
+    CU_ASSERT_EQUAL(stance_in("Fiji"), 1);
+    CU_ASSERT_EQUAL(stance_in("Palau"), 1);
+    CU_ASSERT_EQUAL(stance_in("India"), -1);
     /* "UN member states who ...": the modifier before the plural head holds nothing */
     run(ON_SEABED "UN member states who voted for the draft resolution include Fiji and Palau.", "seabed");
     CU_ASSERT_EQUAL(stance_in("Fiji"), 1);

@@ -745,9 +745,13 @@ static topic_how cue_topic(const ctx *c, cue_site *x)
     int nominal = rule_is(&x->h, "possessive") || rule_is(&x->h, "nominal");
     topic_how how = sg_topic__of(c, c->topic, at, x->f.scope, x->cl, cue->kind != 'e', before_ok,
                              nominal, cue->self ? x->h.list : -1);
-    /* deferring cues ("caution from Washington") and the topic's own act ("Germany,
-     * Finland and Sweden issued a building permit") in a document about the topic */
-    if (how == TOPIC_NONE && (cue->polarity == 0 || x->act) && c->doc_on_topic &&
+    /* deferring cues ("caution from Washington"), the topic's own act ("Germany,
+     * Finland and Sweden issued a building permit") and fronted votes with no object
+     * ("Voting against were A and B") in a document about the topic */
+    if (how == TOPIC_NONE &&
+        (cue->polarity == 0 || x->act ||
+         (rule_is(&x->h, "inverted-copula") && cue->kind != 'g')) &&
+        c->doc_on_topic &&
         !sg_topic__other(c, c->topic, cs, ce))
         how = TOPIC_CARRIED;
     if (how == TOPIC_NONE || how == TOPIC_CARRIED || how == TOPIC_SENTENCE) {

@@ -407,6 +407,28 @@ static int relative_members(const ctx *c, size_t at, size_t end)
     return -1;
 }
 
+/* Fronted votes: "Voting against were A and B", "Among those voting in favour were C",
+ * and record lines "Abstaining: D, E": a gerund cue at the start of its sentence (after
+ * "among those" at most), its object, then an inverted copula or a colon and the list. */
+static int fronted_vote(const ctx *c, size_t at, size_t end)
+{
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
+    size_t k = st->first;
+    if (sg_extract__is(&c->s, k, "among") && in_list(c, k + 1, SG_WL_RELATIVE_HEADS))
+        k += 2;
+    const char *w = c->s.tok.tok[at].norm;
+    size_t n = strlen(w);
+    if (k != at || n < 5 || strcmp(w + n - 3, "ing") != 0)
+        return -1;
+    for (size_t j = end; j < st->last_plus1 && j < end + 8; j++) {
+        if (c->s.men_at[j] >= 0 || sg_extract__main_meaning(&c->s, j, SG_P_CUE))
+            return -1;
+        if (in_list(c, j, SG_WL_INVERTED_COPULAS) || is_punct(c, j, ":"))
+            return sg_holder__list_after(c, j + 1, st->last_plus1);
+    }
+    return -1;
+}
+
 /* "X's decision to V", "X's controversial move to V": the possessor holds V. */
 static int possessive_infinitive(const ctx *c, size_t at, size_t cs)
 {
@@ -684,6 +706,10 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     }
     if ((h.list = relative_members(c, at, end)) >= 0) {
         h.rule = "relative-members";
+        return h;
+    }
+    if ((h.list = fronted_vote(c, at, end)) >= 0) {
+        h.rule = "inverted-copula";
         return h;
     }
     if (subject_cannot_hold(c, cue, at, cs)) {
