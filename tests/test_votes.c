@@ -259,7 +259,21 @@ static void test_negated_companion_verb_governs_the_gerund(void)
     CU_ASSERT_EQUAL(stance_in("Norway"), 1);
 }
 
+static void test_compound_author_of_a_text(void)
+{
+    run(ON_SEABED "The vote on the Chilean-drafted text was delayed. The council rejected a "
+                  "Peru-proposed amendment on Monday.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Chile"), 1);
+    CU_ASSERT_EQUAL(stance_in("Peru"), 1);
+    /* not in a document about the topic; not a name; not a text voted on */
+    run("The vote on the Chilean-drafted text was delayed.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Chile"), ABSENT);
+    run(ON_SEABED "The Chilean-drafted report was long. A well-drafted text helps.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Chile"), ABSENT);
+}
+
 static CU_TestInfo tests[] = {
+    {"compound author of a text", test_compound_author_of_a_text},
     {"negated companion verb governs the gerund", test_negated_companion_verb_governs_the_gerund},
     {"open candidates and declined invitations", test_open_candidates_and_declined_invitations},
     {"author of a proposal", test_author_of_a_proposal},

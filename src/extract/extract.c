@@ -1134,6 +1134,72 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
     return emit(c, &f, h.list, (size_t)c->s.sent_of[at]);
 }
 
+/* The actor a word names ("Brazilian", "Russia", "U.S."), or -1: one-word names and
+ * demonyms only, looked up in the lexicon's trie. */
+static int word_actor(const ctx *c, const char *w)
+{
+    size_t node = sg_lexicon__child(c->s.lex, 0, w);
+    const sg_trie_node *nd = node ? &c->s.lex->nodes[node] : NULL;
+    for (size_t k = 0; nd && k < nd->n_meanings; k++) {
+        const sg_phrase_meaning *pm = &c->s.lex->meanings[nd->first_meaning + k];
+        if ((pm->kind == SG_P_ACTOR || pm->kind == SG_P_DEMONYM) && pm->n_tokens == 1)
+            return pm->data;
+    }
+    return -1;
+}
+
+/* The support cue a word is ("drafted", "proposed", "backed"), or NULL. */
+static const sg_cue_entry *word_cue(const ctx *c, const char *w)
+{
+    size_t node = sg_lexicon__child(c->s.lex, 0, w);
+    const sg_trie_node *nd = node ? &c->s.lex->nodes[node] : NULL;
+    for (size_t k = 0; nd && k < nd->n_meanings; k++) {
+        const sg_phrase_meaning *pm = &c->s.lex->meanings[nd->first_meaning + k];
+        if (pm->kind == SG_P_CUE && pm->n_tokens == 1 && c->s.lex->cues[pm->data].polarity > 0 &&
+            !c->s.lex->cues[pm->data].act && c->s.lex->cues[pm->data].kind == 'v')
+            return &c->s.lex->cues[pm->data];
+    }
+    return NULL;
+}
+
+/* "the Brazilian-drafted text", "a Russia-proposed amendment", "the U.S.-backed
+ * resolution": a compound of an actor's name and a support participle before a text
+ * voted on (vehicle_nouns, one modifier between at most) is that actor's support for the
+ * text, in a document about the topic. */
+static sg_status compound_author(ctx *c, size_t i)
+{
+    const sg_token *t = &c->s.tok.tok[i];
+    const char *h = strrchr(t->norm, '-');
+    if (!c->doc_on_topic || t->kind != SG_TOK_WORD || h == NULL || h == t->norm ||
+        (size_t)(h - t->norm) >= 64)
+        return SG_OK;
+    const sg_cue_entry *cue = word_cue(c, h + 1);
+    if (cue == NULL || c->s.sent_of[i + 1 < c->s.tok.n_tok ? i + 1 : i] != c->s.sent_of[i])
+        return SG_OK;
+    size_t n = i + 1 < c->s.tok.n_tok && !in_list(c, i + 1, SG_WL_VEHICLE_NOUNS) ? i + 2 : i + 1;
+    if (n >= c->s.tok.n_tok || c->s.sent_of[n] != c->s.sent_of[i] ||
+        !in_list(c, n, SG_WL_VEHICLE_NOUNS))
+        return SG_OK;
+    /* a name, capitalised as names are ("Brazilian", "U.S."): its normalised form */
+    char name[64];
+    size_t len = (size_t)(h - t->norm);
+    memcpy(name, t->norm, len);
+    name[len] = '\0';
+    int actor = t->upper ? word_actor(c, name) : -1;
+    if (actor < 0)
+        return SG_OK;
+    int cl = c->clause_of[i];
+    if (sg_topic__other(c, c->topic, c->clause_start[cl], c->clause_end[cl]))
+        return SG_OK;
+    finding f = {1, cue->strength * SG_W_CARRIED, SG_FLAG_ANAPHOR, "compound-author", i, i + 1,
+                 i + 1, -1, 0};
+    sg_mention m;
+    memset(&m, 0, sizeof(m));
+    m.start = i, m.end = i + 1, m.kind = SG_MEN_ACTOR, m.person = -1, m.source = -1;
+    sg_extract__trace(c, i, i + 1, -1, "compound-author", NULL);
+    return emit_one(c, &f, &m, actor, -1, (size_t)c->s.sent_of[i]);
+}
+
 static sg_status extract_topic(ctx *c, int on_topic)
 {
     /* n_out is not reset: statement ids stay unique across the topics of a document */
@@ -1151,6 +1217,13 @@ static sg_status extract_topic(ctx *c, int on_topic)
         if (rc != SG_OK)
             return rc;
     }
+    for (size_t i = 0; on_topic && i < c->s.tok.n_tok; i++)
+        if (c->s.tok.tok[i].kind == SG_TOK_WORD && c->s.tok.tok[i].upper &&
+            strchr(c->s.tok.tok[i].norm, '-')) {
+            sg_status rc = compound_author(c, i);
+            if (rc != SG_OK)
+                return rc;
+        }
     return SG_OK;
 }
 
