@@ -383,7 +383,7 @@ static int self_candidate(const ctx *c, const sg_mention *m)
     if (open >= 0 && m->kind != SG_MEN_PRONOUN)
         return !(sg_topic__groups(c, c->topic, m->start, m->end) & (1u << open));
     if (m->kind != SG_MEN_PRONOUN &&
-        !(sg_topic__groups(c, c->topic, m->start, m->end) & ~(1u << 31)))
+        !(sg_topic__groups(c, c->topic, m->start, m->end) & ~SG_TOPIC_ANAPHOR))
         return 0;
     const char *body = c->s.lex->topics[c->topic].body;
     sg_actor_set a;
@@ -514,7 +514,7 @@ static int effect_applies(const ctx *c, cue_site *x)
     size_t lo = x->at > x->cs + 10 ? x->at - 10 : x->cs;
     unsigned near = sg_topic__groups(c, c->topic, lo, x->at);
     if (!(sg_topic__full(c, c->topic, near) && sg_topic__full(c, c->topic, sg_topic__groups(c, c->topic, x->cs, x->at))) &&
-        !(near & (1u << 31)))
+        !(near & SG_TOPIC_ANAPHOR))
         return 0;
     x->f.weight *= SG_W_EFFECT;
     return 1;
@@ -1069,7 +1069,7 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (x.cue->act && x.cue->kind == 'n' && !sg_extract__is(&c->s, x.mt->end, "of") &&
         ((rule_is(&x.h, "possessive") &&
           (sg_topic__groups(c, c->topic, c->s.lists[x.h.list].start, c->s.lists[x.h.list].end) &
-           ~(1u << 31))) ||
+           ~SG_TOPIC_ANAPHOR)) ||
          rule_is(&x.h, "possessive-pronoun")))
         return drop(c, &x, "the possessor is what the act is done to (\"his arrest\")");
     topic_how how = cue_topic(c, &x);
