@@ -207,8 +207,19 @@ void sg_cli_forget(int slot)
         remembered[slot] = NULL;
 }
 
+/* While a step must not be cut in half (report's swap of its folder), a fatal signal is
+ * only noted here and acted on when the step ends (sg_cli_signals_resume). A flag, not a
+ * blocked signal mask, because a signal sent to the process may be delivered to any
+ * thread whose mask lets it through (Graphviz's font libraries may start threads). */
+static volatile sig_atomic_t deferring, pending_signal;
+
 static void on_fatal_signal(int sig)
 {
+    if (deferring) {
+        if (pending_signal == 0)
+            pending_signal = sig;
+        return;
+    }
     /* unlink, rmdir, signal and raise are async-signal-safe; files before directories */
     for (int pass = 0; pass < 2; pass++)
         for (int i = SG_MAX_REMEMBERED - 1; i >= 0; i--) {
@@ -218,6 +229,23 @@ static void on_fatal_signal(int sig)
         }
     signal(sig, SIG_DFL);
     raise(sig);
+}
+
+void sg_cli_signals_defer(void)
+{
+    deferring = 1;
+}
+
+void sg_cli_signals_resume(void)
+{
+    deferring = 0;
+    /* a signal that came after the flag was cleared ran the handler itself; one that came
+     * before is pending: act on it now (the cleanup then sees the table as it is now) */
+    int sig = pending_signal;
+    if (sig != 0) {
+        pending_signal = 0;
+        on_fatal_signal(sig);
+    }
 }
 
 void sg_cli_install_signals(void)
