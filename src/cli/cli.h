@@ -84,6 +84,9 @@ void sg_cli_install_signals(void);
  * report's renames of its folder; never around anything that may block. */
 void sg_cli_signals_defer(void);
 void sg_cli_signals_resume(void);
+/* In a forked child: the default action again for the signals the handlers took (the
+ * ones the parent ignores stay ignored), so that the child cleans up nothing. */
+void sg_cli_signals_default(void);
 
 /* s with control characters (C0 except tab, DEL, C1, and invalid UTF-8 bytes) replaced by
  * '?', into buf (truncated to fit): for text from input that reaches a terminal, so an

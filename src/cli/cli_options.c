@@ -165,7 +165,9 @@ static const sg_cli_opt render_opts[] = {
     {"engine", 'e', "E", 'e', "Graphviz layout: dot neato fdp sfdp circo twopi ...\n"
                               "(default: dot, which draws the camps; sfdp above "
                               SG_STR(SG_RENDER_LARGE_GRAPH) "\n"
-                              "actors; fdp is not reproducible in Graphviz 2.42)"},
+                              "actors; fdp is not reproducible in Graphviz 2.42),\n"
+                              "or grid: no layout engine, actors in camp order on\n"
+                              "a grid (used, with a warning, when Graphviz crashes)"},
     {"title", 't', "T", 't', "title of the diagram and page (default: the topics)"},
     {"twomode", 0, NULL, 'M', "draw actors and topics (two-mode) instead of camps"},
     {"timeline", 0, NULL, 'T', "draw each actor's stance over the report's time windows"},
@@ -193,7 +195,7 @@ static const sg_cli_opt report_opts[] = {
                                      "network; by default they stay in statements.jsonl only"},
     {"method", 0, "M", 'm', "camps: auto (default), spinglass or a scalable method"},
     {"seed", 0, "N", 's', "seed of the camp detection (default 42)"},
-    {"engine", 0, "E", 'e', "Graphviz layout engine (default: by size)"},
+    {"engine", 0, "E", 'e', "Graphviz layout engine (default: by size), or grid"},
     {"output", 'o', "DIR", 'o', "output directory (created when missing)"},
     QUIET_OPT,
     HELP_OPT,

@@ -248,15 +248,29 @@ void sg_cli_signals_resume(void)
     }
 }
 
+static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGXFSZ, SIGPIPE};
+
+void sg_cli_signals_default(void)
+{
+    for (size_t i = 0; i < sizeof(fatal_signals) / sizeof(fatal_signals[0]); i++) {
+        struct sigaction old;
+        if (sigaction(fatal_signals[i], NULL, &old) == 0 && old.sa_handler == on_fatal_signal)
+            signal(fatal_signals[i], SIG_DFL);
+    }
+    deferring = 0;
+    pending_signal = 0;
+}
+
 void sg_cli_install_signals(void)
 {
-    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGXFSZ, SIGPIPE};
-    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+    const int *sigs = fatal_signals;
+    const size_t n_sigs = sizeof(fatal_signals) / sizeof(fatal_signals[0]);
+    for (size_t i = 0; i < n_sigs; i++) {
         struct sigaction sa;
         memset(&sa, 0, sizeof(sa));
         sa.sa_handler = on_fatal_signal;
         sigemptyset(&sa.sa_mask);
-        for (size_t k = 0; k < sizeof(sigs) / sizeof(sigs[0]); k++)
+        for (size_t k = 0; k < n_sigs; k++)
             sigaddset(&sa.sa_mask, sigs[k]);
         /* an interactive Ctrl-C while a parent ignores SIGINT (nohup, &) stays ignored */
         struct sigaction old;

@@ -20,6 +20,7 @@
 #include "cli/cli_decision.h"
 #include "cli/cli_docs.h"
 #include "cli/cli_feedback.h"
+#include "cli/cli_render.h"
 #include "stancegraph/analyze.h"
 #include "stancegraph/graph.h"
 #include "stancegraph/render.h"
@@ -109,7 +110,7 @@ static sg_status render_all(const report_args *ra, const sg_lexicon *lex,
     for (size_t i = 0; rc == SG_OK && i < sizeof(rendered) / sizeof(rendered[0]); i++) {
         char *data = NULL;
         size_t len = 0;
-        rc = sg_render_doc_render(&data, &len, doc, rendered[i].fmt, &ro, err);
+        rc = sg_cli_render(&data, &len, doc, rendered[i].fmt, &ro, rendered[i].name, err);
         if (rc == SG_OK)
             rc = write_in(dir, rendered[i].name, data, len, err);
         free(data);
