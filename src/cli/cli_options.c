@@ -42,6 +42,9 @@ const sg_cli_opt sg_cli_extract_opts[] = {
 
 static const sg_cli_opt extract_opts[] = {
     {"output", 'o', "FILE", 'o', "write here (atomically) instead of stdout"},
+    {"strict", 0, NULL, SG_OPT_STRICT, "read and check every document first: a malformed\n"
+                                       "line anywhere writes nothing (stdin is copied to\n"
+                                       "a temporary file)"},
     QUIET_OPT,
     HELP_OPT,
     END_OPTS,
@@ -57,7 +60,10 @@ const sg_cli_doc sg_cli_doc_extract = {
     {sg_cli_extract_opts, extract_opts, NULL},
     "Finding no statement at all writes an empty output and a warning on stderr (a shard of\n"
     "a corpus may hold none; build and report refuse an empty input). A JSONL document file\n"
-    "is recognised by its first line (also on stdin); --format text reads it as one article.",
+    "is recognised by its first line (also on stdin); --format text reads it as one article.\n"
+    "Statements are written as documents are read: on stdout, those before a malformed line\n"
+    "stay written when the run fails at it (with -o FILE nothing is written); --strict\n"
+    "checks the whole input first and writes nothing then.",
 };
 
 static const sg_cli_opt build_opts[] = {
