@@ -14,6 +14,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -63,9 +66,17 @@ static int write_all(int fd, const void *data, size_t len)
 /* The child: render, send, and leave without running exit handlers (the parent owns
  * every file and buffer; a signal in the child cleans up nothing of the parent's). */
 static void child_run(int fd, const sg_render_doc *doc, sg_render_format fmt,
-                      const sg_render_options *opts)
+                      const sg_render_options *opts, pid_t parent)
 {
     sg_cli_signals_default();
+#ifdef __linux__
+    /* a parent killed mid-render takes its layout process with it */
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (getppid() != parent)
+        _exit(1);
+#else
+    (void)parent;
+#endif
     child_head h;
     memset(&h, 0, sizeof(h));
     sg_error_clear(&h.err);
@@ -123,6 +134,7 @@ static sg_status render_in_child(char **out, size_t *out_len, int *crashed,
         return sg_error_set(err, SG_EINTERNAL, NULL, 0, "cannot make a pipe: %s",
                             strerror(errno));
     fflush(NULL); /* nothing buffered is written twice */
+    pid_t parent = getpid();
     pid_t pid = fork();
     if (pid < 0) {
         close(fds[0]);
@@ -132,7 +144,7 @@ static sg_status render_in_child(char **out, size_t *out_len, int *crashed,
     }
     if (pid == 0) {
         close(fds[0]);
-        child_run(fds[1], doc, fmt, opts);
+        child_run(fds[1], doc, fmt, opts, parent);
     }
     close(fds[1]);
     char *buf = NULL;
