@@ -125,6 +125,46 @@ static void test_default_lexicon_is_valid(void)
     sg_lexicon_free(lex);
 }
 
+/* The vocabulary of a finished lexicon: every word of every word list has an id and
+ * exactly the lists that hold it (as the sorted lists say); a word no phrase or list has
+ * gets id 0, no lists and no trie edge; edges walk on ids as on strings. */
+static void test_vocabulary_ids_and_word_lists(void)
+{
+    sg_lexicon *lex = NULL;
+    sg_error err;
+    CU_ASSERT_EQUAL_FATAL(sg_lexicon_load(&lex, SG_SOURCE_DIR "/data/lexicon", NULL, &err), SG_OK);
+    size_t checked = 0;
+    for (int l = 0; l < SG_WL_COUNT; l++) {
+        CU_ASSERT(lex->wordlists[l].n > 0); /* grammar.json fills every list */
+        for (size_t k = 0; k < lex->wordlists[l].n; k++) {
+            const char *w = lex->wordlists[l].items[k];
+            uint32_t id = sg_lexicon__word_id(lex, w);
+            CU_ASSERT_NOT_EQUAL(id, 0);
+            uint64_t lists = sg_lexicon__word_lists(lex, id);
+            for (int m = 0; m < SG_WL_COUNT; m++) {
+                int in = 0;
+                for (size_t q = 0; q < lex->wordlists[m].n && !in; q++)
+                    in = strcmp(lex->wordlists[m].items[q], w) == 0;
+                CU_ASSERT_EQUAL((int)(lists >> m & 1), in);
+                CU_ASSERT_EQUAL(sg_lexicon__word_in(lex, (sg_wordlist)m, w), in);
+            }
+            checked++;
+        }
+    }
+    CU_ASSERT(checked > 200);
+    CU_ASSERT_EQUAL(sg_lexicon__word_id(lex, "zzxqv-not-a-word"), 0);
+    CU_ASSERT_EQUAL(sg_lexicon__word_lists(lex, 0), 0);
+    CU_ASSERT_EQUAL(sg_lexicon__child_id(lex, 0, 0), 0);
+    size_t ukraine = sg_lexicon__child(lex, 0, "ukraine");
+    CU_ASSERT_NOT_EQUAL(ukraine, 0);
+    CU_ASSERT_EQUAL(sg_lexicon__child_id(lex, 0, sg_lexicon__word_id(lex, "ukraine")), ukraine);
+    size_t united = sg_lexicon__child(lex, 0, "united");
+    CU_ASSERT_NOT_EQUAL(united, 0);
+    CU_ASSERT_NOT_EQUAL(sg_lexicon__child(lex, united, "states"), 0);
+    CU_ASSERT_EQUAL(sg_lexicon__child(lex, united, "ukraine"), 0);
+    sg_lexicon_free(lex);
+}
+
 
 static sg_status load_strings(sg_lexicon **lex, const char *base, const char *overlay,
                               sg_error *err)
@@ -271,6 +311,7 @@ static void test_default_organisations_have_dated_members(void)
 }
 
 static CU_TestInfo tests[] = {
+    {"vocabulary_ids_and_word_lists", test_vocabulary_ids_and_word_lists},
     {"members_are_read_on_the_decision_date", test_members_are_read_on_the_decision_date},
     {"unknown_rule_and_memberless_body_are_refused", test_unknown_rule_and_memberless_body_are_refused},
     {"topics_file_overrides_a_builtin_topic", test_topics_file_overrides_a_builtin_topic},

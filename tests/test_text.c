@@ -114,6 +114,45 @@ static int clean(void)
     return 0;
 }
 
+
+/* The tokeniser's ASCII fast path ends a word only where the general rules would: a comma
+ * or dot inside a number or an abbreviation, a hyphen, an apostrophe or a non-ASCII letter
+ * continue it. */
+static void test_word_edges_match_the_general_rules(void)
+{
+    split("NATO, 1,000 troops, 3.5 bn. Gen. Ukraine's long-range Orb\xC3\xA1n U.S. end.");
+    const char *want[] = {"nato", ",", "1,000", "troops", ",", "3.5", "bn", ".", "gen.",
+                          "ukraine", "'s", "long-range", "orb\xC3\xA1n", "u.s.", "end", "."};
+    CU_ASSERT_EQUAL_FATAL(tok.n_tok, sizeof(want) / sizeof(want[0]));
+    for (size_t i = 0; i < tok.n_tok; i++)
+        CU_ASSERT(norm_is(i, want[i]));
+    CU_ASSERT(tok.tok[0].caps && tok.tok[0].upper);
+    CU_ASSERT(!tok.tok[3].upper && !tok.tok[3].caps);
+    CU_ASSERT(tok.tok[9].upper && !tok.tok[9].caps);
+    CU_ASSERT(tok.tok[12].upper); /* accented capital written as non-ASCII */
+    CU_ASSERT_EQUAL(tok.tok[2].start, 6);
+    CU_ASSERT_EQUAL(tok.tok[2].end, 11);
+    CU_ASSERT_EQUAL(tok.n_sent, 2); /* "bn." ends one; "Gen." and "U.S." do not */
+}
+
+/* 8-byte steps of the UTF-8 check find a bad byte or a NUL at any position. */
+static void test_utf8_check_finds_bad_bytes_at_every_offset(void)
+{
+    char buf[40];
+    for (size_t at = 0; at < 33; at++) {
+        memset(buf, 'a', sizeof(buf));
+        buf[at] = (char)0xFF;
+        size_t bad = 99;
+        CU_ASSERT_FALSE(sg_utf8_valid(buf, 33, &bad));
+        CU_ASSERT_EQUAL(bad, at);
+        buf[at] = '\0';
+        CU_ASSERT_FALSE(sg_utf8_valid(buf, 33, &bad));
+        CU_ASSERT_EQUAL(bad, at);
+        buf[at] = 'b';
+        CU_ASSERT_TRUE(sg_utf8_valid(buf, 33, NULL));
+    }
+}
+
 static CU_TestInfo tests[] = {
     {"possessive is split off", test_possessive_is_split_off},
     {"curly quotes and dashes are unified", test_curly_quotes_and_dashes_are_unified},
@@ -125,6 +164,8 @@ static CU_TestInfo tests[] = {
     {"spans are byte offsets", test_spans_are_byte_offsets},
     {"invalid UTF-8 is rejected", test_invalid_utf8_is_rejected_with_offset},
     {"empty text", test_empty_text_has_no_sentences},
+    {"word edges match the general rules", test_word_edges_match_the_general_rules},
+    {"UTF-8 check finds bad bytes at every offset", test_utf8_check_finds_bad_bytes_at_every_offset},
     CU_TEST_INFO_NULL};
 
 static CU_SuiteInfo suites[] = {{"text", NULL, clean, NULL, NULL, tests}, CU_SUITE_INFO_NULL};

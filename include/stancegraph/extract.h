@@ -41,6 +41,14 @@ typedef struct sg_extract_options {
  * statement's span_start/span_end still give the whole sentence). */
 #define SG_EVIDENCE_MAX_BYTES 600
 
+/* A document longer than this many bytes (a whole book, a feed saved as one .txt) is read
+ * in windows of at most this size, each ending at a paragraph break (else a line break,
+ * else a sentence end, else a space) so that time and memory stay those of the same text
+ * as separate documents. Statement ids, sentence numbers and spans count over the whole
+ * document; what a document carries from one sentence to the next (the topic, people
+ * named with their office, pronouns, "do so") does not cross a window. */
+#define SG_DOC_WINDOW_BYTES (256 * 1024)
+
 /* Append the statements found in doc to out. Returns SG_EINPUT for invalid UTF-8 (the
  * message gives the byte offset), SG_EUSAGE for an unknown topic, SG_ENOMEM. */
 SG_API SG_NODISCARD sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,

@@ -120,8 +120,8 @@ typedef struct ring {
     int serialize;           /* workers also turn statements into JSON lines */
 } ring;
 
-/* Serialise a slot's statements into one JSONL buffer and free the records, so that the
- * costly printing runs on the worker threads too. */
+/* Serialise a slot's statements into one JSONL buffer, so that the costly printing runs
+ * on the worker threads too. */
 static sg_status serialize_slot(slot *j)
 {
     size_t cap = 256, len = 0;
@@ -153,8 +153,7 @@ static sg_status serialize_slot(slot *j)
     }
     j->jsonl = buf;
     j->jsonl_len = len;
-    sg_statement_list_destroy(&j->out);
-    return SG_OK;
+    return SG_OK; /* the records stay for the counts, taken on the writing thread */
 }
 
 /* Extract one document (any thread: touches only the slot and the read-only lexicon). */
@@ -162,8 +161,6 @@ static void process(ring *p, slot *j)
 {
     sg_extract_options o = extract_options(p->a);
     j->rc = sg_extract_document(&j->out, p->lex, &j->doc->doc, &o, &j->err);
-    for (size_t k = 0; j->rc == SG_OK && k < j->out.n; k++)
-        sg_cli_count_statement(&j->out.items[k]);
     sg_cli_progress_done(j->doc->doc.len);
     if (j->rc != SG_OK) {
         snprintf(j->err.file, sizeof(j->err.file), "%s", j->doc->file);
@@ -326,6 +323,9 @@ static int default_jobs(void)
 /* Hand a finished slot to the sink: stream (JSON lines) or out (records). */
 static sg_status deliver(slot *j, FILE *stream, sg_statement_list *out, sg_error *err)
 {
+    /* counted here, on the one writing thread: no lock per statement on the workers */
+    for (size_t k = 0; k < j->out.n; k++)
+        sg_cli_count_statement(&j->out.items[k]);
     if (stream) {
         if (j->jsonl_len && fwrite(j->jsonl, 1, j->jsonl_len, stream) != j->jsonl_len)
             return sg_error_set(err, SG_EIO, NULL, 0, "writing output failed");

@@ -12,12 +12,43 @@
 
 /* ---- clauses ------------------------------------------------------------------ */
 
+/* A word that opens a clause: a clause conjunction ("but", "whereas"); ", and" / ", or"
+ * before a new subject; "even as"/"even though"; "if"/"unless" (not "even if", "only if"). */
+static int starts_clause_word(const ctx *c, size_t i, size_t first)
+{
+    if (in_list(c, i, SG_WL_CLAUSE_CONJUNCTIONS))
+        return 1;
+    /* ", and" / ", or" before a new subject: "A applied, and B urged ..." (not inside a
+     * coordinated list "A, B, and C") */
+    if ((sg_extract__is(&c->s, i, "and") || sg_extract__is(&c->s, i, "or")) && i > first &&
+        is_punct(c, i - 1, ",")) {
+        size_t k = i + 1;
+        while (k < c->s.tok.n_tok && is_determiner(c, k))
+            k++;
+        int after = k < c->s.tok.n_tok ? c->s.men_at[k] : -1;
+        int before = i >= 2 ? c->s.men_at[i - 2] : -1;
+        if (after >= 0 && !(before >= 0 && c->s.men[before].list == c->s.men[after].list))
+            return 1;
+    }
+    if (in_list(c, i, SG_WL_CONCESSIVE_ADVERBS) && in_list(c, i + 1, SG_WL_CONCESSIVE_PARTNERS))
+        return 1;
+    if (in_list(c, i, SG_WL_CONDITIONAL_CONJUNCTIONS))
+        return !in_list(c, i - 1, SG_WL_EXCLUSIVE_ADVERBS);
+    return 0;
+}
+
+/* The word lists a word must be in to open a clause (one flag test rejects most words). */
+#define CLAUSE_WORDS                                                                       \
+    ((uint64_t)1 << SG_WL_CLAUSE_CONJUNCTIONS | (uint64_t)1 << SG_WL_LIST_CONJUNCTIONS |    \
+     (uint64_t)1 << SG_WL_CONCESSIVE_ADVERBS | (uint64_t)1 << SG_WL_CONDITIONAL_CONJUNCTIONS)
+
 static int starts_clause(const ctx *c, size_t i, size_t first)
 {
-    static const char *const conj[] = {"but", "however", "although", "though", "whereas",
-                                       "while", "meanwhile", "whilst", NULL};
     if (i == first)
         return 0;
+    if (c->s.tok.tok[i].kind == SG_TOK_WORD)
+        return (sg_lexicon__word_lists(c->s.lex, c->s.tid[i]) & CLAUSE_WORDS) &&
+               starts_clause_word(c, i, first);
     if (is_punct(c, i, ";") || is_punct(c, i, ":") || is_punct(c, i, "(") ||
         is_punct(c, i, ")"))
         return 1;
@@ -35,27 +66,6 @@ static int starts_clause(const ctx *c, size_t i, size_t first)
                 n++;
         return n >= 5;
     }
-    if (is_word(c, i, conj))
-        return 1;
-    /* ", and" / ", or" before a new subject: "A applied, and B urged ..." (not inside a
-     * coordinated list "A, B, and C") */
-    if ((sg_extract__is(&c->s, i, "and") || sg_extract__is(&c->s, i, "or")) && i > first &&
-        is_punct(c, i - 1, ",")) {
-        size_t k = i + 1;
-        while (k < c->s.tok.n_tok && is_determiner(c, k))
-            k++;
-        int after = k < c->s.tok.n_tok ? c->s.men_at[k] : -1;
-        int before = i >= 2 ? c->s.men_at[i - 2] : -1;
-        if (after >= 0 && !(before >= 0 && c->s.men[before].list == c->s.men[after].list))
-            return 1;
-    }
-    /* "even as", "even though" */
-    if (sg_extract__is(&c->s, i, "even") && (sg_extract__is(&c->s, i + 1, "as") ||
-                                              sg_extract__is(&c->s, i + 1, "though") ||
-                                              sg_extract__is(&c->s, i + 1, "if")))
-        return 1;
-    if (sg_extract__is(&c->s, i, "if") || sg_extract__is(&c->s, i, "unless"))
-        return !sg_extract__is(&c->s, i - 1, "even") && !sg_extract__is(&c->s, i - 1, "only");
     return 0;
 }
 
@@ -317,7 +327,7 @@ static sg_status emit_one(ctx *c, const finding *f, const sg_mention *m, int act
     sg_statement s;
     sg_statement_init(&s);
     char id[512];
-    snprintf(id, sizeof(id), "%s:s%zu:%zu", c->s.doc->id, sent + 1, ++c->n_out);
+    snprintf(id, sizeof(id), "%s:s%zu:%zu", c->s.doc->id, c->sent_base + sent + 1, ++c->n_out);
     int reported = 0;
     const char *src = sentence_source(c, sent, &reported);
     if (src == NULL)
@@ -344,9 +354,9 @@ static sg_status emit_one(ctx *c, const finding *f, const sg_mention *m, int act
     s.weight = f->weight;
     s.flags = f->flags | (reported ? SG_FLAG_REPORTED : 0) |
               (m->kind == SG_MEN_PRONOUN ? SG_FLAG_INFERRED : 0);
-    s.sentence = (long)sent + 1;
-    s.span_start = (long)st->start;
-    s.span_end = (long)st->end;
+    s.sentence = (long)(c->sent_base + sent + 1);
+    s.span_start = (long)(c->byte_base + st->start);
+    s.span_end = (long)(c->byte_base + st->end);
     if (bad || sg_statement_list_take(c->out, &s) != SG_OK) {
         sg_statement_destroy(&s);
         return SG_ENOMEM;
@@ -640,15 +650,13 @@ static int trailing_speaker(const ctx *c, size_t sent)
  * 1 when the holder found is such a subject. */
 static int passive_subject(const ctx *c, const cue_site *x)
 {
-    static const char *const be[] = {"be", "been", "being", "is", "are", "was", "were", "get",
-                                     "gets", "got", NULL};
     const char *w = c->s.tok.tok[x->at].norm;
     size_t n = strlen(w);
     if (x->h.list < 0 || !(rule_is(&x->h, "subject") || rule_is(&x->h, "reported-subject")) ||
         (n > 4 && strcmp(w + n - 3, "ing") == 0))
         return 0; /* "the US was withdrawing" is active */
     for (size_t k = x->at; k-- > x->cs && k + 3 >= x->at;)
-        if (is_word(c, k, be))
+        if (in_list(c, k, SG_WL_PASSIVE_FORMS))
             return 1;
     return 0;
 }
@@ -723,10 +731,8 @@ static topic_how cue_topic(const ctx *c, cue_site *x)
         !sg_topic__other(c, c->topic, cs, ce))
         how = TOPIC_CARRIED;
     if (how == TOPIC_NONE || how == TOPIC_CARRIED || how == TOPIC_SENTENCE) {
-        static const char *const objprep[] = {"for", "to", "of", "with", "toward", "towards",
-                                              "against", "in", NULL};
         size_t k = x->f.cue_end;
-        if (k < ce && is_word(c, k, objprep))
+        if (k < ce && in_list(c, k, SG_WL_RELATION_PREPOSITIONS))
             k++;
         int tl = sg_holder__list_after(c, k, ce);
         /* the object of an act ("join the EU", "recognise Kosovo") is the topic's own */
@@ -792,12 +798,8 @@ static void remember_stance(ctx *c, int stance, size_t sent)
  * ("illegal annexation"), not by a complement ("hostile to") or the end of a clause? */
 static int attributive(const ctx *c, size_t k)
 {
-    static const char *const comp[] = {"to", "of", "about", "towards", "toward", "on", "in",
-                                       "with", "for", "and", "or", "but", "that", "as", "at",
-                                       "from", "than", "because", "since", "if", "unless",
-                                       "when", "while", "after", "before", "given", "under",
-                                       "by", "so", "too", "now", "yet", "at", NULL};
-    if (k >= c->s.tok.n_tok || c->s.tok.tok[k].kind != SG_TOK_WORD || is_word(c, k, comp))
+    if (k >= c->s.tok.n_tok || c->s.tok.tok[k].kind != SG_TOK_WORD ||
+        in_list(c, k, SG_WL_ADJECTIVE_COMPLEMENTS))
         return 0;
     return c->s.sent_of[k] == c->s.sent_of[k - 1] && c->s.main_at[k] < 0 && !c->s.tok.tok[k].upper;
 }
@@ -806,16 +808,13 @@ static int attributive(const ctx *c, size_t k)
  * recognise": a noun phrase between the speech verb and the act is its performer. */
 static int own_subject(const ctx *c, const cue_site *x)
 {
-    static const char *const det[] = {"the", "their", "its", "his", "her", "a", "an", "this",
-                                      "these", "those", "such", NULL};
-    static const char *const be[] = {"be", "been", "being", "is", "are", "was", "were", NULL};
     for (size_t k = x->at; k-- > x->cs && k + 3 >= x->at;)
-        if (is_word(c, k, be))
+        if (in_list(c, k, SG_WL_BE_FORMS))
             return 0; /* "the construction should be finished": passive, the speaker's */
     size_t after;
     sg_holder__speaker_before(c, x->cs, x->at, &after);
     for (size_t k = after; k < x->at; k++)
-        if (is_word(c, k, det))
+        if (in_list(c, k, SG_WL_PERFORMER_DETERMINERS))
             return 1;
     return 0;
 }
@@ -1000,9 +999,7 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
     topic_how how = sg_topic__of(c, c->topic, at, mt->end, cl, 0, 1, 0, -1);
     /* without a cue, the deferral must be about the topic: its clause names part of it
      * or refers to it, or the clause is an elliptical "..., but not now" */
-    static const char *const det[] = {"the", "a", "an", "his", "her", "its", "their", "our",
-                                      "this", "that", "my", NULL};
-    int own_object = is_word(c, mt->end, det); /* "postponed his visit" */
+    int own_object = in_list(c, mt->end, SG_WL_OBJECT_DETERMINERS); /* "postponed his visit" */
     if (how == TOPIC_NONE &&
         (!c->doc_on_topic || sg_topic__other(c, c->topic, c->clause_start[cl], c->clause_end[cl]) ||
          (sg_topic__groups(c, c->topic, c->clause_start[cl], c->clause_end[cl]) == 0 &&
@@ -1027,9 +1024,13 @@ static sg_status extract_topic(ctx *c, int on_topic)
     for (size_t i = 0; i < c->s.n_main; i++) {
         const sg_match *m = &c->s.main[i];
         sg_status rc = SG_OK;
+        /* the prefilter: a relation needs its target named in the cue's clause, and a
+         * deferral gives something only about the topic */
+        if (c->relations_only && !c->clause_has_mention[c->clause_of[m->start]])
+            continue;
         if (sg_extract__main_meaning(&c->s, m->start, SG_P_CUE))
             rc = handle_cue(c, m->start);
-        else if (sg_extract__main_meaning(&c->s, m->start, SG_P_DEFERRAL))
+        else if (!c->relations_only && sg_extract__main_meaning(&c->s, m->start, SG_P_DEFERRAL))
             rc = handle_deferral(c, c->clause_of[m->start], m->start);
         if (rc != SG_OK)
             return rc;
@@ -1100,6 +1101,12 @@ sg_status sg_extract__open(ctx *c, const sg_lexicon *lex, const sg_document *doc
     }
     c->doc_source = first_source(c);
     mark_topics_named(c);
+    if ((c->clause_has_mention = calloc(c->n_clauses + 1, 1)) == NULL) {
+        sg_extract__close(c);
+        return sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
+    }
+    for (size_t k = 0; k < c->s.n_men; k++)
+        c->clause_has_mention[c->clause_of[c->s.men[k].start]] = 1;
     /* relations go with the requested topic, else the first topic the document is about
      * (else the first topic), so that each is emitted once */
     c->rel_topic = opts->topic ? sg_lexicon__topic_index(lex, opts->topic) : 0;
@@ -1114,7 +1121,17 @@ sg_status sg_extract__open(ctx *c, const sg_lexicon *lex, const sg_document *doc
 sg_status sg_extract__run_topic(ctx *c, int topic)
 {
     c->topic = topic;
+    c->relations_only = 0;
     return extract_topic(c, c->on_topic[topic]);
+}
+
+/* A topic pass that can give only relations visits only the cues of clauses that name
+ * an actor (most sentences of a news stream are about something else). */
+static sg_status run_relations_only(ctx *c, int topic)
+{
+    c->topic = topic;
+    c->relations_only = 1;
+    return extract_topic(c, 0);
 }
 
 void sg_extract__close(ctx *c)
@@ -1126,6 +1143,8 @@ void sg_extract__close(ctx *c)
     free(c->topic_touched);
     free(c->on_topic);
     free(c->has_act);
+    free(c->clause_has_mention);
+    c->clause_has_mention = NULL;
     c->topic_mask = NULL;
     c->topic_touched = NULL;
     c->on_topic = c->has_act = NULL;
@@ -1141,6 +1160,12 @@ void sg_extract__close(ctx *c)
     c->clause_start = c->clause_end = NULL;
 }
 
+static size_t window_len(const char *text, size_t len);
+static sg_status extract_window(sg_statement_list *out, const sg_lexicon *lex,
+                                const sg_document *doc, const sg_extract_options *opts,
+                                int topic, size_t byte_base, size_t *sent_base, size_t *n_out,
+                                sg_error *err);
+
 sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
                               const sg_document *doc, const sg_extract_options *opts,
                               sg_error *err)
@@ -1154,23 +1179,81 @@ sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
         if (topic < 0)
             return sg_error_set(err, SG_EUSAGE, NULL, 0, "unknown topic \"%s\"", opts->topic);
     }
+    size_t n_out = 0, sent_base = 0;
+    sg_status rc = SG_OK;
+    for (size_t off = 0; rc == SG_OK && (off < doc->len || off == 0);) {
+        sg_document w = *doc;
+        w.text = doc->text + off;
+        w.len = window_len(doc->text + off, doc->len - off);
+        rc = extract_window(out, lex, &w, opts, topic, off, &sent_base, &n_out, err);
+        off += w.len;
+        if (w.len == 0)
+            break;
+    }
+    return rc;
+}
+
+/* The length of the window that starts text[0..len): all of it when it fits, else up to
+ * the last paragraph break, line break, sentence end or space within SG_DOC_WINDOW_BYTES
+ * (always an ASCII byte, so both parts stay valid UTF-8). */
+static size_t window_len(const char *text, size_t len)
+{
+    if (len <= SG_DOC_WINDOW_BYTES)
+        return len;
+    size_t lim = SG_DOC_WINDOW_BYTES, half = lim / 2;
+    for (size_t k = lim; k-- > half + 1;)
+        if (text[k] == '\n' && text[k - 1] == '\n')
+            return k + 1;
+    for (size_t k = lim; k-- > half;)
+        if (text[k] == '\n')
+            return k + 1;
+    for (size_t k = lim; k-- > half + 1;)
+        if (text[k] == ' ' && (text[k - 1] == '.' || text[k - 1] == '!' || text[k - 1] == '?'))
+            return k + 1;
+    for (size_t k = lim; k-- > half;)
+        if (text[k] == ' ' || text[k] == '\t')
+            return k + 1;
+    for (size_t k = lim; k > half; k--) /* no space at all: a code-point boundary */
+        if (((unsigned char)text[k] & 0xC0) != 0x80)
+            return k;
+    return lim;
+}
+
+/* One window of a document: the statements of every topic asked for, with ids, sentence
+ * numbers and spans counted from the document's start. */
+static sg_status extract_window(sg_statement_list *out, const sg_lexicon *lex,
+                                const sg_document *doc, const sg_extract_options *opts,
+                                int topic, size_t byte_base, size_t *sent_base, size_t *n_out,
+                                sg_error *err)
+{
     ctx c;
     sg_status rc = sg_extract__open(&c, lex, doc, opts, out, err);
-    if (rc != SG_OK)
+    if (rc != SG_OK) {
+        if (rc == SG_EINPUT && byte_base > 0 && err) /* the offset is the window's */
+            sg_error_set(err, rc, doc->id, 0, "invalid UTF-8 after byte %zu", byte_base);
         return rc;
+    }
+    c.byte_base = byte_base;
+    c.sent_base = *sent_base;
+    c.n_out = *n_out;
     /* A topic no sentence names in full, whose act has no cue in the document, can only
      * give actor->actor relations, and those are emitted once, in the pass of rel_topic:
      * such topics cost nothing each. */
     for (size_t t = 0; t < lex->n_topics; t++) {
         if (topic >= 0 && (int)t != topic)
             continue;
-        if (topic < 0 && !c.on_topic[t] && !c.has_act[t] && (int)t != c.rel_topic)
+        /* the prefilter: most documents of a news stream are about something else */
+        int off_topic = !c.on_topic[t] && !c.has_act[t];
+        if (off_topic && !(opts->include_relations && (int)t == c.rel_topic))
             continue;
-        if ((rc = sg_extract__run_topic(&c, (int)t)) != SG_OK) {
+        rc = off_topic ? run_relations_only(&c, (int)t) : sg_extract__run_topic(&c, (int)t);
+        if (rc != SG_OK) {
             sg_error_set(err, rc, doc->id, 0, "out of memory");
             break;
         }
     }
+    *sent_base += c.s.tok.n_sent;
+    *n_out = c.n_out;
     sg_extract__close(&c);
     return rc;
 }

@@ -42,6 +42,8 @@ typedef struct ctx {
     const char *doc_source; /* source for statements without a named one */
     sg_statement_list *out;
     size_t n_out;
+    size_t sent_base, byte_base; /* where this window starts in a long document */
+    const char *doc_id;      /* the whole document's id (a window's doc is a part of it) */
     unsigned char *consumed; /* token -> cue already used (block reversal) */
     int has_last;            /* a stance on the topic was found ... */
     int last_stance;         /* ... with this polarity ... */
@@ -56,6 +58,9 @@ typedef struct ctx {
     int *topic_touched;      /* scratch: the topics whose mask is set */
     unsigned char *on_topic; /* topic -> some sentence names it in full */
     unsigned char *has_act;  /* topic -> a cue bound to its act occurs in the document */
+    unsigned char *clause_has_mention; /* clause -> some mention starts in it */
+    int relations_only;      /* this pass can give only actor->actor relations (the
+                                document names neither the topic nor its act) */
 } ctx;
 
 /* Record a decision about the cue at [a, b) when tracing (no-op otherwise). */
@@ -116,9 +121,7 @@ static inline int is_determiner(const ctx *c, size_t i)
 
 static inline int is_modal(const ctx *c, size_t i)
 {
-    static const char *const m[] = {"will", "would", "could", "can", "may", "might", "should",
-                                    "shall", "must", NULL};
-    return is_word(c, i, m);
+    return in_list(c, i, SG_WL_MODALS);
 }
 
 static inline int is_punct(const ctx *c, size_t i, const char *p)

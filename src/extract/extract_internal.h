@@ -3,6 +3,8 @@
 #ifndef SG_EXTRACT_INTERNAL_H
 #define SG_EXTRACT_INTERNAL_H
 
+#include <string.h>
+
 #include "lexicon/lexicon_internal.h"
 #include "stancegraph/extract.h"
 #include "stancegraph/text.h"
@@ -56,6 +58,7 @@ typedef struct sg_scan {
     const sg_lexicon *lex;
     const sg_document *doc;
     sg_tokens tok;
+    uint32_t *tid;    /* token -> vocabulary id (0: no lexicon phrase or word list has it) */
     sg_match *main;   size_t n_main;   /* actors, cues, negators ... (non-overlapping) */
     sg_match *topic;  size_t n_topic;  /* topic terms (non-overlapping) */
     sg_match *anaph;  size_t n_anaph;  /* topic anaphors (non-overlapping) */
@@ -76,13 +79,29 @@ SG_NODISCARD sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex,
 void sg_extract__scan_destroy(sg_scan *s);
 
 /* The first meaning of kind k in the match at token i (or NULL). */
-const sg_phrase_meaning *sg_extract__main_meaning(const sg_scan *s, size_t i, sg_phrase_kind k);
-/* 1 when token i's normalised form is in word list l of the lexicon. */
-int sg_extract__in(const sg_scan *s, size_t i, sg_wordlist l);
+const sg_phrase_meaning *sg_extract__main_meaning_at(const sg_scan *s, size_t i, sg_phrase_kind k);
+static inline const sg_phrase_meaning *sg_extract__main_meaning(const sg_scan *s, size_t i,
+                                                                sg_phrase_kind k)
+{
+    if (i >= s->tok.n_tok || s->main_at[i] < 0) /* most tokens: no match */
+        return NULL;
+    return sg_extract__main_meaning_at(s, i, k);
+}
+/* 1 when token i's normalised form is in word list l of the lexicon (a flag test). */
+static inline int sg_extract__in(const sg_scan *s, size_t i, sg_wordlist l)
+{
+    return i < s->tok.n_tok && (sg_lexicon__word_lists(s->lex, s->tid[i]) >> l & 1);
+}
 /* 1 when token i is a determiner or quantifier ("the", "its", "all", "two" ...). */
 int sg_extract__is_determiner(const sg_scan *s, size_t i);
 /* 1 when token i's normalised form is w. */
-int sg_extract__is(const sg_scan *s, size_t i, const char *w);
+static inline int sg_extract__is(const sg_scan *s, size_t i, const char *w)
+{
+    if (i >= s->tok.n_tok)
+        return 0;
+    const char *n = s->tok.tok[i].norm;
+    return n[0] == w[0] && strcmp(n, w) == 0; /* first byte first: most words differ there */
+}
 
 void sg_actor_set_add(sg_actor_set *set, int actor);
 void sg_actor_set_union(sg_actor_set *set, const sg_actor_set *other);

@@ -27,18 +27,9 @@ void sg_actor_set_union(sg_actor_set *set, const sg_actor_set *other)
         sg_actor_set_add(set, other->a[i]);
 }
 
-int sg_extract__is(const sg_scan *s, size_t i, const char *w)
-{
-    if (i >= s->tok.n_tok)
-        return 0;
-    const char *n = s->tok.tok[i].norm;
-    return n[0] == w[0] && strcmp(n, w) == 0; /* first byte first: most words differ there */
-}
 
-const sg_phrase_meaning *sg_extract__main_meaning(const sg_scan *s, size_t i, sg_phrase_kind k)
+const sg_phrase_meaning *sg_extract__main_meaning_at(const sg_scan *s, size_t i, sg_phrase_kind k)
 {
-    if (i >= s->tok.n_tok || s->main_at[i] < 0)
-        return NULL;
     const sg_match *m = &s->main[s->main_at[i]];
     if (m->start != i)
         return NULL;
@@ -108,7 +99,7 @@ static void match_at(const sg_scan *s, size_t i, size_t sent_end, const int want
     size_t node = 0;
     found[0] = found[1] = found[2] = 0;
     for (size_t j = i; j < sent_end; j++) {
-        node = sg_lexicon__child(lex, node, s->tok.tok[j].norm);
+        node = sg_lexicon__child_id(lex, node, s->tid[j]);
         if (node == 0)
             break;
         const sg_trie_node *nd = &lex->nodes[node];
@@ -214,7 +205,10 @@ static sg_status match_layers(sg_scan *s)
             for (int l = 0; l < 3; l++)
                 want[l] = i >= next_free[l];
             sg_match m[3];
-            match_at(s, i, st->last_plus1, want, m, found);
+            if (s->tid[i] != 0)
+                match_at(s, i, st->last_plus1, want, m, found);
+            else /* a word no phrase has starts no match (a compound may name terms) */
+                found[0] = found[1] = found[2] = 0;
             if (want[1])
                 compound_terms(s, i, &m[1], &found[1]);
             for (int l = 0; l < 3; l++)
@@ -236,21 +230,25 @@ static sg_status match_layers(sg_scan *s)
 /* Kinds that can make up an actor mention. */
 static const sg_phrase_meaning *name_meaning(const sg_scan *s, size_t i)
 {
-    static const sg_phrase_kind order[] = {SG_P_PERSON, SG_P_ACTOR, SG_P_GROUP, SG_P_ROLE,
-                                           SG_P_DEMONYM, SG_P_SOURCE, SG_P_SOURCE_ANAPHOR,
-                                           SG_P_PRONOUN};
-    for (size_t k = 0; k < sizeof(order) / sizeof(order[0]); k++) {
-        const sg_phrase_meaning *m = sg_extract__main_meaning(s, i, order[k]);
-        if (m)
-            return m;
+    /* kinds that name someone, by precedence (0: not a name) */
+    static const unsigned char rank[SG_P_KIND_COUNT] = {
+        [SG_P_PERSON] = 1, [SG_P_ACTOR] = 2, [SG_P_GROUP] = 3, [SG_P_ROLE] = 4,
+        [SG_P_DEMONYM] = 5, [SG_P_SOURCE] = 6, [SG_P_SOURCE_ANAPHOR] = 7, [SG_P_PRONOUN] = 8};
+    if (i >= s->tok.n_tok || s->main_at[i] < 0 || s->main[s->main_at[i]].start != i)
+        return NULL; /* no match starts here (most tokens) */
+    const sg_match *m = &s->main[s->main_at[i]];
+    const sg_phrase_meaning *best = NULL;
+    unsigned best_rank = 99;
+    for (int j = 0; j < m->n; j++) { /* the first meaning of the kind of highest precedence */
+        unsigned r = rank[m->m[j]->kind];
+        if (r != 0 && r < best_rank) {
+            best_rank = r;
+            best = m->m[j];
+        }
     }
-    return NULL;
+    return best;
 }
 
-int sg_extract__in(const sg_scan *s, size_t i, sg_wordlist l)
-{
-    return i < s->tok.n_tok && sg_lexicon__word_in(s->lex, l, s->tok.tok[i].norm);
-}
 
 int sg_extract__is_determiner(const sg_scan *s, size_t i)
 {
@@ -573,8 +571,11 @@ static int name_particle(const sg_scan *s, size_t k)
 static int learn(learned_names **lnp, const sg_scan *s, size_t a, size_t b,
                  const sg_actor_set *actors)
 {
-    if (*lnp == NULL && (*lnp = calloc(1, sizeof(**lnp))) == NULL)
-        return -1;
+    if (*lnp == NULL) { /* no need to zero 35 KiB: only the first n entries are read */
+        if ((*lnp = malloc(sizeof(**lnp))) == NULL)
+            return -1;
+        (*lnp)->n = 0;
+    }
     learned_names *ln = *lnp;
     for (size_t k = a; k < b && ln->n < SG_MAX_LEARNED; k++)
         if (name_part(s, k)) {
@@ -771,8 +772,11 @@ sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex, const sg_document 
     }
     s->men_at = malloc((s->tok.n_tok + 1) * sizeof(int));
     s->sent_of = malloc((s->tok.n_tok + 1) * sizeof(int));
-    if (s->men_at == NULL || s->sent_of == NULL)
+    s->tid = malloc((s->tok.n_tok + 1) * sizeof(uint32_t));
+    if (s->men_at == NULL || s->sent_of == NULL || s->tid == NULL)
         goto oom;
+    for (size_t i = 0; i < s->tok.n_tok; i++) /* one vocabulary look-up per token */
+        s->tid[i] = sg_lexicon__word_id(lex, s->tok.tok[i].norm);
     for (size_t i = 0; i < s->tok.n_tok; i++)
         s->men_at[i] = -1;
     for (size_t si = 0; si < s->tok.n_sent; si++)
@@ -800,5 +804,6 @@ void sg_extract__scan_destroy(sg_scan *s)
     free(s->lists);
     free(s->men_at);
     free(s->sent_of);
+    free(s->tid);
     memset(s, 0, sizeof(*s));
 }

@@ -103,16 +103,14 @@ int sg_topic__other(const ctx *c, int t, size_t a, size_t b)
 /* The cue has no object of its own: end of clause, or a pronoun ("insist on it"). */
 static int empty_object(const ctx *c, size_t k, size_t b)
 {
-    static const char *const objprep[] = {"on", "to", "for", "of", "with", "against", NULL};
-    static const char *const pron[] = {"it", "them", "so", NULL};
-    if (k < b && is_word(c, k, objprep))
+    if (k < b && in_list(c, k, SG_WL_OBJECT_PREPOSITIONS))
         k++;
     /* "advocates achieving this": a gerund before the pronoun */
     size_t n = k < b ? strlen(c->s.tok.tok[k].norm) : 0;
     if (k + 1 < b && n > 4 && strcmp(c->s.tok.tok[k].norm + n - 3, "ing") == 0 &&
-        c->s.main_at[k] < 0 && (is_word(c, k + 1, pron) || sg_extract__is(&c->s, k + 1, "this")))
+        c->s.main_at[k] < 0 && (in_list(c, k + 1, SG_WL_OBJECT_PRONOUNS) || sg_extract__is(&c->s, k + 1, "this")))
         k++;
-    if (k >= b || c->s.tok.tok[k].kind == SG_TOK_PUNCT || is_word(c, k, pron))
+    if (k >= b || c->s.tok.tok[k].kind == SG_TOK_PUNCT || in_list(c, k, SG_WL_OBJECT_PRONOUNS))
         return 1;
     /* "this" alone is a pronoun; "this position" has an object of its own */
     return sg_extract__is(&c->s, k, "this") &&
@@ -131,10 +129,8 @@ topic_how sg_topic__of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, 
     size_t near = cue_end + SG_OBJECT_WINDOW < b ? cue_end + SG_OBJECT_WINDOW : b;
     /* the object ends where an adverbial clause starts ("demands guarantees before
      * endorsing the plan") */
-    static const char *const sub[] = {"before", "after", "because", "since", "when", "unless",
-                                      "until", "despite", "although", "though", "whereas", NULL};
     for (size_t k = cue_end; k < near; k++)
-        if (is_word(c, k, sub)) {
+        if (in_list(c, k, SG_WL_ADVERBIAL_CONJUNCTIONS)) {
             near = k;
             break;
         }
@@ -153,9 +149,7 @@ topic_how sg_topic__of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, 
     int empty = empty_object(c, cue_end, b);
 
     /* a noun with no complement ("Turkey's opposition stopped any vote") */
-    static const char *const comp[] = {"to", "for", "of", "against", "on", "over", "with",
-                                       "toward", "towards", "about", NULL};
-    if (nominal && !is_word(c, cue_end, comp))
+    if (nominal && !in_list(c, cue_end, SG_WL_NOUN_COMPLEMENTS))
         empty = 1;
     const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[cue]];
     if (empty && sg_topic__full(c, t, sg_topic__groups(c, t, st->first, st->last_plus1)) &&

@@ -113,6 +113,8 @@ void sg_lexicon_free(sg_lexicon *lex)
     free(lex->nodes);
     free(lex->meanings);
     free(lex->slots);
+    free(lex->vslots);
+    free(lex->vocab_lists);
     free(lex->tokpool);
     free(lex);
 }
@@ -710,7 +712,7 @@ static sg_status load_acts(load_ctx *c, const cJSON *arr)
 }
 
 static const char *const wordlist_names[SG_WL_COUNT] = {
-    "act_carriers", "plural_heads", "member_markers", "determiners", "list_glue", "prepositions", "list_conjunctions", "name_particles", "relative_pronouns", "passive_auxiliaries", "noun_prepositions", "agent_copulas", "auxiliaries", "subject_conjunctions", "inverted_copulas", "nominal_determiners", "attitude_verbs", "subordinators"};
+    "act_carriers", "plural_heads", "member_markers", "determiners", "list_glue", "prepositions", "list_conjunctions", "name_particles", "relative_pronouns", "passive_auxiliaries", "noun_prepositions", "agent_copulas", "auxiliaries", "subject_conjunctions", "inverted_copulas", "nominal_determiners", "attitude_verbs", "subordinators", "clause_conjunctions", "conditional_conjunctions", "concessive_adverbs", "concessive_partners", "exclusive_adverbs", "object_prepositions", "object_pronouns", "adverbial_conjunctions", "noun_complements", "modals", "passive_forms", "be_forms", "performer_determiners", "relation_prepositions", "adjective_complements", "object_determiners"};
 
 static int cmp_cstr(const void *a, const void *b)
 {
@@ -756,6 +758,8 @@ static sg_status load_wordlists(load_ctx *c, const cJSON *arr)
 
 int sg_lexicon__word_in(const sg_lexicon *lex, sg_wordlist l, const char *w)
 {
+    if (lex->finished) /* every word-list word is in the vocabulary with its lists */
+        return (int)(sg_lexicon__word_lists(lex, sg_lexicon__word_id(lex, w)) >> l & 1);
     const sg_string_list *s = &lex->wordlists[l];
     return s->n > 0 && bsearch(&w, s->items, s->n, sizeof(char *), cmp_cstr) != NULL;
 }

@@ -4,6 +4,7 @@
 #define SG_LEXICON_INTERNAL_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "stancegraph/lexicon.h"
 
 typedef enum sg_phrase_kind {
@@ -53,7 +54,23 @@ typedef enum sg_wordlist {
     SG_WL_NOMINAL_DETERMINERS, /* determiners after which a cue is a noun */
     SG_WL_ATTITUDE_VERBS, /* "hopes": "A hopes that B would V" is A's position */
     SG_WL_SUBORDINATORS,  /* "after": "after Hungary blocked" opens a clause */
-    SG_WL_COUNT
+    SG_WL_CLAUSE_CONJUNCTIONS, /* "but", "whereas": open a new clause in a sentence */
+    SG_WL_CONDITIONAL_CONJUNCTIONS, /* "if", "unless": open a conditional clause */
+    SG_WL_CONCESSIVE_ADVERBS, /* "even" of "even as", "even though" */
+    SG_WL_CONCESSIVE_PARTNERS, /* "as", "though", "if" after "even" */
+    SG_WL_EXCLUSIVE_ADVERBS, /* "even", "only" before "if": no conditional clause */
+    SG_WL_OBJECT_PREPOSITIONS, /* "insist on it": a preposition before a pronoun object */
+    SG_WL_OBJECT_PRONOUNS, /* "it", "them", "so": no object of the cue's own */
+    SG_WL_ADVERBIAL_CONJUNCTIONS, /* "before", "because": a cue's object ends here */
+    SG_WL_NOUN_COMPLEMENTS, /* "opposition to": a noun cue's complement */
+    SG_WL_MODALS,           /* will, would, could, can, may, might, should, shall, must */
+    SG_WL_PASSIVE_FORMS,    /* be/get forms before an act's participle */
+    SG_WL_BE_FORMS,         /* be, been, is, was ... */
+    SG_WL_PERFORMER_DETERMINERS, /* "X said their governments decided to recognise" */
+    SG_WL_RELATION_PREPOSITIONS, /* "support for Kyiv": a cue about an actor */
+    SG_WL_ADJECTIVE_COMPLEMENTS, /* "hostile to": a predicative adjective cue */
+    SG_WL_OBJECT_DETERMINERS, /* "postponed his visit": a deferral's own object */
+    SG_WL_COUNT /* at most 64: a word's lists are the bits of one uint64_t */
 } sg_wordlist;
 
 /* One meaning of a phrase. */
@@ -209,7 +226,11 @@ struct sg_lexicon {
     /* compiled trie */
     sg_trie_node *nodes; size_t n_nodes, cap_nodes;
     sg_phrase_meaning *meanings; size_t n_meanings;
-    struct sg_trie_slot *slots; size_t n_slots;  /* open addressing (node, token) -> child */
+    struct sg_trie_slot *slots; size_t n_slots, n_edges; /* (node, token id) -> child */
+    /* vocabulary: every distinct token of a phrase or a word list, with an id (1..) */
+    struct sg_vocab_slot *vslots; size_t n_vslots;
+    size_t n_vocab_ids;        /* ids in use + 1 */
+    uint64_t *vocab_lists;     /* id -> bit l set when the word is in word list l */
     char *tokpool; size_t tokpool_len, tokpool_cap;
     int finished;
 };
@@ -221,8 +242,58 @@ SG_NODISCARD sg_status sg_lexicon__load_population(sg_lexicon *lex, const struct
 SG_NODISCARD sg_status sg_lexicon__check_decisions(const sg_lexicon *lex, sg_error *err);
 void sg_lexicon__free_decision_data(sg_lexicon *lex);
 
-/* Child of node for token (normalised), or 0 when none (0 is the root, never a child). */
+/* The vocabulary id of a normalised token, or 0 when no phrase or word list of the
+ * finished lexicon has it (then it can start or continue no match). */
+uint32_t sg_lexicon__word_id(const sg_lexicon *lex, const char *token);
+/* Child of node for the normalised token, or 0 when none (0 is the root, never a child);
+ * sg_lexicon__child_id (below) takes the token's id. */
 size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token);
+
+/* The matcher's hot look-ups, inline: trie edges and word lists keyed on token ids. */
+/* A trie edge: (parent node, token id) -> child. Token ids come from the vocabulary, so
+ * a lookup compares two integers, never a string. */
+typedef struct sg_trie_slot {
+    uint32_t node;   /* parent node id + 1; 0 marks an empty slot */
+    uint32_t tok;    /* token id (sg_lexicon__word_id) */
+    uint32_t child;
+} sg_trie_slot;
+
+/* A vocabulary entry: one distinct token string of the lexicon. */
+typedef struct sg_vocab_slot {
+    uint32_t id;     /* 0 marks an empty slot */
+    uint32_t hash;   /* low bits of the string hash, compared before the string */
+    size_t off;      /* the string in tokpool */
+} sg_vocab_slot;
+
+static inline size_t sg_lexicon__edge_hash(size_t node, uint32_t tok)
+{
+    uint64_t h = ((uint64_t)node << 32 | tok) * 0x9E3779B97F4A7C15ULL; /* splitmix64 finaliser: */
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL; /* every key bit reaches the low bits */
+    h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+    return (size_t)(h ^ (h >> 31));
+}
+
+/* Child of node for token id, or 0 when none. */
+static inline size_t sg_lexicon__child_id(const sg_lexicon *lex, size_t node, uint32_t tok)
+{
+    if (tok == 0 || lex->n_slots == 0)
+        return 0;
+    size_t mask = lex->n_slots - 1;
+    for (size_t i = sg_lexicon__edge_hash(node, tok) & mask;; i = (i + 1) & mask) {
+        const sg_trie_slot *s = &lex->slots[i];
+        if (s->node == 0)
+            return 0;
+        if (s->node == node + 1 && s->tok == tok)
+            return s->child;
+    }
+}
+
+/* The word lists (bit l for list l) that hold the word with this id. */
+static inline uint64_t sg_lexicon__word_lists(const sg_lexicon *lex, uint32_t id)
+{
+    return id != 0 && id < lex->n_vocab_ids ? lex->vocab_lists[id] : 0;
+}
+
 /* 1 when the normalised token w is in word list l. */
 int sg_lexicon__word_in(const sg_lexicon *lex, sg_wordlist l, const char *w);
 /* Index of an actor id, or -1. */

@@ -19,13 +19,6 @@ typedef struct sg_pending_ref {
     char *file;      /* the lexicon file that made the reference, for errors */
 } sg_pending_ref;
 
-typedef struct sg_trie_slot {
-    size_t node;     /* parent node id + 1; 0 marks an empty slot */
-    size_t child;
-    size_t tok_off;  /* offset of the token in tokpool */
-    uint64_t hash;   /* slot_hash(node, token): compared before the string */
-} sg_trie_slot;
-
 int sg_lexicon__add_phrase(sg_lexicon *lex, const char *text, sg_phrase_kind kind, int data,
                            int data2, int requires)
 {
@@ -117,9 +110,9 @@ void sg_lexicon__free_pending(sg_lexicon *lex)
     lex->n_refs = lex->cap_refs = 0;
 }
 
-static uint64_t slot_hash(size_t node, const char *tok)
+static uint64_t str_hash(const char *tok)
 {
-    uint64_t h = 1469598103934665603ULL ^ (uint64_t)node * 0x9E3779B97F4A7C15ULL;
+    uint64_t h = 1469598103934665603ULL;
     for (const unsigned char *p = (const unsigned char *)tok; *p; p++) {
         h ^= *p;
         h *= 1099511628211ULL;
@@ -127,23 +120,64 @@ static uint64_t slot_hash(size_t node, const char *tok)
     return h;
 }
 
-size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token)
+uint32_t sg_lexicon__word_id(const sg_lexicon *lex, const char *token)
 {
-    if (lex->n_slots == 0)
+    if (lex->n_vslots == 0)
         return 0;
-    size_t mask = lex->n_slots - 1;
-    uint64_t h = slot_hash(node, token);
+    size_t mask = lex->n_vslots - 1;
+    uint64_t h = str_hash(token);
     for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        const sg_trie_slot *s = &lex->slots[i];
-        if (s->node == 0)
+        const sg_vocab_slot *v = &lex->vslots[i];
+        if (v->id == 0)
             return 0;
-        if (s->hash == h && s->node == node + 1 && strcmp(lex->tokpool + s->tok_off, token) == 0)
-            return s->child;
+        if (v->hash == (uint32_t)(h >> 32) && strcmp(lex->tokpool + v->off, token) == 0)
+            return v->id;
     }
 }
 
-static int pool_intern(sg_lexicon *lex, const char *tok, size_t *off)
+size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token)
 {
+    return sg_lexicon__child_id(lex, node, sg_lexicon__word_id(lex, token));
+}
+
+
+/* Double a table of n slots of size sz (n a power of two, or 0) when it is half full;
+ * the caller reinserts. Returns the new table or NULL. */
+static int vocab_grow(sg_lexicon *lex)
+{
+    size_t n = lex->n_vslots ? lex->n_vslots * 2 : 4096;
+    sg_vocab_slot *t = calloc(n, sizeof(*t));
+    uint64_t *lists = realloc(lex->vocab_lists, (n / 2 + 1) * sizeof(uint64_t));
+    if (t == NULL || lists == NULL) {
+        free(t);
+        if (lists)
+            lex->vocab_lists = lists;
+        return -1;
+    }
+    lex->vocab_lists = lists;
+    for (size_t i = 0; i < lex->n_vslots; i++) {
+        const sg_vocab_slot *v = &lex->vslots[i];
+        if (v->id == 0)
+            continue;
+        uint64_t h = str_hash(lex->tokpool + v->off);
+        size_t k = (size_t)h & (n - 1);
+        while (t[k].id != 0)
+            k = (k + 1) & (n - 1);
+        t[k] = *v;
+    }
+    free(lex->vslots);
+    lex->vslots = t;
+    lex->n_vslots = n;
+    return 0;
+}
+
+/* The id of tok in the vocabulary, added when missing (ids start at 1). */
+static int vocab_intern(sg_lexicon *lex, const char *tok, uint32_t *id)
+{
+    if ((*id = sg_lexicon__word_id(lex, tok)) != 0)
+        return 0;
+    if ((lex->n_vocab_ids + 1) * 2 > lex->n_vslots && vocab_grow(lex))
+        return -1;
     size_t n = strlen(tok) + 1;
     if (lex->tokpool_len + n > lex->tokpool_cap) {
         size_t cap = lex->tokpool_cap ? lex->tokpool_cap * 2 : 65536;
@@ -156,8 +190,38 @@ static int pool_intern(sg_lexicon *lex, const char *tok, size_t *off)
         lex->tokpool_cap = cap;
     }
     memcpy(lex->tokpool + lex->tokpool_len, tok, n);
-    *off = lex->tokpool_len;
+    uint64_t h = str_hash(tok);
+    size_t mask = lex->n_vslots - 1, k = (size_t)h & mask;
+    while (lex->vslots[k].id != 0)
+        k = (k + 1) & mask;
+    if (lex->n_vocab_ids == 0)
+        lex->n_vocab_ids = 1; /* id 0 is "not in the vocabulary" */
+    *id = (uint32_t)lex->n_vocab_ids++;
+    lex->vslots[k] = (sg_vocab_slot){*id, (uint32_t)(h >> 32), lex->tokpool_len};
+    lex->vocab_lists[*id] = 0;
     lex->tokpool_len += n;
+    return 0;
+}
+
+/* Double the edge table when half full. */
+static int edges_grow(sg_lexicon *lex)
+{
+    size_t n = lex->n_slots ? lex->n_slots * 2 : 8192;
+    sg_trie_slot *t = calloc(n, sizeof(*t));
+    if (t == NULL)
+        return -1;
+    for (size_t i = 0; i < lex->n_slots; i++) {
+        const sg_trie_slot *e = &lex->slots[i];
+        if (e->node == 0)
+            continue;
+        size_t k = sg_lexicon__edge_hash(e->node - 1, e->tok) & (n - 1);
+        while (t[k].node != 0)
+            k = (k + 1) & (n - 1);
+        t[k] = *e;
+    }
+    free(lex->slots);
+    lex->slots = t;
+    lex->n_slots = n;
     return 0;
 }
 
@@ -177,30 +241,40 @@ static int new_node(sg_lexicon *lex, size_t *id)
     return 0;
 }
 
-/* Child of node for tok, created when missing. The slot table is sized in finish to
- * hold every possible edge (one per phrase token), so it never needs to grow. */
+/* Child of node for tok, created when missing. */
 static int child_or_new(sg_lexicon *lex, size_t node, const char *tok, size_t *out)
 {
-    size_t mask = lex->n_slots - 1;
-    uint64_t h = slot_hash(node, tok);
-    size_t i = (size_t)h & mask;
-    for (;; i = (i + 1) & mask) {
-        sg_trie_slot *s = &lex->slots[i];
-        if (s->node == 0)
-            break;
-        if (s->node == node + 1 && strcmp(lex->tokpool + s->tok_off, tok) == 0) {
-            *out = s->child;
-            return 0;
-        }
-    }
-    size_t id, off;
-    if (new_node(lex, &id) || pool_intern(lex, tok, &off))
+    uint32_t id;
+    if (vocab_intern(lex, tok, &id))
         return -1;
-    lex->slots[i].node = node + 1;
-    lex->slots[i].child = id;
-    lex->slots[i].tok_off = off;
-    lex->slots[i].hash = h;
-    *out = id;
+    if ((*out = sg_lexicon__child_id(lex, node, id)) != 0)
+        return 0;
+    if ((lex->n_edges + 1) * 2 > lex->n_slots && edges_grow(lex))
+        return -1;
+    size_t child;
+    if (new_node(lex, &child) || child >= UINT32_MAX || node >= UINT32_MAX - 1)
+        return -1;
+    size_t mask = lex->n_slots - 1, i = sg_lexicon__edge_hash(node, id) & mask;
+    while (lex->slots[i].node != 0)
+        i = (i + 1) & mask;
+    lex->slots[i] = (sg_trie_slot){(uint32_t)(node + 1), id, (uint32_t)child};
+    lex->n_edges++;
+    *out = child;
+    return 0;
+}
+
+_Static_assert(SG_WL_COUNT <= 64, "word lists are the bits of a uint64_t");
+
+/* Every word of every word list in the vocabulary, with its lists as bits. */
+static int vocab_wordlists(sg_lexicon *lex)
+{
+    for (int l = 0; l < SG_WL_COUNT; l++)
+        for (size_t k = 0; k < lex->wordlists[l].n; k++) {
+            uint32_t id;
+            if (vocab_intern(lex, lex->wordlists[l].items[k], &id))
+                return -1;
+            lex->vocab_lists[id] |= (uint64_t)1 << l;
+        }
     return 0;
 }
 
@@ -321,19 +395,12 @@ sg_status sg_lexicon_finish(sg_lexicon *lex, sg_error *err)
         rc = sg_lexicon__check_decisions(lex, err);
     if (rc != SG_OK)
         return rc;
-    size_t n_slots = 1024, edges = 0;
-    for (size_t i = 0; i < lex->n_pending; i++)
-        edges += strlen(lex->pending[i].text) + 1; /* bound on tokens per phrase */
-    while (n_slots < 2 * edges)
-        n_slots *= 2;
-    lex->slots = calloc(n_slots, sizeof(sg_trie_slot));
     node_meaning *nm = malloc((lex->n_pending + 1) * sizeof(node_meaning));
     size_t n_nm = 0, root;
-    if (lex->slots == NULL || nm == NULL || new_node(lex, &root)) {
+    if (nm == NULL || new_node(lex, &root) || vocab_wordlists(lex)) {
         free(nm);
         return sg_error_set(err, SG_ENOMEM, "lexicon", 0, "out of memory");
     }
-    lex->n_slots = n_slots;
     for (size_t i = 0; i < lex->n_pending; i++) {
         int skip;
         rc = insert_phrase(lex, root, &lex->pending[i], &nm[n_nm], &skip);

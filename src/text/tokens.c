@@ -15,6 +15,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Classes of ASCII bytes, looked up once per byte instead of decoding and calling
+ * <ctype.h> (the tokeniser's hot path; non-ASCII bytes take the decoding path). */
+enum { C_WORD = 1, C_SPACE = 2, C_UPPER = 4, C_DIGIT = 8, C_ALPHA = 16, C_JOIN = 32 };
+static const unsigned char ascii_class[128] = {
+    ['\t'] = C_SPACE, ['\n'] = C_SPACE, ['\v'] = C_SPACE, ['\f'] = C_SPACE, ['\r'] = C_SPACE,
+    [' '] = C_SPACE,
+    /* may continue a word ("long-range", "U.S.", "1,000", "don't", "Ukraine's") */
+    ['-'] = C_JOIN, ['.'] = C_JOIN, [','] = C_JOIN, ['\''] = C_JOIN,
+#define D(c) [c] = C_WORD | C_DIGIT
+    D('0'), D('1'), D('2'), D('3'), D('4'), D('5'), D('6'), D('7'), D('8'), D('9'),
+#undef D
+#define U(c) [c] = C_WORD | C_ALPHA | C_UPPER, [c + 32] = C_WORD | C_ALPHA
+    U('A'), U('B'), U('C'), U('D'), U('E'), U('F'), U('G'), U('H'), U('I'), U('J'), U('K'),
+    U('L'), U('M'), U('N'), U('O'), U('P'), U('Q'), U('R'), U('S'), U('T'), U('U'), U('V'),
+    U('W'), U('X'), U('Y'), U('Z'),
+#undef U
+};
+
+static inline unsigned aclass(unsigned char c)
+{
+    return c < 0x80 ? ascii_class[c] : 0;
+}
+
 /* Words that end with a dot without ending the sentence (lower case, no dot). */
 static const char *const default_abbreviations[] = {
     "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
@@ -59,7 +82,7 @@ static int is_space_cp(unsigned cp)
 static int is_word_cp(unsigned cp)
 {
     if (cp < 0x80)
-        return isalnum((int)cp) != 0;
+        return (ascii_class[cp] & C_WORD) != 0;
     if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7)
         return 0;
     if (cp >= 0x2000 && cp <= 0x2BFF)
@@ -144,24 +167,18 @@ static sg_status push_token(builder *b, size_t start, size_t end, sg_token_kind 
     if (pool_add(t, norm, norm_len, &off) != SG_OK)
         return SG_ENOMEM;
     sg_token *k = &t->tok[t->n_tok++];
-    memset(k, 0, sizeof(*k));
-    k->start = start;
-    k->end = end;
-    k->kind = kind;
-    k->norm = (char *)(uintptr_t)off;
+    *k = (sg_token){.start = start, .end = end, .kind = kind, .norm = (char *)(uintptr_t)off};
     char *n = t->pool + off;
     int letters = 0, capitals = 0;
     for (size_t i = 0; i < norm_len; i++) {
-        unsigned char c = (unsigned char)n[i];
-        if (isalpha(c)) {
-            letters++;
-            if (isupper(c))
-                capitals++;
+        unsigned cl = aclass((unsigned char)n[i]);
+        letters += (cl & C_ALPHA) != 0;
+        if (cl & C_UPPER) {
+            capitals++;
+            n[i] = (char)(n[i] + 32);
         }
-        if (c < 0x80)
-            n[i] = (char)tolower(c);
     }
-    k->upper = norm_len > 0 && (isupper((unsigned char)norm[0]) || (unsigned char)norm[0] >= 0xC0);
+    k->upper = norm_len > 0 && ((aclass((unsigned char)norm[0]) & C_UPPER) || (unsigned char)norm[0] >= 0xC0);
     if ((unsigned char)norm[0] >= 0xC0) {
         /* Accented capitals (Á, Ž ...): treat a non-ASCII first letter as capital only when
          * it is in an upper-case Latin-1/Latin Extended-A position. */
@@ -173,16 +190,43 @@ static sg_status push_token(builder *b, size_t start, size_t end, sg_token_kind 
     return SG_OK;
 }
 
+/* push_token for a plain ASCII word text[start..end): copied and lower-cased in one pass. */
+static sg_status push_ascii_word(builder *b, const char *text, size_t start, size_t end)
+{
+    sg_tokens *t = b->t;
+    size_t n = end - start;
+    if (t->n_tok == b->tok_cap || t->pool_len + n + 1 > t->pool_cap)
+        return push_token(b, start, end, SG_TOK_WORD, text + start, n);
+    char *dst = t->pool + t->pool_len;
+    int letters = 0, capitals = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)text[start + i];
+        unsigned cl = ascii_class[c];
+        letters += (cl & C_ALPHA) != 0;
+        capitals += (cl & C_UPPER) != 0;
+        dst[i] = (char)((cl & C_UPPER) ? c + 32 : c);
+    }
+    dst[n] = '\0';
+    sg_token *k = &t->tok[t->n_tok++];
+    *k = (sg_token){.start = start, .end = end, .kind = SG_TOK_WORD,
+                    .norm = (char *)(uintptr_t)t->pool_len};
+    k->upper = (ascii_class[(unsigned char)text[start]] & C_UPPER) != 0;
+    k->caps = letters >= 2 && letters == capitals;
+    t->pool_len += n + 1;
+    return SG_OK;
+}
+
 static int is_abbreviation(const char *word, size_t n, const char *const *abbr)
 {
     char low[16];
     if (n == 0 || n >= sizeof(low))
         return 0;
+    int first = tolower((unsigned char)word[0]);
     for (size_t i = 0; i < n; i++)
         low[i] = (char)tolower((unsigned char)word[i]);
     low[n] = '\0';
     for (size_t i = 0; abbr[i]; i++)
-        if (strcmp(abbr[i], low) == 0)
+        if (abbr[i][0] == first && strcmp(abbr[i], low) == 0)
             return 1;
     return 0;
 }
@@ -193,8 +237,14 @@ static size_t scan_word(const unsigned char *s, size_t i, size_t len)
 {
     size_t n;
     for (;;) {
-        while (i < len && is_word_cp(decode(s, i, len, &n)))
-            i += n;
+        for (;;) {
+            while (i < len && (aclass(s[i]) & C_WORD))
+                i++;
+            if (i < len && s[i] >= 0x80 && is_word_cp(decode(s, i, len, &n)))
+                i += n;
+            else
+                break;
+        }
         if (i + 1 < len) {
             unsigned cp = decode(s, i, len, &n);
             size_t n2;
@@ -291,22 +341,51 @@ static sg_status punct_token(builder *b, const char *text, size_t len, size_t i,
     return rc;
 }
 
+/* A plain ASCII word s[i..j) followed by "," or "." that neither joins it to more word
+ * ("1,000", "3.5", "U.S.") nor is an abbreviation's dot ("Gen."): the word ends at j. */
+static int plain_end(const unsigned char *s, size_t i, size_t j, size_t len,
+                     const char *const *abbr)
+{
+    if ((s[j] != ',' && s[j] != '.') || (j + 1 < len && (s[j + 1] >= 0x80 ||
+                                                          (ascii_class[s[j + 1]] & C_WORD))))
+        return 0;
+    return s[j] == ',' || !is_abbreviation((const char *)s + i, j - i, abbr);
+}
+
 static sg_status tokenize(builder *b, const char *text, size_t len, const char *const *abbr)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, n;
     int line_start = 1, in_quote = 0;
     while (i < len) {
-        unsigned cp = decode(s, i, len, &n);
-        if (is_space_cp(cp)) {
-            if (cp == '\n')
-                line_start = 1;
-            i += n;
-            continue;
+        unsigned cp;
+        if (s[i] < 0x80) {
+            cp = s[i];
+            n = 1;
+            if (ascii_class[cp] & C_SPACE) {
+                line_start |= cp == '\n';
+                i++;
+                continue;
+            }
+        } else {
+            cp = decode(s, i, len, &n);
+            if (is_space_cp(cp)) { /* no-break and other Unicode spaces */
+                i += n;
+                continue;
+            }
         }
-        size_t before = b->t->n_tok, next = i + n, nt;
+        size_t before = b->t->n_tok, next = i + n, nt, j = i;
         sg_status rc;
-        if ((nt = nt_at(s, i, len)) != 0) {
+        if (cp < 0x80 && (ascii_class[cp] & C_WORD)) /* fast path: a plain ASCII word */
+            while (j < len && s[j] < 0x80 && (ascii_class[s[j]] & C_WORD))
+                j++;
+        if (j > i && (j == len || (s[j] < 0x80 && !(ascii_class[s[j]] & C_JOIN)) ||
+                      plain_end(s, i, j, len, abbr))) {
+            /* nothing that could extend it follows (no hyphen, dot, comma, apostrophe or
+             * non-ASCII letter): the general path would give this one token */
+            rc = push_ascii_word(b, text, i, j);
+            next = j;
+        } else if ((nt = nt_at(s, i, len)) != 0) {
             /* a lone "n't" (as lexicon phrases write it) is the same token as in "doesn't" */
             rc = push_token(b, i, nt, SG_TOK_WORD, "n't", 3);
             next = nt;
@@ -395,16 +474,21 @@ static int continues_line(const sg_token *k)
     return 0;
 }
 
+/* A punctuation token that is exactly the one character c. */
+static int punct_is(const sg_token *k, char c)
+{
+    return k->kind == SG_TOK_PUNCT && k->norm[0] == c && k->norm[1] == '\0';
+}
+
 static int is_terminal(const sg_token *k)
 {
-    return k->kind == SG_TOK_PUNCT && (strcmp(k->norm, ".") == 0 || strcmp(k->norm, "!") == 0 ||
-                                       strcmp(k->norm, "?") == 0 || strcmp(k->norm, "...") == 0);
+    return punct_is(k, '.') || punct_is(k, '!') || punct_is(k, '?') ||
+           (k->kind == SG_TOK_PUNCT && strcmp(k->norm, "...") == 0);
 }
 
 static int is_closing(const sg_token *k)
 {
-    return k->kind == SG_TOK_PUNCT && (strcmp(k->norm, "\"") == 0 || strcmp(k->norm, "'") == 0 ||
-                                       strcmp(k->norm, ")") == 0);
+    return punct_is(k, '"') || punct_is(k, '\'') || punct_is(k, ')');
 }
 
 static sg_status split_sentences(builder *b, const char *text)
@@ -460,6 +544,18 @@ sg_status sg_tokens_init(sg_tokens *out, const char *text, size_t len,
     if (!sg_utf8_valid(text, len, &bad))
         return sg_error_set(err, SG_EINPUT, NULL, 0, "invalid UTF-8 at byte %zu", bad);
     builder b = {out, 0, 0};
+    /* Reserve once: a norm is never longer than its text, so the pool needs at most
+     * len + one NUL per token; tokens are about one per 5 bytes of news text (grown when
+     * a text is denser). */
+    size_t tok_guess = len / 5 + 16;
+    out->pool = malloc(2 * len + 16);
+    out->tok = malloc(tok_guess * sizeof(sg_token));
+    if (out->pool == NULL || out->tok == NULL) {
+        sg_tokens_destroy(out);
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory while tokenising");
+    }
+    out->pool_cap = 2 * len + 16;
+    b.tok_cap = tok_guess;
     sg_status rc = tokenize(&b, text, len, abbreviations ? abbreviations : default_abbreviations);
     if (rc == SG_OK) {
         for (size_t i = 0; i < out->n_tok; i++)
