@@ -495,6 +495,32 @@ static void test_output_is_byte_identical_run_to_run(void)
     }
 }
 
+/* The grid layout pins every actor (camp order, row by row) and draws with nop: no
+ * cluster, no legend, no layout engine; the SVG holds every actor. */
+static void test_grid_engine_pins_every_actor(void)
+{
+    sg_render_options o = SG_RENDER_OPTIONS_INIT;
+    o.engine = SG_RENDER_GRID;
+    size_t len = 0;
+    char *dot = render_file(SAMPLE, SG_RENDER_DOT, &o, &len);
+    char *svg = render_file(SAMPLE, SG_RENDER_SVG, &o, &len);
+    char *plain = render_file(SAMPLE, SG_RENDER_SVG, NULL, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(dot);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(svg);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(plain);
+    size_t actors = count(plain, "class=\"node\"") - 1; /* the plain drawing has a legend */
+    CU_ASSERT(actors > 1);
+    CU_ASSERT_EQUAL(count(dot, "pos=\""), actors);
+    CU_ASSERT_PTR_NOT_NULL(strstr(dot, "pos=\"0,0!\""));
+    CU_ASSERT_PTR_NOT_NULL(strstr(dot, "pos=\"180,0!\""));
+    CU_ASSERT_PTR_NULL(strstr(dot, "cluster_"));
+    CU_ASSERT_EQUAL(count(svg, "class=\"node\""), actors);
+    CU_ASSERT_PTR_NOT_NULL(strstr(svg, "class=\"edge\""));
+    free(dot);
+    free(svg);
+    free(plain);
+}
+
 /* A report parsed once renders every format exactly as sg_render does. */
 static void test_parsed_once_renders_as_sg_render(void)
 {
@@ -865,6 +891,7 @@ static CU_TestInfo render_tests[] = {
     {"xml_checker_rejects_broken_markup", test_xml_checker_rejects_broken_markup},
     {"output_is_byte_identical_run_to_run", test_output_is_byte_identical_run_to_run},
     {"parsed_once_renders_as_sg_render", test_parsed_once_renders_as_sg_render},
+    {"grid_engine_pins_every_actor", test_grid_engine_pins_every_actor},
     {"binary_formats_have_their_magic", test_binary_formats_have_their_magic},
     {"sample_reports_match_the_schema", test_sample_reports_match_the_schema},
     {"schema_rejects_bad_reports", test_schema_rejects_bad_reports},

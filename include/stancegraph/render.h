@@ -51,6 +51,11 @@ typedef struct sg_render_options {
 /* The default backbone: each actor's 3 strongest ties are drawn. */
 #define SG_RENDER_BACKBONE 3
 
+/* opts->engine = SG_RENDER_GRID draws the camps diagram without a Graphviz layout engine:
+ * actors in camp order on a square grid, pinned, drawn by Graphviz's "nop" (linear time;
+ * the fallback when a layout engine fails). The two-mode view uses neato instead. */
+#define SG_RENDER_GRID "grid"
+
 /* Above this many actors the automatic engine is sfdp (fdp/neato get slow). */
 #define SG_RENDER_LARGE_GRAPH 150
 

@@ -79,6 +79,14 @@ void sg_cli_forget(int slot);
  * remembered, then die of the same signal (SIGPIPE from `| head` ends quietly, with the
  * shell status 141, even when the parent ignored SIGPIPE). */
 void sg_cli_install_signals(void);
+/* Between defer and resume a fatal signal waits: it is acted on (cleanup, then death by
+ * the same signal) at resume. For short steps that must finish once begun, such as
+ * report's renames of its folder; never around anything that may block. */
+void sg_cli_signals_defer(void);
+void sg_cli_signals_resume(void);
+/* In a forked child: the default action again for the signals the handlers took (the
+ * ones the parent ignores stay ignored), so that the child cleans up nothing. */
+void sg_cli_signals_default(void);
 
 /* s with control characters (C0 except tab, DEL, C1, and invalid UTF-8 bytes) replaced by
  * '?', into buf (truncated to fit): for text from input that reaches a terminal, so an

@@ -2,7 +2,8 @@
  * reads one document at a time on this thread (it alone parses JSON: cJSON's error state
  * is global), a bounded ring of slots hands them to the worker threads, and the results
  * leave in input order, so the output is the same for any -j and memory is bounded by
- * the ring, not by the input. */
+ * the ring, not by the input. With --strict every document is read once first, so that
+ * a malformed line fails the run before any statement is written. */
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli_docs.h"
 #include "cli/cli.h"
@@ -186,15 +187,84 @@ typedef struct doc_source {
     FILE *fp;
     sg_doc_reader *rd;
     const sg_cli_extract_args *a;
+    FILE *stdin_copy; /* --strict: standard input as read by the check, read again */
 } doc_source;
 
 static void source_close(doc_source *src)
 {
     sg_doc_reader_free(src->rd);
     src->rd = NULL;
-    if (src->fp && src->fp != stdin)
+    if (src->fp && src->fp != stdin && src->fp != src->stdin_copy)
         fclose(src->fp);
     src->fp = NULL;
+}
+
+static sg_doc_format source_format(const sg_cli_extract_args *a)
+{
+    return strcmp(a->format, "jsonl") == 0  ? SG_DOC_JSONL
+           : strcmp(a->format, "text") == 0 ? SG_DOC_TEXT
+                                            : SG_DOC_AUTO;
+}
+
+/* Open path for reading: stdin ("-", or its copy, rewound), else the file. */
+static sg_status source_open(doc_source *src, const char *path, sg_error *err)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    struct stat st;
+    if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return sg_error_set(err, SG_EUSAGE, path, 0, "is a directory: give the files "
+                                                     "in it (%s/*.txt, %s/*.jsonl)",
+                            path, path);
+    if (is_stdin && src->stdin_copy != NULL)
+        rewind(src->stdin_copy);
+    src->fp = !is_stdin ? fopen(path, "rb") : src->stdin_copy ? src->stdin_copy : stdin;
+    if (src->fp == NULL)
+        return sg_error_set(err, SG_EIO, path, 0, "cannot open: %s", strerror(errno));
+    return sg_doc_reader_open(&src->rd, src->fp, path, sg_cli_name(path),
+                              source_format(src->a), src->a->date, err);
+}
+
+/* Copy standard input into an unnamed temporary file (tmpfile: gone when closed, also
+ * when the process is killed), so that --strict can read it twice. */
+static sg_status copy_stdin(FILE **out, sg_error *err)
+{
+    FILE *t = tmpfile();
+    if (t == NULL)
+        return sg_error_set(err, SG_EIO, "<stdin>", 0, "cannot make a temporary copy: %s",
+                            strerror(errno));
+    char buf[1 << 16];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof(buf), stdin)) > 0)
+        if (fwrite(buf, 1, n, t) != n) {
+            fclose(t);
+            return sg_error_set(err, SG_EIO, "<stdin>", 0, "cannot copy to a temporary "
+                                "file: %s", strerror(errno));
+        }
+    if (ferror(stdin) || fflush(t) != 0) {
+        fclose(t);
+        return sg_error_set(err, SG_EIO, "<stdin>", 0, "read error: %s", strerror(errno));
+    }
+    *out = t;
+    return SG_OK;
+}
+
+/* --strict: read every document of every file once, as the extraction will, and stop at
+ * the first problem (file:line). One document in memory at a time. */
+static sg_status check_all(doc_source *src, sg_error *err)
+{
+    sg_status rc = SG_OK;
+    for (int f = 0; rc == SG_OK && f < src->n_files; f++) {
+        if (strcmp(src->files[f], "-") == 0 && src->stdin_copy == NULL &&
+            (rc = copy_stdin(&src->stdin_copy, err)) != SG_OK)
+            break;
+        if ((rc = source_open(src, src->files[f], err)) == SG_OK) {
+            sg_doc *d = NULL;
+            while ((rc = sg_doc_reader_next(src->rd, &d, err)) == SG_OK && d != NULL)
+                sg_doc_free(d);
+        }
+        source_close(src);
+    }
+    return rc;
 }
 
 /* The next document in *out, or NULL after the last file. */
@@ -204,20 +274,7 @@ static sg_status source_next(doc_source *src, sg_doc **out, sg_error *err)
     while (src->f < src->n_files) {
         const char *path = src->files[src->f];
         if (src->rd == NULL) {
-            int is_stdin = strcmp(path, "-") == 0;
-            struct stat st;
-            if (!is_stdin && stat(path, &st) == 0 && S_ISDIR(st.st_mode))
-                return sg_error_set(err, SG_EUSAGE, path, 0, "is a directory: give the files "
-                                                             "in it (%s/*.txt, %s/*.jsonl)",
-                                    path, path);
-            src->fp = is_stdin ? stdin : fopen(path, "rb");
-            if (src->fp == NULL)
-                return sg_error_set(err, SG_EIO, path, 0, "cannot open: %s", strerror(errno));
-            sg_doc_format fmt = strcmp(src->a->format, "jsonl") == 0  ? SG_DOC_JSONL
-                                : strcmp(src->a->format, "text") == 0 ? SG_DOC_TEXT
-                                                                      : SG_DOC_AUTO;
-            sg_status rc = sg_doc_reader_open(&src->rd, src->fp, path, sg_cli_name(path), fmt,
-                                              src->a->date, err);
+            sg_status rc = source_open(src, path, err);
             if (rc != SG_OK)
                 return rc;
         }
@@ -276,6 +333,15 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
                                const sg_cli_extract_args *a, char **files, int n_files,
                                sg_error *err)
 {
+    doc_source src = {files, n_files, 0, NULL, NULL, a, NULL};
+    if (a->strict) { /* before anything is extracted or written */
+        sg_status rc = check_all(&src, err);
+        if (rc != SG_OK) {
+            if (src.stdin_copy)
+                fclose(src.stdin_copy);
+            return rc;
+        }
+    }
     int n_threads = a->jobs > 0 ? a->jobs : default_jobs();
     ring p;
     memset(&p, 0, sizeof(p));
@@ -284,15 +350,17 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
     p.lex = lex;
     p.a = a;
     p.serialize = stream != NULL;
-    if (p.slots == NULL)
+    if (p.slots == NULL) {
+        if (src.stdin_copy)
+            fclose(src.stdin_copy);
         return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    }
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.work, NULL);
     pthread_cond_init(&p.done, NULL);
     pthread_t th[64];
     /* one thread works inline; more get worker threads (this one reads and writes) */
     int started = n_threads > 1 ? start_workers(&p, th, n_threads) : 0;
-    doc_source src = {files, n_files, 0, NULL, NULL, a};
     /* for the progress line: the bytes to read, and the documents when every input is one
      * text file (JSONL documents are counted as they come) */
     size_t total_bytes = 0, total_docs = strcmp(a->format, "jsonl") == 0 ? 0 : (size_t)n_files;
@@ -373,6 +441,8 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
         slot_clear(&p.slots[i]);
     free(p.slots);
     source_close(&src);
+    if (src.stdin_copy)
+        fclose(src.stdin_copy);
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.work);
     pthread_cond_destroy(&p.done);

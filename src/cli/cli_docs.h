@@ -19,9 +19,12 @@ typedef struct sg_cli_extract_args {
     int level_person;
     int relations;
     int jobs;              /* worker threads; 0 = one per online CPU */
+    int strict;            /* read every document once before extracting any (extract
+                              --strict): a malformed line fails the run before a statement
+                              is written */
 } sg_cli_extract_args;
 
-#define SG_CLI_EXTRACT_ARGS_INIT {NULL, NULL, NULL, NULL, "auto", 0, 1, 0}
+#define SG_CLI_EXTRACT_ARGS_INIT {NULL, NULL, NULL, NULL, "auto", 0, 1, 0, 0}
 
 /* The options themselves (names, help) are sg_cli_extract_opts in cli_options.c. */
 

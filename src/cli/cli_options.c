@@ -42,6 +42,9 @@ const sg_cli_opt sg_cli_extract_opts[] = {
 
 static const sg_cli_opt extract_opts[] = {
     {"output", 'o', "FILE", 'o', "write here (atomically) instead of stdout"},
+    {"strict", 0, NULL, SG_OPT_STRICT, "read and check every document first: a malformed\n"
+                                       "line anywhere writes nothing (stdin is copied to\n"
+                                       "a temporary file)"},
     QUIET_OPT,
     HELP_OPT,
     END_OPTS,
@@ -57,7 +60,10 @@ const sg_cli_doc sg_cli_doc_extract = {
     {sg_cli_extract_opts, extract_opts, NULL},
     "Finding no statement at all writes an empty output and a warning on stderr (a shard of\n"
     "a corpus may hold none; build and report refuse an empty input). A JSONL document file\n"
-    "is recognised by its first line (also on stdin); --format text reads it as one article.",
+    "is recognised by its first line (also on stdin); --format text reads it as one article.\n"
+    "Statements are written as documents are read: on stdout, those before a malformed line\n"
+    "stay written when the run fails at it (with -o FILE nothing is written); --strict\n"
+    "checks the whole input first and writes nothing then.",
 };
 
 static const sg_cli_opt build_opts[] = {
@@ -165,7 +171,9 @@ static const sg_cli_opt render_opts[] = {
     {"engine", 'e', "E", 'e', "Graphviz layout: dot neato fdp sfdp circo twopi ...\n"
                               "(default: dot, which draws the camps; sfdp above "
                               SG_STR(SG_RENDER_LARGE_GRAPH) "\n"
-                              "actors; fdp is not reproducible in Graphviz 2.42)"},
+                              "actors; fdp is not reproducible in Graphviz 2.42),\n"
+                              "or grid: no layout engine, actors in camp order on\n"
+                              "a grid (used, with a warning, when Graphviz crashes)"},
     {"title", 't', "T", 't', "title of the diagram and page (default: the topics)"},
     {"twomode", 0, NULL, 'M', "draw actors and topics (two-mode) instead of camps"},
     {"timeline", 0, NULL, 'T', "draw each actor's stance over the report's time windows"},
@@ -193,7 +201,7 @@ static const sg_cli_opt report_opts[] = {
                                      "network; by default they stay in statements.jsonl only"},
     {"method", 0, "M", 'm', "camps: auto (default), spinglass or a scalable method"},
     {"seed", 0, "N", 's', "seed of the camp detection (default 42)"},
-    {"engine", 0, "E", 'e', "Graphviz layout engine (default: by size)"},
+    {"engine", 0, "E", 'e', "Graphviz layout engine (default: by size), or grid"},
     {"output", 'o', "DIR", 'o', "output directory (created when missing)"},
     QUIET_OPT,
     HELP_OPT,

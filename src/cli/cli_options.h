@@ -21,7 +21,8 @@ typedef struct sg_cli_opt {
 #define SG_CLI_MAX_OPTS 48
 
 /* Codes of long-only options (past every short option letter). */
-enum { SG_OPT_TOPIC_PARTNERS = 1000, SG_OPT_ALL_PAIRS, SG_OPT_WINDOW_NETWORKS, SG_OPT_WHY_NOT };
+enum { SG_OPT_TOPIC_PARTNERS = 1000, SG_OPT_ALL_PAIRS, SG_OPT_WINDOW_NETWORKS, SG_OPT_WHY_NOT,
+       SG_OPT_STRICT };
 #define SG_CLI_MAX_TABLES 4
 
 typedef struct sg_cli_doc {

@@ -207,8 +207,19 @@ void sg_cli_forget(int slot)
         remembered[slot] = NULL;
 }
 
+/* While a step must not be cut in half (report's swap of its folder), a fatal signal is
+ * only noted here and acted on when the step ends (sg_cli_signals_resume). A flag, not a
+ * blocked signal mask, because a signal sent to the process may be delivered to any
+ * thread whose mask lets it through (Graphviz's font libraries may start threads). */
+static volatile sig_atomic_t deferring, pending_signal;
+
 static void on_fatal_signal(int sig)
 {
+    if (deferring) {
+        if (pending_signal == 0)
+            pending_signal = sig;
+        return;
+    }
     /* unlink, rmdir, signal and raise are async-signal-safe; files before directories */
     for (int pass = 0; pass < 2; pass++)
         for (int i = SG_MAX_REMEMBERED - 1; i >= 0; i--) {
@@ -220,15 +231,46 @@ static void on_fatal_signal(int sig)
     raise(sig);
 }
 
+void sg_cli_signals_defer(void)
+{
+    deferring = 1;
+}
+
+void sg_cli_signals_resume(void)
+{
+    deferring = 0;
+    /* a signal that came after the flag was cleared ran the handler itself; one that came
+     * before is pending: act on it now (the cleanup then sees the table as it is now) */
+    int sig = pending_signal;
+    if (sig != 0) {
+        pending_signal = 0;
+        on_fatal_signal(sig);
+    }
+}
+
+static const int fatal_signals[] = {SIGINT, SIGTERM, SIGHUP, SIGXFSZ, SIGPIPE};
+
+void sg_cli_signals_default(void)
+{
+    for (size_t i = 0; i < sizeof(fatal_signals) / sizeof(fatal_signals[0]); i++) {
+        struct sigaction old;
+        if (sigaction(fatal_signals[i], NULL, &old) == 0 && old.sa_handler == on_fatal_signal)
+            signal(fatal_signals[i], SIG_DFL);
+    }
+    deferring = 0;
+    pending_signal = 0;
+}
+
 void sg_cli_install_signals(void)
 {
-    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP, SIGXFSZ, SIGPIPE};
-    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+    const int *sigs = fatal_signals;
+    const size_t n_sigs = sizeof(fatal_signals) / sizeof(fatal_signals[0]);
+    for (size_t i = 0; i < n_sigs; i++) {
         struct sigaction sa;
         memset(&sa, 0, sizeof(sa));
         sa.sa_handler = on_fatal_signal;
         sigemptyset(&sa.sa_mask);
-        for (size_t k = 0; k < sizeof(sigs) / sizeof(sigs[0]); k++)
+        for (size_t k = 0; k < n_sigs; k++)
             sigaddset(&sa.sa_mask, sigs[k]);
         /* an interactive Ctrl-C while a parent ignores SIGINT (nohup, &) stays ignored */
         struct sigaction old;

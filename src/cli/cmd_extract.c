@@ -25,6 +25,7 @@ int sg_cmd_extract(int argc, char **argv)
             continue;
         switch (ch) {
         case 'o': output = optarg; break;
+        case SG_OPT_STRICT: a.strict = 1; break;
         case 'h': sg_cli_print_help(stdout, &sg_cli_doc_extract); return SG_EXIT_OK;
         default: return sg_cli_bad_option(&sg_cli_doc_extract, ch, argv);
         }

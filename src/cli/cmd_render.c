@@ -1,6 +1,7 @@
 /* cmd_render.c - `stancegraph render`: draw or export a report.json as DOT, SVG, PNG,
- * PDF, GraphML, CSV, HTML or pretty JSON. Parses options, reads the input whole, calls
- * sg_render() and writes the result atomically; all drawing lives in src/render/.
+ * PDF, GraphML, CSV, HTML or pretty JSON. Parses options, reads the input whole, renders
+ * it (Graphviz's layouts in a child process: cli_render.h) and writes the result
+ * atomically; all drawing lives in src/render/.
  */
 #include <getopt.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 
 #include "cli/cli.h"
 #include "cli/cli_options.h"
+#include "cli/cli_render.h"
 #include "stancegraph/render.h"
 
 /* Pick the format: --format, else the output's extension, else SVG on stdout. */
@@ -76,9 +78,13 @@ int sg_cmd_render(int argc, char **argv)
     size_t in_len = 0, out_len = 0;
     opts.input_name = sg_cli_name(in_path);
     sg_cli_add_input(in_path);
+    sg_render_doc *doc = NULL;
     sg_status rc = sg_cli_read_file(in_path, &in, &in_len, &err);
     if (rc == SG_OK)
-        rc = sg_render(&out, &out_len, in, in_len, fmt, &opts, &err);
+        rc = sg_render_doc_parse(&doc, in, in_len, opts.input_name, &err);
+    if (rc == SG_OK) /* Graphviz's layouts in a child process: a crash there is no crash */
+        rc = sg_cli_render(&out, &out_len, doc, fmt, &opts, opts.input_name, &err);
+    sg_render_doc_free(doc);
     if (rc == SG_OK)
         rc = sg_cli_write_file(out_path, out, out_len, &err);
     free(in);

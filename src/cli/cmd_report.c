@@ -2,7 +2,8 @@
  * statements.jsonl -> graph.json -> report.json -> camps.dot/.svg/.png, report.html,
  * camps.graphml, nodes.csv, edges.csv in one directory, all or nothing: everything is
  * written into a temporary directory next to DIR, which then takes DIR's place (files
- * of the user's in an existing DIR are kept). */
+ * of the user's in an existing DIR are kept); a signal during the run removes the
+ * temporary directory and leaves DIR as it was. */
 #define _POSIX_C_SOURCE 200809L
 #include <errno.h>
 #include <getopt.h>
@@ -19,6 +20,7 @@
 #include "cli/cli_decision.h"
 #include "cli/cli_docs.h"
 #include "cli/cli_feedback.h"
+#include "cli/cli_render.h"
 #include "stancegraph/analyze.h"
 #include "stancegraph/graph.h"
 #include "stancegraph/render.h"
@@ -108,7 +110,7 @@ static sg_status render_all(const report_args *ra, const sg_lexicon *lex,
     for (size_t i = 0; rc == SG_OK && i < sizeof(rendered) / sizeof(rendered[0]); i++) {
         char *data = NULL;
         size_t len = 0;
-        rc = sg_render_doc_render(&data, &len, doc, rendered[i].fmt, &ro, err);
+        rc = sg_cli_render(&data, &len, doc, rendered[i].fmt, &ro, rendered[i].name, err);
         if (rc == SG_OK)
             rc = write_in(dir, rendered[i].name, data, len, err);
         free(data);
@@ -127,14 +129,21 @@ static const char *latest_date(const sg_statement_list *list)
     return best;
 }
 
+#define N_RENDERED (sizeof(rendered) / sizeof(rendered[0]))
+#define N_OUTPUTS (3 + N_RENDERED)
+
+/* The name of report's output i (0 <= i < N_OUTPUTS): every file it writes. */
+static const char *output_name(size_t i)
+{
+    static const char *const data[] = {"statements.jsonl", "graph.json", "report.json"};
+    return i < 3 ? data[i] : rendered[i - 3].name;
+}
+
 /* 1 when name is one of the files report writes. */
 static int is_ours(const char *name)
 {
-    if (strcmp(name, "statements.jsonl") == 0 || strcmp(name, "graph.json") == 0 ||
-        strcmp(name, "report.json") == 0)
-        return 1;
-    for (size_t i = 0; i < sizeof(rendered) / sizeof(rendered[0]); i++)
-        if (strcmp(name, rendered[i].name) == 0)
+    for (size_t i = 0; i < N_OUTPUTS; i++)
+        if (strcmp(name, output_name(i)) == 0)
             return 1;
     return 0;
 }
@@ -216,6 +225,68 @@ static sg_status swap_into_place(const char *tmp, const char *dir, sg_error *err
     }
     if (rc == SG_OK)
         remove_tree(aside);
+    return rc;
+}
+
+/* The staging folder of a run and the paths of every file report may leave in it, all
+ * remembered for the signal handler (sg_cli_remember): SIGINT, SIGTERM, SIGHUP, SIGXFSZ
+ * or SIGPIPE during a run remove the files, then the folder, and leave DIR as it was.
+ * (Temporary files inside it are remembered by sg_out_open as they are made.) */
+typedef struct staging {
+    char dir[4096];
+    char *files[N_OUTPUTS];
+    int slots[N_OUTPUTS + 1];
+    size_t n_slots;
+} staging;
+
+/* Forget the registrations and free the paths (the folder itself is not touched). */
+static void staging_forget(staging *st)
+{
+    for (size_t i = 0; i < st->n_slots; i++)
+        sg_cli_forget(st->slots[i]);
+    st->n_slots = 0;
+    for (size_t i = 0; i < N_OUTPUTS; i++) {
+        free(st->files[i]);
+        st->files[i] = NULL;
+    }
+}
+
+static sg_status staging_remember(staging *st, const char *path, int is_dir, sg_error *err)
+{
+    int slot = sg_cli_remember(path, is_dir);
+    if (slot < 0)
+        return sg_error_set(err, SG_EINTERNAL, NULL, 0, "too many paths to clean up on signals");
+    st->slots[st->n_slots++] = slot;
+    return SG_OK;
+}
+
+/* Make the staging folder next to dir and remember it with every output path in it.
+ * Signals wait meanwhile, so that no folder exists unremembered. On failure nothing is
+ * left behind. */
+static sg_status staging_open(staging *st, const char *dir, sg_error *err)
+{
+    memset(st, 0, sizeof(*st));
+    sg_cli_signals_defer();
+    sg_status rc = make_temp_dir(st->dir, sizeof(st->dir), dir, "tmp", err);
+    if (rc != SG_OK) {
+        sg_cli_signals_resume();
+        return rc;
+    }
+    rc = staging_remember(st, st->dir, 1, err);
+    for (size_t i = 0; rc == SG_OK && i < N_OUTPUTS; i++) {
+        size_t n = strlen(st->dir) + strlen(output_name(i)) + 2;
+        if ((st->files[i] = malloc(n)) == NULL) {
+            rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+            break;
+        }
+        snprintf(st->files[i], n, "%s/%s", st->dir, output_name(i));
+        rc = staging_remember(st, st->files[i], 0, err);
+    }
+    if (rc != SG_OK) {
+        rmdir(st->dir);
+        staging_forget(st);
+    }
+    sg_cli_signals_resume();
     return rc;
 }
 
@@ -307,8 +378,7 @@ static sg_status run(const report_args *ra, char **files, int n_files, run_out *
     sg_lexicon *lex = NULL;
     sg_statement_list list;
     sg_statement_list_init(&list);
-    char tmp[4096];
-    int have_tmp = 0;
+    staging st;
     sg_status rc;
     for (int i = 0; i < n_files; i++)
         sg_cli_add_input(files[i]);
@@ -323,16 +393,19 @@ static sg_status run(const report_args *ra, char **files, int n_files, run_out *
                           ra->x.topic ? " on topic " : "", ra->x.topic ? ra->x.topic : "");
         goto done;
     }
-    if ((rc = make_temp_dir(tmp, sizeof(tmp), ra->dir, "tmp", err)) != SG_OK)
+    if ((rc = staging_open(&st, ra->dir, err)) != SG_OK)
         goto done;
-    have_tmp = 1;
-    if ((rc = run_into(ra, lex, &list, tmp, res, err)) != SG_OK)
-        goto done;
-    if ((rc = swap_into_place(tmp, ra->dir, err)) == SG_OK)
-        have_tmp = 0;
+    rc = run_into(ra, lex, &list, st.dir, res, err);
+    /* the swap renames DIR aside and the staging folder into its place: a signal between
+     * the two would leave no DIR at all, so signals wait until it is done */
+    sg_cli_signals_defer();
+    if (rc == SG_OK)
+        rc = swap_into_place(st.dir, ra->dir, err);
+    if (rc != SG_OK)
+        remove_tree(st.dir);
+    staging_forget(&st);
+    sg_cli_signals_resume();
 done:
-    if (have_tmp)
-        remove_tree(tmp);
     sg_statement_list_destroy(&list);
     sg_lexicon_free(lex);
     return rc;

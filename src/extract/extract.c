@@ -123,6 +123,12 @@ static sg_status find_quotes(ctx *c)
 
 /* ---- polarity and weight ------------------------------------------------------- */
 
+static int ends_in_ing(const char *w)
+{
+    size_t n = strlen(w);
+    return n > 4 && strcmp(w + n - 3, "ing") == 0;
+}
+
 int sg_extract__negated(const ctx *c, size_t at, size_t from)
 {
     int n = 0;
@@ -131,8 +137,11 @@ int sg_extract__negated(const ctx *c, size_t at, size_t from)
         const sg_phrase_meaning *m = sg_extract__main_meaning(&c->s, k, SG_P_NEGATOR);
         if (m)
             n++;
-        else if (sg_extract__main_meaning(&c->s, k, SG_P_CUE))
-            n = 0; /* a negator before an earlier cue belongs to that cue */
+        else if (sg_extract__main_meaning(&c->s, k, SG_P_CUE) &&
+                 !(c->s.main[c->s.main_at[k]].end + 1 == at &&
+                   (sg_extract__is(&c->s, at - 1, "or") || sg_extract__is(&c->s, at - 1, "nor"))))
+            n = 0; /* a negator before an earlier cue belongs to that cue, except in "would
+                    * not sign or ratify", where the verbs share it */
     }
     return n % 2;
 }
@@ -369,8 +378,12 @@ static sg_status emit_one(ctx *c, const finding *f, const sg_mention *m, int act
  * speaks for Moldova only)? */
 static int self_candidate(const ctx *c, const sg_mention *m)
 {
+    /* "new members of BRICS": any actor but the organisation the terms name */
+    int open = c->s.lex->topics[c->topic].name_group;
+    if (open >= 0 && m->kind != SG_MEN_PRONOUN)
+        return !(sg_topic__groups(c, c->topic, m->start, m->end) & (1u << open));
     if (m->kind != SG_MEN_PRONOUN &&
-        !(sg_topic__groups(c, c->topic, m->start, m->end) & ~(1u << 31)))
+        !(sg_topic__groups(c, c->topic, m->start, m->end) & ~SG_TOPIC_ANAPHOR))
         return 0;
     const char *body = c->s.lex->topics[c->topic].body;
     sg_actor_set a;
@@ -501,7 +514,7 @@ static int effect_applies(const ctx *c, cue_site *x)
     size_t lo = x->at > x->cs + 10 ? x->at - 10 : x->cs;
     unsigned near = sg_topic__groups(c, c->topic, lo, x->at);
     if (!(sg_topic__full(c, c->topic, near) && sg_topic__full(c, c->topic, sg_topic__groups(c, c->topic, x->cs, x->at))) &&
-        !(near & (1u << 31)))
+        !(near & SG_TOPIC_ANAPHOR))
         return 0;
     x->f.weight *= SG_W_EFFECT;
     return 1;
@@ -536,7 +549,7 @@ static int govern_chain(ctx *c, cue_site *x)
                                                      "into", "over", NULL};
         int modifier = !q && k + 1 < x->ce && c->s.tok.tok[k].kind == SG_TOK_WORD &&
                        c->s.main_at[k] < 0 && c->s.topic_at[k] < 0 && !c->s.tok.tok[k].upper &&
-                       !is_word(c, k, function_words) &&
+                       !is_word(c, k, function_words) && !in_list(c, k, SG_WL_VEHICLE_NOUNS) &&
                        sg_extract__main_meaning(&c->s, k + 1, SG_P_CUE) != NULL;
         if (!q && !is_word(c, k, filler) && !modifier)
             return 0;
@@ -553,6 +566,11 @@ static int govern_chain(ctx *c, cue_site *x)
         const char *w = c->s.tok.tok[k].norm;
         if (k == end && !c->s.lex->cues[q->data].block && w[strlen(w) - 1] != 'g')
             return 0; /* only a gerund ("rejected blocking") follows a verb directly */
+        /* "blocked a proposal submitted by X": a reduced relative with its own agent */
+        size_t qe = c->s.main[c->s.main_at[k]].end;
+        if (k > end && ((qe < x->ce && sg_extract__is(&c->s, qe, "by")) ||
+                        (qe + 1 < x->ce && sg_extract__is(&c->s, qe + 1, "by"))))
+            return 0;
         const sg_cue_entry *inner = &c->s.lex->cues[q->data];
         int inner_pol = inner->kind != 'r' ? inner->polarity
                         : c->has_last && x->sent <= c->last_sent + 1 ? c->last_stance : 0;
@@ -596,6 +614,16 @@ static void govern_directive(ctx *c, cue_site *x)
         x->act |= c->s.lex->cues[q->data].act;
         x->act_governed |= c->s.lex->cues[q->data].act;
         c->consumed[k + 1] = 1;
+        /* "urged its allies to refrain from signing": the governed verb's own gerund */
+        size_t g = x->f.cue_end;
+        const sg_phrase_meaning *r = g < x->ce ? sg_extract__main_meaning(&c->s, g, SG_P_CUE) : NULL;
+        if (r && c->s.lex->cues[r->data].polarity != 0 && ends_in_ing(c->s.tok.tok[g].norm)) {
+            x->f.stance *= c->s.lex->cues[r->data].polarity;
+            x->f.cue_end = c->s.main[c->s.main_at[g]].end;
+            x->act |= c->s.lex->cues[r->data].act;
+            x->act_governed |= c->s.lex->cues[r->data].act;
+            c->consumed[g] = 1;
+        }
         return;
     }
 }
@@ -725,9 +753,13 @@ static topic_how cue_topic(const ctx *c, cue_site *x)
     int nominal = rule_is(&x->h, "possessive") || rule_is(&x->h, "nominal");
     topic_how how = sg_topic__of(c, c->topic, at, x->f.scope, x->cl, cue->kind != 'e', before_ok,
                              nominal, cue->self ? x->h.list : -1);
-    /* deferring cues ("caution from Washington") and the topic's own act ("Germany,
-     * Finland and Sweden issued a building permit") in a document about the topic */
-    if (how == TOPIC_NONE && (cue->polarity == 0 || x->act) && c->doc_on_topic &&
+    /* deferring cues ("caution from Washington"), the topic's own act ("Germany,
+     * Finland and Sweden issued a building permit") and fronted votes with no object
+     * ("Voting against were A and B") in a document about the topic */
+    if (how == TOPIC_NONE &&
+        (cue->polarity == 0 || x->act ||
+         (rule_is(&x->h, "inverted-copula") && cue->kind != 'g')) &&
+        c->doc_on_topic &&
         !sg_topic__other(c, c->topic, cs, ce))
         how = TOPIC_CARRIED;
     if (how == TOPIC_NONE || how == TOPIC_CARRIED || how == TOPIC_SENTENCE) {
@@ -745,6 +777,22 @@ static topic_how cue_topic(const ctx *c, cue_site *x)
     return how;
 }
 
+/* "Germany will not join partners such as Canada in recognising X": a gerund cue after
+ * "in" governed by a negated companion verb (join, follow) within 10 tokens before it. */
+static int companion_negated(const ctx *c, const cue_site *x)
+{
+    if (x->at <= x->cs + 1 || !sg_extract__is(&c->s, x->at - 1, "in") ||
+        !ends_in_ing(c->s.tok.tok[x->at].norm))
+        return 0;
+    for (size_t k = x->at - 1; k-- > x->cs && k + 11 > x->at;) {
+        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE) && !in_list(c, k, SG_WL_COMPANION_VERBS))
+            return 0;
+        if (in_list(c, k, SG_WL_COMPANION_VERBS))
+            return sg_extract__negated(c, k, x->cs);
+    }
+    return 0;
+}
+
 /* Negation (including a negated speech or belief verb: "does not believe that membership
  * is realistic"), hedges, conditions and deferral. */
 static void cue_polarity(const ctx *c, cue_site *x, int irrealis_negated)
@@ -759,7 +807,8 @@ static void cue_polarity(const ctx *c, cue_site *x, int irrealis_negated)
                 neg_from = c->s.main[c->s.main_at[k]].end;
                 break;
             }
-    if (irrealis_negated || (sg_extract__negated(c, x->at, neg_from) != speech_negated)) {
+    if (irrealis_negated || (sg_extract__negated(c, x->at, neg_from) != speech_negated) ||
+        companion_negated(c, x)) {
         f->flags |= SG_FLAG_NEGATED;
         f->weight *= f->stance > 0 ? SG_W_NEG_SUPPORT : SG_W_NEG_OPPOSE;
         f->stance = -f->stance;
@@ -826,6 +875,65 @@ static int subjectless_gerund(const ctx *c, size_t at)
     const char *w = c->s.tok.tok[at].norm;
     size_t n = strlen(w);
     return n > 4 && strcmp(w + n - 3, "ing") == 0 && (at == 0 || c->s.men_at[at - 1] < 0);
+}
+
+/* "a resolution calling for X", "the draft, which would have demanded X", "a resolution
+ * on Wednesday (Oct 18) that would have called for X": a cue right after a text that is
+ * voted on (vehicle_nouns), or in a relative clause on it, describes the text. Whoever
+ * adopts, vetoes or sponsors the text takes the side; the clause's subject does not hold
+ * the description. */
+static int describes_vehicle(const ctx *c, size_t at, size_t end)
+{
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
+    size_t k = at;
+    /* "a resolution put forward by the UAE": the agent sponsors it */
+    for (size_t j = end; j < st->last_plus1 && j < end + 3; j++)
+        if (sg_extract__is(&c->s, j, "by"))
+            return 0;
+    while (k > st->first && k + 6 > at && in_list(c, k - 1, SG_WL_AUXILIARIES))
+        k--;
+    /* auxiliaries only inside a relative clause ("that would have called for"): "the
+     * resolution was put forward" has the text as its subject */
+    int relative = k > st->first && in_list(c, k - 1, SG_WL_RELATIVE_PRONOUNS);
+    if (relative) {
+        k--;
+        if (k > st->first && is_punct(c, k - 1, ","))
+            k--;
+    } else if (k != at) {
+        return 0;
+    }
+    /* the antecedent of a relative pronoun may sit a few words back, past no actor */
+    for (size_t j = k; j > st->first && j + (relative ? 9 : 1) > k; j--) {
+        if (c->s.men_at[j - 1] >= 0 || sg_extract__main_meaning(&c->s, j - 1, SG_P_CUE))
+            return 0;
+        if (in_list(c, j - 1, SG_WL_VEHICLE_NOUNS))
+            return 1;
+    }
+    return 0;
+}
+
+/* "the U.K. says it would have supported the resolution if ...": a modal, (not) have and
+ * the participle, with an if/unless in the sentence, is counterfactual: the act did not
+ * happen. */
+static int counterfactual(const ctx *c, size_t at, size_t cs)
+{
+    size_t k = at;
+    while (k > cs && sg_extract__main_meaning(&c->s, k - 1, SG_P_NEGATOR))
+        k--;
+    if (k < cs + 2 || !sg_extract__is(&c->s, k - 1, "have"))
+        return 0;
+    k--;
+    while (k > cs && sg_extract__main_meaning(&c->s, k - 1, SG_P_NEGATOR))
+        k--;
+    if (k <= cs || !in_list(c, k - 1, SG_WL_MODALS))
+        return 0;
+    /* with its unreal condition in the sentence ("... if it had ..."); "would have
+     * preferred a delay" alone still states a preference */
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
+    for (size_t j = at + 1; j < st->last_plus1; j++)
+        if (in_list(c, j, SG_WL_CONDITIONAL_CONJUNCTIONS))
+            return 1;
+    return 0;
 }
 
 /* A cue that gives no statement: recorded for `explain --why-not` when tracing. */
@@ -907,6 +1015,10 @@ static sg_status handle_cue(ctx *c, size_t at)
         x.cue = noun;
     }
     x.sent = (size_t)c->s.sent_of[at];
+    if (counterfactual(c, at, x.cs))
+        return drop(c, &x, "counterfactual (\"would have supported\"): the act did not happen");
+    if (x.cue->polarity != 0 && describes_vehicle(c, at, x.mt->end))
+        return drop(c, &x, "describes the text voted on (\"a resolution calling for X\"): its voters and sponsors hold it");
     /* an act's own words ("recognised", "the ban") name part of the topic */
     finding f0 = {x.cue->polarity, x.cue->strength, 0, NULL, at, x.mt->end,
                   x.cue->act ? at : x.mt->end, -1, x.cue->self};
@@ -957,7 +1069,7 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (x.cue->act && x.cue->kind == 'n' && !sg_extract__is(&c->s, x.mt->end, "of") &&
         ((rule_is(&x.h, "possessive") &&
           (sg_topic__groups(c, c->topic, c->s.lists[x.h.list].start, c->s.lists[x.h.list].end) &
-           ~(1u << 31))) ||
+           ~SG_TOPIC_ANAPHOR)) ||
          rule_is(&x.h, "possessive-pronoun")))
         return drop(c, &x, "the possessor is what the act is done to (\"his arrest\")");
     topic_how how = cue_topic(c, &x);
@@ -979,7 +1091,10 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (x.f.target_list < 0 && x.f.stance != 0)
         remember_stance(c, x.f.stance, x.sent);
     sg_extract__trace(c, at, x.f.cue_end, x.h.list, x.h.rule, NULL);
-    return emit(c, &x.f, x.h.list, x.sent);
+    sg_status rc = emit(c, &x.f, x.h.list, x.sent);
+    for (int k = 1; rc == SG_OK && k <= x.h.n_more; k++)
+        rc = emit(c, &x.f, x.h.list + k, x.sent);
+    return rc;
 }
 
 /* A clause with a deferral phrase and no stance cue: the holder defers (stance 0). */
@@ -1014,6 +1129,72 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
     return emit(c, &f, h.list, (size_t)c->s.sent_of[at]);
 }
 
+/* The actor a word names ("Brazilian", "Russia", "U.S."), or -1: one-word names and
+ * demonyms only, looked up in the lexicon's trie. */
+static int word_actor(const ctx *c, const char *w)
+{
+    size_t node = sg_lexicon__child(c->s.lex, 0, w);
+    const sg_trie_node *nd = node ? &c->s.lex->nodes[node] : NULL;
+    for (size_t k = 0; nd && k < nd->n_meanings; k++) {
+        const sg_phrase_meaning *pm = &c->s.lex->meanings[nd->first_meaning + k];
+        if ((pm->kind == SG_P_ACTOR || pm->kind == SG_P_DEMONYM) && pm->n_tokens == 1)
+            return pm->data;
+    }
+    return -1;
+}
+
+/* The support cue a word is ("drafted", "proposed", "backed"), or NULL. */
+static const sg_cue_entry *word_cue(const ctx *c, const char *w)
+{
+    size_t node = sg_lexicon__child(c->s.lex, 0, w);
+    const sg_trie_node *nd = node ? &c->s.lex->nodes[node] : NULL;
+    for (size_t k = 0; nd && k < nd->n_meanings; k++) {
+        const sg_phrase_meaning *pm = &c->s.lex->meanings[nd->first_meaning + k];
+        if (pm->kind == SG_P_CUE && pm->n_tokens == 1 && c->s.lex->cues[pm->data].polarity > 0 &&
+            !c->s.lex->cues[pm->data].act && c->s.lex->cues[pm->data].kind == 'v')
+            return &c->s.lex->cues[pm->data];
+    }
+    return NULL;
+}
+
+/* "the Brazilian-drafted text", "a Russia-proposed amendment", "the U.S.-backed
+ * resolution": a compound of an actor's name and a support participle before a text
+ * voted on (vehicle_nouns, one modifier between at most) is that actor's support for the
+ * text, in a document about the topic. */
+static sg_status compound_author(ctx *c, size_t i)
+{
+    const sg_token *t = &c->s.tok.tok[i];
+    const char *h = strrchr(t->norm, '-');
+    if (!c->doc_on_topic || t->kind != SG_TOK_WORD || h == NULL || h == t->norm ||
+        (size_t)(h - t->norm) >= 64)
+        return SG_OK;
+    const sg_cue_entry *cue = word_cue(c, h + 1);
+    if (cue == NULL || c->s.sent_of[i + 1 < c->s.tok.n_tok ? i + 1 : i] != c->s.sent_of[i])
+        return SG_OK;
+    size_t n = i + 1 < c->s.tok.n_tok && !in_list(c, i + 1, SG_WL_VEHICLE_NOUNS) ? i + 2 : i + 1;
+    if (n >= c->s.tok.n_tok || c->s.sent_of[n] != c->s.sent_of[i] ||
+        !in_list(c, n, SG_WL_VEHICLE_NOUNS))
+        return SG_OK;
+    /* a name, capitalised as names are ("Brazilian", "U.S."): its normalised form */
+    char name[64];
+    size_t len = (size_t)(h - t->norm);
+    memcpy(name, t->norm, len);
+    name[len] = '\0';
+    int actor = t->upper ? word_actor(c, name) : -1;
+    if (actor < 0)
+        return SG_OK;
+    int cl = c->clause_of[i];
+    if (sg_topic__other(c, c->topic, c->clause_start[cl], c->clause_end[cl]))
+        return SG_OK;
+    finding f = {1, cue->strength * SG_W_CARRIED, SG_FLAG_ANAPHOR, "compound-author", i, i + 1,
+                 i + 1, -1, 0};
+    sg_mention m;
+    memset(&m, 0, sizeof(m));
+    m.start = i, m.end = i + 1, m.kind = SG_MEN_ACTOR, m.person = -1, m.source = -1;
+    sg_extract__trace(c, i, i + 1, -1, "compound-author", NULL);
+    return emit_one(c, &f, &m, actor, -1, (size_t)c->s.sent_of[i]);
+}
+
 static sg_status extract_topic(ctx *c, int on_topic)
 {
     /* n_out is not reset: statement ids stay unique across the topics of a document */
@@ -1035,6 +1216,13 @@ static sg_status extract_topic(ctx *c, int on_topic)
         if (rc != SG_OK)
             return rc;
     }
+    for (size_t i = 0; on_topic && i < c->s.tok.n_tok; i++)
+        if (c->s.tok.tok[i].kind == SG_TOK_WORD && c->s.tok.tok[i].upper &&
+            strchr(c->s.tok.tok[i].norm, '-')) {
+            sg_status rc = compound_author(c, i);
+            if (rc != SG_OK)
+                return rc;
+        }
     return SG_OK;
 }
 

@@ -16,6 +16,10 @@
 #define SG_W_CARRIED 0.8       /* topic carried from the document, not named */
 #define SG_W_EFFECT 0.7        /* "membership would strengthen the alliance" */
 
+/* In a topic's group mask (sg_topic__groups): the bit set by an anaphor of the topic
+ * ("the bid", "membership"), above every term group's bit. */
+#define SG_TOPIC_ANAPHOR (1u << 31)
+
 /* One decision about a cue, kept for `explain --why-not` (src/extract/why.c). */
 typedef struct sg_trace_entry {
     size_t cue_start, cue_end; /* tokens */
@@ -97,6 +101,7 @@ typedef struct holder {
     int list;          /* list index, or -1 */
     const char *rule;
     int speaker_list;  /* for first-person pronouns */
+    int n_more;        /* lists list+1 .. list+n_more hold the cue too (a comma series) */
 } holder;
 
 /* ---- small token predicates --------------------------------------------------- */

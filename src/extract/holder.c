@@ -5,6 +5,23 @@
 
 /* ---- holders ------------------------------------------------------------------ */
 
+/* "A year after India and South Africa introduced a proposal": a coordinated list right
+ * after a subordinator and right before its verb (a cue or an auxiliary) is the subject
+ * of the subordinate clause, not a prepositional object (scan.c decides this for a single
+ * mention; a list is only complete after it). */
+static int subordinate_subject(const ctx *c, const sg_list *l)
+{
+    size_t k = l->start;
+    while (k > 0 && is_determiner(c, k - 1))
+        k--;
+    if (k == 0 || l->first == l->last || !in_list(c, k - 1, SG_WL_SUBORDINATORS))
+        return 0;
+    size_t e = l->end;
+    return e < c->s.tok.n_tok && c->s.sent_of[e] == c->s.sent_of[l->start] &&
+           c->s.tok.tok[e].kind == SG_TOK_WORD &&
+           (sg_extract__main_meaning(&c->s, e, SG_P_CUE) || in_list(c, e, SG_WL_AUXILIARIES));
+}
+
 /* A list that can hold a stance: actors, not a source, not a possessor of a noun, not
  * inside a prepositional phrase. */
 int sg_holder__candidate(const ctx *c, const sg_list *l)
@@ -17,7 +34,7 @@ int sg_holder__candidate(const ctx *c, const sg_list *l)
         return 0;
     if (last->possessor_of_noun && l->first == l->last)
         return 0; /* "Russia, China and Caracas' allies": the others still hold */
-    if (l->in_pp)
+    if (l->in_pp && !subordinate_subject(c, l))
         return 0;
     return 1;
 }
@@ -119,6 +136,54 @@ int sg_holder__first_candidate(const ctx *c, size_t from, size_t to)
     return -1;
 }
 
+/* "put forward by the ten elected members of the Council: A, B and C": an agent with
+ * no name of its own whose members a list after a colon names (within the sentence, no
+ * cue between). */
+static int colon_members(const ctx *c, size_t from)
+{
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[from]];
+    for (size_t j = from; j < st->last_plus1 && j < from + 14; j++) {
+        if (sg_extract__main_meaning(&c->s, j, SG_P_CUE))
+            return -1;
+        if (c->s.men_at[j] >= 0 && c->s.men[c->s.men_at[j]].kind == SG_MEN_ACTOR &&
+            !c->s.lists[c->s.men[c->s.men_at[j]].list].in_pp)
+            return -1; /* a named agent: not a description */
+        if (is_punct(c, j, ":"))
+            return sg_holder__list_after(c, j + 1, st->last_plus1);
+    }
+    return -1;
+}
+
+/* "co-sponsored by A, B, the X Group, the Y Group, and most recently C and D": lists that
+ * follow list l in one comma series (commas, list glue, determiners, unknown names,
+ * adverbs between them; no verb, no other punctuation) hold what l holds. Returns how
+ * many lists follow l in the series. */
+static int comma_series(const ctx *c, int l)
+{
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[c->s.lists[l].start]];
+    int n = 0;
+    size_t k = c->s.lists[l].end;
+    while ((size_t)(l + n + 1) < c->s.n_lists) {
+        const sg_list *nx = &c->s.lists[l + n + 1];
+        if (nx->start >= st->last_plus1 || !is_punct(c, k, ","))
+            break;
+        size_t j = k;
+        for (; j < nx->start; j++) {
+            const sg_token *t = &c->s.tok.tok[j];
+            size_t len = strlen(t->norm);
+            if (!(is_punct(c, j, ",") || in_list(c, j, SG_WL_LIST_GLUE) || is_determiner(c, j) ||
+                  in_list(c, j, SG_WL_AUXILIARIES) || (t->kind == SG_TOK_WORD && t->upper) ||
+                  (t->kind == SG_TOK_WORD && len > 3 && strcmp(t->norm + len - 2, "ly") == 0)))
+                break;
+        }
+        if (j < nx->start || !sg_holder__candidate(c, nx))
+            break;
+        n++;
+        k = nx->end;
+    }
+    return n;
+}
+
 /* Passive agent: "is supported by A, B and C" (verb cues). A passive needs a form of
  * "be"/"get" before the participle, "as called for by", or no active subject ("a
  * sentiment echoed by X"); else "by" belongs to a noun ("requests by Finland"). */
@@ -128,6 +193,9 @@ static int passive_agent(const ctx *c, size_t at, size_t end, size_t cs, size_t 
     int passive = 0;
     for (size_t k = at; k-- > cs && k + 3 >= at;)
         passive |= in_list(c, k, SG_WL_PASSIVE_AUXILIARIES);
+    /* "blocked a resolution put forward by the UAE": a participle after a text voted on
+     * is a reduced relative, passive whatever the main clause's subject */
+    passive |= at > cs && in_list(c, at - 1, SG_WL_VEHICLE_NOUNS) && c->s.men_at[at - 1] < 0;
     if (!passive && sg_holder__first_candidate(c, cs, at) >= 0)
         return -1;
     for (size_t k = end; k < ce && k < end + 8; k++)
@@ -137,7 +205,10 @@ static int passive_agent(const ctx *c, size_t at, size_t end, size_t cs, size_t 
             size_t n = strlen(w);
             if (k > end && n > 3 && strcmp(w + n - 2, "ed") == 0)
                 return -1;
-            return sg_holder__list_after(c, k + 1, ce);
+            int l = sg_holder__list_after(c, k + 1, ce);
+            if (l < 0)
+                l = colon_members(c, k + 1);
+            return l;
         }
     return -1;
 }
@@ -170,7 +241,7 @@ static int members_after_head(const ctx *c, size_t i, size_t end)
  * "caution from A and B". */
 static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, size_t ce)
 {
-    holder h = {-1, NULL, -1};
+    holder h = {-1, NULL, -1, 0};
     size_t k = at - 1;
     /* one modifier: "A's strong opposition", "Sweden's NATO bid" */
     if (k > cs && c->s.tok.tok[k].kind == SG_TOK_WORD && c->s.tok.tok[k - 1].kind == SG_TOK_POSS &&
@@ -187,6 +258,18 @@ static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, siz
         h.list = (int)c->s.men[c->s.men_at[k]].list, h.rule = "possessive-pronoun";
         return h;
     }
+    /* "rejected a US proposal", "the Brazilian draft": a single actor right before a
+     * noun cue, after a determiner, is its author (plural heads are left to the list
+     * rules: "EU member states" names nobody) */
+    if (at > cs + 1 && c->s.men_at[at - 1] >= 0) {
+        const sg_mention *m = &c->s.men[c->s.men_at[at - 1]];
+        const sg_list *l = &c->s.lists[m->list];
+        if (m->kind == SG_MEN_ACTOR && m->end == at && l->first == l->last && m->start > cs &&
+            is_determiner(c, m->start - 1) && !in_list(c, at, SG_WL_PLURAL_HEADS)) {
+            h.list = (int)m->list, h.rule = "possessive";
+            return h;
+        }
+    }
     for (size_t j = end; j + 1 < ce && j < end + 4; j++) {
         const char *w = c->s.tok.tok[j].norm;
         size_t wl = strlen(w);
@@ -195,6 +278,13 @@ static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, siz
             h.rule = "nominal-passive";
             return h;
         }
+    }
+    /* "with one abstention (the United States)": the holders named in brackets */
+    if (end + 2 < c->s.tok.n_tok && is_punct(c, end, "(") &&
+        c->s.sent_of[end] == c->s.sent_of[at] && (h.list = sg_holder__list_after(c, end + 1, c->s.tok.n_tok)) >= 0 &&
+        c->s.lists[h.list].end < c->s.tok.n_tok && is_punct(c, c->s.lists[h.list].end, ")")) {
+        h.rule = "nominal-from";
+        return h;
     }
     for (size_t j = end; j < ce && j < end + 3; j++)
         if ((sg_extract__is(&c->s, j, "from") || sg_extract__is(&c->s, j, "by")) &&
@@ -253,14 +343,27 @@ static int members_named_later(const ctx *c, size_t at, size_t cs)
     if (!plural)
         return -1;
     const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
+    size_t cue_end = c->s.main_at[at] >= 0 ? c->s.main[c->s.main_at[at]].end : at + 1;
     for (size_t k = at + 1; k + 1 < st->last_plus1; k++) {
         size_t after = 0;
+        /* "... to vote against it, with the U.K. abstaining and 13 others, including A":
+         * a "with" phrase or a later verb cue has members of its own */
+        const sg_phrase_meaning *q = k >= cue_end ? sg_extract__main_meaning(&c->s, k, SG_P_CUE) : NULL;
+        if (k >= cue_end && (sg_extract__is(&c->s, k, "with") ||
+                             (q && c->s.lex->cues[q->data].kind != 'n' &&
+                              !in_list(c, k, SG_WL_MEMBER_MARKERS))))
+            return -1;
         if (in_list(c, k, SG_WL_MEMBER_MARKERS))
             after = k + 1;
         else if (sg_extract__is(&c->s, k, "such") && sg_extract__is(&c->s, k + 1, "as"))
             after = k + 2;
-        else if (sg_extract__is(&c->s, k, "such") && sg_extract__is(&c->s, k + 1, "as"))
+        /* "Several countries abstained, among them A and B" */
+        else if (sg_extract__is(&c->s, k, "among") && (sg_extract__is(&c->s, k + 1, "them") ||
+                                                       sg_extract__is(&c->s, k + 1, "whom")))
             after = k + 2;
+        /* "The following countries voted against the resolution: A, B and C" */
+        else if (is_punct(c, k, ":"))
+            after = k + 1;
         if (after == 0)
             continue;
         while (after < st->last_plus1 && is_punct(c, after, ":"))
@@ -269,6 +372,59 @@ static int members_named_later(const ctx *c, size_t at, size_t cs)
         if (l >= 0)
             return l; /* "mainly Ukraine, ..., and the United States": several lists */
         continue;
+    }
+    return -1;
+}
+
+/* "Countries that voted against the resolution include A, B and C", "Those who
+ * abstained were A and B": a plural head (or "those") with a relative clause holding the
+ * cue, whose members the list after a member verb (include, were) names. */
+static int relative_members(const ctx *c, size_t at, size_t end)
+{
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
+    size_t r = (size_t)-1;
+    for (size_t k = at; k-- > st->first && k + 8 > at;) {
+        if (c->s.men_at[k] >= 0 || (k + 1 < at && sg_extract__main_meaning(&c->s, k, SG_P_CUE)))
+            return -1;
+        if (in_list(c, k, SG_WL_RELATIVE_PRONOUNS)) {
+            r = k;
+            break;
+        }
+    }
+    if (r == (size_t)-1 || r == st->first || c->s.men_at[r - 1] >= 0 ||
+        !(in_list(c, r - 1, SG_WL_PLURAL_HEADS) || in_list(c, r - 1, SG_WL_RELATIVE_HEADS)))
+        return -1;
+    for (size_t k = end; k < st->last_plus1 && k < end + 16; k++) {
+        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE))
+            return -1;
+        if (!in_list(c, k, SG_WL_MEMBER_VERBS))
+            continue;
+        size_t after = k + 1;
+        while (after < st->last_plus1 && is_punct(c, after, ":"))
+            after++;
+        return sg_holder__list_after(c, after, st->last_plus1);
+    }
+    return -1;
+}
+
+/* Fronted votes: "Voting against were A and B", "Among those voting in favour were C",
+ * and record lines "Abstaining: D, E": a gerund cue at the start of its sentence (after
+ * "among those" at most), its object, then an inverted copula or a colon and the list. */
+static int fronted_vote(const ctx *c, size_t at, size_t end)
+{
+    const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[at]];
+    size_t k = st->first;
+    if (sg_extract__is(&c->s, k, "among") && in_list(c, k + 1, SG_WL_RELATIVE_HEADS))
+        k += 2;
+    const char *w = c->s.tok.tok[at].norm;
+    size_t n = strlen(w);
+    if (k != at || n < 5 || strcmp(w + n - 3, "ing") != 0)
+        return -1;
+    for (size_t j = end; j < st->last_plus1 && j < end + 8; j++) {
+        if (c->s.men_at[j] >= 0 || sg_extract__main_meaning(&c->s, j, SG_P_CUE))
+            return -1;
+        if (in_list(c, j, SG_WL_INVERTED_COPULAS) || is_punct(c, j, ":"))
+            return sg_holder__list_after(c, j + 1, st->last_plus1);
     }
     return -1;
 }
@@ -378,7 +534,7 @@ static int attitude_before(const ctx *c, size_t cs, size_t after)
  * speaker. */
 static holder clause_subject(const ctx *c, const sg_cue_entry *cue, size_t at, size_t cs)
 {
-    holder h = {-1, NULL, -1};
+    holder h = {-1, NULL, -1, 0};
     size_t after_speech;
     int speaker = sg_holder__speaker_before(c, cs, at, &after_speech);
     int l = -1, relative = 0;
@@ -433,6 +589,42 @@ static int interrupted_subject(const ctx *c, int cl, size_t sent_first)
     return l;
 }
 
+/* "The United States on Thursday (local time) vetoed the draft": a clause that starts at
+ * the end of a parenthesis continues the clause before the parenthesis, whose last
+ * candidate list (no cue after it) is the subject. */
+static int parenthesis_subject(const ctx *c, int cl, size_t sent_first, size_t at)
+{
+    size_t cs = c->clause_start[cl];
+    if (cs <= sent_first || !is_punct(c, cs, ")"))
+        return -1;
+    /* the verb follows the parenthesis ("...) vetoed"), not a comma ("...), calling for") */
+    for (size_t k = cs + 1; k < at; k++)
+        if (!in_list(c, k, SG_WL_AUXILIARIES))
+            return -1;
+    size_t p = cs;
+    while (p > sent_first && p + 24 > cs && !is_punct(c, p - 1, "("))
+        p--;
+    if (p <= sent_first + 1 || !is_punct(c, p - 1, "("))
+        return -1;
+    int prev = c->clause_of[p - 2];
+    size_t ps = c->clause_start[prev];
+    if (ps < sent_first)
+        return -1;
+    int found = -1;
+    for (size_t k = ps; k + 1 < p; k++) {
+        if (sg_extract__main_meaning(&c->s, k, SG_P_CUE) ||
+            sg_extract__main_meaning(&c->s, k, SG_P_SPEECH))
+            found = -1;
+        int l = sg_holder__list_of(c, k);
+        if (l >= 0 && c->s.lists[l].start == k && sg_holder__candidate(c, &c->s.lists[l]))
+            found = l;
+    }
+    /* "The United States on Thursday evening (...": a short adverbial at most */
+    if (found >= 0 && c->s.lists[found].end + 4 < p - 1)
+        return -1;
+    return found;
+}
+
 /* "He stated that ..., but ... not now": a later clause still reports the sentence's
  * speaker when the speech verb took a that-complement. */
 static int sentence_speaker(const ctx *c, size_t cs, size_t sent_first)
@@ -474,13 +666,14 @@ int sg_holder__nominal_use(const ctx *c, size_t at, size_t cs, int reach)
  * of docs/extraction.md. h.list is -1 when nobody does. */
 holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t end, int cl)
 {
-    holder h = {-1, NULL, -1};
+    holder h = {-1, NULL, -1, 0};
     size_t cs = c->clause_start[cl], ce = c->clause_end[cl];
     size_t sent_first = c->s.tok.sent[c->s.sent_of[at]].first;
     int nominal_use = sg_holder__nominal_use(c, at, cs, 0);
     if ((cue->kind == 'v' || cue->kind == 'p') && !nominal_use &&
         (h.list = passive_agent(c, at, end, cs, ce)) >= 0) {
         h.rule = "passive-agent";
+        h.n_more = comma_series(c, h.list);
         return h;
     }
     /* any cue after 's or a determiner is used as a noun */
@@ -511,6 +704,14 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
                 break;
             }
     }
+    if ((h.list = relative_members(c, at, end)) >= 0) {
+        h.rule = "relative-members";
+        return h;
+    }
+    if ((h.list = fronted_vote(c, at, end)) >= 0) {
+        h.rule = "inverted-copula";
+        return h;
+    }
     if (subject_cannot_hold(c, cue, at, cs)) {
         h.list = -1;
         return h;
@@ -524,7 +725,8 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     }
     if (c->quote_list[at] >= 0) {
         h.list = c->quote_list[at], h.rule = "quote-speaker";
-    } else if ((h.list = interrupted_subject(c, cl, sent_first)) >= 0) {
+    } else if ((h.list = interrupted_subject(c, cl, sent_first)) >= 0 ||
+               (h.list = parenthesis_subject(c, cl, sent_first, at)) >= 0) {
         h.rule = "interrupted-subject";
     } else if ((h.list = sentence_speaker(c, cs, sent_first)) >= 0) {
         h.rule = "sentence-speaker";

@@ -6,7 +6,7 @@
 
 /* ---- topic -------------------------------------------------------------------- */
 
-/* Bitmask of term groups of topic t matched in tokens [a, b). Anaphors set bit 31. */
+/* Bitmask of term groups of topic t matched in tokens [a, b); anaphors set SG_TOPIC_ANAPHOR. */
 unsigned sg_topic__groups(const ctx *c, int t, size_t a, size_t b)
 {
     unsigned mask = 0;
@@ -31,7 +31,7 @@ unsigned sg_topic__groups(const ctx *c, int t, size_t a, size_t b)
             const sg_match *m = &c->s.anaph[c->s.anaph_at[i]];
             for (int k = 0; k < m->n; k++)
                 if (m->m[k]->data == t || m->m[k]->data < 0)
-                    mask |= 1u << 31;
+                    mask |= SG_TOPIC_ANAPHOR;
         }
     }
     return mask;
@@ -138,7 +138,7 @@ topic_how sg_topic__of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, 
     /* the holder may name part of the question itself: "Sweden wants to join NATO" */
     if (holder_list >= 0)
         after |= sg_topic__groups(c, t, c->s.lists[holder_list].start, c->s.lists[holder_list].end) &
-                 ~(1u << 31);
+                 ~SG_TOPIC_ANAPHOR;
     unsigned whole = sg_topic__groups(c, t, a, b);
     if (sg_topic__full(c, t, after) || (before_ok && sg_topic__full(c, t, whole)))
         return TOPIC_CLAUSE;
@@ -156,19 +156,21 @@ topic_how sg_topic__of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, 
         !sg_topic__other(c, t, st->first, st->last_plus1))
         return TOPIC_SENTENCE;
     size_t obj_end = near < b && near < cue_end + SG_OBJECT_WINDOW ? near : b;
-    if ((sg_topic__groups(c, t, cue_end, obj_end) & (1u << 31)) || (before_ok && (whole & (1u << 31))))
+    if ((sg_topic__groups(c, t, cue_end, obj_end) & SG_TOPIC_ANAPHOR) || (before_ok && (whole & SG_TOPIC_ANAPHOR)))
         return TOPIC_ANAPHOR;
     /* the object names part of the question ("welcomed into NATO") and the sentence the
      * rest ("after Finland's announcement") */
     const sg_sentence *sn = &c->s.tok.sent[c->s.sent_of[cue]];
-    if ((after & ~(1u << 31)) && sg_topic__full(c, t, sg_topic__groups(c, t, sn->first, sn->last_plus1)) &&
+    if ((after & ~SG_TOPIC_ANAPHOR) && sg_topic__full(c, t, sg_topic__groups(c, t, sn->first, sn->last_plus1)) &&
         !sg_topic__other(c, t, sn->first, sn->last_plus1))
         return TOPIC_SENTENCE;
     /* the object names part of the topic that is not an actor ("supports the JCPOA" in a
      * document about the nuclear deal) */
-    for (size_t i = cue_end; i < obj_end; i++)
-        if (c->s.topic_at[i] >= 0 && c->s.men_at[i] < 0 &&
-            (sg_topic__groups(c, t, i, i + 1) & ~(1u << 31)) &&
+    /* for passives and adjectives the subject is what the cue is about: "The waiver,
+     * originally proposed by India, ..." */
+    for (size_t i = before_ok ? a : cue_end; i < obj_end; i++)
+        if ((i < cue || i >= cue_end) && c->s.topic_at[i] >= 0 && c->s.men_at[i] < 0 &&
+            (sg_topic__groups(c, t, i, i + 1) & ~SG_TOPIC_ANAPHOR) &&
             ((!sg_extract__main_meaning(&c->s, i, SG_P_DEMONYM) &&
               !sg_extract__main_meaning(&c->s, i, SG_P_ACTOR)) ||
              c->s.topic[c->s.topic_at[i]].end > c->s.main[c->s.main_at[i]].end))

@@ -134,6 +134,9 @@ static void report_sentence(text_buf *b, const ctx *c, const sg_trace *tr,
                 add_list(b, c, e->holder_list);
                 add(b, ")");
             }
+        } else if (e->holder_list < 0) {
+            /* "the Brazilian-drafted text": the name inside the compound */
+            add(b, ": held by the name in the word (rule %s)", e->rule ? e->rule : "-");
         } else {
             add(b, ": held by ");
             add_list(b, c, e->holder_list);

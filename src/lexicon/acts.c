@@ -269,22 +269,36 @@ static int act_in_words(const sg_lexicon *lex, const derive_ctx *d, const char *
     return -1;
 }
 
+/* Does a term of several words (plain words `words`) name one of an act's objects ("ban
+ * treaty", "treaty banning X")? Then it names that thing, and its other words only
+ * describe it. */
+static int names_object(const sg_lexicon *lex, const derive_ctx *d, const char *words)
+{
+    return strchr(words, ' ') != NULL && act_in_words(lex, d, words, 1) >= 0;
+}
+
 /* The act of topic t from its terms, then its label: verbs and nominalisations first
- * ("recognition", "ban"), objects ("deal", "pipeline") only when none names an act. */
+ * ("recognition", "ban"), then terms that name an object (the object's act: joining or
+ * ratifying a "ban treaty", not banning), objects ("deal", "pipeline") only when none
+ * names an act. */
 static int derive_act(const sg_lexicon *lex, const derive_ctx *d, int t, int *group)
 {
     char words[512];
     *group = -1;
     for (int which = 0; which < 2; which++) {
-        for (size_t k = 0; k < d->term_n[t]; k++) {
-            const sg_pending_phrase *p = &lex->pending[d->term_idx[d->term_first[t] + k]];
-            plain_words(p->text, 0, words, sizeof(words));
-            int a = act_in_words(lex, d, words, which);
-            if (a >= 0) {
-                *group = p->meaning.data2;
-                return a;
+        for (int pass = 0; pass < 2; pass++)
+            for (size_t k = 0; k < d->term_n[t]; k++) {
+                const sg_pending_phrase *p = &lex->pending[d->term_idx[d->term_first[t] + k]];
+                plain_words(p->text, 0, words, sizeof(words));
+                int obj = which == 0 && names_object(lex, d, words);
+                if (obj != pass)
+                    continue;
+                int a = act_in_words(lex, d, words, obj ? 1 : which);
+                if (a >= 0) {
+                    *group = p->meaning.data2;
+                    return a;
+                }
             }
-        }
         plain_words(lex->topics[t].label, 1, words, sizeof(words));
         int a = act_in_words(lex, d, words, which);
         if (a >= 0)
@@ -407,6 +421,27 @@ int sg_lexicon__act_index(const sg_lexicon *lex, const char *id)
     return -1;
 }
 
+/* "Admitting new members to BRICS": a topic with several term groups of which exactly one
+ * holds names (a capitalised term) names the organisation only, not who joins it. Returns
+ * that group, or -1 when the terms name the candidates too ("Ukraine", "NATO"). */
+static int open_name_group(const sg_lexicon *lex, const derive_ctx *d, size_t t)
+{
+    unsigned named = 0;
+    int group = -1, n = 0;
+    if (lex->topics[t].n_groups < 2)
+        return -1;
+    for (size_t k = 0; k < d->term_n[t]; k++) {
+        const sg_pending_phrase *p = &lex->pending[d->term_idx[d->term_first[t] + k]];
+        int g = p->meaning.data2;
+        if (g < 0 || g >= 31 || !isupper((unsigned char)p->text[0]) || (named & (1u << g)))
+            continue;
+        named |= 1u << g;
+        group = g;
+        n++;
+    }
+    return n == 1 ? group : -1;
+}
+
 sg_status sg_lexicon__derive_acts(sg_lexicon *lex, sg_error *err)
 {
     derive_ctx d;
@@ -417,6 +452,7 @@ sg_status sg_lexicon__derive_acts(sg_lexicon *lex, sg_error *err)
     }
     for (size_t t = 0; t < lex->n_topics && rc == SG_OK; t++) {
         sg_topic_entry *e = &lex->topics[t];
+        e->name_group = open_name_group(lex, &d, t);
         if (e->act < 0 && e->act_name) {
             if (strcmp(e->act_name, "none") == 0)
                 continue;

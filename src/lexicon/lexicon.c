@@ -712,7 +712,7 @@ static sg_status load_acts(load_ctx *c, const cJSON *arr)
 }
 
 static const char *const wordlist_names[SG_WL_COUNT] = {
-    "act_carriers", "plural_heads", "member_markers", "determiners", "list_glue", "prepositions", "list_conjunctions", "name_particles", "relative_pronouns", "passive_auxiliaries", "noun_prepositions", "agent_copulas", "auxiliaries", "subject_conjunctions", "inverted_copulas", "nominal_determiners", "attitude_verbs", "subordinators", "clause_conjunctions", "conditional_conjunctions", "concessive_adverbs", "concessive_partners", "exclusive_adverbs", "object_prepositions", "object_pronouns", "adverbial_conjunctions", "noun_complements", "modals", "passive_forms", "be_forms", "performer_determiners", "relation_prepositions", "adjective_complements", "object_determiners"};
+    "act_carriers", "plural_heads", "member_markers", "determiners", "list_glue", "prepositions", "list_conjunctions", "name_particles", "relative_pronouns", "passive_auxiliaries", "noun_prepositions", "agent_copulas", "auxiliaries", "subject_conjunctions", "inverted_copulas", "nominal_determiners", "attitude_verbs", "subordinators", "clause_conjunctions", "conditional_conjunctions", "concessive_adverbs", "concessive_partners", "exclusive_adverbs", "object_prepositions", "object_pronouns", "adverbial_conjunctions", "noun_complements", "modals", "passive_forms", "be_forms", "performer_determiners", "relation_prepositions", "adjective_complements", "object_determiners", "vehicle_nouns", "member_verbs", "relative_heads", "companion_verbs"};
 
 static int cmp_cstr(const void *a, const void *b)
 {

@@ -70,6 +70,10 @@ typedef enum sg_wordlist {
     SG_WL_RELATION_PREPOSITIONS, /* "support for Kyiv": a cue about an actor */
     SG_WL_ADJECTIVE_COMPLEMENTS, /* "hostile to": a predicative adjective cue */
     SG_WL_OBJECT_DETERMINERS, /* "postponed his visit": a deferral's own object */
+    SG_WL_VEHICLE_NOUNS,  /* "resolution": "a resolution calling for X" describes the text */
+    SG_WL_MEMBER_VERBS,   /* "included", "were": "countries that voted ... included A, B" */
+    SG_WL_RELATIVE_HEADS, /* "those": "those who abstained were A and B" */
+    SG_WL_COMPANION_VERBS, /* "join": "will not join X in recognising" negates the gerund */
     SG_WL_COUNT /* at most 64: a word's lists are the bits of one uint64_t */
 } sg_wordlist;
 
@@ -179,6 +183,8 @@ typedef struct sg_topic_entry {
     char *act_name;  /* the "act" named by the topic file, resolved in finish; NULL: derive */
     int act_derived; /* 1 when the act was derived from the terms or the label */
     int act_group;   /* the term group that named the act, or -1 */
+    int name_group;  /* the only term group with names ("BRICS" in "new members of
+                        BRICS"): its act's candidates are every other actor; else -1 */
 } sg_topic_entry;
 
 typedef struct sg_string_list {

@@ -740,6 +740,27 @@ static double max_abs_weight(const sg_report *r)
     return m;
 }
 
+/* The "grid" layout (SG_RENDER_GRID): no Graphviz layout engine runs, Graphviz's nop
+ * only draws. Actors in camp order (the order nodes were made), row by row on a square
+ * grid: linear time, and nothing in a layout engine that could fail on a large graph.
+ * order[k] is the k-th actor placed. */
+static void grid_positions(Agnode_t **nodes, const size_t *order, size_t n)
+{
+    size_t width = 1;
+    while (width * width < n)
+        width++;
+    for (size_t k = 0; k < n; k++) {
+        sg_buf t;
+        sg_buf_init(&t);
+        sg_buf_num(&t, 180.0 * (double)(k % width), 1); /* points: 2.5 in a column */
+        sg_buf_puts(&t, ",");
+        sg_buf_num(&t, -100.0 * (double)(k / width), 1);
+        sg_buf_puts(&t, "!");
+        sg_dot_setbuf(nodes[order[k]], "pos", &t);
+        sg_buf_free(&t);
+    }
+}
+
 static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_options *opts,
                              const char *engine, sg_error *err)
 {
@@ -766,13 +787,20 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
     }
     sg_dot_graph_defaults(g, r, opts, engine, sub.data);
     sg_buf_free(&sub);
-    sg_dot_set(g, "overlap", "false");
-    sg_dot_set(g, "sep", "+10");
-    if (r->n_actors <= SG_RENDER_LARGE_GRAPH)
-        sg_dot_set(g, "splines", "true");
+    int grid = strcmp(engine, SG_RENDER_GRID) == 0;
+    if (!grid) { /* the grid is drawn as placed */
+        sg_dot_set(g, "overlap", "false");
+        sg_dot_set(g, "sep", "+10");
+        if (r->n_actors <= SG_RENDER_LARGE_GRAPH)
+            sg_dot_set(g, "splines", "true");
+    }
     /* camps first, so that every member is created inside its cluster */
     Agnode_t **nodes = calloc(r->n_actors ? r->n_actors : 1, sizeof(*nodes));
-    if (nodes == NULL) {
+    size_t *order = malloc((r->n_actors ? r->n_actors : 1) * sizeof(*order));
+    size_t n_placed = 0;
+    if (nodes == NULL || order == NULL) {
+        free(nodes);
+        free(order);
         free(keep);
         return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
     }
@@ -782,23 +810,30 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
         const sg_rcamp *camp = &r->camps[c];
         name.len = 0;
         sg_buf_printf(&name, "cluster_%ld", camp->id);
-        Agraph_t *sg = name.oom ? NULL : agsubg(g, name.data, 1);
+        /* the grid has no camp boxes (nop draws clusters only with their own bounding
+         * boxes): its camps are runs of the grid's rows instead */
+        Agraph_t *sg = grid ? g : name.oom ? NULL : agsubg(g, name.data, 1);
         if (sg == NULL) {
             free(nodes);
+            free(order);
             free(keep);
             sg_buf_free(&name);
             return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory building the diagram");
         }
-        style_camp(sg, camp);
+        if (!grid)
+            style_camp(sg, camp);
         for (size_t m = 0; m < camp->n_members; m++) {
             size_t a = sg_render__report_actor(r, camp->members[m]);
-            if (a != (size_t)-1 && nodes[a] == NULL &&
-                (nodes[a] = sg_dot_actor_node(sg, r->actors[a].id)) == NULL) {
+            if (a == (size_t)-1 || nodes[a] != NULL)
+                continue;
+            if ((nodes[a] = sg_dot_actor_node(sg, r->actors[a].id)) == NULL) {
                 free(nodes);
+                free(order);
                 free(keep);
                 sg_buf_free(&name);
                 return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory building the diagram");
             }
+            order[n_placed++] = a;
         }
     }
     sg_buf_free(&name);
@@ -807,7 +842,7 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
         if (nodes[a] == NULL) {
             const sg_rcamp *camp = sg_render__report_camp(r, r->actors[a].camp);
             Agraph_t *home = g;
-            if (camp != NULL) { /* listed in a camp by its "camp" only */
+            if (camp != NULL && !grid) { /* listed in a camp by its "camp" only */
                 sg_buf n2;
                 sg_buf_init(&n2);
                 sg_buf_printf(&n2, "cluster_%ld", camp->id);
@@ -817,14 +852,19 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
                     home = g;
             }
             nodes[a] = sg_dot_actor_node(home, r->actors[a].id);
+            order[n_placed++] = a;
         }
         if (nodes[a] == NULL) {
             free(nodes);
+            free(order);
             free(keep);
             return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory building the diagram");
         }
         sg_dot_style_actor(nodes[a], &r->actors[a], a, max_n);
     }
+    if (grid)
+        grid_positions(nodes, order, n_placed);
+    free(order);
     double max_w = max_abs_weight(r);
     for (size_t i = 0; i < r->n_edges; i++) {
         const sg_redge *e = &r->edges[i];
@@ -836,7 +876,8 @@ static sg_status build_camps(Agraph_t *g, const sg_report *r, const sg_render_op
     }
     free(nodes);
     free(keep);
-    sg_dot_legend(g, 1, 0);
+    if (!grid) /* an unpinned node would have no place under nop */
+        sg_dot_legend(g, 1, 0);
     return SG_OK;
 }
 
@@ -865,10 +906,13 @@ sg_status sg_render__diagram(sg_buf *b, const sg_report *r, sg_diagram kind,
     const char *engine = opts->engine ? opts->engine : auto_engine(r, kind);
     if (kind == SG_DIAGRAM_TIMELINE)
         engine = "nop"; /* positions are computed here; Graphviz only draws */
+    int grid = strcmp(engine, SG_RENDER_GRID) == 0;
+    if (grid && kind != SG_DIAGRAM_CAMPS)
+        engine = "neato"; /* the two-mode view has no grid of its own */
     sg_dot_disc d;
     sg_dot_disc_init(&d);
     Agraph_t *g = NULL;
-    if ((rc = sg_gv_engine_valid(engine, err)) != SG_OK)
+    if ((rc = sg_gv_engine_valid(grid && kind == SG_DIAGRAM_CAMPS ? "nop" : engine, err)) != SG_OK)
         goto done;
     g = agopen(sg_cg("stancegraph"), Agundirected, &d.disc);
     if (g == NULL) {
@@ -887,8 +931,9 @@ sg_status sg_render__diagram(sg_buf *b, const sg_report *r, sg_diagram kind,
         goto done;
     if (format == NULL)
         rc = sg_dot_write(b, g, err);
-    else
-        rc = sg_gv_render(b, g, engine, format, err);
+    else /* the grid's positions are pinned: nop only draws */
+        rc = sg_gv_render(b, g, strcmp(engine, SG_RENDER_GRID) == 0 ? "nop" : engine, format,
+                          err);
 done:
     if (g != NULL)
         agclose(g);

@@ -1,0 +1,294 @@
+/* test_votes.c - votes, vetoes and sponsors on texts that are voted on (resolutions,
+ * drafts, proposals), vote lists ("countries that voted against X included A, B"),
+ * agents named after a colon, subjects around parentheses and subordinators, and acts of
+ * topics whose terms name a treaty. Sentences written for the test; topics written as a
+ * new user writes them (terms and a label only) on top of the default lexicon. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sg_stance.h"
+#include "sg_test.h"
+#include "stancegraph/extract.h"
+
+static sg_lexicon *lex;
+static sg_statement_list last;
+
+static const char topics_json[] =
+    "{\"topics\":["
+    "{\"id\":\"seabed\",\"label\":\"A moratorium on deep-sea mining\","
+    " \"terms\":[[\"deep-sea mining\",\"seabed mining\"],[\"moratorium\",\"pause\"]]},"
+    "{\"id\":\"club\",\"label\":\"Admitting new members to the Arctic Council\","
+    " \"terms\":[[\"Arctic Council\"],[\"member\",\"members\",\"membership\",\"join\"]]},"
+    "{\"id\":\"testban\",\"label\":\"Joining the test ban treaty\","
+    " \"terms\":[[\"test ban treaty\",\"treaty banning nuclear tests\"]]}"
+    "]}";
+
+static int setup(void)
+{
+    sg_error err;
+    const char *path = getenv("SG_TEST_LEXICON") ? getenv("SG_TEST_LEXICON") : SG_SOURCE_DIR "/data/lexicon";
+    if (sg_lexicon_new(&lex, &err) != SG_OK || sg_lexicon_add_path(lex, path, &err) != SG_OK ||
+        sg_lexicon_add_json(lex, topics_json, strlen(topics_json), "topics", &err) != SG_OK ||
+        sg_lexicon_finish(lex, &err) != SG_OK) {
+        fprintf(stderr, "lexicon: %s:%ld: %s\n", err.file, err.line, err.message);
+        return 1;
+    }
+    sg_statement_list_init(&last);
+    return 0;
+}
+
+static int teardown(void)
+{
+    sg_statement_list_destroy(&last);
+    sg_lexicon_free(lex);
+    return 0;
+}
+
+static void run(const char *text, const char *topic)
+{
+    sg_statement_list_destroy(&last);
+    sg_statement_list_init(&last);
+    sg_document doc = {"t", "2024-06-01", NULL, text, strlen(text)};
+    sg_extract_options o = SG_EXTRACT_OPTIONS_INIT;
+    o.topic = topic;
+    sg_error err;
+    CU_ASSERT_EQUAL_FATAL(sg_extract_document(&last, lex, &doc, &o, &err), SG_OK);
+}
+
+static int stance_in(const char *actor)
+{
+    return sg_test_stance_sign(&last, actor);
+}
+
+/* The document names the topic first, so that "the resolution" refers to it. */
+#define ON_SEABED "The assembly debated a moratorium on deep-sea mining. "
+
+static void test_vote_lists_in_relative_clauses(void)
+{
+    run(ON_SEABED "Countries that voted against the resolution included Norway, Japan and Chile. "
+                  "Those who abstained were Peru and Kenya.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Norway"), -1);
+    CU_ASSERT_EQUAL(stance_in("Japan"), -1);
+    CU_ASSERT_EQUAL(stance_in("Chile"), -1);
+    CU_ASSERT_EQUAL(stance_in("Peru"), 0);
+    CU_ASSERT_EQUAL(stance_in("Kenya"), 0);
+    /* a colon list or "among them" names the plural subject's members */
+    run(ON_SEABED "The following countries voted against the resolution: Norway, Japan and "
+                  "Chile. Several countries abstained, among them Peru and Kenya.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Norway"), -1);
+    CU_ASSERT_EQUAL(stance_in("Chile"), -1);
+    CU_ASSERT_EQUAL(stance_in("Peru"), 0);
+    CU_ASSERT_EQUAL(stance_in("Kenya"), 0);
+    /* fronted votes: participle, copula, list */
+    run(ON_SEABED "Voting against were Norway and Japan. Among those voting in favour were Fiji "
+                  "and Palau. India skipped the meeting on the moratorium on deep-sea mining.",
+        "seabed");
+    CU_ASSERT_EQUAL(stance_in("Norway"), -1);
+    CU_ASSERT_EQUAL(stance_in("Japan"), -1);
+    CU_ASSERT_EQUAL(stance_in("Fiji"), 1);
+    CU_ASSERT_EQUAL(stance_in("Palau"), 1);
+    CU_ASSERT_EQUAL(stance_in("India"), -1);
+    /* "UN member states who ...": the modifier before the plural head holds nothing */
+    run(ON_SEABED "UN member states who voted for the draft resolution include Fiji and Palau.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Fiji"), 1);
+    CU_ASSERT_EQUAL(stance_in("Palau"), 1);
+    CU_ASSERT_EQUAL(stance_in("United Nations"), ABSENT);
+}
+
+static void test_texts_voted_on_are_anaphors(void)
+{
+    run(ON_SEABED "Mexico vetoed the draft resolution on Tuesday.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Mexico"), -1);
+    /* without a document about the topic, a resolution is just a resolution */
+    run("Mexico vetoed the draft resolution on Tuesday.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Mexico"), ABSENT);
+}
+
+static void test_description_of_a_text_is_not_the_subjects(void)
+{
+    /* "calling for" describes the resolution; voting on it takes no side */
+    run("France voted on a resolution calling for a moratorium on deep-sea mining.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("France"), ABSENT);
+    run("Spain voted on a resolution on Monday (Geneva time) that would have demanded a "
+        "moratorium on deep-sea mining.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Spain"), ABSENT);
+    /* the veto is the position, the description adds nothing for the vetoer */
+    run("Italy vetoed a resolution calling for a moratorium on deep-sea mining.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Italy"), -1);
+    /* a statement is not a text voted on: its issuer calls for the moratorium */
+    run("Ghana issued a statement calling for a moratorium on deep-sea mining.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Ghana"), 1);
+}
+
+static void test_sponsors_support(void)
+{
+    run(ON_SEABED "The proposal was submitted by Chile and Vanuatu.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Chile"), 1);
+    CU_ASSERT_EQUAL(stance_in("Vanuatu"), 1);
+    run(ON_SEABED "The resolution was put forward by the five elected members of the council: "
+                  "Brazil, Ghana and Mexico.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Brazil"), 1);
+    CU_ASSERT_EQUAL(stance_in("Ghana"), 1);
+    CU_ASSERT_EQUAL(stance_in("Mexico"), 1);
+    run(ON_SEABED "Fiji and Palau put forth a proposal on Monday.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Fiji"), 1);
+    CU_ASSERT_EQUAL(stance_in("Palau"), 1);
+    /* a comma series that no conjunction makes one list: every list in it is an agent */
+    run(ON_SEABED "The proposal has been co-sponsored by Kenya, Peru, the Coral Reef Forum, "
+                  "and most recently Fiji and Palau.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Kenya"), 1);
+    CU_ASSERT_EQUAL(stance_in("Peru"), 1);
+    CU_ASSERT_EQUAL(stance_in("Fiji"), 1);
+    CU_ASSERT_EQUAL(stance_in("Palau"), 1);
+    /* a verb ends the series */
+    run(ON_SEABED "The proposal was tabled by Kenya, Peru, angering Fiji.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Peru"), 1);
+    CU_ASSERT_EQUAL(stance_in("Fiji"), ABSENT);
+    /* a named agent before the colon is not described by the list after it */
+    run(ON_SEABED "The resolution was tabled by Peru: Chile and Kenya objected.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Peru"), 1);
+    CU_ASSERT_NOT_EQUAL(stance_in("Chile"), 1);
+}
+
+static void test_subjects_around_parentheses_and_subordinators(void)
+{
+    run("The United States on Monday (local time) vetoed a draft resolution demanding a "
+        "moratorium on deep-sea mining.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("United States"), -1);
+    /* "...), calling for": a clause of its own after a comma is not continued */
+    run("Brazil and Chile issued a joint note this Thursday (the first), calling for a "
+        "moratorium on deep-sea mining.", "seabed");
+    CU_ASSERT_NOT_EQUAL(stance_in("Brazil"), 1);
+    run("A year after India and Brazil introduced a proposal for a moratorium on deep-sea "
+        "mining, the talks are stuck.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("India"), 1);
+    CU_ASSERT_EQUAL(stance_in("Brazil"), 1);
+}
+
+static void test_member_list_stops_at_a_with_phrase(void)
+{
+    run("It was the only one of the council's members to vote against the moratorium on "
+        "deep-sea mining, with Italy abstaining and 13 others, including Spain and Greece, "
+        "in favour.", "seabed");
+    CU_ASSERT_NOT_EQUAL(stance_in("Spain"), -1);
+    CU_ASSERT_NOT_EQUAL(stance_in("Greece"), -1);
+    CU_ASSERT_EQUAL(stance_in("Italy"), 0);
+}
+
+static void test_treaty_term_names_the_treatys_act(void)
+{
+    /* "test ban treaty" names a treaty: joining or ratifying it is the act, not banning */
+    run("Ireland ratified the test ban treaty in 2019.", "testban");
+    CU_ASSERT_EQUAL(stance_in("Ireland"), 1);
+    run("Sweden voted against the test ban treaty.", "testban");
+    CU_ASSERT_EQUAL(stance_in("Sweden"), -1);
+    run("Chile became a state party to the test ban treaty.", "testban");
+    CU_ASSERT_EQUAL(stance_in("Chile"), 1);
+    run("Japan has not joined the treaty banning nuclear tests.", "testban");
+    CU_ASSERT_EQUAL(stance_in("Japan"), -1);
+    /* refraining from the act is opposition to it */
+    run("Canada urged its allies to refrain from signing the test ban treaty.", "testban");
+    CU_ASSERT_EQUAL(stance_in("Canada"), -1);
+}
+
+static void test_negation_shared_by_coordinated_verbs(void)
+{
+    run("Russia said it would not sign or ratify the test ban treaty.", "testban");
+    CU_ASSERT_EQUAL(stance_in("Russia"), -1);
+    /* "and" does not share it: "did not object and ratified" */
+    run("Chile did not sign the test ban treaty in 2017, but it has ratified it.", "testban");
+    CU_ASSERT_NOT_EQUAL(stance_in("Chile"), ABSENT);
+}
+
+static void test_counterfactual_is_not_a_position(void)
+{
+    run("Italy says it would have supported a moratorium on deep-sea mining if it had named "
+        "the mining companies.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Italy"), ABSENT);
+    /* no unreal condition in the sentence: still a position */
+    run(ON_SEABED "Italy would have supported a moratorium on deep-sea mining.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Italy"), 1);
+}
+
+static void test_bracketed_holder_and_reduced_relative(void)
+{
+    run(ON_SEABED "The council adopted the resolution by 14 votes to none, with one abstention "
+                  "(Peru).", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Peru"), 0);
+    /* "a resolution put forward by X": X sponsors it, whatever the main verb's subject does */
+    run(ON_SEABED "Norway blocked a resolution put forward by Chile on Monday.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Chile"), 1);
+    CU_ASSERT_EQUAL(stance_in("Norway"), -1);
+}
+
+static void test_author_of_a_proposal(void)
+{
+    /* the actor before the noun is its author; the one who rejects it opposes */
+    run("Germany has rejected a US proposal for a moratorium on deep-sea mining.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("United States"), 1);
+    CU_ASSERT_EQUAL(stance_in("Germany"), -1);
+    /* a passive's subject names the topic: "The moratorium, first proposed by X" */
+    run(ON_SEABED "The moratorium, first proposed by Vanuatu, would halt all licences.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Vanuatu"), 1);
+}
+
+static void test_open_candidates_and_declined_invitations(void)
+{
+    /* the terms name only the organisation: whoever joins it holds its own act */
+    run("Chile has decided not to join the Arctic Council.", "club");
+    CU_ASSERT_EQUAL(stance_in("Chile"), -1);
+    run("Peru has applied to join the Arctic Council.", "club");
+    CU_ASSERT_EQUAL(stance_in("Peru"), 1);
+    run("Kenya declined the invitation to join the Arctic Council.", "club");
+    CU_ASSERT_EQUAL(stance_in("Kenya"), -1);
+    /* still weighing the invitation defers */
+    run("Peru is still considering the invitation to join the Arctic Council.", "club");
+    CU_ASSERT_EQUAL(stance_in("Peru"), 0);
+    /* terms that name the candidate keep the act to it */
+    run("Chile said Ukraine will never join NATO.", "ukraine-nato");
+    CU_ASSERT_EQUAL(stance_in("Ukraine"), ABSENT);
+}
+
+static void test_negated_companion_verb_governs_the_gerund(void)
+{
+    run("Norway will not join partners such as Chile in supporting a moratorium on deep-sea "
+        "mining.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Norway"), -1);
+    run("Norway joined Chile in supporting a moratorium on deep-sea mining.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Norway"), 1);
+}
+
+static void test_compound_author_of_a_text(void)
+{
+    run(ON_SEABED "The vote on the Chilean-drafted text was delayed. The council rejected a "
+                  "Peru-proposed amendment on Monday.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Chile"), 1);
+    CU_ASSERT_EQUAL(stance_in("Peru"), 1);
+    /* not in a document about the topic; not a name; not a text voted on */
+    run("The vote on the Chilean-drafted text was delayed.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Chile"), ABSENT);
+    run(ON_SEABED "The Chilean-drafted report was long. A well-drafted text helps.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Chile"), ABSENT);
+}
+
+static CU_TestInfo tests[] = {
+    {"compound author of a text", test_compound_author_of_a_text},
+    {"negated companion verb governs the gerund", test_negated_companion_verb_governs_the_gerund},
+    {"open candidates and declined invitations", test_open_candidates_and_declined_invitations},
+    {"author of a proposal", test_author_of_a_proposal},
+    {"counterfactual is not a position", test_counterfactual_is_not_a_position},
+    {"bracketed holder and reduced relative", test_bracketed_holder_and_reduced_relative},
+    {"negation shared by coordinated verbs", test_negation_shared_by_coordinated_verbs},
+    {"vote lists in relative clauses", test_vote_lists_in_relative_clauses},
+    {"texts voted on are anaphors", test_texts_voted_on_are_anaphors},
+    {"description of a text is not the subject's", test_description_of_a_text_is_not_the_subjects},
+    {"sponsors support", test_sponsors_support},
+    {"subjects around parentheses and subordinators", test_subjects_around_parentheses_and_subordinators},
+    {"member list stops at a with-phrase", test_member_list_stops_at_a_with_phrase},
+    {"treaty term names the treaty's act", test_treaty_term_names_the_treatys_act},
+    CU_TEST_INFO_NULL};
+
+static CU_SuiteInfo suites[] = {{"votes", setup, teardown, NULL, NULL, tests}, CU_SUITE_INFO_NULL};
+
+SG_TEST_MAIN(suites)
