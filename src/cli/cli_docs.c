@@ -101,6 +101,8 @@ typedef struct slot {
     sg_statement_list out;
     char *jsonl;           /* the statements as JSON lines, when streaming */
     size_t jsonl_len;
+    char *actors;          /* ... and their actor ids, NUL-separated, for the counts */
+    size_t actors_len, n_statements;
     sg_error err;
     sg_status rc;
     int done;              /* under the lock */
@@ -113,6 +115,7 @@ typedef struct ring {
     size_t cap;
     size_t n_read, n_taken;  /* under lock */
     int eof, stop;           /* under lock */
+    int main_waiting;        /* under lock: the writing thread waits on done */
     pthread_mutex_t lock;
     pthread_cond_t work, done;
     const sg_lexicon *lex;
@@ -133,7 +136,22 @@ static sg_status serialize_slot(slot *j)
         }
     j->jsonl = buf;
     j->jsonl_len = len;
-    return SG_OK; /* the records stay for the counts, taken on the writing thread */
+    /* what the counts need, in one block: the records are freed here, on the thread that
+     * made them (a free on another thread would contend for this thread's arena) */
+    size_t ids = 0;
+    for (size_t i = 0; i < j->out.n; i++)
+        ids += j->out.items[i].actor ? strlen(j->out.items[i].actor) + 1 : 0;
+    if ((j->actors = malloc(ids + 1)) == NULL)
+        return SG_ENOMEM;
+    for (size_t i = 0; i < j->out.n; i++)
+        if (j->out.items[i].actor) {
+            size_t n = strlen(j->out.items[i].actor) + 1;
+            memcpy(j->actors + j->actors_len, j->out.items[i].actor, n);
+            j->actors_len += n;
+        }
+    j->n_statements = j->out.n;
+    sg_statement_list_destroy(&j->out);
+    return SG_OK;
 }
 
 /* Extract one document (any thread: touches only the slot and the read-only lexicon). */
@@ -166,7 +184,8 @@ static void *worker(void *arg)
         process(p, j);
         pthread_mutex_lock(&p->lock);
         j->done = 1;
-        pthread_cond_broadcast(&p->done);
+        if (p->main_waiting) /* only the writing thread waits on done: no wake-up per doc */
+            pthread_cond_signal(&p->done);
         pthread_mutex_unlock(&p->lock);
     }
 }
@@ -176,6 +195,7 @@ static void slot_clear(slot *j)
     sg_doc_free(j->doc);
     sg_statement_list_destroy(&j->out);
     free(j->jsonl);
+    free(j->actors);
     memset(j, 0, sizeof(*j));
     sg_statement_list_init(&j->out);
 }
@@ -220,6 +240,8 @@ static sg_status source_open(doc_source *src, const char *path, sg_error *err)
     src->fp = !is_stdin ? fopen(path, "rb") : src->stdin_copy ? src->stdin_copy : stdin;
     if (src->fp == NULL)
         return sg_error_set(err, SG_EIO, path, 0, "cannot open: %s", strerror(errno));
+    if (!is_stdin) /* 1 MiB reads, not 4 KiB ones (before any I/O on the stream) */
+        setvbuf(src->fp, NULL, _IOFBF, (size_t)1 << 20);
     return sg_doc_reader_open(&src->rd, src->fp, path, sg_cli_name(path),
                               source_format(src->a), src->a->date, err);
 }
@@ -296,15 +318,20 @@ static int default_jobs(void)
     return n < 1 ? 1 : n > 64 ? 64 : (int)n;
 }
 
-/* Documents in flight per worker thread: enough to keep every thread busy while the
- * next document is read and the finished ones are written in order. */
-#define SG_SLOTS_PER_THREAD 4
+/* Documents in flight per worker thread: enough to keep every thread busy through a
+ * scheduler time slice in which this thread (reading and writing, sharing the cores with
+ * the workers) does not run: short news documents take well under a millisecond each. The
+ * text in flight is also bounded in bytes, so that long documents do not pile up. */
+#define SG_SLOTS_PER_THREAD 64
+#define SG_BYTES_IN_FLIGHT ((size_t)32 << 20)
 
 /* Hand a finished slot to the sink: stream (JSON lines) or out (records). */
 static sg_status deliver(slot *j, FILE *stream, sg_statement_list *out, sg_error *err)
 {
     /* counted here, on the one writing thread: no lock per statement on the workers */
-    for (size_t k = 0; k < j->out.n; k++)
+    if (stream)
+        sg_cli_count_statements(j->n_statements, j->actors, j->actors_len);
+    for (size_t k = 0; !stream && k < j->out.n; k++)
         sg_cli_count_statement(&j->out.items[k]);
     if (stream) {
         if (j->jsonl_len && fwrite(j->jsonl, 1, j->jsonl_len, stream) != j->jsonl_len)
@@ -377,27 +404,31 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
     sg_status rc = SG_OK, read_rc = SG_OK;
     sg_error read_err;
     sg_error_clear(&read_err);
-    size_t n_written = 0;
+    size_t n_written = 0, in_flight = 0; /* bytes of the documents read, not yet written */
     int eof = 0;
     for (;;) {
-        if (!eof && p.n_read - n_written < p.cap) { /* n_read changes only here */
+        if (!eof && p.n_read - n_written < p.cap && /* n_read changes only here */
+            (p.n_read == n_written || in_flight < SG_BYTES_IN_FLIGHT)) {
             sg_doc *d = NULL;
             read_rc = source_next(&src, &d, &read_err);
             slot *j = &p.slots[p.n_read % p.cap];
             if (d != NULL) {
                 slot_clear(j);
                 j->doc = d;
+                in_flight += d->doc.len;
                 if (started == 0) {
                     process(&p, j);
                     j->done = 1;
                 }
             }
             pthread_mutex_lock(&p.lock);
-            if (d != NULL)
+            if (d != NULL) {
                 p.n_read++;
-            else
+                pthread_cond_signal(&p.work); /* one new document: one worker */
+            } else {
                 eof = p.eof = 1;
-            pthread_cond_broadcast(&p.work);
+                pthread_cond_broadcast(&p.work);
+            }
             pthread_mutex_unlock(&p.lock);
         }
         pthread_mutex_lock(&p.lock);
@@ -406,9 +437,12 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
             break;
         }
         slot *j = &p.slots[n_written % p.cap];
-        int must_wait = eof || p.n_read - n_written == p.cap;
-        while (must_wait && !j->done)
+        int must_wait = eof || p.n_read - n_written == p.cap || in_flight >= SG_BYTES_IN_FLIGHT;
+        while (must_wait && !j->done) {
+            p.main_waiting = 1;
             pthread_cond_wait(&p.done, &p.lock);
+            p.main_waiting = 0;
+        }
         int ready = n_written < p.n_read && j->done;
         pthread_mutex_unlock(&p.lock);
         if (!ready)
@@ -419,6 +453,7 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
             rc = j->rc;
             break;
         }
+        in_flight -= j->doc->doc.len;
         rc = deliver(j, stream, out, err);
         slot_clear(j);
         n_written++;

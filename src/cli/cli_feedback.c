@@ -197,6 +197,15 @@ void sg_cli_count_statement(const sg_statement *s)
     pthread_mutex_unlock(&fb.lock);
 }
 
+void sg_cli_count_statements(size_t n, const char *ids, size_t len)
+{
+    pthread_mutex_lock(&fb.lock);
+    fb.statements += n;
+    for (size_t k = 0; k < len; k += strlen(ids + k) + 1)
+        actor_add(ids + k);
+    pthread_mutex_unlock(&fb.lock);
+}
+
 size_t sg_cli_statement_count(void)
 {
     return fb.statements;

@@ -32,6 +32,8 @@ void sg_cli_progress_end(void);
 /* Counters for the summary: documents read, statements found (with their distinct
  * actors), actors and camps of the result (-1 when the command has none). */
 void sg_cli_count_statement(const sg_statement *s);
+/* Count n statements whose actor ids are the NUL-terminated strings in ids[0..len). */
+void sg_cli_count_statements(size_t n, const char *ids, size_t len);
 size_t sg_cli_statement_count(void);
 size_t sg_cli_document_count(void);
 void sg_cli_summary(long actors, long camps);
