@@ -523,9 +523,8 @@ static int effect_applies(const ctx *c, cue_site *x)
 /* Is there a "to", "of", "for" or "against" in [a, b) (a noun's complement)? */
 static int linked_by_preposition(const ctx *c, size_t a, size_t b)
 {
-    static const char *const p[] = {"to", "of", "for", "against", "toward", "towards", NULL};
     for (size_t k = a; k < b; k++)
-        if (is_word(c, k, p))
+        if (in_list(c, k, SG_WL_COMPLEMENT_PREPOSITIONS))
             return 1;
     return 0;
 }
@@ -535,29 +534,22 @@ static int linked_by_preposition(const ctx *c, size_t a, size_t b)
  * veto" -1, "agree to deliver" +1. The embedded cue is consumed. Returns 1 if chained. */
 static int govern_chain(ctx *c, cue_site *x)
 {
-    static const char *const filler[] = {"the", "idea", "of", "to", "any", "a", "an",
-                                         "plans", "plan", "attempts", "attempt", "calls",
-                                         "proposal", "proposals", "efforts", "such", "its",
-                                         "their", "his", "her", "be", NULL};
     const sg_cue_entry *cue = x->cue;
     size_t end = x->mt->end;
     for (size_t k = end; k < x->ce && k < end + 5; k++) {
         const sg_phrase_meaning *q = sg_extract__main_meaning(&c->s, k, SG_P_CUE);
         /* one plain modifier may precede the governed noun: "providing immediate support" */
-        static const char *const function_words[] = {"in", "on", "at", "of", "to", "for", "with",
-                                                     "by", "from", "as", "and", "or", "but",
-                                                     "into", "over", NULL};
         int modifier = !q && k + 1 < x->ce && c->s.tok.tok[k].kind == SG_TOK_WORD &&
                        c->s.main_at[k] < 0 && c->s.topic_at[k] < 0 && !c->s.tok.tok[k].upper &&
-                       !is_word(c, k, function_words) && !in_list(c, k, SG_WL_VEHICLE_NOUNS) &&
+                       !in_list(c, k, SG_WL_FUNCTION_WORDS) && !in_list(c, k, SG_WL_VEHICLE_NOUNS) &&
                        sg_extract__main_meaning(&c->s, k + 1, SG_P_CUE) != NULL;
-        if (!q && !is_word(c, k, filler) && !modifier)
+        if (!q && !in_list(c, k, SG_WL_GOVERNED_FILLERS) && !modifier)
             return 0;
         if (!q)
             continue;
         /* "block their membership bids": a possessed noun has its own holder */
-        static const char *const poss[] = {"his", "her", "its", "their", "our", NULL};
-        if (k > end && (c->s.tok.tok[k - 1].kind == SG_TOK_POSS || is_word(c, k - 1, poss)))
+        if (k > end && (c->s.tok.tok[k - 1].kind == SG_TOK_POSS ||
+                        in_list(c, k - 1, SG_WL_POSSESSIVE_DETERMINERS)))
             return 0;
         if (k == end && cue->kind != 'v' && cue->kind != 'p')
             return 0; /* "opposition stalled ...": a new predicate, not an object */

@@ -448,10 +448,9 @@ static int in_pp(const sg_scan *s, size_t i)
         s->sent_of[k - 3] == s->sent_of[i] &&
         (sg_extract__is(s, k - 3, "in") || sg_extract__is(s, k - 3, "at"))) {
         size_t e = s->main_at[i] >= 0 ? s->main[s->main_at[i]].end : i + 1;
-        static const char *const after[] = {"on", "in", "at", ",", "to", "for", ".", NULL};
-        for (size_t n = 0; after[n]; n++)
-            if (e < s->tok.n_tok && s->sent_of[e] == s->sent_of[i] && sg_extract__is(s, e, after[n]))
-                return 1;
+        if (e < s->tok.n_tok && s->sent_of[e] == s->sent_of[i] &&
+            sg_extract__in(s, e, SG_WL_PHRASE_CONTINUATIONS))
+            return 1;
     }
     return sg_extract__in(s, k - 1, SG_WL_PREPOSITIONS);
 }

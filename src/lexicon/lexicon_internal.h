@@ -74,6 +74,11 @@ typedef enum sg_wordlist {
     SG_WL_MEMBER_VERBS,   /* "included", "were": "countries that voted ... included A, B" */
     SG_WL_RELATIVE_HEADS, /* "those": "those who abstained were A and B" */
     SG_WL_COMPANION_VERBS, /* "join": "will not join X in recognising" negates the gerund */
+    SG_WL_COMPLEMENT_PREPOSITIONS, /* "opposition to sending": a noun governs a cue */
+    SG_WL_GOVERNED_FILLERS, /* "reject the idea of blocking": between governing cues */
+    SG_WL_FUNCTION_WORDS,   /* never the plain modifier of a governed noun */
+    SG_WL_POSSESSIVE_DETERMINERS, /* "block their membership bids" */
+    SG_WL_PHRASE_CONTINUATIONS, /* "In March, Spain said": a fronted phrase */
     SG_WL_COUNT /* at most 64: a word's lists are the bits of one uint64_t */
 } sg_wordlist;
 
