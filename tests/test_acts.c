@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sg_stance.h"
 #include "sg_test.h"
+#include "sg_stance.h"
 #include "stancegraph/extract.h"
 
 
@@ -30,16 +30,8 @@ static const char topics_json[] =
 
 static int setup(void)
 {
-    sg_error err;
-    const char *path = getenv("SG_TEST_LEXICON") ? getenv("SG_TEST_LEXICON") : SG_SOURCE_DIR "/data/lexicon";
-    if (sg_lexicon_new(&lex, &err) != SG_OK || sg_lexicon_add_path(lex, path, &err) != SG_OK ||
-        sg_lexicon_add_json(lex, topics_json, strlen(topics_json), "topics", &err) != SG_OK ||
-        sg_lexicon_finish(lex, &err) != SG_OK) {
-        fprintf(stderr, "lexicon: %s:%ld: %s\n", err.file, err.line, err.message);
-        return 1;
-    }
     sg_statement_list_init(&last);
-    return 0;
+    return sg_test_lexicon(&lex, topics_json);
 }
 
 static int teardown(void)
@@ -51,13 +43,7 @@ static int teardown(void)
 
 static void run(const char *text, const char *topic)
 {
-    sg_statement_list_destroy(&last);
-    sg_statement_list_init(&last);
-    sg_document doc = {"t", "2024-06-01", NULL, text, strlen(text)};
-    sg_extract_options o = SG_EXTRACT_OPTIONS_INIT;
-    o.topic = topic;
-    sg_error err;
-    CU_ASSERT_EQUAL_FATAL(sg_extract_document(&last, lex, &doc, &o, &err), SG_OK);
+    sg_test_extract(&last, lex, text, topic, "2024-06-01", SG_LEVEL_GROUP);
 }
 
 /* Sign of the summed stance x weight of actor on the topic (no target), or ABSENT. */

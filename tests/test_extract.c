@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sg_stance.h"
 #include "sg_test.h"
+#include "sg_stance.h"
 #include "stancegraph/extract.h"
 
 
@@ -15,14 +15,8 @@ static sg_statement_list last;
 
 static int setup(void)
 {
-    sg_error err;
-    const char *path = getenv("SG_TEST_LEXICON") ? getenv("SG_TEST_LEXICON") : SG_SOURCE_DIR "/data/lexicon";
-    if (sg_lexicon_load(&lex, path, NULL, &err) != SG_OK) {
-        fprintf(stderr, "lexicon: %s:%ld: %s\n", err.file, err.line, err.message);
-        return 1;
-    }
     sg_statement_list_init(&last);
-    return 0;
+    return sg_test_lexicon(&lex, NULL);
 }
 
 static int teardown(void)
@@ -34,14 +28,7 @@ static int teardown(void)
 
 static void run_opts(const char *text, const char *topic, const char *date, sg_actor_level level)
 {
-    sg_statement_list_destroy(&last);
-    sg_statement_list_init(&last);
-    sg_document doc = {"t", date, NULL, text, strlen(text)};
-    sg_extract_options o = SG_EXTRACT_OPTIONS_INIT;
-    o.topic = topic;
-    o.level = level;
-    sg_error err;
-    CU_ASSERT_EQUAL_FATAL(sg_extract_document(&last, lex, &doc, &o, &err), SG_OK);
+    sg_test_extract(&last, lex, text, topic, date, level);
 }
 
 /* Sign of the summed stance x weight of actor on the topic (no target), or ABSENT. */
