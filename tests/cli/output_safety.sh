@@ -6,13 +6,7 @@
 # `report` leaves its folder as it was; error lines carry no terminal control bytes.
 set -u
 bin=$1
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { # ok DESCRIPTION command...
-  local what=$1; shift
-  if ! "$@"; then echo "FAIL: $what"; fail=1; fi
-}
+. "$(dirname "$0")/testlib.sh"
 no_temp() { ! find "$tmp" -name '*.tmp.*' | grep -q .; }
 
 # statements: enough actors that graph.json is far larger than a pipe buffer (one topic

@@ -8,13 +8,7 @@
 # is in it, so the folder is half-filled when the signal lands.
 set -u
 bin=$1
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { # ok DESCRIPTION command...
-  local what=$1; shift
-  if ! "$@"; then echo "FAIL: $what"; fail=1; fi
-}
+. "$(dirname "$0")/testlib.sh"
 
 # 400 documents naming every country of the lexicon with a stance on ukraine-nato
 python3 - "$tmp/corpus.jsonl" <<'EOF'

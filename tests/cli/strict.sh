@@ -6,13 +6,7 @@
 # reads every statement before writing, so it writes nothing in either case.
 set -u
 bin=$1
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { # ok DESCRIPTION command...
-  local what=$1; shift
-  if ! "$@"; then echo "FAIL: $what"; fail=1; fi
-}
+. "$(dirname "$0")/testlib.sh"
 one_error() { # one_error FILE PATTERN: stderr is one line matching PATTERN
   [ "$(wc -l <"$1")" -eq 1 ] && grep -q "$2" "$1"
 }

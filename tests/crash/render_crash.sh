@@ -8,13 +8,7 @@
 set -u
 bin=$1
 shim=$2
-fail=0
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-ok() { # ok DESCRIPTION command...
-  local what=$1; shift
-  if ! "$@"; then echo "FAIL: $what"; fail=1; fi
-}
+. "$(dirname "$0")/../cli/testlib.sh"
 crashing() { # crashing ENGINES command...: run with the shim crashing those engines
   local engines=$1; shift
   LD_PRELOAD=$shim SG_TEST_CRASH_ENGINES=$engines "$@"
