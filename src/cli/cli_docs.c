@@ -329,18 +329,17 @@ static int default_jobs(void)
 static sg_status deliver(slot *j, FILE *stream, sg_statement_list *out, sg_error *err)
 {
     /* counted here, on the one writing thread: no lock per statement on the workers */
-    if (stream)
-        sg_cli_count_statements(j->n_statements, j->actors, j->actors_len);
-    for (size_t k = 0; !stream && k < j->out.n; k++)
-        sg_cli_count_statement(&j->out.items[k]);
     if (stream) {
+        sg_cli_count_statements(j->n_statements, j->actors, j->actors_len);
         if (j->jsonl_len && fwrite(j->jsonl, 1, j->jsonl_len, stream) != j->jsonl_len)
             return sg_error_set(err, SG_EIO, NULL, 0, "writing output failed");
         return SG_OK;
     }
-    for (size_t k = 0; k < j->out.n; k++)
+    for (size_t k = 0; k < j->out.n; k++) {
+        sg_cli_count_statement(&j->out.items[k]); /* before take empties the record */
         if (sg_statement_list_take(out, &j->out.items[k]) != SG_OK)
             return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    }
     return SG_OK;
 }
 

@@ -205,10 +205,7 @@ static sg_status match_layers(sg_scan *s)
             for (int l = 0; l < 3; l++)
                 want[l] = i >= next_free[l];
             sg_match m[3];
-            if (s->tid[i] != 0)
-                match_at(s, i, st->last_plus1, want, m, found);
-            else /* a word no phrase has starts no match (a compound may name terms) */
-                found[0] = found[1] = found[2] = 0;
+            match_at(s, i, st->last_plus1, want, m, found);
             if (want[1])
                 compound_terms(s, i, &m[1], &found[1]);
             for (int l = 0; l < 3; l++)

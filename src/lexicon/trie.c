@@ -120,19 +120,24 @@ static uint64_t str_hash(const char *tok)
     return h;
 }
 
+/* The vocabulary slot of token (hash h): the one that holds it, or the empty slot where it
+ * would go. The table is never full (it grows at half). */
+static size_t vocab_slot(const sg_lexicon *lex, const char *token, uint64_t h)
+{
+    size_t mask = lex->n_vslots - 1, i = (size_t)h & mask;
+    for (;; i = (i + 1) & mask) {
+        const sg_vocab_slot *v = &lex->vslots[i];
+        if (v->id == 0 ||
+            (v->hash == (uint32_t)(h >> 32) && strcmp(lex->tokpool + v->off, token) == 0))
+            return i;
+    }
+}
+
 uint32_t sg_lexicon__word_id(const sg_lexicon *lex, const char *token)
 {
     if (lex->n_vslots == 0)
         return 0;
-    size_t mask = lex->n_vslots - 1;
-    uint64_t h = str_hash(token);
-    for (size_t i = (size_t)h & mask;; i = (i + 1) & mask) {
-        const sg_vocab_slot *v = &lex->vslots[i];
-        if (v->id == 0)
-            return 0;
-        if (v->hash == (uint32_t)(h >> 32) && strcmp(lex->tokpool + v->off, token) == 0)
-            return v->id;
-    }
+    return lex->vslots[vocab_slot(lex, token, str_hash(token))].id;
 }
 
 size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token)
@@ -141,8 +146,7 @@ size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token)
 }
 
 
-/* Double a table of n slots of size sz (n a power of two, or 0) when it is half full;
- * the caller reinserts. Returns the new table or NULL. */
+/* Double the vocabulary table (and the word-list masks by id), rehashing every entry. */
 static int vocab_grow(sg_lexicon *lex)
 {
     size_t n = lex->n_vslots ? lex->n_vslots * 2 : 4096;
@@ -174,10 +178,12 @@ static int vocab_grow(sg_lexicon *lex)
 /* The id of tok in the vocabulary, added when missing (ids start at 1). */
 static int vocab_intern(sg_lexicon *lex, const char *tok, uint32_t *id)
 {
-    if ((*id = sg_lexicon__word_id(lex, tok)) != 0)
-        return 0;
     if ((lex->n_vocab_ids + 1) * 2 > lex->n_vslots && vocab_grow(lex))
         return -1;
+    uint64_t h = str_hash(tok);
+    size_t k = vocab_slot(lex, tok, h);
+    if ((*id = lex->vslots[k].id) != 0)
+        return 0;
     size_t n = strlen(tok) + 1;
     if (lex->tokpool_len + n > lex->tokpool_cap) {
         size_t cap = lex->tokpool_cap ? lex->tokpool_cap * 2 : 65536;
@@ -190,10 +196,6 @@ static int vocab_intern(sg_lexicon *lex, const char *tok, uint32_t *id)
         lex->tokpool_cap = cap;
     }
     memcpy(lex->tokpool + lex->tokpool_len, tok, n);
-    uint64_t h = str_hash(tok);
-    size_t mask = lex->n_vslots - 1, k = (size_t)h & mask;
-    while (lex->vslots[k].id != 0)
-        k = (k + 1) & mask;
     if (lex->n_vocab_ids == 0)
         lex->n_vocab_ids = 1; /* id 0 is "not in the vocabulary" */
     *id = (uint32_t)lex->n_vocab_ids++;
