@@ -6,7 +6,7 @@
 # `report` leaves its folder as it was; error lines carry no terminal control bytes.
 set -u
 bin=$1
-. "$(dirname "$0")/testlib.sh"
+. "$(dirname "$0")/../testlib.sh"
 no_temp() { ! find "$tmp" -name '*.tmp.*' | grep -q .; }
 
 # statements: enough actors that graph.json is far larger than a pipe buffer (one topic

@@ -8,7 +8,7 @@
 # is in it, so the folder is half-filled when the signal lands.
 set -u
 bin=$1
-. "$(dirname "$0")/testlib.sh"
+. "$(dirname "$0")/../testlib.sh"
 
 # 400 documents naming every country of the lexicon with a stance on ukraine-nato
 python3 - "$tmp/corpus.jsonl" <<'EOF'

@@ -6,7 +6,7 @@
 # reads every statement before writing, so it writes nothing in either case.
 set -u
 bin=$1
-. "$(dirname "$0")/testlib.sh"
+. "$(dirname "$0")/../testlib.sh"
 one_error() { # one_error FILE PATTERN: stderr is one line matching PATTERN
   [ "$(wc -l <"$1")" -eq 1 ] && grep -q "$2" "$1"
 }

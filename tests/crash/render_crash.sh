@@ -8,7 +8,7 @@
 set -u
 bin=$1
 shim=$2
-. "$(dirname "$0")/../cli/testlib.sh"
+. "$(dirname "$0")/../testlib.sh"
 crashing() { # crashing ENGINES command...: run with the shim crashing those engines
   local engines=$1; shift
   LD_PRELOAD=$shim SG_TEST_CRASH_ENGINES=$engines "$@"

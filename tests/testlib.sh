@@ -1,4 +1,4 @@
-# tests/cli/testlib.sh - sourced by the shell tests: fail=0, a scratch folder $tmp removed
+# tests/testlib.sh - sourced by the shell tests: fail=0, a scratch folder $tmp removed
 # on exit, and `ok DESCRIPTION command...`, which prints "FAIL: DESCRIPTION" and sets
 # fail=1 when the command fails. The test ends with `exit $fail`.
 fail=0
