@@ -15,6 +15,7 @@
  * so the nearest decimal of a length reads back whenever any of that length does).
  */
 #include "common/jsonw.h"
+#include "text/utf8_seq.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -188,25 +189,6 @@ static const unsigned char byte_class[256] = {
     2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
 };
 
-/* Length of the valid UTF-8 sequence at s (n bytes left, s[0] >= 0xC2), else 0. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    if (c < 0xE0)
-        return n >= 2 && (s[1] & 0xC0) == 0x80 ? 2 : 0;
-    if (c < 0xF0) {
-        if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
-            return 0;
-        if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] >= 0xA0))
-            return 0; /* overlong, or a surrogate */
-        return 3;
-    }
-    if (n < 4 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80 || (s[3] & 0xC0) != 0x80)
-        return 0;
-    if ((c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] >= 0x90))
-        return 0; /* overlong, or above U+10FFFF */
-    return 4;
-}
 
 static void escape(sg_jsonw *w, const unsigned char *s, size_t n)
 {
@@ -242,7 +224,8 @@ static void escape(sg_jsonw *w, const unsigned char *s, size_t n)
             break;
         }
         case 2: {
-            size_t k = utf8_seq(s + i, n - i);
+            unsigned long cp;
+            size_t k = sg_utf8_seq(s + i, n - i, &cp);
             if (k > 0) {
                 put(w, (const char *)s + i, k);
                 i += k;

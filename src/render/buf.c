@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "render/render_internal.h"
+#include "text/utf8_seq.h"
 
 void sg_buf_init(sg_buf *b)
 {
@@ -96,38 +97,6 @@ sg_status sg_buf_finish(sg_buf *b, char **out, size_t *out_len, sg_error *err)
     return SG_OK;
 }
 
-/* Decode one UTF-8 sequence at s (n bytes left). Returns its length and stores the code
- * point in *cp, or returns 0 for an invalid sequence (overlong, surrogate, > U+10FFFF,
- * truncated). */
-static size_t sg_utf8_next(const unsigned char *s, size_t n, unsigned long *cp)
-{
-    unsigned char c = s[0];
-    size_t len;
-    unsigned long v, min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    } else if ((c & 0xE0) == 0xC0) {
-        len = 2, v = c & 0x1F, min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-        len = 3, v = c & 0x0F, min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-        len = 4, v = c & 0x07, min = 0x10000;
-    } else {
-        return 0;
-    }
-    if (len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (s[i] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        return 0;
-    *cp = v;
-    return len;
-}
 
 static const char SG_REPLACEMENT[] = "\xEF\xBF\xBD"; /* U+FFFD */
 
@@ -137,7 +106,7 @@ void sg_buf_utf8(sg_buf *b, const char *s)
     size_t n = strlen(s);
     while (n > 0) {
         unsigned long cp;
-        size_t k = sg_utf8_next(p, n, &cp);
+        size_t k = sg_utf8_seq(p, n, &cp);
         if (k == 0) {
             sg_buf_puts(b, SG_REPLACEMENT);
             k = 1;
@@ -157,7 +126,7 @@ void sg_buf_xml(sg_buf *b, const char *s)
     size_t n = strlen(s);
     while (n > 0) {
         unsigned long cp;
-        size_t k = sg_utf8_next(p, n, &cp);
+        size_t k = sg_utf8_seq(p, n, &cp);
         if (k == 0) {
             sg_buf_puts(b, SG_REPLACEMENT);
             p++, n--;
@@ -224,7 +193,7 @@ void sg_buf_csv(sg_buf *b, const char *s)
     size_t n = strlen(s);
     while (n > 0) {
         unsigned long cp;
-        size_t k = sg_utf8_next(p, n, &cp);
+        size_t k = sg_utf8_seq(p, n, &cp);
         if (k == 0) {
             sg_buf_puts(b, SG_REPLACEMENT);
             p++, n--;
@@ -253,7 +222,7 @@ static void sg_buf_text_n(sg_buf *b, const char *s, size_t max_chars, sg_text_mo
             return;
         }
         unsigned long cp;
-        size_t k = sg_utf8_next(p, n, &cp);
+        size_t k = sg_utf8_seq(p, n, &cp);
         chars++;
         if (k == 0) {
             sg_buf_puts(b, SG_REPLACEMENT);

@@ -1,6 +1,7 @@
 /* utf8.c - strict UTF-8 validation (RFC 3629): no overlong forms, no surrogates, no
  * code points above U+10FFFF, no NUL bytes (they end C strings and mean binary input). */
 #include "stancegraph/text.h"
+#include "text/utf8_seq.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -23,33 +24,11 @@ int sg_utf8_valid(const char *s, size_t len, size_t *bad_offset)
             i += 8;
         if (i >= len)
             break;
-        unsigned c = p[i];
-        size_t need;
-        unsigned cp, min;
-        if (c == 0)
+        unsigned long cp;
+        size_t k = p[i] == 0 ? 0 : sg_utf8_seq(p + i, len - i, &cp);
+        if (k == 0)
             goto bad;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if ((c & 0xE0) == 0xC0) {
-            need = 1, cp = c & 0x1F, min = 0x80;
-        } else if ((c & 0xF0) == 0xE0) {
-            need = 2, cp = c & 0x0F, min = 0x800;
-        } else if ((c & 0xF8) == 0xF0) {
-            need = 3, cp = c & 0x07, min = 0x10000;
-        } else {
-            goto bad;
-        }
-        if (len - i <= need)
-            goto bad;
-        for (size_t k = 1; k <= need; k++) {
-            if ((p[i + k] & 0xC0) != 0x80)
-                goto bad;
-            cp = (cp << 6) | (p[i + k] & 0x3F);
-        }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            goto bad;
-        i += need + 1;
+        i += k;
     }
     return 1;
 bad:
