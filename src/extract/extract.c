@@ -845,6 +845,20 @@ static int attributive(const ctx *c, size_t k)
     return c->s.sent_of[k] == c->s.sent_of[k - 1] && c->s.main_at[k] < 0 && !c->s.tok.tok[k].upper;
 }
 
+/* "UK says proposed pandemic treaty 'not acceptable'": a verb cue's -ed form right after
+ * a speech verb and right before a plain word describes that word; it is not performed. */
+static int participle_before_noun(const ctx *c, const cue_site *x)
+{
+    const char *w = c->s.tok.tok[x->at].norm;
+    size_t n = strlen(w), e = x->mt->end;
+    if (x->cue->kind != 'v' || x->mt->end != x->at + 1 || n < 4 || strcmp(w + n - 2, "ed") != 0 ||
+        x->at == 0 || !sg_extract__main_meaning(&c->s, x->at - 1, SG_P_SPEECH) || e >= x->ce)
+        return 0;
+    const sg_token *t = &c->s.tok.tok[e];
+    return t->kind == SG_TOK_WORD && !is_determiner(c, e) && !in_list(c, e, SG_WL_PREPOSITIONS) &&
+           !in_list(c, e, SG_WL_OBJECT_PRONOUNS) && c->s.men_at[e] < 0;
+}
+
 /* "X said the decision to recognise ...", "X said their governments decided to
  * recognise": a noun phrase between the speech verb and the act is its performer. */
 static int own_subject(const ctx *c, const cue_site *x)
@@ -996,6 +1010,8 @@ static sg_status handle_cue(ctx *c, size_t at)
     x.ce = c->clause_end[x.cl];
     if (x.cue->kind == 'a' && attributive(c, x.mt->end))
         return drop(c, &x, "an adjective describing a noun, not a position"); /* "Russia's illegal annexation" */
+    if (participle_before_noun(c, &x))
+        return drop(c, &x, "a participle describing a noun (\"says proposed treaty ...\"), not a position");
     if (x.cue->act && x.cue->kind == 'v' &&
         (sg_holder__nominal_use(c, at, x.cs, 2) || in_longer_term(c, x.mt) ||
          sg_extract__is(&c->s, x.mt->end, "of"))) { /* "Arrest of Netanyahu" */
@@ -1218,8 +1234,8 @@ static sg_status extract_topic(ctx *c, int on_topic)
     return SG_OK;
 }
 
-/* on_topic[t] = 1 for every topic t that some sentence names in full (every term group
- * matched), in one pass over the document's topic matches. */
+/* on_topic[t] = 1 for every topic t that some sentence, or two sentences in a row, name
+ * in full (every term group matched). */
 static void mark_topics_named(ctx *c)
 {
     for (size_t t = 0; t < c->s.lex->n_topics; t++) /* no groups: always named */
@@ -1230,6 +1246,16 @@ static void mark_topics_named(ctx *c)
         for (size_t k = 0; k < n; k++) {
             int o = c->topic_touched[k];
             c->on_topic[o] |= sg_topic__full(c, o, c->topic_mask[o]);
+            c->topic_mask[o] = 0;
+        }
+        /* two sentences in a row: "UK says proposed pandemic treaty 'not acceptable'" and
+         * "A proposed World Health Organization treaty ..." (anaphors do not count) */
+        if (si == 0)
+            continue;
+        n = sg_topic__gather(c, c->s.tok.sent[si - 1].first, st->last_plus1, -1);
+        for (size_t k = 0; k < n; k++) {
+            int o = c->topic_touched[k];
+            c->on_topic[o] |= sg_topic__full(c, o, c->topic_mask[o] & ~SG_TOPIC_ANAPHOR);
             c->topic_mask[o] = 0;
         }
     }

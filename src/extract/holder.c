@@ -184,6 +184,8 @@ static int comma_series(const ctx *c, int l)
     return n;
 }
 
+static int members_after_head(const ctx *c, size_t i, size_t end);
+
 /* Passive agent: "is supported by A, B and C" (verb cues). A passive needs a form of
  * "be"/"get" before the participle, "as called for by", or no active subject ("a
  * sentiment echoed by X"); else "by" belongs to a noun ("requests by Finland"). */
@@ -208,21 +210,25 @@ static int passive_agent(const ctx *c, size_t at, size_t end, size_t cs, size_t 
             int l = sg_holder__list_after(c, k + 1, ce);
             if (l < 0)
                 l = colon_members(c, k + 1);
+            if (l < 0) /* "opposed by a handful of states, including A and B" */
+                l = members_after_head(c, k + 1, ce);
             return l;
         }
     return -1;
 }
 
 /* "countries like A and B", "nations including A": the members' list after a plural head
- * noun at i. */
+ * noun at most SG_GROUP_REACH words after i. */
+#define SG_GROUP_REACH 6
 static int members_after_head(const ctx *c, size_t i, size_t end)
 {
-    while (i < end && (is_determiner(c, i) || (c->s.tok.tok[i].kind == SG_TOK_WORD &&
-                                               c->s.men_at[i] < 0 && !c->s.tok.tok[i].upper &&
-                                               !in_list(c, i, SG_WL_PLURAL_HEADS) &&
-                                               i + 1 < end &&
-                                               in_list(c, i + 1, SG_WL_PLURAL_HEADS))))
-        i++;
+    /* determiners, numbers and plain words before the head: "a handful of states",
+     * "more than 100 countries", "other member states" */
+    for (size_t n = 0; i < end && n < SG_GROUP_REACH && !in_list(c, i, SG_WL_PLURAL_HEADS); n++, i++)
+        if (!is_determiner(c, i) &&
+            (c->s.tok.tok[i].kind != SG_TOK_WORD || c->s.men_at[i] >= 0 || c->s.tok.tok[i].upper ||
+             sg_extract__main_meaning(&c->s, i, SG_P_CUE)))
+            return -1;
     if (i + 1 >= end || !in_list(c, i, SG_WL_PLURAL_HEADS))
         return -1;
     size_t k = i + 1;
@@ -676,6 +682,12 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
         h.n_more = comma_series(c, h.list);
         return h;
     }
+    /* "not acceptable to Britain": an experiencer adjective's "to" names its holder */
+    if (cue->kind == 'a' && in_list(c, at, SG_WL_EXPERIENCER_ADJECTIVES) && end + 1 < ce &&
+        sg_extract__is(&c->s, end, "to") && (h.list = sg_holder__list_after(c, end + 1, ce)) >= 0) {
+        h.rule = "experiencer";
+        return h;
+    }
     /* any cue after 's or a determiner is used as a noun */
     if ((cue->kind == 'n' || (nominal_use && cue->kind != 'g' && cue->kind != 'e')) && at > 0) {
         h = nominal_holder(c, at, end, cs, ce);
@@ -696,7 +708,7 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     if (cue->kind == 'g') {
         
         for (size_t k = end; k + 1 < ce && k < end + 12; k++)
-            if (in_list(c, k, SG_WL_INVERTED_COPULAS)) {
+            if (in_list(c, k, SG_WL_INVERTED_COPULAS) || in_list(c, k, SG_WL_MEMBER_VERBS)) {
                 if ((h.list = sg_holder__list_after(c, k + 1, ce)) >= 0) {
                     h.rule = "inverted-copula";
                     return h;
