@@ -995,6 +995,28 @@ static int object_reverses(const ctx *c, const cue_site *x, topic_how how)
     return c->s.lex->acts[t->act].inverse && how != TOPIC_ANAPHOR;
 }
 
+/* "France, with backing from Italy, opposed X", "Germany abstained, as did Austria": the
+ * list right after a companion phrase in the cue's sentence shares the holder's stance
+ * (up to another cue after this one, which the list may hold itself). */
+static int companion_list(const ctx *c, const cue_site *x)
+{
+    size_t held_end = c->s.lists[x->h.list + x->h.n_more].end;
+    for (size_t k = x->cs; k < x->ce; k++) {
+        if (c->s.main_at[k] < 0 || c->s.main[c->s.main_at[k]].start != k)
+            continue;
+        if (k >= x->f.cue_end && sg_extract__main_meaning(&c->s, k, SG_P_CUE))
+            return -1;
+        /* before the cue only right after the holder: "France, with backing from Italy, said" */
+        if (!sg_extract__main_meaning(&c->s, k, SG_P_COMPANION) ||
+            (k < x->at && k != held_end && !(k == held_end + 1 && is_punct(c, held_end, ","))))
+            continue;
+        int l = sg_holder__list_after(c, c->s.main[c->s.main_at[k]].end, x->ce);
+        if (l >= 0 && l != x->h.list && (x->h.n_more == 0 || l > x->h.list + x->h.n_more))
+            return l;
+    }
+    return -1;
+}
+
 static sg_status handle_cue(ctx *c, size_t at)
 {
     if (c->consumed[at])
@@ -1037,6 +1059,8 @@ static sg_status handle_cue(ctx *c, size_t at)
         if (!c->has_last || x.sent > c->last_sent + 1)
             return drop(c, &x, "\"do so\" with no stance on the topic in the two sentences before");
         x.f.stance = c->last_stance;
+        if (x.f.stance == 0)
+            x.f.flags |= SG_FLAG_DEFERRAL; /* "Five abstained. Among them were A and B" */
     }
     if (x.cue->kind == 'e' && !effect_applies(c, &x))
         return drop(c, &x, "an effect cue whose subject is not the topic with a modal");
@@ -1066,7 +1090,7 @@ static sg_status handle_cue(ctx *c, size_t at)
         x.h.list = sg_holder__resolve_speaker(c, x.h.list, at);
     if (x.h.list < 0) {
         /* no holder ("most allies have ratified it"), but a later "do so" refers to it */
-        if (x.f.stance != 0 && x.cue->kind != 'r' &&
+        if (x.cue->kind != 'r' &&
             sg_topic__of(c, c->topic, at, x.f.scope, x.cl, 0, 0, 0, -1) != TOPIC_NONE)
             remember_stance(c, sg_extract__negated(c, at, x.cs) ? -x.f.stance : x.f.stance, x.sent);
         return drop(c, &x, "no holder: no actor as subject, possessor, agent or speaker of this cue");
@@ -1102,6 +1126,13 @@ static sg_status handle_cue(ctx *c, size_t at)
     sg_status rc = emit(c, &x.f, x.h.list, x.sent);
     for (int k = 1; rc == SG_OK && k <= x.h.n_more; k++)
         rc = emit(c, &x.f, x.h.list + k, x.sent);
+    int comp = x.f.target_list < 0 ? companion_list(c, &x) : -1;
+    if (rc == SG_OK && comp >= 0) {
+        finding g = x.f;
+        g.rule = "companion";
+        sg_extract__trace(c, at, x.f.cue_end, comp, g.rule, NULL);
+        rc = emit(c, &g, comp, x.sent);
+    }
     return rc;
 }
 

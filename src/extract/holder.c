@@ -185,6 +185,7 @@ static int comma_series(const ctx *c, int l)
 }
 
 static int members_after_head(const ctx *c, size_t i, size_t end);
+static int ends_in(const char *w, const char *suffix);
 
 /* Passive agent: "is supported by A, B and C" (verb cues). A passive needs a form of
  * "be"/"get" before the participle, "as called for by", or no active subject ("a
@@ -680,6 +681,22 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
         (h.list = passive_agent(c, at, end, cs, ce)) >= 0) {
         h.rule = "passive-agent";
         h.n_more = comma_series(c, h.list);
+        return h;
+    }
+    /* "Twelve states voted against. Among them were A and B", "These include C": the
+     * members of the group the sentence before took a side with */
+    if (cue->kind == 'r' && (sg_extract__is(&c->s, at, "among") || in_list(c, end - 1, SG_WL_MEMBER_VERBS))) {
+        size_t k = end;
+        if (sg_extract__is(&c->s, at, "among") && k < ce && in_list(c, k, SG_WL_MEMBER_VERBS))
+            k++;
+        if (k > end && k + 1 < ce && ends_in(c->s.tok.tok[k].norm, "ly") && c->s.men_at[k] < 0)
+            k++; /* "Among these is precisely Italy" */
+        if (k > end || !sg_extract__is(&c->s, at, "among"))
+            h.list = sg_holder__list_after(c, k, ce);
+        if (h.list >= 0) {
+            h.rule = "members-anaphor";
+            h.n_more = comma_series(c, h.list);
+        }
         return h;
     }
     /* "not acceptable to Britain": an experiencer adjective's "to" names its holder */

@@ -896,12 +896,13 @@ static const simple_section simple_sections[] = {
     {"negators", SG_P_NEGATOR},     {"conditionals", SG_P_CONDITIONAL},
     {"deferrals", SG_P_DEFERRAL},   {"speech", SG_P_SPEECH},
     {"reporting", SG_P_REPORTING},  {"anaphors", SG_P_ANAPHOR},
-    {"source_anaphors", SG_P_SOURCE_ANAPHOR}, {"irrealis", SG_P_IRREALIS}};
+    {"source_anaphors", SG_P_SOURCE_ANAPHOR}, {"irrealis", SG_P_IRREALIS},
+    {"companions", SG_P_COMPANION}};
 
 static const char *const known_sections[] = {
     "actors", "people", "roles", "groups", "sources", "cues", "hedges", "pronouns", "topics",
     "negators", "conditionals", "deferrals", "speech", "reporting", "anaphors",
-    "source_anaphors", "irrealis", "acts", "irregular_verbs", "wordlists", "population",
+    "source_anaphors", "irrealis", "companions", "acts", "irregular_verbs", "wordlists", "population",
     "comment", "_comment", "description", "version", NULL};
 
 sg_status sg_lexicon_add_json(sg_lexicon *lex, const char *json, size_t len, const char *name,

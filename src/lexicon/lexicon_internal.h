@@ -26,6 +26,7 @@ typedef enum sg_phrase_kind {
     SG_P_PRONOUN,      /* data: sg_pronoun_class */
     SG_P_TOPIC_TERM,   /* data: topic index, data2: group index */
     SG_P_IRREALIS,     /* "expect", "hope for": the cue after it is not asserted */
+    SG_P_COMPANION,    /* "along with", "as did": the list after it shares the holder's stance */
     SG_P_KIND_COUNT
 } sg_phrase_kind;
 
