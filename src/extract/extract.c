@@ -1091,7 +1091,7 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (x.h.list < 0) {
         /* no holder ("most allies have ratified it"), but a later "do so" refers to it */
         if (x.cue->kind != 'r' &&
-            sg_topic__of(c, c->topic, at, x.f.scope, x.cl, 0, 0, 0, -1) != TOPIC_NONE)
+            sg_topic__of(c, c->topic, at, x.f.scope, x.cl, 1, 0, 0, -1) != TOPIC_NONE)
             remember_stance(c, sg_extract__negated(c, at, x.cs) ? -x.f.stance : x.f.stance, x.sent);
         return drop(c, &x, "no holder: no actor as subject, possessor, agent or speaker of this cue");
     }

@@ -432,6 +432,18 @@ static int in_pp(const sg_scan *s, size_t i)
             (sg_extract__main_meaning(s, e, SG_P_CUE) || sg_extract__in(s, e, SG_WL_AUXILIARIES)))
             return 0;
     }
+    /* "Voters in Switzerland approved", "Officials from Qatar said": people of a place
+     * opening the sentence (after determiners and one modifier) act for it */
+    if (k >= 2 && (sg_extract__is(s, k - 1, "in") || sg_extract__is(s, k - 1, "from")) &&
+        sg_extract__in(s, k - 2, SG_WL_PEOPLE_HEADS) && s->men_at[k - 2] < 0) {
+        size_t f = s->tok.sent[s->sent_of[i]].first, j = k - 2;
+        while (j > f && j + 4 > k && (sg_extract__is_determiner(s, j - 1) ||
+                                      (s->tok.tok[j - 1].kind == SG_TOK_WORD && s->men_at[j - 1] < 0 &&
+                                       !s->tok.tok[j - 1].upper)))
+            j--;
+        if (j == f)
+            return 0;
+    }
     /* "For Germany, X is not on the agenda": a fronted point of view */
     if (sg_extract__is(s, k - 1, "for") && k - 1 == s->tok.sent[s->sent_of[i]].first) {
         size_t e = s->main_at[i] >= 0 ? s->main[s->main_at[i]].end : i + 1;
