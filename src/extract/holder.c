@@ -244,6 +244,8 @@ static int members_after_head(const ctx *c, size_t i, size_t end)
     return sg_holder__list_after(c, k, end);
 }
 
+#define SG_NOUN_AGENT_REACH 7 /* tokens after a noun cue in which "from"/"by" names its holder */
+
 /* Holder of a noun: "A's opposition", "his support", "concerns voiced by A",
  * "caution from A and B". */
 static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, size_t ce)
@@ -293,12 +295,19 @@ static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, siz
         h.rule = "nominal-from";
         return h;
     }
-    for (size_t j = end; j < ce && j < end + 3; j++)
+    /* "caution from A", "similar bans by A and B", "support for the deal from A": the
+     * noun's complement ("for"/"of" + a phrase that names no actor) may come first */
+    for (size_t j = end; j < ce && j < end + SG_NOUN_AGENT_REACH; j++) {
         if ((sg_extract__is(&c->s, j, "from") || sg_extract__is(&c->s, j, "by")) &&
             (h.list = sg_holder__list_after(c, j + 1, ce)) >= 0) {
-            h.rule = "nominal-from"; /* "caution from A", "similar bans by A and B" */
+            h.rule = "nominal-from";
             return h;
         }
+        if (j >= end + 2 && (c->s.men_at[j] >= 0 || is_punct(c, j, ",") ||
+                             sg_extract__main_meaning(&c->s, j, SG_P_CUE) ||
+                             !(sg_extract__is(&c->s, end, "for") || sg_extract__is(&c->s, end, "of"))))
+            break;
+    }
     /* "bans by countries like A, B and C" */
     for (size_t j = end; j + 2 < ce && j < end + 3; j++)
         if (sg_extract__is(&c->s, j, "by") && (h.list = members_after_head(c, j + 1, ce)) >= 0) {
