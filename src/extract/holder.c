@@ -448,6 +448,9 @@ static int fronted_vote(const ctx *c, size_t at, size_t end)
 /* "X's decision to V", "X's controversial move to V": the possessor holds V. */
 static int possessive_infinitive(const ctx *c, size_t at, size_t cs)
 {
+    /* "plans to unilaterally fill": one adverb may split the infinitive */
+    if (at > cs + 4 && ends_in(c->s.tok.tok[at - 1].norm, "ly") && c->s.main_at[at - 1] < 0)
+        at--;
     if (at < cs + 4 || !sg_extract__is(&c->s, at - 1, "to"))
         return -1;
     size_t k = at - 2; /* the noun */
