@@ -404,7 +404,18 @@ static unsigned next_gen(unsigned *stamps, unsigned *gen, size_t n)
     return *gen;
 }
 
-/* A joint forum's position ("the G7 foreign ministers declared") is each member's too. */
+/* Does some mention of the document name actor a? */
+static int doc_names(const ctx *c, int a)
+{
+    for (size_t k = 0; k < c->s.n_men; k++)
+        for (int i = 0; i < c->s.men[k].actors.n; i++)
+            if (c->s.men[k].actors.a[i] == a)
+                return 1;
+    return 0;
+}
+
+/* A joint forum's position ("the G7 foreign ministers declared") is that of each member
+ * the document names too. */
 static sg_status emit_joint_members(ctx *c, const finding *f, const sg_mention *m, int actor,
                                     size_t sent, unsigned gen)
 {
@@ -413,7 +424,7 @@ static sg_status emit_joint_members(ctx *c, const finding *f, const sg_mention *
         return SG_OK;
     for (size_t k = 0; k < a->n_members; k++) {
         int member = sg_lexicon__actor_index(c->s.lex, a->members[k]);
-        if (member < 0 || c->seen[member] == gen)
+        if (member < 0 || c->seen[member] == gen || !doc_names(c, member))
             continue;
         c->seen[member] = gen;
         finding g = *f;

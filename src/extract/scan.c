@@ -432,16 +432,18 @@ static int in_pp(const sg_scan *s, size_t i)
             (sg_extract__main_meaning(s, e, SG_P_CUE) || sg_extract__in(s, e, SG_WL_AUXILIARIES)))
             return 0;
     }
-    /* "Voters in Switzerland approved", "Officials from Qatar said": people of a place
-     * opening the sentence (after determiners and one modifier) act for it */
-    if (k >= 2 && (sg_extract__is(s, k - 1, "in") || sg_extract__is(s, k - 1, "from")) &&
+    /* "Voters in Switzerland approved", "Officials from Qatar said", ", the leaders of the
+     * G7 countries agreed": people of a place opening the sentence or following a comma
+     * (after determiners and modifiers) act for it */
+    if (k >= 2 &&
+        (sg_extract__is(s, k - 1, "in") || sg_extract__is(s, k - 1, "from") || sg_extract__is(s, k - 1, "of")) &&
         sg_extract__in(s, k - 2, SG_WL_PEOPLE_HEADS) && s->men_at[k - 2] < 0) {
         size_t f = s->tok.sent[s->sent_of[i]].first, j = k - 2;
         while (j > f && j + 4 > k && (sg_extract__is_determiner(s, j - 1) ||
                                       (s->tok.tok[j - 1].kind == SG_TOK_WORD && s->men_at[j - 1] < 0 &&
                                        !s->tok.tok[j - 1].upper)))
             j--;
-        if (j == f)
+        if (j == f || strcmp(s->tok.tok[j - 1].norm, ",") == 0)
             return 0;
     }
     /* "For Germany, X is not on the agenda": a fronted point of view */
@@ -721,9 +723,13 @@ static sg_status find_mentions(sg_scan *s)
                 !s->tok.tok[h].upper && !m.poss_follows && !is_list_glue(s, h) &&
                 !sg_extract__in(s, h, SG_WL_PLURAL_HEADS))
                 h++; /* one modifier: "member states" */
+            /* ... except a forum of governments without institutions of its own ("joint"):
+             * "G7 leaders", "the G7 countries" are the forum speaking */
+            int forum = m.kind == SG_MEN_ACTOR && m.actors.n == 1 &&
+                        s->lex->actors[m.actors.a[0]].joint;
             if (h < st->last_plus1 && !m.poss_follows && s->tok.tok[h].kind == SG_TOK_WORD &&
                 sg_extract__in(s, h, SG_WL_PLURAL_HEADS) &&
-                (h == next || s->tok.tok[next].kind == SG_TOK_WORD))
+                (h == next || s->tok.tok[next].kind == SG_TOK_WORD) && !forum)
                 m.possessor_of_noun = 1;
             /* a lone demonym adjective ("Ukrainian territories") is not an actor */
             int keep = !(m.kind == SG_MEN_ROLE_ONLY);
