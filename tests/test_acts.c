@@ -206,10 +206,16 @@ static void test_people_learned_from_the_text(void)
 static void test_joint_forum_speaks_for_members(void)
 {
     /* marked "joint" by the lexicon: the forum and each member */
-    run("The G7 foreign ministers declared that they recognise the State of Palestine.", "pal");
+    run("The G7 foreign ministers declared that they recognise the State of Palestine. The "
+        "group includes Japan and Canada.", "pal");
     CU_ASSERT_EQUAL(stance_in("G7"), 1);
     CU_ASSERT_EQUAL(stance_in("Japan"), 1);
     CU_ASSERT_EQUAL(stance_in("Canada"), 1);
+    CU_ASSERT_EQUAL(stance_in("Italy"), ABSENT); /* a member the document never names */
+    /* "G7 leaders", "the leaders of the G7 countries": the forum speaking */
+    CU_ASSERT_EQUAL(stance("G7 leaders rejected the Mercosur deal.", "trade", "G7"), -1);
+    CU_ASSERT_EQUAL(stance("After a meeting in Rome, the leaders of the G7 countries rejected the "
+                           "Mercosur deal.", "trade", "G7"), -1);
     /* an organisation that is not "joint" speaks for itself only */
     run("NATO recognised the State of Palestine.", "pal");
     CU_ASSERT_EQUAL(stance_in("NATO"), 1);
@@ -319,7 +325,69 @@ static void test_composed_frames(void)
     CU_ASSERT_EQUAL(stance_in("Greece"), ABSENT);
 }
 
+static void test_group_members_and_companions(void)
+{
+    /* the members of a group after a passive "by" */
+    run("The Mercosur deal was opposed by a handful of states, including Austria and Poland.", "trade");
+    CU_ASSERT_EQUAL(stance_in("Austria"), -1);
+    CU_ASSERT_EQUAL(stance_in("Poland"), -1);
+    /* an agent noun with "included" */
+    run("Signatories of the Mercosur deal included Uruguay and Paraguay.", "trade");
+    CU_ASSERT_EQUAL(stance_in("Uruguay"), 1);
+    CU_ASSERT_EQUAL(stance_in("Paraguay"), 1);
+    /* members anaphors take the last stance of the sentence before, abstentions too */
+    run("Nine states abstained on the Mercosur deal. Among them were Belgium and Ireland.", "trade");
+    CU_ASSERT_EQUAL(stance_in("Belgium"), 0);
+    CU_ASSERT_EQUAL(stance_in("Ireland"), 0);
+    run("Fifteen countries recognised the State of Palestine. These include Spain and Norway.", "pal");
+    CU_ASSERT_EQUAL(stance_in("Spain"), 1);
+    CU_ASSERT_EQUAL(stance_in("Norway"), 1);
+    /* with nothing before it, a members anaphor holds nothing */
+    run("Among them were Spain and Norway.", "pal");
+    CU_ASSERT_EQUAL(last.n, 0);
+    /* companions share the holder's stance */
+    run("France, in the company of Austria, rejected the Mercosur deal.", "trade");
+    CU_ASSERT_EQUAL(stance_in("France"), -1);
+    CU_ASSERT_EQUAL(stance_in("Austria"), -1);
+    run("Chile endorsed the Mercosur deal, as did Peru.", "trade");
+    CU_ASSERT_EQUAL(stance_in("Peru"), 1);
+    /* ... but not across a clause of its own, nor attached to another verb before the cue */
+    run("Spain welcomed the Mercosur deal, but France, with backing from Poland, said it was "
+        "unacceptable.", "trade");
+    CU_ASSERT_EQUAL(stance_in("Spain"), 1);
+    CU_ASSERT_NOT_EQUAL(stance_in("Poland"), 1);
+    run("Brazil will co-chair the talks alongside Chile and is expected to sign the Mercosur deal.",
+        "trade");
+    CU_ASSERT_EQUAL(stance_in("Chile"), ABSENT);
+}
+
+static void test_more_holder_shapes(void)
+{
+    /* an experiencer adjective: "to X" holds it */
+    CU_ASSERT_EQUAL(stance("The Mercosur deal is not acceptable to France.", "trade", "France"), -1);
+    /* people of a place opening the sentence act for it */
+    CU_ASSERT_EQUAL(stance("Voters in Switzerland approved the Mercosur deal.", "trade",
+                           "Switzerland"), 1);
+    /* a noun's holder after its complement */
+    CU_ASSERT_EQUAL(stance("Talks went on, with support for the Mercosur deal from Uruguay.", "trade",
+                           "Uruguay"), 1);
+    /* an adverb splits a possessor's infinitive */
+    CU_ASSERT_EQUAL(stance("Chile's decision to quickly recognise the State of Palestine drew "
+                           "praise.", "pal", "Chile"), 1);
+    /* an embedded question is not asserted */
+    CU_ASSERT_EQUAL(stance("Egypt asked whether Ethiopia had recognised the State of Palestine.",
+                           "pal", "Ethiopia"), ABSENT);
+    /* a participle right after a speech verb describes the noun after it */
+    CU_ASSERT_EQUAL(stance("Italy says proposed Mercosur text needs more work.", "trade", "Italy"),
+                    ABSENT);
+    /* a topic of two term groups named across two sentences in a row */
+    CU_ASSERT_EQUAL(stance("Estonia will ban Huawei from next year.\nThe rule covers all 5G "
+                           "networks.", "vendor", "Estonia"), 1);
+}
+
 static CU_TestInfo tests[] = {
+    {"group members and companions", test_group_members_and_companions},
+    {"more holder shapes", test_more_holder_shapes},
     {"composed frames", test_composed_frames},
     {"why-not explains each cue", test_why_not_explains_each_cue},
     {"relative clause and act nouns", test_relative_clause_and_act_nouns},

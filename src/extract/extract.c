@@ -867,7 +867,7 @@ static int participle_before_noun(const ctx *c, const cue_site *x)
         return 0;
     const sg_token *t = &c->s.tok.tok[e];
     return t->kind == SG_TOK_WORD && !is_determiner(c, e) && !in_list(c, e, SG_WL_PREPOSITIONS) &&
-           !in_list(c, e, SG_WL_OBJECT_PRONOUNS) && c->s.men_at[e] < 0;
+           !in_list(c, e, SG_WL_OBJECT_PRONOUNS) && (c->s.men_at[e] < 0 || c->s.topic_at[e] >= 0);
 }
 
 /* "X said the decision to recognise ...", "X said their governments decided to

@@ -303,7 +303,7 @@ static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, siz
             h.rule = "nominal-from";
             return h;
         }
-        if (j >= end + 2 && (c->s.men_at[j] >= 0 || is_punct(c, j, ",") ||
+        if (j >= end + 2 && ((c->s.men_at[j] >= 0 && c->s.topic_at[j] < 0) || is_punct(c, j, ",") ||
                              sg_extract__main_meaning(&c->s, j, SG_P_CUE) ||
                              !(sg_extract__is(&c->s, end, "for") || sg_extract__is(&c->s, end, "of"))))
             break;
