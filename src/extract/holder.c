@@ -367,6 +367,7 @@ static int members_named_later(const ctx *c, size_t at, size_t cs)
         const sg_phrase_meaning *q = k >= cue_end ? sg_extract__main_meaning(&c->s, k, SG_P_CUE) : NULL;
         if (k >= cue_end && (sg_extract__is(&c->s, k, "with") ||
                              (q && c->s.lex->cues[q->data].kind != 'n' &&
+                              c->s.lex->cues[q->data].kind != 'r' &&
                               !in_list(c, k, SG_WL_MEMBER_MARKERS))))
             return -1;
         if (in_list(c, k, SG_WL_MEMBER_MARKERS))
@@ -699,6 +700,8 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
      * members of the group the sentence before took a side with */
     if (cue->kind == 'r' && (sg_extract__is(&c->s, at, "among") || in_list(c, end - 1, SG_WL_MEMBER_VERBS))) {
         size_t k = end;
+        if (at != sent_first) /* "Several countries abstained, among them A": the members rule */
+            return h;
         if (sg_extract__is(&c->s, at, "among") && k < ce && in_list(c, k, SG_WL_MEMBER_VERBS))
             k++;
         if (k > end && k + 1 < ce && ends_in(c->s.tok.tok[k].norm, "ly") && c->s.men_at[k] < 0)
