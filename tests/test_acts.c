@@ -24,7 +24,11 @@ static const char topics_json[] =
     " \"terms\":[[\"Paris Agreement\",\"Paris accord\"],[\"withdraw\",\"withdrawal\",\"exit\"]]},"
     "{\"id\":\"games\",\"label\":\"The 2036 Olympics\",\"terms\":[[\"Olympics\"]],"
     " \"act\":{\"verbs\":[\"host\"],\"undo\":[\"boycott\"]}},"
-    "{\"id\":\"noact\",\"label\":\"A ban on fishing\",\"terms\":[[\"fishing\"]],\"act\":\"none\"}"
+    "{\"id\":\"noact\",\"label\":\"A ban on fishing\",\"terms\":[[\"fishing\"]],\"act\":\"none\"},"
+    "{\"id\":\"susp\",\"label\":\"Suspending Ruritania from the Forum\","
+    " \"terms\":[[\"Ruritania\"],[\"Forum\"]]},"
+    "{\"id\":\"fund\",\"label\":\"Creating a fund for coral reefs\",\"terms\":[[\"reef fund\"]]},"
+    "{\"id\":\"pause\",\"label\":\"A moratorium on seabed mining\",\"terms\":[[\"seabed mining\"]]}"
     "],"
     "\"actors\":[{\"id\":\"G7\",\"joint\":true}]}";
 
@@ -385,7 +389,21 @@ static void test_more_holder_shapes(void)
                            "networks.", "vendor", "Estonia"), 1);
 }
 
+static void test_suspension_funding_and_moratorium_acts(void)
+{
+    /* suspending (expelling, freezing) is an act; readmitting undoes it */
+    CU_ASSERT_EQUAL(stance("Canada voted to suspend Ruritania from the Forum.", "susp", "Canada"), 1);
+    CU_ASSERT_EQUAL(stance("Italy wants to readmit Ruritania to the Forum.", "susp", "Italy"), -1);
+    /* creating or paying into a fund */
+    CU_ASSERT_EQUAL(stance("Norway will contribute to the reef fund.", "fund", "Norway"), 1);
+    CU_ASSERT_EQUAL(stance("Fiji welcomed the creation of the reef fund.", "fund", "Fiji"), 1);
+    /* a moratorium is a ban: calling for it is support, backing what it stops is not */
+    CU_ASSERT_EQUAL(stance("Chile called for a seabed mining moratorium.", "pause", "Chile"), 1);
+    CU_ASSERT_EQUAL(stance("Norway backs seabed mining in its waters.", "pause", "Norway"), -1);
+}
+
 static CU_TestInfo tests[] = {
+    {"suspension, funding and moratorium acts", test_suspension_funding_and_moratorium_acts},
     {"group members and companions", test_group_members_and_companions},
     {"more holder shapes", test_more_holder_shapes},
     {"composed frames", test_composed_frames},
