@@ -402,7 +402,21 @@ static void test_suspension_funding_and_moratorium_acts(void)
     CU_ASSERT_EQUAL(stance("Norway backs seabed mining in its waters.", "pause", "Norway"), -1);
 }
 
+static void test_alignment_takes_the_other_actors_stance(void)
+{
+    run("Chile rejected the Mercosur deal. Peru echoed Chile's position, and Italy agreed with "
+        "Chile.", "trade");
+    CU_ASSERT_EQUAL(stance_in("Peru"), -1);
+    CU_ASSERT_EQUAL(stance_in("Italy"), -1);
+    /* with no stance of the other actor before it, alignment says nothing on the topic */
+    run("Peru agreed with Brazil on the Mercosur deal.", "trade");
+    CU_ASSERT_NOT_EQUAL(stance_in("Peru"), -1);
+    run("Spain backed the Mercosur deal. Portugal sided with Spain.", "trade");
+    CU_ASSERT_EQUAL(stance_in("Portugal"), 1);
+}
+
 static CU_TestInfo tests[] = {
+    {"alignment takes the other actor's stance", test_alignment_takes_the_other_actors_stance},
     {"suspension, funding and moratorium acts", test_suspension_funding_and_moratorium_acts},
     {"group members and companions", test_group_members_and_companions},
     {"more holder shapes", test_more_holder_shapes},

@@ -1028,6 +1028,50 @@ static int companion_list(const ctx *c, const cue_site *x)
     return -1;
 }
 
+/* The sign of the stance actor a has taken on the current topic so far in the document
+ * (its statements summed), 0 when none or balanced; *found says whether it has any. */
+static int stance_so_far(const ctx *c, int a, int *found)
+{
+    const char *id = c->s.lex->actors[a].id, *topic = c->s.lex->topics[c->topic].id;
+    double sum = 0;
+    *found = 0;
+    for (size_t k = c->out_first; k < c->out->n; k++) {
+        const sg_statement *s = &c->out->items[k];
+        const char *who = s->country ? s->country : s->actor;
+        if (s->target == NULL && strcmp(who, id) == 0 && strcmp(s->topic, topic) == 0) {
+            sum += s->stance * s->weight;
+            *found = 1;
+        }
+    }
+    return (sum > 0) - (sum < 0);
+}
+
+/* "Uruguay echoed Chile's position", "Italy agreed with Trump": the holder takes the
+ * stance the actor after the cue has taken earlier in the document. 1 when emitted. */
+static int aligned(ctx *c, cue_site *x, sg_status *rc)
+{
+    /* the actor right after the cue, a possessor too ("echoed Chile's position") */
+    size_t k = x->f.cue_end;
+    while (k < x->ce && is_determiner(c, k))
+        k++;
+    int tl = k < x->ce ? sg_holder__list_of(c, k) : -1;
+    if (tl < 0 || tl == x->h.list || c->s.lists[tl].start != k)
+        return 0;
+    const sg_mention *m = &c->s.men[c->s.lists[tl].first];
+    sg_actor_set actors;
+    sg_extract__mention_actors(&c->s, m, &actors);
+    int found = 0;
+    int stance = actors.n > 0 ? stance_so_far(c, actors.a[0], &found) : 0;
+    if (!found)
+        return 0;
+    x->f.stance = sg_extract__negated(c, x->at, x->cs) ? -stance : stance;
+    x->f.rule = "aligned";
+    x->f.flags |= SG_FLAG_ANAPHOR | (stance == 0 ? SG_FLAG_DEFERRAL : 0);
+    sg_extract__trace(c, x->at, x->f.cue_end, x->h.list, x->f.rule, NULL);
+    *rc = emit(c, &x->f, x->h.list, x->sent);
+    return 1;
+}
+
 static sg_status handle_cue(ctx *c, size_t at)
 {
     if (c->consumed[at])
@@ -1107,6 +1151,9 @@ static sg_status handle_cue(ctx *c, size_t at)
         return drop(c, &x, "no holder: no actor as subject, possessor, agent or speaker of this cue");
     }
     x.f.rule = x.h.rule;
+    sg_status arc = SG_OK;
+    if (x.cue->aligns && aligned(c, &x, &arc))
+        return arc;
     /* "Netanyahu's detention", "Kosovo's recognition": a possessor the topic names is
      * what the act is done to, not who does it */
     if (x.cue->act && x.cue->kind == 'n' && !sg_extract__is(&c->s, x.mt->end, "of") &&
@@ -1154,7 +1201,7 @@ static sg_status handle_deferral(ctx *c, int cl, size_t at)
         return SG_OK;
     if (deferral_in(c, cl) != at)
         return SG_OK; /* one deferral statement per clause ("only later, not now") */
-    static const sg_cue_entry defer = {NULL, 0, 1.0, 'p', 0, 0, -1, 0, 0, 0};
+    static const sg_cue_entry defer = {.strength = 1.0, .kind = 'p', .topic = -1};
     const sg_match *mt = &c->s.main[c->s.main_at[at]];
     holder h = sg_holder__find(c, &defer, at, mt->end, cl);
     if (h.list >= 0)
@@ -1329,6 +1376,7 @@ sg_status sg_extract__open(ctx *c, const sg_lexicon *lex, const sg_document *doc
     memset(c, 0, sizeof(*c));
     c->opts = opts;
     c->out = out;
+    c->out_first = out->n;
     sg_status rc = sg_extract__scan(&c->s, lex, doc, err);
     if (rc != SG_OK)
         return rc;

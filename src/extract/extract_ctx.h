@@ -39,6 +39,7 @@ typedef struct ctx {
     const sg_extract_options *opts;
     int topic;              /* topic index of the run */
     int doc_on_topic;       /* some sentence names the topic in full */
+    size_t out_first;       /* the document's statements start here in out */
     int *clause_of;         /* token -> clause id */
     size_t n_clauses;
     size_t *clause_start, *clause_end;

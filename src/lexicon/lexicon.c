@@ -583,6 +583,7 @@ static sg_status load_cues(load_ctx *c, const cJSON *arr)
             }
         }
         e->block = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(q, "block"));
+        e->aligns = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(q, "aligns"));
         e->self = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(q, "self"));
         e->topic = -1;
         int idx = (int)c->lex->n_cues++;

@@ -149,6 +149,8 @@ typedef struct sg_cue_entry {
                         'e' effect (topic as subject: "would strengthen"),
                         'r' proform ("do so", "follow suit": repeats the last cue) */
     int block;       /* a blocking act (block, veto) */
+    int aligns;      /* "echoed X's position", "agreed with X": the holder takes the stance
+                        X has taken earlier in the document */
     int self;        /* the holder is the candidate itself ("apply for", "its bid"): the
                         holder's name counts towards the topic */
     int topic;       /* -1, or the only topic this cue speaks on (a topic act) */
