@@ -339,6 +339,9 @@ static void test_group_members_and_companions(void)
     run("Signatories of the Mercosur deal included Uruguay and Paraguay.", "trade");
     CU_ASSERT_EQUAL(stance_in("Uruguay"), 1);
     CU_ASSERT_EQUAL(stance_in("Paraguay"), 1);
+    /* without a complement, in a document about the topic */
+    run("Forty countries signed the Mercosur deal. Signers included Chile and Peru.", "trade");
+    CU_ASSERT_EQUAL(stance_in("Chile"), 1);
     /* members anaphors take the last stance of the sentence before, abstentions too */
     run("Nine states abstained on the Mercosur deal. Among them were Belgium and Ireland.", "trade");
     CU_ASSERT_EQUAL(stance_in("Belgium"), 0);

@@ -761,7 +761,9 @@ static topic_how cue_topic(const ctx *c, cue_site *x)
      * ("Voting against were A and B") in a document about the topic */
     if (how == TOPIC_NONE &&
         (cue->polarity == 0 || x->act ||
-         (rule_is(&x->h, "inverted-copula") && cue->kind != 'g')) &&
+         (rule_is(&x->h, "inverted-copula") &&
+          (cue->kind != 'g' || in_list(c, x->f.cue_end, SG_WL_INVERTED_COPULAS) ||
+           in_list(c, x->f.cue_end, SG_WL_MEMBER_VERBS)))) &&
         c->doc_on_topic &&
         !sg_topic__other(c, c->topic, cs, ce))
         how = TOPIC_CARRIED;
