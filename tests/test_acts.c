@@ -28,7 +28,9 @@ static const char topics_json[] =
     "{\"id\":\"susp\",\"label\":\"Suspending Ruritania from the Forum\","
     " \"terms\":[[\"Ruritania\"],[\"Forum\"]]},"
     "{\"id\":\"fund\",\"label\":\"Creating a fund for coral reefs\",\"terms\":[[\"reef fund\"]]},"
-    "{\"id\":\"pause\",\"label\":\"A moratorium on seabed mining\",\"terms\":[[\"seabed mining\"]]}"
+    "{\"id\":\"pause\",\"label\":\"A moratorium on seabed mining\",\"terms\":[[\"seabed mining\"]]},"
+    "{\"id\":\"jets\",\"label\":\"Sending fighter jets to Freedonia\","
+    " \"terms\":[[\"fighter jets\"],[\"Freedonia\"]]}"
     "],"
     "\"actors\":[{\"id\":\"G7\",\"joint\":true}]}";
 
@@ -400,6 +402,10 @@ static void test_suspension_funding_and_moratorium_acts(void)
     /* creating or paying into a fund */
     CU_ASSERT_EQUAL(stance("Norway will contribute to the reef fund.", "fund", "Norway"), 1);
     CU_ASSERT_EQUAL(stance("Fiji welcomed the creation of the reef fund.", "fund", "Fiji"), 1);
+    /* an act's object is an anaphor with its article too, even where another topic of the
+     * lexicon lists "the weapons" as its own */
+    CU_ASSERT_EQUAL(stance("Germany will send fighter jets to Freedonia. Poland said it was "
+                           "opposed to the use of the weapons.", "jets", "Poland"), -1);
     /* a moratorium is a ban: calling for it is support, backing what it stops is not */
     CU_ASSERT_EQUAL(stance("Chile called for a seabed mining moratorium.", "pause", "Chile"), 1);
     CU_ASSERT_EQUAL(stance("Norway backs seabed mining in its waters.", "pause", "Norway"), -1);

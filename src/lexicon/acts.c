@@ -388,6 +388,16 @@ static int queue_verbs(sg_lexicon *lex, const derive_ctx *d, const sg_act_entry 
     return rc;
 }
 
+/* "the weapons" as well as "weapons": an anaphor another topic lists with its article
+ * ("the weapons") is the longer match and would hide this topic's */
+static int add_definite(sg_lexicon *lex, const char *noun, int t)
+{
+    char def[SG_FORM_MAX];
+    if (snprintf(def, sizeof(def), "the %s", noun) >= (int)sizeof(def))
+        return 0;
+    return sg_lexicon__add_phrase(lex, def, SG_P_ANAPHOR, t, 0, -1);
+}
+
 static int queue_act(sg_lexicon *lex, const derive_ctx *d, int t)
 {
     const sg_act_entry *a = &lex->acts[lex->topics[t].act];
@@ -398,7 +408,8 @@ static int queue_act(sg_lexicon *lex, const derive_ctx *d, int t)
         char pl[SG_FORM_MAX];
         plural(a->nominal[i], pl, sizeof(pl));
         if (sg_lexicon__add_phrase(lex, a->nominal[i], SG_P_ANAPHOR, t, 0, -1) ||
-            (pl[0] && sg_lexicon__add_phrase(lex, pl, SG_P_ANAPHOR, t, 0, -1)))
+            (pl[0] && sg_lexicon__add_phrase(lex, pl, SG_P_ANAPHOR, t, 0, -1)) ||
+            add_definite(lex, a->nominal[i], t))
             return -1;
         if (a->self)
             continue; /* "Ukraine's membership" is the topic, not Ukraine's position */
@@ -408,7 +419,8 @@ static int queue_act(sg_lexicon *lex, const derive_ctx *d, int t)
             return -1;
     }
     for (size_t i = 0; i < a->n_objects; i++)
-        if (sg_lexicon__add_phrase(lex, a->objects[i], SG_P_ANAPHOR, t, 0, -1))
+        if (sg_lexicon__add_phrase(lex, a->objects[i], SG_P_ANAPHOR, t, 0, -1) ||
+            add_definite(lex, a->objects[i], t))
             return -1;
     return 0;
 }
