@@ -1331,24 +1331,27 @@ static void mark_topics_named(ctx *c)
 {
     for (size_t t = 0; t < c->s.lex->n_topics; t++) /* no groups: always named */
         c->on_topic[t] = c->s.tok.n_sent > 0 && sg_topic__full(c, (int)t, 0);
+    /* two sentences in a row count too: "UK says proposed pandemic treaty 'not
+     * acceptable'" and "A proposed World Health Organization treaty ..." (anaphors only
+     * within one sentence); the previous sentence's masks wait in prev_mask */
+    size_t n_prev = 0;
     for (size_t si = 0; si < c->s.tok.n_sent; si++) {
         const sg_sentence *st = &c->s.tok.sent[si];
         size_t n = sg_topic__gather(c, st->first, st->last_plus1, -1);
         for (size_t k = 0; k < n; k++) {
             int o = c->topic_touched[k];
-            c->on_topic[o] |= sg_topic__full(c, o, c->topic_mask[o]);
-            c->topic_mask[o] = 0;
+            c->on_topic[o] |= sg_topic__full(c, o, c->topic_mask[o]) ||
+                              sg_topic__full(c, o, (c->topic_mask[o] | c->prev_mask[o]) & ~SG_TOPIC_ANAPHOR);
         }
-        /* two sentences in a row: "UK says proposed pandemic treaty 'not acceptable'" and
-         * "A proposed World Health Organization treaty ..." (anaphors do not count) */
-        if (si == 0)
-            continue;
-        n = sg_topic__gather(c, c->s.tok.sent[si - 1].first, st->last_plus1, -1);
+        for (size_t k = 0; k < n_prev; k++)
+            c->prev_mask[c->prev_touched[k]] = 0;
         for (size_t k = 0; k < n; k++) {
             int o = c->topic_touched[k];
-            c->on_topic[o] |= sg_topic__full(c, o, c->topic_mask[o] & ~SG_TOPIC_ANAPHOR);
+            c->prev_mask[o] = c->topic_mask[o];
+            c->prev_touched[k] = o;
             c->topic_mask[o] = 0;
         }
+        n_prev = n;
     }
     for (size_t i = 0; i < c->s.n_main; i++) {
         const sg_match *m = &c->s.main[i];
@@ -1389,10 +1392,13 @@ sg_status sg_extract__open(ctx *c, const sg_lexicon *lex, const sg_document *doc
     size_t nt = lex->n_topics ? lex->n_topics : 1;
     c->topic_mask = calloc(nt, sizeof(unsigned));
     c->topic_touched = calloc(nt, sizeof(int));
+    c->prev_mask = calloc(nt, sizeof(unsigned));
+    c->prev_touched = calloc(nt, sizeof(int));
     c->on_topic = calloc(nt, 1);
     c->has_act = calloc(nt, 1);
     if (c->consumed == NULL || c->seen == NULL || c->seen_target == NULL ||
         c->topic_mask == NULL || c->topic_touched == NULL || c->on_topic == NULL ||
+        c->prev_mask == NULL || c->prev_touched == NULL ||
         c->has_act == NULL || split_clauses(c) != SG_OK || find_quotes(c) != SG_OK) {
         sg_extract__close(c);
         return sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
@@ -1439,12 +1445,16 @@ void sg_extract__close(ctx *c)
     c->seen = c->seen_target = NULL;
     free(c->topic_mask);
     free(c->topic_touched);
+    free(c->prev_mask);
+    free(c->prev_touched);
     free(c->on_topic);
     free(c->has_act);
     free(c->clause_has_mention);
     c->clause_has_mention = NULL;
     c->topic_mask = NULL;
     c->topic_touched = NULL;
+    c->prev_mask = NULL;
+    c->prev_touched = NULL;
     c->on_topic = c->has_act = NULL;
     free(c->consumed);
     free(c->clause_of);
