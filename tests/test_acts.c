@@ -389,6 +389,15 @@ static void test_more_holder_shapes(void)
     /* a participle right after a speech verb describes the noun after it */
     CU_ASSERT_EQUAL(stance("Italy says proposed Mercosur text needs more work.", "trade", "Italy"),
                     ABSENT);
+    /* a noun in a concessive phrase is not the subject's */
+    CU_ASSERT_EQUAL(stance("Peru will sign the Mercosur deal despite strong public opposition.",
+                           "trade", "Peru"), 1);
+    /* a participle after a determiner describes its noun */
+    CU_ASSERT_EQUAL(stance("The Council did not act on the proposed Mercosur text.", "trade",
+                           "Council of the European Union"), ABSENT);
+    /* a verb after a modal is never a noun, whatever a possessive before it */
+    CU_ASSERT_EQUAL(stance("Portugal said its government will recognise the State of Palestine.",
+                           "pal", "Portugal"), 1);
     /* a topic of two term groups named across two sentences in a row */
     CU_ASSERT_EQUAL(stance("Estonia will ban Huawei from next year.\nThe rule covers all 5G "
                            "networks.", "vendor", "Estonia"), 1);

@@ -858,14 +858,16 @@ static int attributive(const ctx *c, size_t k)
     return c->s.sent_of[k] == c->s.sent_of[k - 1] && c->s.main_at[k] < 0 && !c->s.tok.tok[k].upper;
 }
 
-/* "UK says proposed pandemic treaty 'not acceptable'": a verb cue's -ed form right after
- * a speech verb and right before a plain word describes that word; it is not performed. */
+/* "UK says proposed pandemic treaty 'not acceptable'", "did not act on the proposed
+ * resolution": a verb cue's -ed form right after a speech verb or a determiner and right
+ * before a plain word describes that word; it is not performed. */
 static int participle_before_noun(const ctx *c, const cue_site *x)
 {
     const char *w = c->s.tok.tok[x->at].norm;
     size_t n = strlen(w), e = x->mt->end;
-    if (x->cue->kind != 'v' || x->mt->end != x->at + 1 || n < 4 || strcmp(w + n - 2, "ed") != 0 ||
-        x->at == 0 || !sg_extract__main_meaning(&c->s, x->at - 1, SG_P_SPEECH) || e >= x->ce)
+    if (x->cue->kind != 'v' || x->cue->act || x->mt->end != x->at + 1 || n < 4 ||
+        strcmp(w + n - 2, "ed") != 0 || x->at == 0 || e >= x->ce ||
+        !(sg_extract__main_meaning(&c->s, x->at - 1, SG_P_SPEECH) || is_determiner(c, x->at - 1)))
         return 0;
     const sg_token *t = &c->s.tok.tok[e];
     return t->kind == SG_TOK_WORD && !is_determiner(c, e) && !in_list(c, e, SG_WL_PREPOSITIONS) &&

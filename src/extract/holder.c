@@ -671,6 +671,8 @@ int sg_holder__nominal_use(const ctx *c, size_t at, size_t cs, int reach)
         return 0; /* "decided to ban": an infinitive */
     for (int skipped = 0; k > cs; skipped++) {
         const sg_token *t = &c->s.tok.tok[k - 1];
+        if (in_list(c, k - 1, SG_WL_MODALS))
+            return 0; /* "his country will commit its forces": a verb after a modal */
         if (t->kind == SG_TOK_POSS || in_list(c, k - 1, SG_WL_NOMINAL_DETERMINERS))
             return 1;
         size_t n = strlen(t->norm);
@@ -678,6 +680,20 @@ int sg_holder__nominal_use(const ctx *c, size_t at, size_t cs, int reach)
             c->s.men_at[k - 1] >= 0 || (n > 2 && strcmp(t->norm + n - 2, "ly") == 0))
             return 0;
         k--;
+    }
+    return 0;
+}
+
+/* "despite strong public opposition to a war", "amid criticism": a noun in a concessive
+ * phrase (after determiners and modifiers) is not held by the clause's subject. */
+static int concessive_noun(const ctx *c, size_t at, size_t cs)
+{
+    for (size_t k = at; k > cs && k + 4 > at; k--) {
+        if (in_list(c, k - 1, SG_WL_CONCESSIVE_PREPOSITIONS))
+            return 1;
+        const sg_token *t = &c->s.tok.tok[k - 1];
+        if (t->kind != SG_TOK_WORD || c->s.men_at[k - 1] >= 0 || t->upper)
+            return 0;
     }
     return 0;
 }
@@ -723,7 +739,7 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     /* any cue after 's or a determiner is used as a noun */
     if ((cue->kind == 'n' || (nominal_use && cue->kind != 'g' && cue->kind != 'e')) && at > 0) {
         h = nominal_holder(c, at, end, cs, ce);
-        if (h.list >= 0 || cue->nominal_only)
+        if (h.list >= 0 || cue->nominal_only || concessive_noun(c, at, cs))
             return h;
     }
     /* "Trump's decision to withdraw", "Canada's plan to ban" */
