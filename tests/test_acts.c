@@ -30,7 +30,9 @@ static const char topics_json[] =
     "{\"id\":\"fund\",\"label\":\"Creating a fund for coral reefs\",\"terms\":[[\"reef fund\"]]},"
     "{\"id\":\"pause\",\"label\":\"A moratorium on seabed mining\",\"terms\":[[\"seabed mining\"]]},"
     "{\"id\":\"jets\",\"label\":\"Sending fighter jets to Freedonia\","
-    " \"terms\":[[\"fighter jets\"],[\"Freedonia\"]]}"
+    " \"terms\":[[\"fighter jets\"],[\"Freedonia\"]]},"
+    "{\"id\":\"court\",\"label\":\"Complying with the reef tribunal's ruling\","
+    " \"terms\":[[\"reef tribunal\"]]}"
     "],"
     "\"actors\":[{\"id\":\"G7\",\"joint\":true}]}";
 
@@ -415,6 +417,10 @@ static void test_suspension_funding_and_moratorium_acts(void)
      * lexicon lists "the weapons" as its own */
     CU_ASSERT_EQUAL(stance("Germany will send fighter jets to Freedonia. Poland said it was "
                            "opposed to the use of the weapons.", "jets", "Poland"), -1);
+    /* complying with a ruling: respecting it is support, ignoring it opposition */
+    CU_ASSERT_EQUAL(stance("Japan will respect the ruling of the reef tribunal.", "court", "Japan"), 1);
+    CU_ASSERT_EQUAL(stance("The reef tribunal ruled last year. Vietnam has ignored the ruling.",
+                           "court", "Vietnam"), -1);
     /* a moratorium is a ban: calling for it is support, backing what it stops is not */
     CU_ASSERT_EQUAL(stance("Chile called for a seabed mining moratorium.", "pause", "Chile"), 1);
     CU_ASSERT_EQUAL(stance("Norway backs seabed mining in its waters.", "pause", "Norway"), -1);
