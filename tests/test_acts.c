@@ -417,6 +417,9 @@ static void test_suspension_funding_and_moratorium_acts(void)
      * lexicon lists "the weapons" as its own */
     CU_ASSERT_EQUAL(stance("Germany will send fighter jets to Freedonia. Poland said it was "
                            "opposed to the use of the weapons.", "jets", "Poland"), -1);
+    /* reversing (revoking, rescinding) one's own act is opposition */
+    CU_ASSERT_EQUAL(stance("Togo has revoked its recognition of the State of Palestine.", "pal",
+                           "Togo"), -1);
     /* complying with a ruling: respecting it is support, ignoring it opposition */
     CU_ASSERT_EQUAL(stance("Japan will respect the ruling of the reef tribunal.", "court", "Japan"), 1);
     CU_ASSERT_EQUAL(stance("The reef tribunal ruled last year. Vietnam has ignored the ruling.",
