@@ -374,6 +374,8 @@ static void test_group_members_and_companions(void)
 
 static void test_more_holder_shapes(void)
 {
+    /* a feeling "in"/"among" an actor is that actor's */
+    CU_ASSERT_EQUAL(stance("The Mercosur deal has raised concerns in Austria.", "trade", "Austria"), -1);
     /* an experiencer adjective: "to X" holds it */
     CU_ASSERT_EQUAL(stance("The Mercosur deal is not acceptable to France.", "trade", "France"), -1);
     /* people of a place opening the sentence act for it */

@@ -308,6 +308,12 @@ static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, siz
                              !(sg_extract__is(&c->s, end, "for") || sg_extract__is(&c->s, end, "of"))))
             break;
     }
+    /* "raised concerns in Egypt", "alarm among Gulf states": where the feeling is */
+    if (end + 1 < ce && (sg_extract__is(&c->s, end, "in") || sg_extract__is(&c->s, end, "among")) &&
+        (h.list = sg_holder__list_after(c, end + 1, ce)) >= 0) {
+        h.rule = "nominal-from";
+        return h;
+    }
     /* "bans by countries like A, B and C" */
     for (size_t j = end; j + 2 < ce && j < end + 3; j++)
         if (sg_extract__is(&c->s, j, "by") && (h.list = members_after_head(c, j + 1, ce)) >= 0) {
