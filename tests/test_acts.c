@@ -374,6 +374,11 @@ static void test_group_members_and_companions(void)
 
 static void test_more_holder_shapes(void)
 {
+    /* "it" in a that-clause after an actor's noun is that actor */
+    run("Chile is worried about Peru's announcement that it will sign the Mercosur deal.",
+        "trade");
+    CU_ASSERT_EQUAL(stance_in("Peru"), 1);
+    CU_ASSERT_EQUAL(stance_in("Chile"), -1);
     /* a feeling "in"/"among" an actor is that actor's */
     CU_ASSERT_EQUAL(stance("The Mercosur deal has raised concerns in Austria.", "trade", "Austria"), -1);
     /* an experiencer adjective: "to X" holds it */

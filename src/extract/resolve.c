@@ -138,10 +138,29 @@ static void plural_last_two(const sg_scan *s, size_t i, sg_mention *m)
         m->actors = two;
 }
 
+/* "the U.S. announcement that it will withdraw", "Hungary's claim that it ...": "it" in a
+ * that-clause right after a noun is the single actor that owns or modifies the noun. */
+static void noun_owner(const sg_scan *s, size_t i, sg_mention *m)
+{
+    size_t k = m->start;
+    if (k < 3 || i == 0 || !sg_extract__is(s, k - 1, "that") || s->tok.tok[k - 2].kind != SG_TOK_WORD ||
+        s->men_at[k - 2] >= 0)
+        return;
+    const sg_mention *c = &s->men[i - 1];
+    if (c->kind != SG_MEN_ACTOR || c->end + 3 < k - 1 ||
+        !(c->possessor_of_noun || c->poss_follows || c->end == k - 2))
+        return;
+    sg_actor_set one;
+    sg_extract__mention_actors(s, c, &one);
+    if (one.n == 1 && c->person < 0)
+        m->actors = one;
+}
+
 /* Resolve every pronoun mention, in text order, so chains resolve too: he/she -> the
  * last person of that gender; they -> the sentence's subject, else the last list of two
  * or more actors, else the last two actors; its -> the sentence's subject, else the last
- * single actor; "it" stays unresolved (too often impersonal). All within two sentences
+ * single actor; "it" stays unresolved (too often impersonal) except in a that-clause after
+ * an actor's noun ("the U.S. announcement that it will ..."). All within two sentences
  * and SG_ANTECEDENT_REACH mentions. */
 void sg_extract__resolve_pronouns(sg_scan *s)
 {
@@ -151,8 +170,11 @@ void sg_extract__resolve_pronouns(sg_scan *s)
             continue;
         if (m->pronoun == SG_PRON_PLURAL && plural_same_sentence(s, i, m))
             continue;
-        if (m->pronoun == SG_PRON_ACTOR &&
-            (sg_extract__is(s, m->start, "it") || its_sentence_subject(s, i, m)))
+        if (m->pronoun == SG_PRON_ACTOR && sg_extract__is(s, m->start, "it")) {
+            noun_owner(s, i, m);
+            continue;
+        }
+        if (m->pronoun == SG_PRON_ACTOR && its_sentence_subject(s, i, m))
             continue;
         for (size_t j = i; j-- > 0 && i - j <= SG_ANTECEDENT_REACH;) {
             const sg_mention *c = &s->men[j];
