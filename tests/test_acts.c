@@ -327,6 +327,14 @@ static void test_composed_frames(void)
     run("Viktor Orban told Emmanuel Macron that he opposes Ukraine's NATO membership.", "ukraine-nato");
     CU_ASSERT_EQUAL(stance_in("Hungary"), -1);
     CU_ASSERT_EQUAL(stance_in("France"), ABSENT);
+    /* a directive with a negated plain verb is against the topic's object */
+    CU_ASSERT_EQUAL(stance("Fiji urged Brazil not to ratify anything resembling the Mercosur deal.",
+                           "trade", "Fiji"), -1);
+    CU_ASSERT_EQUAL(stance("Fiji urged Brazil not to use the Mercosur deal as a model.", "trade",
+                           "Fiji"), -1);
+    /* ... but a negated passive is no act: "called for the deal not to be seen as ..." */
+    CU_ASSERT_NOT_EQUAL(stance("Fiji called for the Mercosur deal not to be seen as a threat.",
+                               "trade", "Fiji"), -1);
     /* "A told B that it would block": the teller */
     run("Bulgaria told Greece that it would block Ukraine's NATO accession.", "ukraine-nato");
     CU_ASSERT_EQUAL(stance_in("Bulgaria"), -1);

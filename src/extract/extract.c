@@ -609,9 +609,15 @@ static void govern_directive(ctx *c, cue_site *x)
         if (!sg_extract__is(&c->s, k, "to"))
             continue;
         const sg_phrase_meaning *q = sg_extract__main_meaning(&c->s, k + 1, SG_P_CUE);
+        int flip = k > 0 && sg_extract__main_meaning(&c->s, k - 1, SG_P_NEGATOR) ? -1 : 1;
+        /* "urged Ukraine not to use the bombs": a plain verb, negated, with the topic's
+         * object: the directive is against it */
+        if (q == NULL && flip < 0 && k + 1 < x->ce && !in_list(c, k + 1, SG_WL_BE_FORMS)) {
+            x->f.stance = -x->cue->polarity;
+            return;
+        }
         if (q == NULL || c->s.lex->cues[q->data].polarity == 0)
             return;
-        int flip = k > 0 && sg_extract__main_meaning(&c->s, k - 1, SG_P_NEGATOR) ? -1 : 1;
         x->f.stance = x->cue->polarity * c->s.lex->cues[q->data].polarity * flip;
         x->f.cue_end = c->s.main[c->s.main_at[k + 1]].end;
         x->act |= c->s.lex->cues[q->data].act;
