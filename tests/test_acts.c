@@ -387,6 +387,9 @@ static void test_more_holder_shapes(void)
         "trade");
     CU_ASSERT_EQUAL(stance_in("Peru"), 1);
     CU_ASSERT_EQUAL(stance_in("Chile"), -1);
+    /* a topic term at the head of the object that possesses another noun is not the topic */
+    CU_ASSERT_EQUAL(stance("Chile said Palestine is a friend, and Peru backed the State of "
+                           "Palestine's long-term objective of peace.", "pal", "Peru"), ABSENT);
     /* a feeling "in"/"among" an actor is that actor's */
     CU_ASSERT_EQUAL(stance("The Mercosur deal has raised concerns in Austria.", "trade", "Austria"), -1);
     /* an experiencer adjective: "to X" holds it */

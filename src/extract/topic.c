@@ -117,6 +117,28 @@ static int empty_object(const ctx *c, size_t k, size_t b)
            (k + 1 >= b || c->s.tok.tok[k + 1].kind == SG_TOK_PUNCT);
 }
 
+/* The term groups of topic t in a cue's object [a, b), leaving out a term at its head that
+ * possesses a noun of no topic ("supported the Arab League's long-term objective" is not about
+ * Syria's return to the Arab League; "Ukraine's membership" still is). */
+static unsigned object_groups(const ctx *c, int t, size_t a, size_t b)
+{
+    size_t i = a;
+    while (i < b && is_determiner(c, i))
+        i++;
+    /* the object's head phrase only: "at Ukraine's expense" later on still names Ukraine */
+    if (i >= b || c->s.men_at[i] < 0)
+        return sg_topic__groups(c, t, a, b);
+    const sg_mention *m = &c->s.men[c->s.men_at[i]];
+    size_t n = m->end + 1; /* the possessed noun, after 's */
+    if (m->start < a || !m->poss_follows || n >= b)
+        return sg_topic__groups(c, t, a, b);
+    for (size_t k = n; k < b && k < n + 3; k++)
+        if (c->s.topic_at[k] >= 0 || c->s.anaph_at[k] >= 0 ||
+            sg_extract__main_meaning(&c->s, k, SG_P_CUE) != NULL)
+            return sg_topic__groups(c, t, a, b);
+    return sg_topic__groups(c, t, n, b);
+}
+
 /* Is the cue ending at cue_end in clause cl about topic t? The topic must be in the cue's
  * object (the rest of the clause); before the cue only when that part is the cue's
  * subject (passives, adjectives, effect cues, deferrals: before_ok). */
@@ -134,7 +156,7 @@ topic_how sg_topic__of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, 
             near = k;
             break;
         }
-    unsigned after = sg_topic__groups(c, t, cue_end, near);
+    unsigned after = object_groups(c, t, cue_end, near);
     /* the holder may name part of the question itself: "Sweden wants to join NATO" */
     if (holder_list >= 0)
         after |= sg_topic__groups(c, t, c->s.lists[holder_list].start, c->s.lists[holder_list].end) &
