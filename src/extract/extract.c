@@ -1039,13 +1039,16 @@ static int companion_list(const ctx *c, const cue_site *x)
 }
 
 /* The sign of the stance actor a has taken on the current topic so far in the document
- * (its statements summed), 0 when none or balanced; *found says whether it has any. */
+ * (its statements summed, among the last SG_ALIGN_REACH of the document, so that time
+ * stays linear), 0 when none or balanced; *found says whether it has any. */
+#define SG_ALIGN_REACH 512
 static int stance_so_far(const ctx *c, int a, int *found)
 {
     const char *id = c->s.lex->actors[a].id, *topic = c->s.lex->topics[c->topic].id;
     double sum = 0;
     *found = 0;
-    for (size_t k = c->out_first; k < c->out->n; k++) {
+    size_t from = c->out->n > c->out_first + SG_ALIGN_REACH ? c->out->n - SG_ALIGN_REACH : c->out_first;
+    for (size_t k = from; k < c->out->n; k++) {
         const sg_statement *s = &c->out->items[k];
         const char *who = s->country ? s->country : s->actor;
         if (s->target == NULL && strcmp(who, id) == 0 && strcmp(s->topic, topic) == 0) {
