@@ -404,14 +404,18 @@ static unsigned next_gen(unsigned *stamps, unsigned *gen, size_t n)
     return *gen;
 }
 
-/* Does some mention of the document name actor a? */
-static int doc_names(const ctx *c, int a)
+/* Does some mention of the document name actor a? (-1: out of memory) The set of named
+ * actors is built once per document, on first use. */
+static int doc_names(ctx *c, int a)
 {
-    for (size_t k = 0; k < c->s.n_men; k++)
-        for (int i = 0; i < c->s.men[k].actors.n; i++)
-            if (c->s.men[k].actors.a[i] == a)
-                return 1;
-    return 0;
+    if (c->named == NULL) {
+        if ((c->named = calloc(c->s.lex->n_actors + 1, 1)) == NULL)
+            return -1;
+        for (size_t k = 0; k < c->s.n_men; k++)
+            for (int i = 0; i < c->s.men[k].actors.n; i++)
+                c->named[c->s.men[k].actors.a[i]] = 1;
+    }
+    return c->named[a];
 }
 
 /* A joint forum's position ("the G7 foreign ministers declared") is that of each member
@@ -424,7 +428,12 @@ static sg_status emit_joint_members(ctx *c, const finding *f, const sg_mention *
         return SG_OK;
     for (size_t k = 0; k < a->n_members; k++) {
         int member = sg_lexicon__actor_index(c->s.lex, a->members[k]);
-        if (member < 0 || c->seen[member] == gen || !doc_names(c, member))
+        if (member < 0 || c->seen[member] == gen)
+            continue;
+        int named = doc_names(c, member);
+        if (named < 0)
+            return SG_ENOMEM;
+        if (!named)
             continue;
         c->seen[member] = gen;
         finding g = *f;
@@ -1457,6 +1466,7 @@ void sg_extract__close(ctx *c)
     free(c->topic_mask);
     free(c->topic_touched);
     free(c->prev_mask);
+    free(c->named);
     free(c->prev_touched);
     free(c->on_topic);
     free(c->has_act);
@@ -1465,6 +1475,7 @@ void sg_extract__close(ctx *c)
     c->topic_mask = NULL;
     c->topic_touched = NULL;
     c->prev_mask = NULL;
+    c->named = NULL;
     c->prev_touched = NULL;
     c->on_topic = c->has_act = NULL;
     free(c->consumed);

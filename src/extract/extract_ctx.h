@@ -62,6 +62,7 @@ typedef struct ctx {
     unsigned *topic_mask;    /* scratch, one per lexicon topic, all 0 between uses */
     int *topic_touched;      /* scratch: the topics whose mask is set */
     unsigned *prev_mask;     /* scratch: the previous sentence's masks (mark_topics_named) */
+    unsigned char *named;    /* actor -> some mention names it (built on first use) */
     int *prev_touched;       /* ... and the topics it set */
     unsigned char *on_topic; /* topic -> some sentence names it in full */
     unsigned char *has_act;  /* topic -> a cue bound to its act occurs in the document */
