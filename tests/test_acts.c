@@ -390,6 +390,9 @@ static void test_more_holder_shapes(void)
     /* a topic term at the head of the object that possesses another noun is not the topic */
     CU_ASSERT_EQUAL(stance("Chile said Palestine is a friend, and Peru backed the State of "
                            "Palestine's long-term objective of peace.", "pal", "Peru"), ABSENT);
+    /* a phrase cue's own words name part of the question */
+    CU_ASSERT_EQUAL(stance("The EU opened accession talks with Moldova on Tuesday.", "moldova-eu",
+                           "European Union"), 1);
     /* a feeling "in"/"among" an actor is that actor's */
     CU_ASSERT_EQUAL(stance("The Mercosur deal has raised concerns in Austria.", "trade", "Austria"), -1);
     /* an experiencer adjective: "to X" holds it */

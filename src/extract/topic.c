@@ -157,6 +157,9 @@ topic_how sg_topic__of(const ctx *c, int t, size_t cue, size_t cue_end, int cl, 
             break;
         }
     unsigned after = object_groups(c, t, cue_end, near);
+    /* a phrase cue's own words may name part of the question ("open accession talks") */
+    if (c->s.main_at[cue] >= 0 && c->s.main[c->s.main_at[cue]].end > cue + 1)
+        after |= sg_topic__groups(c, t, cue, cue_end) & ~SG_TOPIC_ANAPHOR;
     /* the holder may name part of the question itself: "Sweden wants to join NATO" */
     if (holder_list >= 0)
         after |= sg_topic__groups(c, t, c->s.lists[holder_list].start, c->s.lists[holder_list].end) &
