@@ -116,7 +116,7 @@ typedef struct chunk {
 typedef struct slot {
     sg_doc *doc;
     sg_statement_list out;
-    chunk *chunks, **chunks_tail; /* under lock: windows written, not yet taken */
+    chunk *chunks, **chunks_tail; /* under lock: windows done, not yet written */
     size_t backlog;               /* under lock: their bytes */
     char *jsonl;           /* the statements as JSON lines, when streaming */
     size_t jsonl_len;
