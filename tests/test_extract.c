@@ -568,8 +568,120 @@ static void test_long_document_is_read_in_windows(void)
     free(text);
 }
 
+/* The long document of test_long_document_is_read_in_windows (reps paragraphs). */
+static char *long_text(size_t *len_out, size_t *reps_out)
+{
+    static const char para[] = "Germany opposes Ukraine joining NATO.\n\n"
+                               "The weather was mild and the markets were calm that week.\n\n";
+    size_t reps = 2 * SG_DOC_WINDOW_BYTES / (sizeof(para) - 1) + 7, len = reps * (sizeof(para) - 1);
+    char *text = malloc(len + 1);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+    for (size_t k = 0; k < reps; k++)
+        memcpy(text + k * (sizeof(para) - 1), para, sizeof(para) - 1);
+    text[len] = '\0';
+    *len_out = len;
+    *reps_out = reps;
+    return text;
+}
+
+typedef struct window_log {
+    sg_statement_list all;
+    int calls, fail_at;
+} window_log;
+
+static sg_status log_window(sg_statement_list *w, void *arg)
+{
+    window_log *k = arg;
+    if (++k->calls == k->fail_at)
+        return SG_EIO;
+    for (size_t i = 0; i < w->n; i++)
+        CU_ASSERT_EQUAL_FATAL(sg_statement_list_take(&k->all, &w->items[i]), SG_OK);
+    return SG_OK;
+}
+
+/* sg_extract_document_windows hands a long document's statements over window by window
+ * (3 windows here), exactly those of sg_extract_document; a short document in one call;
+ * a failing callback stops it with its status. */
+static void test_long_document_statements_come_window_by_window(void)
+{
+    size_t len, reps;
+    char *text = long_text(&len, &reps);
+    run_opts(text, "ukraine-nato", "2024-11-23", SG_LEVEL_GROUP);
+    sg_document doc = {"t", "2024-11-23", NULL, text, len};
+    sg_extract_options o = SG_EXTRACT_OPTIONS_INIT;
+    o.topic = "ukraine-nato";
+    window_log k = {{0}, 0, 0};
+    sg_statement_list_init(&k.all);
+    sg_error err;
+    CU_ASSERT_EQUAL(sg_extract_document_windows(lex, &doc, &o, log_window, &k, &err), SG_OK);
+    CU_ASSERT_EQUAL(k.calls, 3);
+    CU_ASSERT_EQUAL_FATAL(k.all.n, last.n);
+    for (size_t i = 0; i < last.n; i++) {
+        CU_ASSERT_STRING_EQUAL(k.all.items[i].id, last.items[i].id);
+        CU_ASSERT_EQUAL(k.all.items[i].sentence, last.items[i].sentence);
+        CU_ASSERT_EQUAL(k.all.items[i].span_start, last.items[i].span_start);
+    }
+    sg_statement_list_destroy(&k.all);
+    /* the second window fails: the first one's statements were handed over, no more */
+    window_log f = {{0}, 0, 2};
+    sg_statement_list_init(&f.all);
+    CU_ASSERT_EQUAL(sg_extract_document_windows(lex, &doc, &o, log_window, &f, &err), SG_EIO);
+    CU_ASSERT_EQUAL(f.calls, 2);
+    CU_ASSERT(f.all.n > 0 && f.all.n < last.n);
+    sg_statement_list_destroy(&f.all);
+    /* a short document: one call */
+    doc.len = 200;
+    window_log one = {{0}, 0, 0};
+    sg_statement_list_init(&one.all);
+    CU_ASSERT_EQUAL(sg_extract_document_windows(lex, &doc, &o, log_window, &one, &err), SG_OK);
+    CU_ASSERT_EQUAL(one.calls, 1);
+    CU_ASSERT(one.all.n > 0);
+    sg_statement_list_destroy(&one.all);
+    free(text);
+}
+
+/* Invalid UTF-8 in a later window of a long document is reported at its own byte and
+ * line of the document, as in a short one (it was "after byte N", the window's start). */
+static void test_invalid_utf8_in_a_later_window_names_its_line_and_byte(void)
+{
+    size_t len, reps;
+    char *text = long_text(&len, &reps);
+    size_t at = len - 1000;
+    while (text[at] != 'G') /* a paragraph's first byte, in the third window */
+        at++;
+    text[at] = (char)0xFF;
+    long line = 1;
+    for (size_t i = 0; i < at; i++)
+        line += text[i] == '\n';
+    sg_document doc = {"t", "2024-11-23", NULL, text, len};
+    sg_extract_options o = SG_EXTRACT_OPTIONS_INIT;
+    o.topic = "ukraine-nato";
+    sg_statement_list out;
+    sg_statement_list_init(&out);
+    sg_error err;
+    sg_error_clear(&err);
+    CU_ASSERT_EQUAL(sg_extract_document(&out, lex, &doc, &o, &err), SG_EINPUT);
+    char want[64];
+    snprintf(want, sizeof(want), "invalid UTF-8 at byte %zu", at);
+    CU_ASSERT_STRING_EQUAL(err.message, want);
+    CU_ASSERT_EQUAL(err.line, line);
+    CU_ASSERT(at > 2 * SG_DOC_WINDOW_BYTES - SG_DOC_WINDOW_BYTES / 2);
+    sg_statement_list_destroy(&out);
+    /* the same byte in a short document: the same report */
+    sg_statement_list_init(&out);
+    doc.text = "Germany opposes Ukraine joining NATO.\n\nThen \xff came.";
+    doc.len = strlen(doc.text);
+    CU_ASSERT_EQUAL(sg_extract_document(&out, lex, &doc, &o, &err), SG_EINPUT);
+    CU_ASSERT_STRING_EQUAL(err.message, "invalid UTF-8 at byte 44");
+    CU_ASSERT_EQUAL(err.line, 3);
+    sg_statement_list_destroy(&out);
+    free(text);
+}
+
 static CU_TestInfo tests[] = {
     {"long document is read in windows", test_long_document_is_read_in_windows},
+    {"long document statements come window by window", test_long_document_statements_come_window_by_window},
+    {"invalid UTF-8 in a later window names its line and byte", test_invalid_utf8_in_a_later_window_names_its_line_and_byte},
     {"coordinated subject list all get stance", test_coordinated_subject_list_all_get_stance},
     {"passive agent list gets stance", test_passive_agent_list_gets_stance},
     {"copula opponents hold opposition", test_copula_opponents_hold_opposition},

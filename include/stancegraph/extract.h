@@ -50,10 +50,26 @@ typedef struct sg_extract_options {
 #define SG_DOC_WINDOW_BYTES (256 * 1024)
 
 /* Append the statements found in doc to out. Returns SG_EINPUT for invalid UTF-8 (the
- * message gives the byte offset), SG_EUSAGE for an unknown topic, SG_ENOMEM. */
+ * error's line is the line of the document, the message gives the byte offset in it),
+ * SG_EUSAGE for an unknown topic, SG_ENOMEM. */
 SG_API SG_NODISCARD sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
                                                   const sg_document *doc,
                                                   const sg_extract_options *opts, sg_error *err);
+
+/* Receives the statements of one window of a document (sg_extract_document_windows): it
+ * may take records out of *window (sg_statement_list_take); what it leaves is freed when
+ * it returns. A status other than SG_OK stops the extraction. */
+typedef sg_status (*sg_extract_window_fn)(sg_statement_list *window, void *arg);
+
+/* The statements of doc, exactly as sg_extract_document gives them, handed to fn window
+ * by window (once for a document of at most SG_DOC_WINDOW_BYTES), so that a long
+ * document's statements are never all held at once. Errors as sg_extract_document; a
+ * failing fn's status is returned. The windows before an error have reached fn. */
+SG_API SG_NODISCARD sg_status sg_extract_document_windows(const sg_lexicon *lex,
+                                                          const sg_document *doc,
+                                                          const sg_extract_options *opts,
+                                                          sg_extract_window_fn fn, void *arg,
+                                                          sg_error *err);
 
 /* Why doc gives actor (an id or alias) the statements it gives on opts->topic, or none:
  * for each sentence naming the actor, whether its mention can hold a cue and what each

@@ -80,11 +80,12 @@ typedef struct sg_graph_options {
     int step_days;                     /* window step in days (default: window_days) */
     const sg_decision *decision;       /* NULL = none; deep-copied */
     size_t max_edge_evidence;          /* statement ids kept per edge (default 10) */
-    size_t topic_partners;             /* co-stance pairs per actor per topic: on a topic
-                                          with more actors than this + 1, each actor is
-                                          paired only with the topic's topic_partners most
-                                          active actors (default SG_GRAPH_TOPIC_PARTNERS;
-                                          0 = every pair, exact) */
+    size_t topic_partners;             /* co-stance partners per actor per topic: on a
+                                          topic with more actors than this + 1, each actor
+                                          is paired with 2 ceil(this / 2) others only, on
+                                          a ring in activity order (docs/networks.md;
+                                          default SG_GRAPH_TOPIC_PARTNERS; 0 = every
+                                          pair, exact) */
     int window_networks;               /* 1: each time window gets its own network too
                                           (default 0: windows carry stances and moves) */
     const char *const *label_ids;      /* topic labels for titles ("topic_labels" in */
@@ -97,7 +98,8 @@ typedef struct sg_graph_options {
 } sg_graph_options;
 
 /* Default of topic_partners: a topic with more actors than this + 1 gets the pruned
- * network (edges grow with actors x this, not with actors squared; docs/networks.md). */
+ * network (edges grow with actors x this, not with actors squared, and no actor has
+ * more than this + 1 partners on a topic; docs/networks.md). */
 #define SG_GRAPH_TOPIC_PARTNERS 100
 
 #define SG_GRAPH_OPTIONS_INIT                                                           \

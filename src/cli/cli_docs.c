@@ -2,8 +2,10 @@
  * reads one document at a time on this thread (it alone parses JSON: cJSON's error state
  * is global), a bounded ring of slots hands them to the worker threads, and the results
  * leave in input order, so the output is the same for any -j and memory is bounded by
- * the ring, not by the input. With --strict every document is read once first, so that
- * a malformed line fails the run before any statement is written. */
+ * the ring, not by the input. A document longer than SG_DOC_WINDOW_BYTES is written
+ * window by window as its worker finishes each (chunks, with a bounded backlog), so that
+ * its statements are not all held until its end. With --strict every document is read
+ * once first, so that a malformed line fails the run before any statement is written. */
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli_docs.h"
 #include "cli/cli.h"
@@ -11,6 +13,9 @@
 
 #include <errno.h>
 #include <ctype.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,10 +100,24 @@ static sg_extract_options extract_options(const sg_cli_extract_args *a)
     return o;
 }
 
+/* The statements of one window of a long document as JSON lines, and their actor ids
+ * (NUL-separated, for the counts), waiting for the writing thread. */
+typedef struct chunk {
+    struct chunk *next;
+    char *jsonl, *actors;
+    size_t jsonl_len, actors_len, n_statements;
+} chunk;
+
+/* JSON lines of a long document's windows a worker may have waiting before it pauses
+ * for the writing thread. */
+#define SG_WINDOW_BACKLOG ((size_t)4 << 20)
+
 /* One document in flight and what became of it. */
 typedef struct slot {
     sg_doc *doc;
     sg_statement_list out;
+    chunk *chunks, **chunks_tail; /* under lock: windows done, not yet written */
+    size_t backlog;               /* under lock: their bytes */
     char *jsonl;           /* the statements as JSON lines, when streaming */
     size_t jsonl_len;
     char *actors;          /* ... and their actor ids, NUL-separated, for the counts */
@@ -117,52 +136,131 @@ typedef struct ring {
     int eof, stop;           /* under lock */
     int main_waiting;        /* under lock: the writing thread waits on done */
     pthread_mutex_t lock;
-    pthread_cond_t work, done;
+    pthread_cond_t work, done, drained;
     const sg_lexicon *lex;
     const sg_cli_extract_args *a;
     int serialize;           /* workers also turn statements into JSON lines */
+    FILE *inline_stream;     /* one thread: long documents' windows are written at once */
 } ring;
 
-/* Serialise a slot's statements into one JSONL buffer, so that the costly printing runs
- * on the worker threads too. */
-static sg_status serialize_slot(slot *j)
+/* Serialise statements into one JSONL buffer, so that the costly printing runs on the
+ * worker threads too, and free them. Fills c's text, ids and count. */
+static sg_status serialize_list(sg_statement_list *l, chunk *c)
 {
     size_t cap = 0, len = 0;
     char *buf = NULL;
-    for (size_t i = 0; i < j->out.n; i++)
-        if (sg_statement_append_json(&buf, &len, &cap, &j->out.items[i]) != SG_OK) {
+    for (size_t i = 0; i < l->n; i++)
+        if (sg_statement_append_json(&buf, &len, &cap, &l->items[i]) != SG_OK) {
             free(buf);
             return SG_ENOMEM;
         }
-    j->jsonl = buf;
-    j->jsonl_len = len;
+    c->jsonl = buf;
+    c->jsonl_len = len;
     /* what the counts need, in one block: the records are freed here, on the thread that
      * made them (a free on another thread would contend for this thread's arena) */
     size_t ids = 0;
-    for (size_t i = 0; i < j->out.n; i++)
-        ids += j->out.items[i].actor ? strlen(j->out.items[i].actor) + 1 : 0;
-    if ((j->actors = malloc(ids + 1)) == NULL)
+    for (size_t i = 0; i < l->n; i++)
+        ids += l->items[i].actor ? strlen(l->items[i].actor) + 1 : 0;
+    if ((c->actors = malloc(ids + 1)) == NULL)
         return SG_ENOMEM;
-    for (size_t i = 0; i < j->out.n; i++)
-        if (j->out.items[i].actor) {
-            size_t n = strlen(j->out.items[i].actor) + 1;
-            memcpy(j->actors + j->actors_len, j->out.items[i].actor, n);
-            j->actors_len += n;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->items[i].actor) {
+            size_t n = strlen(l->items[i].actor) + 1;
+            memcpy(c->actors + c->actors_len, l->items[i].actor, n);
+            c->actors_len += n;
         }
-    j->n_statements = j->out.n;
-    sg_statement_list_destroy(&j->out);
+    c->n_statements = l->n;
+    sg_statement_list_destroy(l);
     return SG_OK;
+}
+
+static sg_status serialize_slot(slot *j)
+{
+    chunk c = {0};
+    sg_status rc = serialize_list(&j->out, &c);
+    j->jsonl = c.jsonl;
+    j->jsonl_len = c.jsonl_len;
+    j->actors = c.actors;
+    j->actors_len = c.actors_len;
+    j->n_statements = c.n_statements;
+    return rc;
+}
+
+static void chunks_free(chunk *c)
+{
+    while (c) {
+        chunk *next = c->next;
+        free(c->jsonl);
+        free(c->actors);
+        free(c);
+        c = next;
+    }
+}
+
+/* Write chunks in order and free them (the writing thread: it counts the statements). */
+static sg_status write_chunks(chunk *c, FILE *stream, sg_error *err)
+{
+    sg_status rc = SG_OK;
+    for (chunk *k = c; k && rc == SG_OK; k = k->next) {
+        sg_cli_count_statements(k->n_statements, k->actors, k->actors_len);
+        if (k->jsonl_len && fwrite(k->jsonl, 1, k->jsonl_len, stream) != k->jsonl_len)
+            rc = sg_error_set(err, SG_EIO, NULL, 0, "writing output failed");
+    }
+    chunks_free(c);
+    return rc;
+}
+
+/* Where a long document's windows go (sg_extract_document_windows). */
+typedef struct window_sink {
+    ring *p;
+    slot *j;
+    sg_error err; /* when the sink fails */
+} window_sink;
+
+/* One window of a long document: to the output at once when one thread does everything
+ * (its document is then the one being written), else queued on the slot for the writing
+ * thread, pausing while SG_WINDOW_BACKLOG bytes wait. */
+static sg_status window_out(sg_statement_list *w, void *arg)
+{
+    window_sink *k = arg;
+    ring *p = k->p;
+    chunk *c = calloc(1, sizeof(*c));
+    if (c == NULL || serialize_list(w, c) != SG_OK) {
+        chunks_free(c);
+        return sg_error_set(&k->err, SG_ENOMEM, NULL, 0, "out of memory");
+    }
+    if (p->inline_stream)
+        return write_chunks(c, p->inline_stream, &k->err);
+    pthread_mutex_lock(&p->lock);
+    *k->j->chunks_tail = c;
+    k->j->chunks_tail = &c->next;
+    k->j->backlog += c->jsonl_len;
+    if (p->main_waiting)
+        pthread_cond_signal(&p->done);
+    while (k->j->backlog > SG_WINDOW_BACKLOG && !p->stop)
+        pthread_cond_wait(&p->drained, &p->lock);
+    int stop = p->stop;
+    pthread_mutex_unlock(&p->lock);
+    return stop ? sg_error_set(&k->err, SG_EINTERNAL, NULL, 0, "stopped") : SG_OK;
 }
 
 /* Extract one document (any thread: touches only the slot and the read-only lexicon). */
 static void process(ring *p, slot *j)
 {
     sg_extract_options o = extract_options(p->a);
-    j->rc = sg_extract_document(&j->out, p->lex, &j->doc->doc, &o, &j->err);
+    if (p->serialize && j->doc->doc.len > SG_DOC_WINDOW_BYTES) {
+        window_sink k = {p, j, {0}};
+        j->rc = sg_extract_document_windows(p->lex, &j->doc->doc, &o, window_out, &k, &j->err);
+        if (k.err.code != SG_OK)
+            j->err = k.err;
+    } else {
+        j->rc = sg_extract_document(&j->out, p->lex, &j->doc->doc, &o, &j->err);
+    }
     sg_cli_progress_done(j->doc->doc.len);
     if (j->rc != SG_OK) {
         snprintf(j->err.file, sizeof(j->err.file), "%s", j->doc->file);
-        j->err.line = j->doc->line;
+        if (j->doc->line) /* a JSONL line; else the library's line in the text */
+            j->err.line = j->doc->line;
     } else if (p->serialize && serialize_slot(j) != SG_OK) {
         j->rc = sg_error_set(&j->err, SG_ENOMEM, j->doc->file, j->doc->line, "out of memory");
     }
@@ -196,8 +294,10 @@ static void slot_clear(slot *j)
     sg_statement_list_destroy(&j->out);
     free(j->jsonl);
     free(j->actors);
+    chunks_free(j->chunks);
     memset(j, 0, sizeof(*j));
     sg_statement_list_init(&j->out);
+    j->chunks_tail = &j->chunks;
 }
 
 /* The documents of every file in turn, opening the next file when one ends. */
@@ -360,6 +460,14 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
                                sg_error *err)
 {
     doc_source src = {files, n_files, 0, NULL, NULL, a, NULL};
+#ifdef __GLIBC__
+    /* Each window of a long document allocates and frees the same large arrays again;
+     * with glibc's defaults they were mapped and unmapped (or the heap trimmed) each
+     * time, which doubled the CPU time of a long .txt once its statements no longer
+     * pinned the heap. Freed memory stays in the heap for the next window instead. */
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
     if (a->strict) { /* before anything is extracted or written */
         sg_status rc = check_all(&src, err);
         if (rc != SG_OK) {
@@ -376,6 +484,8 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
     p.lex = lex;
     p.a = a;
     p.serialize = stream != NULL;
+    for (size_t i = 0; p.slots && i < p.cap; i++)
+        p.slots[i].chunks_tail = &p.slots[i].chunks;
     if (p.slots == NULL) {
         if (src.stdin_copy)
             fclose(src.stdin_copy);
@@ -384,9 +494,11 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.work, NULL);
     pthread_cond_init(&p.done, NULL);
+    pthread_cond_init(&p.drained, NULL);
     pthread_t th[64];
     /* one thread works inline; more get worker threads (this one reads and writes) */
     int started = n_threads > 1 ? start_workers(&p, th, n_threads) : 0;
+    p.inline_stream = started == 0 ? stream : NULL;
     /* for the progress line: the bytes to read, and the documents when every input is one
      * text file (JSONL documents are counted as they come) */
     size_t total_bytes = 0, total_docs = strcmp(a->format, "jsonl") == 0 ? 0 : (size_t)n_files;
@@ -437,13 +549,22 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
         }
         slot *j = &p.slots[n_written % p.cap];
         int must_wait = eof || p.n_read - n_written == p.cap || in_flight >= SG_BYTES_IN_FLIGHT;
-        while (must_wait && !j->done) {
+        while (must_wait && !j->done && j->chunks == NULL) {
             p.main_waiting = 1;
             pthread_cond_wait(&p.done, &p.lock);
             p.main_waiting = 0;
         }
         int ready = n_written < p.n_read && j->done;
+        chunk *windows = n_written < p.n_read ? j->chunks : NULL; /* a long document's */
+        if (windows) {
+            j->chunks = NULL;
+            j->chunks_tail = &j->chunks;
+            j->backlog = 0;
+            pthread_cond_broadcast(&p.drained);
+        }
         pthread_mutex_unlock(&p.lock);
+        if (windows && (rc = write_chunks(windows, stream, err)) != SG_OK)
+            break;
         if (!ready)
             continue;
         if (j->rc != SG_OK) {
@@ -462,6 +583,7 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
     pthread_mutex_lock(&p.lock);
     p.stop = 1;
     pthread_cond_broadcast(&p.work);
+    pthread_cond_broadcast(&p.drained);
     pthread_mutex_unlock(&p.lock);
     for (int t = 0; t < started; t++)
         pthread_join(th[t], NULL);
@@ -480,6 +602,7 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.work);
     pthread_cond_destroy(&p.done);
+    pthread_cond_destroy(&p.drained);
     return rc;
 }
 

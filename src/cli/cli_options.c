@@ -88,8 +88,9 @@ static const sg_cli_opt build_opts[] = {
     {"max-edge-evidence", 0, "N", 'x', "statement ids kept per edge (default 10)"},
     {"topic-partners", 0, "N", SG_OPT_TOPIC_PARTNERS,
      "on a topic with more than N+1 actors, pair each\n"
-     "actor with the topic's N most active ones only\n"
-     "(default 100; edges grow linearly, not squared)"},
+     "actor with N others only: its neighbours in activity\n"
+     "and far ones on a ring (default 100; edges grow\n"
+     "linearly, not squared; docs/networks.md)"},
     {"all-pairs", 0, NULL, SG_OPT_ALL_PAIRS, "every co-stance pair, however many (exact)"},
     {"window-networks", 0, NULL, SG_OPT_WINDOW_NETWORKS,
      "give each time window its own network too\n"

@@ -1496,9 +1496,10 @@ static sg_status extract_window(sg_statement_list *out, const sg_lexicon *lex,
                                 int topic, size_t byte_base, size_t *sent_base, size_t *n_out,
                                 sg_error *err);
 
-sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
-                              const sg_document *doc, const sg_extract_options *opts,
-                              sg_error *err)
+/* The windows of doc in turn, into out; after each one fn (when set) takes them. */
+static sg_status extract_windows(sg_statement_list *out, const sg_lexicon *lex,
+                                 const sg_document *doc, const sg_extract_options *opts,
+                                 sg_extract_window_fn fn, void *arg, sg_error *err)
 {
     static const sg_extract_options defaults = SG_EXTRACT_OPTIONS_INIT;
     if (opts == NULL)
@@ -1516,10 +1517,35 @@ sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
         w.text = doc->text + off;
         w.len = window_len(doc->text + off, doc->len - off);
         rc = extract_window(out, lex, &w, opts, topic, off, &sent_base, &n_out, err);
+        if (rc == SG_OK && fn != NULL) {
+            rc = fn(out, arg);
+            sg_statement_list_destroy(out); /* what fn left */
+            if (rc != SG_OK)
+                sg_error_set(err, rc, doc->id, 0, rc == SG_ENOMEM ? "out of memory"
+                                                                  : "stopped by the caller");
+        }
         off += w.len;
         if (w.len == 0)
             break;
     }
+    return rc;
+}
+
+sg_status sg_extract_document(sg_statement_list *out, const sg_lexicon *lex,
+                              const sg_document *doc, const sg_extract_options *opts,
+                              sg_error *err)
+{
+    return extract_windows(out, lex, doc, opts, NULL, NULL, err);
+}
+
+sg_status sg_extract_document_windows(const sg_lexicon *lex, const sg_document *doc,
+                                      const sg_extract_options *opts,
+                                      sg_extract_window_fn fn, void *arg, sg_error *err)
+{
+    sg_statement_list window;
+    sg_statement_list_init(&window);
+    sg_status rc = extract_windows(&window, lex, doc, opts, fn, arg, err);
+    sg_statement_list_destroy(&window);
     return rc;
 }
 
@@ -1557,12 +1583,19 @@ static sg_status extract_window(sg_statement_list *out, const sg_lexicon *lex,
                                 sg_error *err)
 {
     ctx c;
+    size_t bad = 0;
     sg_status rc = sg_extract__open(&c, lex, doc, opts, out, err);
-    if (rc != SG_OK) {
-        if (rc == SG_EINPUT && byte_base > 0 && err) /* the offset is the window's */
-            sg_error_set(err, rc, doc->id, 0, "invalid UTF-8 after byte %zu", byte_base);
-        return rc;
+    if (rc == SG_EINPUT && !sg_utf8_valid(doc->text, doc->len, &bad)) {
+        /* the byte and line in the whole document (doc is its window at byte_base) */
+        const char *whole = doc->text - byte_base, *end = doc->text + bad;
+        long line = 1;
+        for (const char *p = whole; (p = memchr(p, '\n', (size_t)(end - p))) != NULL; p++)
+            line++;
+        return sg_error_set(err, SG_EINPUT, doc->id, line, "invalid UTF-8 at byte %zu",
+                            byte_base + bad);
     }
+    if (rc != SG_OK)
+        return rc;
     c.byte_base = byte_base;
     c.sent_base = *sent_base;
     c.n_out = *n_out;

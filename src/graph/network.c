@@ -12,14 +12,16 @@
  * x(i,.), s_ji sums x(j,.) and m11 sums x(i,.) x(j,.); cosine-vector the product of
  * the Euclidean norms of the actors' (c,k) profiles (of their per-topic totals for
  * ignore). Pairs are accumulated topic by topic, so the cost is sum_c n_c^2, not n^2.
- * Pruning: on a topic with more than topic_partners + 1 actors, the pairs are those of
- * every actor with the topic's topic_partners most active actors (largest summed weight,
- * ties by node), so the cost and the edges grow with n_c * topic_partners; 0 = exact.
+ * Pruning: on a topic with more than k + 1 actors (k = topic_partners), each actor is
+ * paired with 2 ceil(k / 2) others on a ring in activity order (its neighbours in
+ * activity and far ones; topic_pairs): no actor has more than k + 1 partners on a topic,
+ * and the cost and the edges grow with n_c * k; k = 0 is exact.
  * Two-mode: actor -> topic edges, ignore = sum_k x, subtract = x(+) - x(-); activity
  * divides by t_i, prominence by the topic's total. Direct relations: pos - neg.
  * Only edges whose weight is non-zero after rounding to 6 decimals are kept.
  */
 #include "graph/graph_internal.h"
+#include "common/assert.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -200,8 +202,54 @@ static int cmp_active(const void *x, const void *y)
     return (a->node > b->node) - (a->node < b->node);
 }
 
+/* splitmix64: a fixed, portable generator, so the pruned pairs are the same everywhere. */
+static uint64_t splitmix64(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15u);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
+    return z ^ (z >> 31);
+}
+
+/* The ring distances of a pruned topic of n actors with k partners each (n > k + 1):
+ * m = ceil(k / 2) distinct distances in 1 .. (n - 1) / 2, the near ones 1 .. ceil(m / 2)
+ * and m - ceil(m / 2) far ones drawn without repetition from the rest of that range
+ * (Floyd's sampling, seeded with n). Writes them to d[0 .. m). */
+static sg_status ring_distances(size_t n, size_t k, size_t *d, size_t *m_out)
+{
+    size_t m = (k + 1) / 2, near = (m + 1) / 2, far = m - near;
+    size_t top = (n - 1) / 2, range = top - near; /* far ones: near + 1 .. top */
+    SG_ASSERT(m <= top, NULL);
+    for (size_t i = 0; i < near; i++)
+        d[i] = i + 1;
+    *m_out = m;
+    if (far == 0)
+        return SG_OK;
+    unsigned char *taken = calloc(range + 1, 1);
+    if (taken == NULL)
+        return SG_ENOMEM;
+    uint64_t state = (uint64_t)n;
+    size_t out = near;
+    for (size_t j = range - far + 1; j <= range; j++) {
+        size_t t = 1 + (size_t)(splitmix64(&state) % j); /* 1 .. j */
+        if (taken[t])
+            t = j;
+        taken[t] = 1;
+        d[out++] = near + t;
+    }
+    free(taken);
+    return SG_OK;
+}
+
 /* The pairs of one topic's run order[lo, hi) (sorted by node): all of them, or, above
- * g->topic_partners + 1 actors, those with one of the topic_partners most active. */
+ * g->topic_partners + 1 actors, a ring of bounded degree. The actors are ranked by
+ * activity (most active first, ties by node) and placed on a ring in that order; the
+ * actor of rank r is paired with those of ranks r + d and r - d (mod n) for each ring
+ * distance d (ring_distances). Every actor so has exactly 2 ceil(k / 2) partners: its
+ * neighbours in activity (the most active are paired with each other) and far ones
+ * spread over the whole topic, so the pruned network stays connected, with short paths,
+ * and no actor is a hub. Each pair is made once: the distances are distinct and below
+ * n / 2. */
 static sg_status topic_pairs(sg_map *map, pair_acc **acc, size_t *n_acc, size_t *cap,
                              const sg_graph *g, const sg_cell *cells, const topic_cell *order,
                              size_t lo, size_t hi)
@@ -216,22 +264,19 @@ static sg_status topic_pairs(sg_map *map, pair_acc **acc, size_t *n_acc, size_t 
         return SG_OK;
     }
     active_pos *ap = malloc(n * sizeof(active_pos));
-    unsigned char *hub = calloc(n, 1);
+    size_t *dist = malloc(((k + 1) / 2) * sizeof(size_t)), m = 0;
     sg_status rc = SG_ENOMEM;
-    if (ap == NULL || hub == NULL)
+    if (ap == NULL || dist == NULL || ring_distances(n, k, dist, &m) != SG_OK)
         goto done;
     for (size_t i = 0; i < n; i++) {
         const double *x = cells[order[lo + i].cell].w;
         ap[i] = (active_pos){x[0] + x[1] + x[2], order[lo + i].node, i};
     }
     sg_graph__sort(ap, n, sizeof(active_pos), cmp_active);
-    for (size_t h = 0; h < k; h++)
-        hub[ap[h].pos] = 1;
-    for (size_t i = 0; i < n; i++) {
-        for (size_t h = 0; h < k; h++) {
-            size_t j = ap[h].pos;
-            /* a pair of two hubs once (from its lower position) */
-            if (j == i || (hub[i] && j < i) || order[lo + i].node == order[lo + j].node)
+    for (size_t r = 0; r < n; r++) {
+        for (size_t h = 0; h < m; h++) {
+            size_t i = ap[r].pos, j = ap[(r + dist[h]) % n].pos;
+            if (order[lo + i].node == order[lo + j].node)
                 continue;
             size_t a = i < j ? i : j, b = i < j ? j : i;
             if (pair_add(map, acc, n_acc, cap, cells, order[lo + a].cell, order[lo + b].cell))
@@ -241,7 +286,7 @@ static sg_status topic_pairs(sg_map *map, pair_acc **acc, size_t *n_acc, size_t 
     rc = SG_OK;
 done:
     free(ap);
-    free(hub);
+    free(dist);
     return rc;
 }
 

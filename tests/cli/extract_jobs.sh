@@ -24,3 +24,22 @@ first=$(head -1 "$tmp/one" | python3 -c 'import json,sys; print(json.load(sys.st
 last=$(tail -1 "$tmp/one" | python3 -c 'import json,sys; print(json.load(sys.stdin)["doc"])')
 if [ "$first" != d0 ] || [ "$last" != d399 ]; then echo "FAIL: order $first..$last"; exit 1; fi
 echo "extract_jobs: $n statements, identical on 1 and 3 threads"
+
+# Long documents (over SG_DOC_WINDOW_BYTES: written window by window, through a queue
+# on the worker when threaded) between short ones: the same bytes on 1 and 3 threads.
+# Each long text gives about 13 MB of statements, more than the 4 MiB a worker queues
+# before it pauses for the writing thread, so the second one waits for the first.
+python3 - "$tmp/longa_2024-11-23.txt" "$tmp/longb_2024-11-23.txt" <<'PY'
+import sys
+for i, path in enumerate(sys.argv[1:]):
+    with open(path, "w") as f:
+        f.write(("Germany opposes Ukraine joining NATO.\n\n" if i == 0 else
+                 "France supports Ukraine's NATO membership.\n\n") * 27000)
+PY
+set -- "$tmp/longa_2024-11-23.txt" "$tmp/docs.jsonl" "$tmp/longb_2024-11-23.txt"
+"$bin" extract -j 1 -t ukraine-nato "$@" >"$tmp/long1" || exit 1
+"$bin" extract -j 3 -t ukraine-nato "$@" >"$tmp/long3" || exit 1
+if ! cmp -s "$tmp/long1" "$tmp/long3"; then echo "FAIL: long documents: -j 3 differs from -j 1"; exit 1; fi
+n=$(wc -l <"$tmp/long1")
+if [ "$n" -lt 54000 ]; then echo "FAIL: only $n statements from the long documents"; exit 1; fi
+echo "extract_jobs: long documents: $n statements, identical on 1 and 3 threads"

@@ -90,9 +90,26 @@ with open(sys.argv[3], "w") as f:
     for i in range(k):
         f.write(json.dumps({"id": "d%d" % i, "date": "2024-11-23", "text": a}) + "\n")
 PY
-run plain -- "$bin" extract -t ukraine-nato -j1 "$tmp/plain_2024-11-23.txt"; plain_cpu=$CPU
-run plainj -- "$bin" extract -t ukraine-nato -j1 "$tmp/plain.jsonl"; plainj_cpu=$CPU
+run plain -- "$bin" extract -t ukraine-nato -j1 "$tmp/plain_2024-11-23.txt"; plain_cpu=$CPU plain_rss=$RSS
+run plainj -- "$bin" extract -t ukraine-nato -j1 "$tmp/plain.jsonl"; plainj_cpu=$CPU plainj_rss=$RSS
 check "4 MiB .txt vs the same text as JSONL: cpu time" "$plainj_cpu" "$plain_cpu" 6
+# ... and memory: beyond the JSONL run, the text itself (read whole) and a bounded part;
+# its statements are written window by window, not held to its end (was 31 MiB more).
+# -j2 writes the windows through the worker's queue: the same bound, the same bytes.
+run plain2 -- "$bin" extract -t ukraine-nato -j2 "$tmp/plain_2024-11-23.txt"; plain2_rss=$RSS
+text_kib=$(( $(wc -c <"$tmp/plain_2024-11-23.txt") / 1024 ))
+for j in 1 2; do
+  r=$([ $j = 1 ] && echo "$plain_rss" || echo "$plain2_rss")
+  extra=$(( r - plainj_rss ))
+  if [ "$extra" -le $(( text_kib + 12 * 1024 )) ]; then
+    echo "ok: 4 MiB .txt -j$j: $extra KiB more than as JSONL (text $text_kib KiB + at most 12 MiB)"
+  else
+    echo "FAIL: 4 MiB .txt -j$j: $extra KiB more than as JSONL (text $text_kib KiB + 12 MiB allowed)"; fail=1
+  fi
+done
+if ! cmp -s "$tmp/plain.out" "$tmp/plain2.out"; then
+  echo "FAIL: 4 MiB .txt: -j1 and -j2 write different statements"; fail=1
+fi
 
 # 4. 2,000 actors on one topic: pruned co-stance pairs (was 2 million edges)
 python3 -c "
