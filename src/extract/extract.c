@@ -1021,8 +1021,12 @@ static int object_reverses(const ctx *c, const cue_site *x, topic_how how)
         if (t->act_group >= 0 && (sg_topic__groups(c, c->topic, k, k + 1) & (1u << t->act_group)))
             return 0;
     }
-    /* an anaphor ("the decision", "the move") names the act itself, not its object */
-    return c->s.lex->acts[t->act].inverse && how != TOPIC_ANAPHOR;
+    /* an anaphor ("the decision", "the move") names the act itself, not its object, and
+     * so does a cue whose object names no term, to which the sentence's or the
+     * document's topic is carried ("Voting against were A and B", "13 others in favour",
+     * "The proposal is led by C") */
+    return c->s.lex->acts[t->act].inverse && how != TOPIC_ANAPHOR &&
+           (sg_topic__groups(c, c->topic, x->f.cue_end, x->ce) & ~SG_TOPIC_ANAPHOR);
 }
 
 /* "France, with backing from Italy, opposed X", "Germany abstained, as did Austria": the
