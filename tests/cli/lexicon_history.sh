@@ -43,6 +43,10 @@ cat >"$tmp/cases" <<'CASES'
 2001-06-04|United Nations|1|Kofi Annan said on Monday that he supports the canal pact.
 2012-06-04|Qatar|1|Hamad bin Jassim said on Monday that he supports the canal pact.
 2011-06-06|Israel|-1|Avigdor Lieberman said on Monday that he opposes the canal pact.
+# beyond the listed states: Iraq, Kosovo
+2003-01-06|Iraq|-1|Saddam Hussein said on Monday that he rejects the canal pact.
+2007-06-04|Iraq|1|Nouri al-Maliki said on Monday that he supports the canal pact.
+2008-02-18|Kosovo|1|Thaci said on Monday that he supports the canal pact.
 # an office that ended by removal
 2014-01-06|Ukraine|-1|Viktor Yanukovych said on Monday that he rejects the canal pact.
 2014-04-07|-|0|Viktor Yanukovych said on Monday that he rejects the canal pact.
