@@ -393,6 +393,9 @@ static void test_more_holder_shapes(void)
     /* a phrase cue's own words name part of the question */
     CU_ASSERT_EQUAL(stance("The EU opened accession talks with Moldova on Tuesday.", "moldova-eu",
                            "European Union"), 1);
+    /* a relative clause of an unnamed group holds its own cue, not the speaker's */
+    CU_ASSERT_EQUAL(stance("Poland said it understood the motives of those that signed the "
+                           "Mercosur deal.", "trade", "Poland"), ABSENT);
     /* a feeling "in"/"among" an actor is that actor's */
     CU_ASSERT_EQUAL(stance("The Mercosur deal has raised concerns in Austria.", "trade", "Austria"), -1);
     /* an experiencer adjective: "to X" holds it */

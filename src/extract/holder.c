@@ -419,15 +419,16 @@ static int relative_members(const ctx *c, size_t at, size_t end)
         return -1;
     for (size_t k = end; k < st->last_plus1 && k < end + 16; k++) {
         if (sg_extract__main_meaning(&c->s, k, SG_P_CUE))
-            return -1;
+            return -2;
         if (!in_list(c, k, SG_WL_MEMBER_VERBS))
             continue;
         size_t after = k + 1;
         while (after < st->last_plus1 && is_punct(c, after, ":"))
             after++;
-        return sg_holder__list_after(c, after, st->last_plus1);
+        int l = sg_holder__list_after(c, after, st->last_plus1);
+        return l >= 0 ? l : -2;
     }
-    return -1;
+    return -2; /* "the motives of those that voted for X": unnamed, and not the speaker */
 }
 
 /* Fronted votes: "Voting against were A and B", "Among those voting in favour were C",
@@ -772,6 +773,10 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     }
     if ((h.list = relative_members(c, at, end)) >= 0) {
         h.rule = "relative-members";
+        return h;
+    }
+    if (h.list == -2) {
+        h.list = -1;
         return h;
     }
     if ((h.list = fronted_vote(c, at, end)) >= 0) {
