@@ -17,19 +17,22 @@ check() { # GOLD DIR FLOOR [eval options: --topics FILE]
   fi
 }
 check tests/data/dev/gold.jsonl tests/data/dev 0.95
-check tests/heldout/gold.jsonl tests/heldout 0.83
-check tests/heldout2/gold.jsonl tests/heldout2 0.73
-check tests/heldout3/gold.jsonl tests/heldout3 0.67
+check tests/heldout/gold.jsonl tests/heldout 0.85
+check tests/heldout2/gold.jsonl tests/heldout2 0.75
+check tests/heldout3/gold.jsonl tests/heldout3 0.71
 # far-domain development corpora: real articles on questions outside the European
 # security sphere, scored with the terms-only topics files a new user wrote
-check tests/far-dev-a/gold.jsonl tests/far-dev-a 0.75 --topics tests/far-dev-a/topics.json
-check tests/far-dev-b/gold.jsonl tests/far-dev-b 0.64 --topics tests/far-dev-b/topics.json
+check tests/far-dev-a/gold.jsonl tests/far-dev-a 0.79 --topics tests/far-dev-a/topics.json
+check tests/far-dev-b/gold.jsonl tests/far-dev-b 0.71 --topics tests/far-dev-b/topics.json
 check tests/far-dev-c/gold.jsonl tests/far-dev-c 0.82 --topics tests/far-dev-c/topics.json
-# the far-domain held-out sets, never inspected: far-holdout (session 1; first run 0.585,
-# 0.629 after session 2) and far-holdout2 (session 2; 0.465 before its changes, first run
-# with them 0.488); floors only catch regressions
-check tests/far-holdout/gold.jsonl tests/far-holdout 0.60 --topics tests/far-holdout/topics.json
-check tests/far-holdout2/gold.jsonl tests/far-holdout2 0.46 --topics tests/far-holdout2/topics.json
+check tests/far-dev-d/gold.jsonl tests/far-dev-d 0.69 --topics tests/far-dev-d/topics.json
+# far-dev-d (session 3, 36 articles, 6 questions) is a development corpus; far-holdout
+# (session 1; first run 0.585) and far-holdout2 (session 2; first run 0.488) were held out
+# when made and used for error analysis in session 3 (0.667 and 0.681 after it); the
+# untouched set of session 3 is tests/far-holdout3 (scored below, no floor tuning);
+# floors only catch regressions
+check tests/far-holdout/gold.jsonl tests/far-holdout 0.64 --topics tests/far-holdout/topics.json
+check tests/far-holdout2/gold.jsonl tests/far-holdout2 0.66 --topics tests/far-holdout2/topics.json
 # malformed gold: one line naming file and line
 printf '{"file":"a","topic":"t","stances":[{"actor":"X","stance":"maybe"}]}\n' >/tmp/sg-badgold.$$
 if "$bin" eval /tmp/sg-badgold.$$ --corpus tests/data/dev 2>/tmp/sg-err.$$; then echo "FAIL: bad gold accepted"; fail=1; fi
