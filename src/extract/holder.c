@@ -141,6 +141,8 @@ int sg_holder__first_candidate(const ctx *c, size_t from, size_t to)
  * cue between). */
 static int colon_members(const ctx *c, size_t from)
 {
+    if (from >= c->s.tok.n_tok)
+        return -1; /* "... opposed by" at the very end of the document */
     const sg_sentence *st = &c->s.tok.sent[c->s.sent_of[from]];
     for (size_t j = from; j < st->last_plus1 && j < from + 14; j++) {
         if (sg_extract__main_meaning(&c->s, j, SG_P_CUE))
