@@ -130,6 +130,9 @@ static void test_candidates_own_act_reported_by_another(void)
     CU_ASSERT_EQUAL(stance_in("Ukraine"), ABSENT);
     run("Diplomats discussed a date for Ukraine joining the alliance, NATO said.", "ukraine-nato");
     CU_ASSERT_EQUAL(stance_in("Ukraine"), ABSENT);
+    /* a past act reported as a fact is the candidate's own */
+    run("Moldova's government confirmed that Ukraine had joined NATO.", "ukraine-nato");
+    CU_ASSERT_EQUAL(stance_in("Ukraine"), 1);
 }
 
 static void test_inverse_act_object_support_is_opposition(void)

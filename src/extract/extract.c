@@ -727,9 +727,19 @@ static int speaker_holds(const ctx *c, cue_site *x)
 
 /* "Peskov said Ukraine will never join NATO": a candidate's own act reported by someone
  * else is the reporter's position on it, not the candidate's. */
+static int ends_in_ed(const char *w)
+{
+    size_t n = strlen(w);
+    return n > 4 && strcmp(w + n - 2, "ed") == 0;
+}
+
 static void reported_self_act(const ctx *c, cue_site *x)
 {
     if (!x->cue->act || !x->cue->self || !rule_is(&x->h, "reported-subject"))
+        return;
+    /* "confirmed that Indonesia had joined": a past act is the candidate's own, reported
+     * as a fact; "said Ukraine will never join" is the reporter's view */
+    if (ends_in_ed(c->s.tok.tok[x->at].norm) && !sg_extract__negated(c, x->at, x->cs))
         return;
     size_t after;
     int sp = sg_holder__speaker_before(c, x->cs, x->at, &after);
