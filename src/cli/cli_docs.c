@@ -371,7 +371,8 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
     int n_threads = a->jobs > 0 ? a->jobs : default_jobs();
     ring p;
     memset(&p, 0, sizeof(p));
-    p.cap = (size_t)n_threads * SG_SLOTS_PER_THREAD;
+    /* one thread alone needs one slot: it reads, extracts and writes each document in turn */
+    p.cap = n_threads > 1 ? (size_t)n_threads * SG_SLOTS_PER_THREAD : 1;
     p.slots = calloc(p.cap, sizeof(slot));
     p.lex = lex;
     p.a = a;
@@ -385,8 +386,10 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
     pthread_cond_init(&p.work, NULL);
     pthread_cond_init(&p.done, NULL);
     pthread_t th[64];
-    /* one thread works inline; more get worker threads (this one reads and writes) */
-    int started = n_threads > 1 ? start_workers(&p, th, n_threads) : 0;
+    /* n threads in all: n - 1 workers, and this one, which reads and writes and, whenever
+     * the ring is full, extracts the next document itself instead of waiting (on n cores
+     * no thread is left over for a reader that only reads) */
+    int started = n_threads > 1 ? start_workers(&p, th, n_threads - 1) : 0;
     /* for the progress line: the bytes to read, and the documents when every input is one
      * text file (JSONL documents are counted as they come) */
     size_t total_bytes = 0, total_docs = strcmp(a->format, "jsonl") == 0 ? 0 : (size_t)n_files;
@@ -406,24 +409,22 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
     size_t n_written = 0, in_flight = 0; /* bytes of the documents read, not yet written */
     int eof = 0;
     for (;;) {
-        if (!eof && p.n_read - n_written < p.cap && /* n_read changes only here */
-            (p.n_read == n_written || in_flight < SG_BYTES_IN_FLIGHT)) {
+        /* read while there is room: n_read changes only here */
+        while (!eof && p.n_read - n_written < p.cap &&
+               (p.n_read == n_written || in_flight < SG_BYTES_IN_FLIGHT)) {
             sg_doc *d = NULL;
             read_rc = source_next(&src, &d, &read_err);
-            slot *j = &p.slots[p.n_read % p.cap];
             if (d != NULL) {
+                slot *j = &p.slots[p.n_read % p.cap];
                 slot_clear(j);
                 j->doc = d;
                 in_flight += d->doc.len;
-                if (started == 0) {
-                    process(&p, j);
-                    j->done = 1;
-                }
             }
             pthread_mutex_lock(&p.lock);
             if (d != NULL) {
                 p.n_read++;
-                pthread_cond_signal(&p.work); /* one new document: one worker */
+                if (started)
+                    pthread_cond_signal(&p.work); /* one new document: one worker */
             } else {
                 eof = p.eof = 1;
                 pthread_cond_broadcast(&p.work);
@@ -435,17 +436,24 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
             pthread_mutex_unlock(&p.lock);
             break;
         }
-        slot *j = &p.slots[n_written % p.cap];
-        int must_wait = eof || p.n_read - n_written == p.cap || in_flight >= SG_BYTES_IN_FLIGHT;
-        while (must_wait && !j->done) {
-            p.main_waiting = 1;
-            pthread_cond_wait(&p.done, &p.lock);
-            p.main_waiting = 0;
+        slot *j = &p.slots[n_written % p.cap], *mine = NULL;
+        if (!j->done && p.n_taken < p.n_read) {
+            mine = &p.slots[p.n_taken++ % p.cap]; /* the ring is full: work, do not wait */
+        } else {
+            while (!j->done) {
+                p.main_waiting = 1;
+                pthread_cond_wait(&p.done, &p.lock);
+                p.main_waiting = 0;
+            }
         }
-        int ready = n_written < p.n_read && j->done;
         pthread_mutex_unlock(&p.lock);
-        if (!ready)
+        if (mine != NULL) {
+            process(&p, mine);
+            pthread_mutex_lock(&p.lock);
+            mine->done = 1;
+            pthread_mutex_unlock(&p.lock);
             continue;
+        }
         if (j->rc != SG_OK) {
             if (err)
                 *err = j->err;
