@@ -1,8 +1,8 @@
 /* cli_docs.c - documents from files into the extractor: the library's reader (docs.h)
  * reads one document at a time on this thread (it alone parses JSON: cJSON's error state
- * is global), a bounded ring of slots hands them to the worker threads, and the results
- * leave in input order, so the output is the same for any -j and memory is bounded by
- * the ring, not by the input. With --strict every document is read once first, so that
+ * is global), a bounded ring of slots hands them to the worker threads (this thread takes
+ * one itself whenever it cannot read on), and the results leave in input order, so the
+ * output is the same for any -j and memory is bounded by the ring, not by the input. With --strict every document is read once first, so that
  * a malformed line fails the run before any statement is written. */
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli_docs.h"
@@ -208,7 +208,11 @@ typedef struct doc_source {
     sg_doc_reader *rd;
     const sg_cli_extract_args *a;
     FILE *stdin_copy; /* --strict: standard input as read by the check, read again */
+    char *iobuf;      /* the stdio buffer of the open file (glibc sizes its own by the
+                         file system's block, 4 KiB, whatever setvbuf is asked) */
 } doc_source;
+
+#define SG_READ_BUFFER ((size_t)1 << 20)
 
 static void source_close(doc_source *src)
 {
@@ -240,8 +244,8 @@ static sg_status source_open(doc_source *src, const char *path, sg_error *err)
     src->fp = !is_stdin ? fopen(path, "rb") : src->stdin_copy ? src->stdin_copy : stdin;
     if (src->fp == NULL)
         return sg_error_set(err, SG_EIO, path, 0, "cannot open: %s", strerror(errno));
-    if (!is_stdin) /* 1 MiB reads, not 4 KiB ones (before any I/O on the stream) */
-        setvbuf(src->fp, NULL, _IOFBF, (size_t)1 << 20);
+    if (!is_stdin && (src->iobuf != NULL || (src->iobuf = malloc(SG_READ_BUFFER)) != NULL))
+        setvbuf(src->fp, src->iobuf, _IOFBF, SG_READ_BUFFER); /* 1 MiB reads, before any I/O */
     return sg_doc_reader_open(&src->rd, src->fp, path, sg_cli_name(path),
                               source_format(src->a), src->a->date, err);
 }
@@ -359,12 +363,13 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
                                const sg_cli_extract_args *a, char **files, int n_files,
                                sg_error *err)
 {
-    doc_source src = {files, n_files, 0, NULL, NULL, a, NULL};
+    doc_source src = {files, n_files, 0, NULL, NULL, a, NULL, NULL};
     if (a->strict) { /* before anything is extracted or written */
         sg_status rc = check_all(&src, err);
         if (rc != SG_OK) {
             if (src.stdin_copy)
                 fclose(src.stdin_copy);
+            free(src.iobuf);
             return rc;
         }
     }
@@ -380,6 +385,7 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
     if (p.slots == NULL) {
         if (src.stdin_copy)
             fclose(src.stdin_copy);
+        free(src.iobuf);
         return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
     }
     pthread_mutex_init(&p.lock, NULL);
@@ -483,6 +489,7 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
         slot_clear(&p.slots[i]);
     free(p.slots);
     source_close(&src);
+    free(src.iobuf); /* after the file that used it is closed */
     if (src.stdin_copy)
         fclose(src.stdin_copy);
     pthread_mutex_destroy(&p.lock);

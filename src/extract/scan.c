@@ -783,11 +783,8 @@ sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex, const sg_document 
     s->hyphen = malloc(s->tok.n_tok + 1);
     if (s->men_at == NULL || s->sent_of == NULL || s->tid == NULL || s->hyphen == NULL)
         goto oom;
-    for (size_t i = 0; i < s->tok.n_tok; i++) { /* one vocabulary look-up per token */
-        int hyphen;
-        s->tid[i] = sg_lexicon__token_id(lex, s->tok.tok[i].norm, &hyphen);
-        s->hyphen[i] = (unsigned char)hyphen;
-    }
+    /* one vocabulary look-up per token */
+    sg_lexicon__token_ids(lex, s->tok.tok, s->tok.n_tok, s->tid, s->hyphen);
     for (size_t i = 0; i < s->tok.n_tok; i++)
         s->men_at[i] = -1;
     for (size_t si = 0; si < s->tok.n_sent; si++)

@@ -264,6 +264,11 @@ uint32_t sg_lexicon__word_id(const sg_lexicon *lex, const char *token);
 /* sg_lexicon__word_id, also saying whether the token holds a hyphen (*hyphen), found in
  * the same pass over its bytes. */
 uint32_t sg_lexicon__token_id(const sg_lexicon *lex, const char *token, int *hyphen);
+/* sg_lexicon__token_id for n tokens at once (id[k], hyphen[k] for tok[k]): the look-ups
+ * of several tokens overlap. */
+struct sg_token;
+void sg_lexicon__token_ids(const sg_lexicon *lex, const struct sg_token *tok, size_t n,
+                           uint32_t *id, unsigned char *hyphen);
 /* Child of node for the normalised token, or 0 when none (0 is the root, never a child);
  * sg_lexicon__child_id (below) takes the token's id. */
 size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token);

@@ -130,26 +130,24 @@ static word_key key_of(const char *tok)
 {
     const unsigned char *p = (const unsigned char *)tok;
     word_key k = {0, 0, 0, 0};
+    uint64_t h = 0x9E3779B97F4A7C15ULL, w = 0;
     size_t i = 0;
-    for (; i < 8 && p[i]; i++) {
-        k.head |= (uint64_t)p[i] << (8 * i);
-        k.hyphen |= p[i] == '-';
-    }
-    uint64_t h = mix64(k.head + 0x9E3779B97F4A7C15ULL);
-    if (i == 8) /* a longer word: its further bytes, 8 at a time */
-        for (uint64_t w = 0; ; i++) {
-            unsigned c = p[i];
-            w |= (uint64_t)c << (8 * (i % 8));
-            k.hyphen |= c == '-';
-            if (c == 0 || i % 8 == 7) {
-                h = mix64(h ^ w);
-                w = 0;
-                if (c == 0)
-                    break;
-            }
+    int hyphen = 0;
+    for (unsigned c; (c = p[i]) != 0;) {
+        w |= (uint64_t)c << (8 * (i & 7));
+        hyphen |= c == '-';
+        if ((++i & 7) == 0) { /* 8 more bytes: into the hash */
+            if (i == 8)
+                k.head = w;
+            h = mix64(h ^ w);
+            w = 0;
         }
+    }
+    if (i < 8)
+        k.head = w;
     k.len = i;
-    k.hash = mix64(h ^ i);
+    k.hyphen = hyphen;
+    k.hash = mix64(h ^ w ^ ((uint64_t)i << 56));
     return k;
 }
 
@@ -177,6 +175,30 @@ uint32_t sg_lexicon__token_id(const sg_lexicon *lex, const char *token, int *hyp
     if (lex->n_vslots == 0 || k.len > UINT16_MAX)
         return 0;
     return lex->vslots[vocab_slot(lex, token, &k)].id;
+}
+
+void sg_lexicon__token_ids(const sg_lexicon *lex, const sg_token *tok, size_t n,
+                           uint32_t *id, unsigned char *hyphen)
+{
+    /* the keys are computed AHEAD tokens before their look-up and their slots prefetched
+     * then, so that the cache misses of several look-ups overlap instead of queueing */
+    enum { AHEAD = 8 };
+    word_key ring[AHEAD];
+    size_t mask = lex->n_vslots ? lex->n_vslots - 1 : 0;
+    for (size_t i = 0; i < n + AHEAD; i++) {
+        if (i >= AHEAD) {
+            size_t k = i - AHEAD;
+            const word_key *wk = &ring[k % AHEAD];
+            hyphen[k] = (unsigned char)wk->hyphen;
+            id[k] = lex->n_vslots == 0 || wk->len > UINT16_MAX
+                        ? 0 : lex->vslots[vocab_slot(lex, tok[k].norm, wk)].id;
+        }
+        if (i < n) {
+            ring[i % AHEAD] = key_of(tok[i].norm);
+            if (lex->n_vslots)
+                __builtin_prefetch(&lex->vslots[ring[i % AHEAD].hash & mask]);
+        }
+    }
 }
 
 uint32_t sg_lexicon__word_id(const sg_lexicon *lex, const char *token)
