@@ -99,15 +99,16 @@ static void match_at(const sg_scan *s, size_t i, size_t sent_end, const int want
     size_t node = 0;
     found[0] = found[1] = found[2] = 0;
     for (size_t j = i; j < sent_end; j++) {
-        node = sg_lexicon__child_id(lex, node, s->tid[j]);
-        if (node == 0)
+        uint32_t step = sg_lexicon__step(lex, node, s->tid[j]);
+        if (step == 0)
             break;
-        const sg_trie_node *nd = &lex->nodes[node];
-        if (nd->n_meanings == 0) {
-            if (nd->n_children == 0)
+        node = step & SG_TRIE_NODE_MASK;
+        if (!(step & SG_TRIE_HAS_MEANINGS)) { /* the node itself is not read */
+            if (!(step & SG_TRIE_HAS_CHILDREN))
                 break;
             continue;
         }
+        const sg_trie_node *nd = &lex->nodes[node];
         sg_match cand[3]; /* m[] is filled up to n */
         for (int l = 0; l < 3; l++)
             cand[l].start = i, cand[l].end = j + 1, cand[l].n = 0;
@@ -131,7 +132,7 @@ static void match_at(const sg_scan *s, size_t i, size_t sent_end, const int want
             out[l] = cand[l];
             found[l] = 1;
         }
-        if (nd->n_children == 0) /* a leaf: no longer phrase */
+        if (!(step & SG_TRIE_HAS_CHILDREN)) /* a leaf: no longer phrase */
             break;
     }
 }
@@ -213,7 +214,7 @@ static sg_status match_layers(sg_scan *s)
                 want[l] = i >= next_free[l];
             sg_match m[3];
             /* most tokens start no phrase: the root has no child for them */
-            if (sg_lexicon__child_id(s->lex, 0, s->tid[i]) != 0)
+            if (sg_lexicon__step(s->lex, 0, s->tid[i]) != 0)
                 match_at(s, i, st->last_plus1, want, m, found);
             if (want[1] && s->hyphen[i])
                 compound_terms(s, i, &m[1], &found[1]);

@@ -300,8 +300,15 @@ static inline size_t sg_lexicon__edge_hash(size_t node, uint32_t tok)
     return (size_t)(h ^ (h >> 31));
 }
 
-/* Child of node for token id, or 0 when none. */
-static inline size_t sg_lexicon__child_id(const sg_lexicon *lex, size_t node, uint32_t tok)
+/* In a finished lexicon, a child as the edges hold it carries two bits about itself, so
+ * that a walk through a node with no meaning (or on from a leaf) need not read the node:
+ * the rest is the node id (node ids stay below 2^30). */
+#define SG_TRIE_HAS_MEANINGS 0x80000000u
+#define SG_TRIE_HAS_CHILDREN 0x40000000u
+#define SG_TRIE_NODE_MASK 0x3FFFFFFFu
+
+/* The child of node for token id with its two bits (0: none). */
+static inline uint32_t sg_lexicon__step(const sg_lexicon *lex, size_t node, uint32_t tok)
 {
     if (tok == 0 || lex->n_slots == 0)
         return 0;
@@ -315,6 +322,12 @@ static inline size_t sg_lexicon__child_id(const sg_lexicon *lex, size_t node, ui
         if (s->node == node + 1 && s->tok == tok)
             return s->child;
     }
+}
+
+/* Child of node for token id, or 0 when none. */
+static inline size_t sg_lexicon__child_id(const sg_lexicon *lex, size_t node, uint32_t tok)
+{
+    return sg_lexicon__step(lex, node, tok) & SG_TRIE_NODE_MASK;
 }
 
 /* The word lists (bit l for list l) that hold the word with this id. */

@@ -324,7 +324,7 @@ static int child_or_new(sg_lexicon *lex, size_t node, const char *tok, size_t *o
     if ((lex->n_edges + 1) * 2 > lex->n_slots && edges_grow(lex))
         return -1;
     size_t child;
-    if (new_node(lex, &child) || child >= UINT32_MAX || node >= UINT32_MAX - 1)
+    if (new_node(lex, &child) || child > SG_TRIE_NODE_MASK || node >= SG_TRIE_NODE_MASK)
         return -1;
     size_t mask = lex->n_slots - 1, i = sg_lexicon__edge_hash(node, id) & mask;
     while (lex->slots[i].node != 0)
@@ -462,15 +462,25 @@ static sg_status store_meanings(sg_lexicon *lex, node_meaning *nm, size_t n_nm)
     return SG_OK;
 }
 
+/* A child with the bits that say whether it has meanings and children. */
+static uint32_t child_bits(const sg_lexicon *lex, uint32_t child)
+{
+    if (child == 0)
+        return 0;
+    const sg_trie_node *nd = &lex->nodes[child];
+    return child | (nd->n_meanings ? SG_TRIE_HAS_MEANINGS : 0) |
+           (nd->n_children ? SG_TRIE_HAS_CHILDREN : 0);
+}
+
 /* The root's child for every vocabulary id, in an array by id (set last: the trie's
- * construction looks children up in the edge table). */
+ * construction looks children up in the edge table), and every child with its bits. */
 static int root_children(sg_lexicon *lex, size_t root)
 {
     uint32_t *rc = calloc(lex->n_vocab_ids + 1, sizeof(uint32_t));
     if (rc == NULL)
         return -1;
     for (size_t id = 1; id < lex->n_vocab_ids; id++)
-        rc[id] = (uint32_t)sg_lexicon__child_id(lex, root, (uint32_t)id);
+        rc[id] = child_bits(lex, (uint32_t)sg_lexicon__child_id(lex, root, (uint32_t)id));
     /* the other edges in a table sized for them alone (at most half full), so that the
      * matcher's second and later steps touch fewer cache lines */
     size_t n_other = 0, n = 16;
@@ -491,6 +501,7 @@ static int root_children(sg_lexicon *lex, size_t root)
         while (t[k].node != 0)
             k = (k + 1) & (n - 1);
         t[k] = *e;
+        t[k].child = child_bits(lex, e->child & SG_TRIE_NODE_MASK);
     }
     free(lex->slots);
     lex->slots = t;

@@ -58,6 +58,16 @@ static inline unsigned classify16(__m128i v, unsigned *alpha, unsigned *upper)
     *upper = (unsigned)_mm_movemask_epi8(u);
     return (unsigned)_mm_movemask_epi8(_mm_or_si128(a, d));
 }
+
+/* The bits set in a 16-bit mask (no popcount instruction is assumed: gcc would call
+ * libgcc's __popcountdi2). */
+static inline int bits16(unsigned x)
+{
+    x = x - ((x >> 1) & 0x5555u);
+    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+    x = (x + (x >> 4)) & 0x0F0Fu;
+    return (int)((x + (x >> 8)) & 0x1Fu);
+}
 #endif
 
 /* The end of the run of ASCII letters and digits from s[j]. */
@@ -250,8 +260,8 @@ static sg_status push_ascii_word(builder *b, const char *text, size_t start, siz
                          _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(0x20))));
         unsigned alpha, upper, keep = (1u << n) - 1;
         classify16(v, &alpha, &upper);
-        letters = __builtin_popcount(alpha & keep);
-        capitals = __builtin_popcount(upper & keep);
+        letters = bits16(alpha & keep);
+        capitals = bits16(upper & keep);
     } else
 #endif
     {
