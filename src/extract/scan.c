@@ -202,19 +202,23 @@ static sg_status match_layers(sg_scan *s)
         lo[l].at = malloc((s->tok.n_tok + 1) * sizeof(int));
         if (lo[l].at == NULL)
             rc = SG_ENOMEM;
-        for (size_t i = 0; lo[l].at && i < s->tok.n_tok; i++)
-            lo[l].at[i] = -1;
+        else /* every int -1 (all bits set) */
+            memset(lo[l].at, 0xFF, (s->tok.n_tok + 1) * sizeof(int));
     }
     for (size_t si = 0; rc == SG_OK && si < s->tok.n_sent; si++) {
         const sg_sentence *st = &s->tok.sent[si];
         size_t next_free[3] = {st->first, st->first, st->first};
         for (size_t i = st->first; i < st->last_plus1 && rc == SG_OK; i++) {
+            /* most tokens start no phrase (the root has no child for them) and are no
+             * hyphenated compound: nothing to do */
+            int starts = sg_lexicon__step(s->lex, 0, s->tid[i]) != 0;
+            if (!starts && !s->hyphen[i])
+                continue;
             int want[3], found[3] = {0, 0, 0};
             for (int l = 0; l < 3; l++)
                 want[l] = i >= next_free[l];
             sg_match m[3];
-            /* most tokens start no phrase: the root has no child for them */
-            if (sg_lexicon__step(s->lex, 0, s->tid[i]) != 0)
+            if (starts)
                 match_at(s, i, st->last_plus1, want, m, found);
             if (want[1] && s->hyphen[i])
                 compound_terms(s, i, &m[1], &found[1]);
