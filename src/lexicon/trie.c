@@ -126,27 +126,34 @@ static inline uint64_t mix64(uint64_t h)
     return h ^ (h >> 31);
 }
 
+/* 1 when one of the 8 bytes of w is '-' (the zero bytes that pad a short word are not). */
+static inline int has_hyphen8(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ULL;
+    uint64_t x = w ^ (ones * '-');
+    return ((x - ones) & ~x & (ones * 0x80)) != 0;
+}
+
 static word_key key_of(const char *tok)
 {
     const unsigned char *p = (const unsigned char *)tok;
     word_key k = {0, 0, 0, 0};
     uint64_t h = 0x9E3779B97F4A7C15ULL, w = 0;
     size_t i = 0;
-    int hyphen = 0;
     for (unsigned c; (c = p[i]) != 0;) {
         w |= (uint64_t)c << (8 * (i & 7));
-        hyphen |= c == '-';
         if ((++i & 7) == 0) { /* 8 more bytes: into the hash */
             if (i == 8)
                 k.head = w;
+            k.hyphen |= has_hyphen8(w);
             h = mix64(h ^ w);
             w = 0;
         }
     }
     if (i < 8)
         k.head = w;
+    k.hyphen |= has_hyphen8(w);
     k.len = i;
-    k.hyphen = hyphen;
     k.hash = mix64(h ^ w ^ ((uint64_t)i << 56));
     return k;
 }
