@@ -109,6 +109,63 @@ static void test_bad_input_names_file_and_line(void)
                  "text after the document");
     expect_error("{\"id\":\"a\"}\n", "f.jsonl", 1, "\"id\" and \"text\"");
     expect_error("[1]\n", "arr.jsonl", 1, "\"id\" and \"text\"");
+    /* the date quoted in the message (it was read after its JSON tree was freed) */
+    expect_error("{\"id\":\"a\",\"date\":\"2024-02-30\",\"text\":\"x\"}\n", "d.jsonl", 1,
+                 "not \"2024-02-30\"");
+    expect_error("{\"id\":\"a\",\"text\":\"x\",}\n", "comma.jsonl", 1, "malformed JSON near byte 21");
+    expect_error("{\"id\":\"a\",\"text\":\"x\"}}\n", "brace.jsonl", 1, "text after the document at byte 21");
+    expect_error("{\"id\":\"a\",\"text\":\"x\\q\"}\n", "esc.jsonl", 1, "malformed JSON");
+    expect_error("{\"id\":\"a\",\"text\":5}\n", "num.jsonl", 1, "\"id\" and \"text\"");
+}
+
+/* Lines in the shapes of the reader's fast path (string fields, one-byte escapes) and of
+ * cJSON's (\\u escapes, other values, other blanks) give the same documents. */
+static void test_jsonl_fields_decode_alike_on_every_path(void)
+{
+    static const struct {
+        const char *line, *id, *text, *date, *source;
+    } cases[] = {
+        {"{\"id\":\"a\",\"text\":\"q\\\"x\\\" \\\\ \\/ \\n\\t\\b\\f\\r.\"}", "a",
+         "q\"x\" \\ / \n\t\b\f\r.", NULL, NULL},
+        {" { \"text\" : \"t\" , \"id\" : \"b\\\"c\" }\t ", "b\"c", "t", NULL, NULL},
+        {"{\"id\":\"a\",\"id\":\"z\",\"text\":\"one\",\"text\":\"two\"}", "a", "one", NULL, NULL},
+        {"{\"id\":\"a\",\"date\":\"2024-02-29\",\"source\":\"AP \\\"x\\\"\",\"text\":\"\xc3\xa9t\xc3\xa9\"}",
+         "a", "\xc3\xa9t\xc3\xa9", "2024-02-29", "AP \"x\""},
+        {"{\"id\":\"a\",\"n\":[1,{\"text\":\"no\"}],\"text\":\"yes\"}", "a", "yes", NULL, NULL},
+        {"{\"id\":\"a\",\"text\":\"\\u00e9\\ud83d\\ude00\"}", "a", "\xc3\xa9\xf0\x9f\x98\x80", NULL, NULL},
+        {"{\"i\\u0064\":\"k\",\"text\":\"x\"}", "k", "x", NULL, NULL},
+        {"{\"id\":\"a\",\v\"text\":\"raw\ttab\",\"date\":null}", "a", "raw\ttab", NULL, NULL},
+        {"{\"id\":\"\",\"text\":\"\"}", "", "", NULL, NULL},
+        {"{\"id\":\"long\",\"text\":\"0123456789abcdef0123456789\\\"abcdef0123456789abcdef\"}", "long",
+         "0123456789abcdef0123456789\"abcdef0123456789abcdef", NULL, NULL},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        sg_doc *d[8];
+        size_t n;
+        sg_error err;
+        sg_error_clear(&err);
+        CU_ASSERT_EQUAL(read_all(cases[i].line, "c.jsonl", SG_DOC_AUTO, NULL, d, &n, &err), SG_OK);
+        CU_ASSERT_EQUAL(n, 1);
+        if (n != 1) {
+            fprintf(stderr, "case %zu: %s\n", i, err.message);
+            free_all(d, n);
+            continue;
+        }
+        CU_ASSERT_STRING_EQUAL(d[0]->doc.id, cases[i].id);
+        CU_ASSERT_STRING_EQUAL(d[0]->doc.text, cases[i].text);
+        CU_ASSERT_EQUAL(d[0]->doc.len, strlen(cases[i].text));
+        if (cases[i].date) {
+            CU_ASSERT_STRING_EQUAL(d[0]->doc.date, cases[i].date);
+        } else {
+            CU_ASSERT_PTR_NULL(d[0]->doc.date);
+        }
+        if (cases[i].source) {
+            CU_ASSERT_STRING_EQUAL(d[0]->doc.source, cases[i].source);
+        } else {
+            CU_ASSERT_PTR_NULL(d[0]->doc.source);
+        }
+        free_all(d, n);
+    }
 }
 
 /* A sentence past SG_MAX_SENTENCE_TOKENS is cut: after a comma in the second half of the
@@ -149,6 +206,7 @@ static CU_TestInfo tests[] = {
     {"text file is one document", test_text_file_is_one_document_named_and_dated_by_its_file},
     {"jsonl: one document per line", test_jsonl_gives_one_document_per_line_with_its_number},
     {"bad input names file and line", test_bad_input_names_file_and_line},
+    {"jsonl fields decode alike on every path", test_jsonl_fields_decode_alike_on_every_path},
     {"overlong sentence is cut", test_overlong_sentence_is_cut_into_bounded_pieces},
     CU_TEST_INFO_NULL};
 

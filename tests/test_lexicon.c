@@ -5,6 +5,7 @@
 #include "lexicon/lexicon_internal.h"
 #include "sg_test.h"
 #include "stancegraph/lexicon.h"
+#include "stancegraph/text.h"
 
 #define MINI SG_TEST_DATA "/lexicon/mini.json"
 
@@ -165,6 +166,56 @@ static void test_vocabulary_ids_and_word_lists(void)
     sg_lexicon_free(lex);
 }
 
+/* Vocabulary slots keep a word's first 8 bytes and compare the rest only for longer
+ * words: every word is found under its own id, and words one byte off (longer, shorter,
+ * another last byte, only the first 8 bytes) are found only when they are words too. The
+ * batched look-up of a document's tokens gives what one look-up at a time gives. */
+static void test_vocabulary_tells_close_words_apart(void)
+{
+    sg_lexicon *lex = NULL;
+    sg_error err;
+    CU_ASSERT_EQUAL_FATAL(sg_lexicon_load(&lex, SG_SOURCE_DIR "/data/lexicon", NULL, &err), SG_OK);
+    size_t n = lex->n_vocab_ids, long_words = 0;
+    for (size_t id = 1; id < n; id++) {
+        const char *w = lex->tokpool + lex->vocab_off[id];
+        size_t len = strlen(w);
+        int hyphen = -1;
+        CU_ASSERT_EQUAL(sg_lexicon__token_id(lex, w, &hyphen), id);
+        CU_ASSERT_EQUAL(hyphen, strchr(w, '-') != NULL);
+        long_words += len > 8;
+        char v[4][80];
+        if (len + 2 > sizeof(v[0]))
+            continue;
+        snprintf(v[0], sizeof(v[0]), "%sx", w);             /* one byte longer */
+        snprintf(v[1], sizeof(v[1]), "%.*s", (int)len - 1, w); /* one byte shorter */
+        snprintf(v[2], sizeof(v[2]), "%s", w);
+        v[2][len - 1] = v[2][len - 1] == 'q' ? 'j' : 'q';   /* another last byte */
+        snprintf(v[3], sizeof(v[3]), "%.8s", w);            /* its first 8 bytes */
+        for (int k = 0; k < 4; k++) {
+            uint32_t want = 0;
+            for (size_t o = 1; o < n && want == 0; o++)
+                if (strcmp(lex->tokpool + lex->vocab_off[o], v[k]) == 0)
+                    want = (uint32_t)o;
+            CU_ASSERT_EQUAL(sg_lexicon__word_id(lex, v[k]), want);
+        }
+    }
+    CU_ASSERT(long_words > 100);
+    const char *text = "The European Commission's representatives, internationally, said "
+                       "Kyiv's long-range NATO-membership bid (2024) would not be reconsidered.";
+    sg_tokens t;
+    CU_ASSERT_EQUAL_FATAL(sg_tokens_init(&t, text, strlen(text), NULL, NULL), SG_OK);
+    uint32_t ids[64];
+    unsigned char hy[64];
+    CU_ASSERT_FATAL(t.n_tok <= 64);
+    sg_lexicon__token_ids(lex, t.tok, t.n_tok, ids, hy);
+    for (size_t i = 0; i < t.n_tok; i++) {
+        int h;
+        CU_ASSERT_EQUAL(ids[i], sg_lexicon__token_id(lex, t.tok[i].norm, &h));
+        CU_ASSERT_EQUAL(hy[i], h);
+    }
+    sg_tokens_destroy(&t);
+    sg_lexicon_free(lex);
+}
 
 static sg_status load_strings(sg_lexicon **lex, const char *base, const char *overlay,
                               sg_error *err)
@@ -312,6 +363,7 @@ static void test_default_organisations_have_dated_members(void)
 
 static CU_TestInfo tests[] = {
     {"vocabulary_ids_and_word_lists", test_vocabulary_ids_and_word_lists},
+    {"vocabulary_tells_close_words_apart", test_vocabulary_tells_close_words_apart},
     {"members_are_read_on_the_decision_date", test_members_are_read_on_the_decision_date},
     {"unknown_rule_and_memberless_body_are_refused", test_unknown_rule_and_memberless_body_are_refused},
     {"topics_file_overrides_a_builtin_topic", test_topics_file_overrides_a_builtin_topic},

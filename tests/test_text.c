@@ -135,6 +135,83 @@ static void test_word_edges_match_the_general_rules(void)
     CU_ASSERT_EQUAL(tok.n_sent, 2); /* "bn." ends one; "Gen." and "U.S." do not */
 }
 
+/* A text of pseudo-random words, digits, joiners (, . - '), odd ASCII (@ [ ` {), accented
+ * letters and blanks; deterministic. */
+static size_t random_text(char *buf, size_t cap, unsigned seed)
+{
+    static const char *const pieces[] = {"a", "Z", "q", "M", "7", "0", ",", ".", "-", "'",
+                                         " ", " ", " ", "\n", "@", "[", "`", "{", "\xC3\xA9",
+                                         "\xC3\x89", "e", "T", "s", "n", "U", "9", "z", "Y"};
+    size_t n = 0, np = sizeof(pieces) / sizeof(pieces[0]);
+    while (n + 8 < cap) {
+        seed = seed * 1103515245u + 12345u;
+        unsigned r = seed >> 8;
+        size_t run = 1 + r % 23; /* runs of one letter class, so long words occur */
+        const char *p = pieces[(r >> 5) % np];
+        for (size_t k = 0; k < run && n + 8 < cap; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *q = (seed >> 12) % 3 ? p : pieces[(seed >> 16) % np];
+            size_t m = strlen(q);
+            memcpy(buf + n, q, m);
+            n += m;
+        }
+    }
+    buf[n] = '\0';
+    return n;
+}
+
+/* The word scan and the lower-casing go 16 bytes at a time where 16 bytes are left: the
+ * same words give the same tokens wherever they sit in the text and however much text
+ * follows them, and a plain word's norm is its text lower-cased. */
+static void test_tokens_do_not_depend_on_position_or_what_follows(void)
+{
+    char text[700], shifted[760];
+    for (unsigned seed = 1; seed <= 12; seed++) {
+        size_t len = random_text(text, 600, seed);
+        sg_tokens base;
+        CU_ASSERT_EQUAL_FATAL(sg_tokens_init(&base, text, len, NULL, NULL), SG_OK);
+        for (size_t i = 0; i < base.n_tok; i++) {
+            const sg_token *k = &base.tok[i];
+            int plain = k->kind == SG_TOK_WORD, letters = 0, capitals = 0;
+            for (size_t b = k->start; b < k->end && plain; b++) {
+                char c = text[b];
+                plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+                letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+                capitals += c >= 'A' && c <= 'Z';
+            }
+            if (!plain)
+                continue;
+            CU_ASSERT_EQUAL(strlen(k->norm), k->end - k->start);
+            for (size_t b = 0; b < k->end - k->start; b++) {
+                char c = text[k->start + b];
+                CU_ASSERT_EQUAL(k->norm[b], c >= 'A' && c <= 'Z' ? c + 32 : c);
+            }
+            CU_ASSERT_EQUAL(k->upper, text[k->start] >= 'A' && text[k->start] <= 'Z');
+            CU_ASSERT_EQUAL(k->caps, letters >= 2 && letters == capitals);
+        }
+        for (size_t pad = 0; pad <= 17; pad++)
+            for (size_t tail = 0; tail <= 17; tail += 1 + (tail >= 3) * 6) {
+                memset(shifted, ' ', pad);
+                memcpy(shifted + pad, text, len);
+                memset(shifted + pad + len, ' ', tail);
+                sg_tokens t;
+                CU_ASSERT_EQUAL_FATAL(sg_tokens_init(&t, shifted, pad + len + tail, NULL, NULL),
+                                      SG_OK);
+                CU_ASSERT_EQUAL(t.n_tok, base.n_tok);
+                for (size_t i = 0; i < t.n_tok && i < base.n_tok; i++) {
+                    CU_ASSERT_STRING_EQUAL(t.tok[i].norm, base.tok[i].norm);
+                    CU_ASSERT_EQUAL(t.tok[i].start, base.tok[i].start + pad);
+                    CU_ASSERT_EQUAL(t.tok[i].end, base.tok[i].end + pad);
+                    CU_ASSERT_EQUAL(t.tok[i].kind, base.tok[i].kind);
+                    CU_ASSERT_EQUAL(t.tok[i].upper, base.tok[i].upper);
+                    CU_ASSERT_EQUAL(t.tok[i].caps, base.tok[i].caps);
+                }
+                sg_tokens_destroy(&t);
+            }
+        sg_tokens_destroy(&base);
+    }
+}
+
 /* 8-byte steps of the UTF-8 check find a bad byte or a NUL at any position. */
 static void test_utf8_check_finds_bad_bytes_at_every_offset(void)
 {
@@ -166,6 +243,8 @@ static CU_TestInfo tests[] = {
     {"empty text", test_empty_text_has_no_sentences},
     {"word edges match the general rules", test_word_edges_match_the_general_rules},
     {"UTF-8 check finds bad bytes at every offset", test_utf8_check_finds_bad_bytes_at_every_offset},
+    {"tokens do not depend on position or what follows",
+     test_tokens_do_not_depend_on_position_or_what_follows},
     CU_TEST_INFO_NULL};
 
 static CU_SuiteInfo suites[] = {{"text", NULL, clean, NULL, NULL, tests}, CU_SUITE_INFO_NULL};

@@ -1,11 +1,12 @@
 /* cli_docs.c - documents from files into the extractor: the library's reader (docs.h)
  * reads one document at a time on this thread (it alone parses JSON: cJSON's error state
- * is global), a bounded ring of slots hands them to the worker threads, and the results
- * leave in input order, so the output is the same for any -j and memory is bounded by
- * the ring, not by the input. A document longer than SG_DOC_WINDOW_BYTES is written
- * window by window as its worker finishes each (chunks, with a bounded backlog), so that
- * its statements are not all held until its end. With --strict every document is read
- * once first, so that a malformed line fails the run before any statement is written. */
+ * is global), a bounded ring of slots hands them to the worker threads (this thread takes
+ * a short document itself whenever it cannot read on), and the results leave in input
+ * order, so the output is the same for any -j and memory is bounded by the ring, not by
+ * the input. A document longer than SG_DOC_WINDOW_BYTES is written window by window as
+ * its worker finishes each (chunks, with a bounded backlog), so that its statements are
+ * not all held until its end. With --strict every document is read once first, so that
+ * a malformed line fails the run before any statement is written. */
 #define _POSIX_C_SOURCE 200809L
 #include "cli/cli_docs.h"
 #include "cli/cli.h"
@@ -244,11 +245,17 @@ static sg_status window_out(sg_statement_list *w, void *arg)
     return stop ? sg_error_set(&k->err, SG_EINTERNAL, NULL, 0, "stopped") : SG_OK;
 }
 
+/* Is slot j's document written window by window as it is extracted? */
+static int windowed(const ring *p, const slot *j)
+{
+    return p->serialize && j->doc->doc.len > SG_DOC_WINDOW_BYTES;
+}
+
 /* Extract one document (any thread: touches only the slot and the read-only lexicon). */
 static void process(ring *p, slot *j)
 {
     sg_extract_options o = extract_options(p->a);
-    if (p->serialize && j->doc->doc.len > SG_DOC_WINDOW_BYTES) {
+    if (windowed(p, j)) {
         window_sink k = {p, j, {0}};
         j->rc = sg_extract_document_windows(p->lex, &j->doc->doc, &o, window_out, &k, &j->err);
         if (k.err.code != SG_OK)
@@ -308,7 +315,11 @@ typedef struct doc_source {
     sg_doc_reader *rd;
     const sg_cli_extract_args *a;
     FILE *stdin_copy; /* --strict: standard input as read by the check, read again */
+    char *iobuf;      /* the stdio buffer of the open file (glibc sizes its own by the
+                         file system's block, 4 KiB, whatever setvbuf is asked) */
 } doc_source;
+
+#define SG_READ_BUFFER ((size_t)1 << 20)
 
 static void source_close(doc_source *src)
 {
@@ -340,8 +351,8 @@ static sg_status source_open(doc_source *src, const char *path, sg_error *err)
     src->fp = !is_stdin ? fopen(path, "rb") : src->stdin_copy ? src->stdin_copy : stdin;
     if (src->fp == NULL)
         return sg_error_set(err, SG_EIO, path, 0, "cannot open: %s", strerror(errno));
-    if (!is_stdin) /* 1 MiB reads, not 4 KiB ones (before any I/O on the stream) */
-        setvbuf(src->fp, NULL, _IOFBF, (size_t)1 << 20);
+    if (!is_stdin && (src->iobuf != NULL || (src->iobuf = malloc(SG_READ_BUFFER)) != NULL))
+        setvbuf(src->fp, src->iobuf, _IOFBF, SG_READ_BUFFER); /* 1 MiB reads, before any I/O */
     return sg_doc_reader_open(&src->rd, src->fp, path, sg_cli_name(path),
                               source_format(src->a), src->a->date, err);
 }
@@ -459,7 +470,7 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
                                const sg_cli_extract_args *a, char **files, int n_files,
                                sg_error *err)
 {
-    doc_source src = {files, n_files, 0, NULL, NULL, a, NULL};
+    doc_source src = {files, n_files, 0, NULL, NULL, a, NULL, NULL};
 #ifdef __GLIBC__
     /* Each window of a long document allocates and frees the same large arrays again;
      * with glibc's defaults they were mapped and unmapped (or the heap trimmed) each
@@ -473,13 +484,15 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
         if (rc != SG_OK) {
             if (src.stdin_copy)
                 fclose(src.stdin_copy);
+            free(src.iobuf);
             return rc;
         }
     }
     int n_threads = a->jobs > 0 ? a->jobs : default_jobs();
     ring p;
     memset(&p, 0, sizeof(p));
-    p.cap = (size_t)n_threads * SG_SLOTS_PER_THREAD;
+    /* one thread alone needs one slot: it reads, extracts and writes each document in turn */
+    p.cap = n_threads > 1 ? (size_t)n_threads * SG_SLOTS_PER_THREAD : 1;
     p.slots = calloc(p.cap, sizeof(slot));
     p.lex = lex;
     p.a = a;
@@ -489,6 +502,7 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
     if (p.slots == NULL) {
         if (src.stdin_copy)
             fclose(src.stdin_copy);
+        free(src.iobuf);
         return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
     }
     pthread_mutex_init(&p.lock, NULL);
@@ -496,9 +510,11 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
     pthread_cond_init(&p.done, NULL);
     pthread_cond_init(&p.drained, NULL);
     pthread_t th[64];
-    /* one thread works inline; more get worker threads (this one reads and writes) */
-    int started = n_threads > 1 ? start_workers(&p, th, n_threads) : 0;
-    p.inline_stream = started == 0 ? stream : NULL;
+    /* n threads in all: n - 1 workers, and this one, which reads and writes and, whenever
+     * the ring is full, extracts the next document itself instead of waiting (on n cores
+     * no thread is left over for a reader that only reads) */
+    int started = n_threads > 1 ? start_workers(&p, th, n_threads - 1) : 0;
+    p.inline_stream = started == 0 ? stream : NULL; /* one thread: windows at once */
     /* for the progress line: the bytes to read, and the documents when every input is one
      * text file (JSONL documents are counted as they come) */
     size_t total_bytes = 0, total_docs = strcmp(a->format, "jsonl") == 0 ? 0 : (size_t)n_files;
@@ -518,24 +534,22 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
     size_t n_written = 0, in_flight = 0; /* bytes of the documents read, not yet written */
     int eof = 0;
     for (;;) {
-        if (!eof && p.n_read - n_written < p.cap && /* n_read changes only here */
-            (p.n_read == n_written || in_flight < SG_BYTES_IN_FLIGHT)) {
+        /* read while there is room: n_read changes only here */
+        while (!eof && p.n_read - n_written < p.cap &&
+               (p.n_read == n_written || in_flight < SG_BYTES_IN_FLIGHT)) {
             sg_doc *d = NULL;
             read_rc = source_next(&src, &d, &read_err);
-            slot *j = &p.slots[p.n_read % p.cap];
             if (d != NULL) {
+                slot *j = &p.slots[p.n_read % p.cap];
                 slot_clear(j);
                 j->doc = d;
                 in_flight += d->doc.len;
-                if (started == 0) {
-                    process(&p, j);
-                    j->done = 1;
-                }
             }
             pthread_mutex_lock(&p.lock);
             if (d != NULL) {
                 p.n_read++;
-                pthread_cond_signal(&p.work); /* one new document: one worker */
+                if (started)
+                    pthread_cond_signal(&p.work); /* one new document: one worker */
             } else {
                 eof = p.eof = 1;
                 pthread_cond_broadcast(&p.work);
@@ -547,15 +561,22 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
             pthread_mutex_unlock(&p.lock);
             break;
         }
-        slot *j = &p.slots[n_written % p.cap];
+        slot *j = &p.slots[n_written % p.cap], *mine = NULL;
         int must_wait = eof || p.n_read - n_written == p.cap || in_flight >= SG_BYTES_IN_FLIGHT;
-        while (must_wait && !j->done && j->chunks == NULL) {
-            p.main_waiting = 1;
-            pthread_cond_wait(&p.done, &p.lock);
-            p.main_waiting = 0;
+        /* the ring is full: work instead of waiting, but leave a long document to a worker
+         * (its windows wait for this thread to write them) unless no worker runs */
+        if (must_wait && !j->done && j->chunks == NULL && p.n_taken < p.n_read &&
+            (started == 0 || !windowed(&p, &p.slots[p.n_taken % p.cap]))) {
+            mine = &p.slots[p.n_taken++ % p.cap];
+        } else {
+            while (must_wait && !j->done && j->chunks == NULL) {
+                p.main_waiting = 1;
+                pthread_cond_wait(&p.done, &p.lock);
+                p.main_waiting = 0;
+            }
         }
-        int ready = n_written < p.n_read && j->done;
-        chunk *windows = n_written < p.n_read ? j->chunks : NULL; /* a long document's */
+        int ready = mine == NULL && n_written < p.n_read && j->done;
+        chunk *windows = mine == NULL && n_written < p.n_read ? j->chunks : NULL; /* a long document's */
         if (windows) {
             j->chunks = NULL;
             j->chunks_tail = &j->chunks;
@@ -563,6 +584,13 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
             pthread_cond_broadcast(&p.drained);
         }
         pthread_mutex_unlock(&p.lock);
+        if (mine != NULL) {
+            process(&p, mine);
+            pthread_mutex_lock(&p.lock);
+            mine->done = 1;
+            pthread_mutex_unlock(&p.lock);
+            continue;
+        }
         if (windows && (rc = write_chunks(windows, stream, err)) != SG_OK)
             break;
         if (!ready)
@@ -597,6 +625,7 @@ static sg_status extract_files(sg_statement_list *out, FILE *stream, const sg_le
         slot_clear(&p.slots[i]);
     free(p.slots);
     source_close(&src);
+    free(src.iobuf); /* after the file that used it is closed */
     if (src.stdin_copy)
         fclose(src.stdin_copy);
     pthread_mutex_destroy(&p.lock);

@@ -59,6 +59,7 @@ typedef struct sg_scan {
     const sg_document *doc;
     sg_tokens tok;
     uint32_t *tid;    /* token -> vocabulary id (0: no lexicon phrase or word list has it) */
+    unsigned char *hyphen; /* token -> 1 when its norm holds a hyphen ("EU-Mercosur") */
     sg_match *main;   size_t n_main;   /* actors, cues, negators ... (non-overlapping) */
     sg_match *topic;  size_t n_topic;  /* topic terms (non-overlapping) */
     sg_match *anaph;  size_t n_anaph;  /* topic anaphors (non-overlapping) */

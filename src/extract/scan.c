@@ -99,13 +99,19 @@ static void match_at(const sg_scan *s, size_t i, size_t sent_end, const int want
     size_t node = 0;
     found[0] = found[1] = found[2] = 0;
     for (size_t j = i; j < sent_end; j++) {
-        node = sg_lexicon__child_id(lex, node, s->tid[j]);
-        if (node == 0)
+        uint32_t step = sg_lexicon__step(lex, node, s->tid[j]);
+        if (step == 0)
             break;
-        const sg_trie_node *nd = &lex->nodes[node];
-        if (nd->n_meanings == 0)
+        node = step & SG_TRIE_NODE_MASK;
+        if (!(step & SG_TRIE_HAS_MEANINGS)) { /* the node itself is not read */
+            if (!(step & SG_TRIE_HAS_CHILDREN))
+                break;
             continue;
-        sg_match cand[3] = {{i, j + 1, {0}, 0}, {i, j + 1, {0}, 0}, {i, j + 1, {0}, 0}};
+        }
+        const sg_trie_node *nd = &lex->nodes[node];
+        sg_match cand[3]; /* m[] is filled up to n */
+        for (int l = 0; l < 3; l++)
+            cand[l].start = i, cand[l].end = j + 1, cand[l].n = 0;
         for (size_t k = 0; k < nd->n_meanings; k++) {
             const sg_phrase_meaning *m = &lex->meanings[nd->first_meaning + k];
             int l = layer_of(m->kind);
@@ -126,6 +132,8 @@ static void match_at(const sg_scan *s, size_t i, size_t sent_end, const int want
             out[l] = cand[l];
             found[l] = 1;
         }
+        if (!(step & SG_TRIE_HAS_CHILDREN)) /* a leaf: no longer phrase */
+            break;
     }
 }
 
@@ -157,7 +165,7 @@ static int layer_push(layer_out *o, const sg_match *m)
 static void compound_terms(const sg_scan *s, size_t i, sg_match *m, int *found)
 {
     const char *w = s->tok.tok[i].norm;
-    if (s->tok.tok[i].kind != SG_TOK_WORD || strchr(w, '-') == NULL || (*found && m->end > i + 1))
+    if (!s->hyphen[i] || s->tok.tok[i].kind != SG_TOK_WORD || (*found && m->end > i + 1))
         return;
     char part[64];
     for (const char *p = w; *p;) {
@@ -194,20 +202,28 @@ static sg_status match_layers(sg_scan *s)
         lo[l].at = malloc((s->tok.n_tok + 1) * sizeof(int));
         if (lo[l].at == NULL)
             rc = SG_ENOMEM;
-        for (size_t i = 0; lo[l].at && i < s->tok.n_tok; i++)
-            lo[l].at[i] = -1;
+        else /* every int -1 (all bits set) */
+            memset(lo[l].at, 0xFF, (s->tok.n_tok + 1) * sizeof(int));
     }
     for (size_t si = 0; rc == SG_OK && si < s->tok.n_sent; si++) {
         const sg_sentence *st = &s->tok.sent[si];
         size_t next_free[3] = {st->first, st->first, st->first};
         for (size_t i = st->first; i < st->last_plus1 && rc == SG_OK; i++) {
-            int want[3], found[3];
+            /* most tokens start no phrase (the root has no child for them) and are no
+             * hyphenated compound: nothing to do */
+            int starts = sg_lexicon__step(s->lex, 0, s->tid[i]) != 0;
+            if (!starts && !s->hyphen[i])
+                continue;
+            int want[3], found[3] = {0, 0, 0};
             for (int l = 0; l < 3; l++)
                 want[l] = i >= next_free[l];
             sg_match m[3];
-            match_at(s, i, st->last_plus1, want, m, found);
-            if (want[1])
+            if (starts)
+                match_at(s, i, st->last_plus1, want, m, found);
+            if (want[1] && s->hyphen[i])
                 compound_terms(s, i, &m[1], &found[1]);
+            if (!(found[0] | found[1] | found[2]))
+                continue;
             for (int l = 0; l < 3; l++)
                 if (want[l] && found[l]) {
                     if (layer_push(&lo[l], &m[l]) != 0)
@@ -787,10 +803,11 @@ sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex, const sg_document 
     s->men_at = malloc((s->tok.n_tok + 1) * sizeof(int));
     s->sent_of = malloc((s->tok.n_tok + 1) * sizeof(int));
     s->tid = malloc((s->tok.n_tok + 1) * sizeof(uint32_t));
-    if (s->men_at == NULL || s->sent_of == NULL || s->tid == NULL)
+    s->hyphen = malloc(s->tok.n_tok + 1);
+    if (s->men_at == NULL || s->sent_of == NULL || s->tid == NULL || s->hyphen == NULL)
         goto oom;
-    for (size_t i = 0; i < s->tok.n_tok; i++) /* one vocabulary look-up per token */
-        s->tid[i] = sg_lexicon__word_id(lex, s->tok.tok[i].norm);
+    /* one vocabulary look-up per token */
+    sg_lexicon__token_ids(lex, s->tok.tok, s->tok.n_tok, s->tid, s->hyphen);
     for (size_t i = 0; i < s->tok.n_tok; i++)
         s->men_at[i] = -1;
     for (size_t si = 0; si < s->tok.n_sent; si++)
@@ -819,5 +836,6 @@ void sg_extract__scan_destroy(sg_scan *s)
     free(s->men_at);
     free(s->sent_of);
     free(s->tid);
+    free(s->hyphen);
     memset(s, 0, sizeof(*s));
 }

@@ -115,6 +115,8 @@ void sg_lexicon_free(sg_lexicon *lex)
     free(lex->slots);
     free(lex->vslots);
     free(lex->vocab_lists);
+    free(lex->vocab_off);
+    free(lex->root_child);
     free(lex->tokpool);
     free(lex);
 }

@@ -205,8 +205,9 @@ typedef struct sg_string_list {
 
 /* Trie node: children live in the lexicon's hash table keyed by (node, token). */
 typedef struct sg_trie_node {
-    size_t first_meaning; /* index into meanings, valid when n_meanings > 0 */
-    size_t n_meanings;
+    uint32_t first_meaning; /* index into meanings, valid when n_meanings > 0 */
+    uint16_t n_meanings;
+    uint16_t n_children;    /* 0 for a leaf: no longer phrase goes on from it (saturates) */
 } sg_trie_node;
 
 /* Hashed id -> index lookup (open addressing; slots hold index + 1, 0 = empty). */
@@ -243,11 +244,15 @@ struct sg_lexicon {
     /* compiled trie */
     sg_trie_node *nodes; size_t n_nodes, cap_nodes;
     sg_phrase_meaning *meanings; size_t n_meanings;
-    struct sg_trie_slot *slots; size_t n_slots, n_edges; /* (node, token id) -> child */
+    struct sg_trie_slot *slots; size_t n_slots, n_edges; /* (node, token id) -> child; the
+                                root's edges leave the table at finish, for root_child */
     /* vocabulary: every distinct token of a phrase or a word list, with an id (1..) */
     struct sg_vocab_slot *vslots; size_t n_vslots;
     size_t n_vocab_ids;        /* ids in use + 1 */
     uint64_t *vocab_lists;     /* id -> bit l set when the word is in word list l */
+    uint32_t *vocab_off;       /* id -> the word in tokpool */
+    uint32_t *root_child;      /* id -> the root's child for the word (0: no phrase starts
+                                  with it), set at finish: the first step of every match */
     char *tokpool; size_t tokpool_len, tokpool_cap;
     int finished;
 };
@@ -262,6 +267,14 @@ void sg_lexicon__free_decision_data(sg_lexicon *lex);
 /* The vocabulary id of a normalised token, or 0 when no phrase or word list of the
  * finished lexicon has it (then it can start or continue no match). */
 uint32_t sg_lexicon__word_id(const sg_lexicon *lex, const char *token);
+/* sg_lexicon__word_id, also saying whether the token holds a hyphen (*hyphen), found in
+ * the same pass over its bytes. */
+uint32_t sg_lexicon__token_id(const sg_lexicon *lex, const char *token, int *hyphen);
+/* sg_lexicon__token_id for n tokens at once (id[k], hyphen[k] for tok[k]): the look-ups
+ * of several tokens overlap. */
+struct sg_token;
+void sg_lexicon__token_ids(const sg_lexicon *lex, const struct sg_token *tok, size_t n,
+                           uint32_t *id, unsigned char *hyphen);
 /* Child of node for the normalised token, or 0 when none (0 is the root, never a child);
  * sg_lexicon__child_id (below) takes the token's id. */
 size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token);
@@ -275,11 +288,14 @@ typedef struct sg_trie_slot {
     uint32_t child;
 } sg_trie_slot;
 
-/* A vocabulary entry: one distinct token string of the lexicon. */
+/* A vocabulary entry: one distinct token string of the lexicon. Its first 8 bytes are
+ * kept in the slot, so a look-up of a word of up to 8 bytes (most words) reads one slot
+ * and no string. */
 typedef struct sg_vocab_slot {
     uint32_t id;     /* 0 marks an empty slot */
-    uint32_t hash;   /* low bits of the string hash, compared before the string */
-    size_t off;      /* the string in tokpool */
+    uint16_t len;    /* the string's length in bytes */
+    uint16_t hash;   /* high bits of the string hash, compared before the string */
+    uint64_t head;   /* its first 8 bytes (zero-padded): the whole of a short word */
 } sg_vocab_slot;
 
 static inline size_t sg_lexicon__edge_hash(size_t node, uint32_t tok)
@@ -290,11 +306,20 @@ static inline size_t sg_lexicon__edge_hash(size_t node, uint32_t tok)
     return (size_t)(h ^ (h >> 31));
 }
 
-/* Child of node for token id, or 0 when none. */
-static inline size_t sg_lexicon__child_id(const sg_lexicon *lex, size_t node, uint32_t tok)
+/* In a finished lexicon, a child as the edges hold it carries two bits about itself, so
+ * that a walk through a node with no meaning (or on from a leaf) need not read the node:
+ * the rest is the node id (node ids stay below 2^30). */
+#define SG_TRIE_HAS_MEANINGS 0x80000000u
+#define SG_TRIE_HAS_CHILDREN 0x40000000u
+#define SG_TRIE_NODE_MASK 0x3FFFFFFFu
+
+/* The child of node for token id with its two bits (0: none). */
+static inline uint32_t sg_lexicon__step(const sg_lexicon *lex, size_t node, uint32_t tok)
 {
     if (tok == 0 || lex->n_slots == 0)
         return 0;
+    if (node == 0 && lex->root_child != NULL) /* the root's children, by id: no hashing */
+        return tok < lex->n_vocab_ids ? lex->root_child[tok] : 0;
     size_t mask = lex->n_slots - 1;
     for (size_t i = sg_lexicon__edge_hash(node, tok) & mask;; i = (i + 1) & mask) {
         const sg_trie_slot *s = &lex->slots[i];
@@ -303,6 +328,12 @@ static inline size_t sg_lexicon__child_id(const sg_lexicon *lex, size_t node, ui
         if (s->node == node + 1 && s->tok == tok)
             return s->child;
     }
+}
+
+/* Child of node for token id, or 0 when none. */
+static inline size_t sg_lexicon__child_id(const sg_lexicon *lex, size_t node, uint32_t tok)
+{
+    return sg_lexicon__step(lex, node, tok) & SG_TRIE_NODE_MASK;
 }
 
 /* The word lists (bit l for list l) that hold the word with this id. */

@@ -110,34 +110,108 @@ void sg_lexicon__free_pending(sg_lexicon *lex)
     lex->n_refs = lex->cap_refs = 0;
 }
 
-static uint64_t str_hash(const char *tok)
+/* What a vocabulary look-up compares, from one pass over the token's bytes: its hash,
+ * its length, its first 8 bytes and whether it holds a hyphen. The hash mixes 8-byte
+ * words (the splitmix64 finaliser), not one byte at a time. */
+typedef struct word_key {
+    uint64_t hash, head;
+    size_t len;
+    int hyphen;
+} word_key;
+
+static inline uint64_t mix64(uint64_t h)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (const unsigned char *p = (const unsigned char *)tok; *p; p++) {
-        h ^= *p;
-        h *= 1099511628211ULL;
-    }
-    return h;
+    h = (h ^ (h >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    h = (h ^ (h >> 27)) * 0x94D049BB133111EBULL;
+    return h ^ (h >> 31);
 }
 
-/* The vocabulary slot of token (hash h): the one that holds it, or the empty slot where it
- * would go. The table is never full (it grows at half). */
-static size_t vocab_slot(const sg_lexicon *lex, const char *token, uint64_t h)
+/* 1 when one of the 8 bytes of w is '-' (the zero bytes that pad a short word are not). */
+static inline int has_hyphen8(uint64_t w)
 {
-    size_t mask = lex->n_vslots - 1, i = (size_t)h & mask;
+    const uint64_t ones = 0x0101010101010101ULL;
+    uint64_t x = w ^ (ones * '-');
+    return ((x - ones) & ~x & (ones * 0x80)) != 0;
+}
+
+static word_key key_of(const char *tok)
+{
+    const unsigned char *p = (const unsigned char *)tok;
+    word_key k = {0, 0, 0, 0};
+    uint64_t h = 0x9E3779B97F4A7C15ULL, w = 0;
+    size_t i = 0;
+    for (unsigned c; (c = p[i]) != 0;) {
+        w |= (uint64_t)c << (8 * (i & 7));
+        if ((++i & 7) == 0) { /* 8 more bytes: into the hash */
+            if (i == 8)
+                k.head = w;
+            k.hyphen |= has_hyphen8(w);
+            h = mix64(h ^ w);
+            w = 0;
+        }
+    }
+    if (i < 8)
+        k.head = w;
+    k.hyphen |= has_hyphen8(w);
+    k.len = i;
+    k.hash = mix64(h ^ w ^ ((uint64_t)i << 56));
+    return k;
+}
+
+/* The vocabulary slot of the word with key k (string tok): the one that holds it, or the
+ * empty slot where it would go. The table is never full (it grows at half). */
+static size_t vocab_slot(const sg_lexicon *lex, const char *tok, const word_key *k)
+{
+    size_t mask = lex->n_vslots - 1, i = (size_t)k->hash & mask;
+    uint16_t h16 = (uint16_t)(k->hash >> 48);
     for (;; i = (i + 1) & mask) {
         const sg_vocab_slot *v = &lex->vslots[i];
-        if (v->id == 0 ||
-            (v->hash == (uint32_t)(h >> 32) && strcmp(lex->tokpool + v->off, token) == 0))
+        if (v->id == 0)
             return i;
+        if (v->hash == h16 && v->head == k->head && v->len == k->len &&
+            (k->len <= 8 ||
+             memcmp(lex->tokpool + lex->vocab_off[v->id] + 8, tok + 8, k->len - 8) == 0))
+            return i;
+    }
+}
+
+uint32_t sg_lexicon__token_id(const sg_lexicon *lex, const char *token, int *hyphen)
+{
+    word_key k = key_of(token);
+    *hyphen = k.hyphen;
+    if (lex->n_vslots == 0 || k.len > UINT16_MAX)
+        return 0;
+    return lex->vslots[vocab_slot(lex, token, &k)].id;
+}
+
+void sg_lexicon__token_ids(const sg_lexicon *lex, const sg_token *tok, size_t n,
+                           uint32_t *id, unsigned char *hyphen)
+{
+    /* the keys are computed AHEAD tokens before their look-up and their slots prefetched
+     * then, so that the cache misses of several look-ups overlap instead of queueing */
+    enum { AHEAD = 8 };
+    word_key ring[AHEAD];
+    size_t mask = lex->n_vslots ? lex->n_vslots - 1 : 0;
+    for (size_t i = 0; i < n + AHEAD; i++) {
+        if (i >= AHEAD) {
+            size_t k = i - AHEAD;
+            const word_key *wk = &ring[k % AHEAD];
+            hyphen[k] = (unsigned char)wk->hyphen;
+            id[k] = lex->n_vslots == 0 || wk->len > UINT16_MAX
+                        ? 0 : lex->vslots[vocab_slot(lex, tok[k].norm, wk)].id;
+        }
+        if (i < n) {
+            ring[i % AHEAD] = key_of(tok[i].norm);
+            if (lex->n_vslots)
+                __builtin_prefetch(&lex->vslots[ring[i % AHEAD].hash & mask]);
+        }
     }
 }
 
 uint32_t sg_lexicon__word_id(const sg_lexicon *lex, const char *token)
 {
-    if (lex->n_vslots == 0)
-        return 0;
-    return lex->vslots[vocab_slot(lex, token, str_hash(token))].id;
+    int hyphen;
+    return sg_lexicon__token_id(lex, token, &hyphen);
 }
 
 size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token)
@@ -146,25 +220,26 @@ size_t sg_lexicon__child(const sg_lexicon *lex, size_t node, const char *token)
 }
 
 
-/* Double the vocabulary table (and the word-list masks by id), rehashing every entry. */
+/* Double the vocabulary table (and the arrays by id), rehashing every entry. */
 static int vocab_grow(sg_lexicon *lex)
 {
     size_t n = lex->n_vslots ? lex->n_vslots * 2 : 4096;
     sg_vocab_slot *t = calloc(n, sizeof(*t));
     uint64_t *lists = realloc(lex->vocab_lists, (n / 2 + 1) * sizeof(uint64_t));
-    if (t == NULL || lists == NULL) {
+    if (lists)
+        lex->vocab_lists = lists;
+    uint32_t *off = realloc(lex->vocab_off, (n / 2 + 1) * sizeof(uint32_t));
+    if (off)
+        lex->vocab_off = off;
+    if (t == NULL || lists == NULL || off == NULL) {
         free(t);
-        if (lists)
-            lex->vocab_lists = lists;
         return -1;
     }
-    lex->vocab_lists = lists;
     for (size_t i = 0; i < lex->n_vslots; i++) {
         const sg_vocab_slot *v = &lex->vslots[i];
         if (v->id == 0)
             continue;
-        uint64_t h = str_hash(lex->tokpool + v->off);
-        size_t k = (size_t)h & (n - 1);
+        size_t k = (size_t)key_of(lex->tokpool + lex->vocab_off[v->id]).hash & (n - 1);
         while (t[k].id != 0)
             k = (k + 1) & (n - 1);
         t[k] = *v;
@@ -180,11 +255,13 @@ static int vocab_intern(sg_lexicon *lex, const char *tok, uint32_t *id)
 {
     if ((lex->n_vocab_ids + 1) * 2 > lex->n_vslots && vocab_grow(lex))
         return -1;
-    uint64_t h = str_hash(tok);
-    size_t k = vocab_slot(lex, tok, h);
+    word_key wk = key_of(tok);
+    if (wk.len > UINT16_MAX || lex->tokpool_len + wk.len + 8 >= UINT32_MAX)
+        return -1; /* no lexicon word is that long, nor a vocabulary that large */
+    size_t k = vocab_slot(lex, tok, &wk);
     if ((*id = lex->vslots[k].id) != 0)
         return 0;
-    size_t n = strlen(tok) + 1;
+    size_t n = wk.len + 1;
     if (lex->tokpool_len + n > lex->tokpool_cap) {
         size_t cap = lex->tokpool_cap ? lex->tokpool_cap * 2 : 65536;
         while (cap < lex->tokpool_len + n)
@@ -199,8 +276,9 @@ static int vocab_intern(sg_lexicon *lex, const char *tok, uint32_t *id)
     if (lex->n_vocab_ids == 0)
         lex->n_vocab_ids = 1; /* id 0 is "not in the vocabulary" */
     *id = (uint32_t)lex->n_vocab_ids++;
-    lex->vslots[k] = (sg_vocab_slot){*id, (uint32_t)(h >> 32), lex->tokpool_len};
+    lex->vslots[k] = (sg_vocab_slot){*id, (uint16_t)wk.len, (uint16_t)(wk.hash >> 48), wk.head};
     lex->vocab_lists[*id] = 0;
+    lex->vocab_off[*id] = (uint32_t)lex->tokpool_len;
     lex->tokpool_len += n;
     return 0;
 }
@@ -237,8 +315,7 @@ static int new_node(sg_lexicon *lex, size_t *id)
         lex->nodes = p;
         lex->cap_nodes = cap;
     }
-    lex->nodes[lex->n_nodes].first_meaning = 0;
-    lex->nodes[lex->n_nodes].n_meanings = 0;
+    lex->nodes[lex->n_nodes] = (sg_trie_node){0, 0, 0};
     *id = lex->n_nodes++;
     return 0;
 }
@@ -254,13 +331,15 @@ static int child_or_new(sg_lexicon *lex, size_t node, const char *tok, size_t *o
     if ((lex->n_edges + 1) * 2 > lex->n_slots && edges_grow(lex))
         return -1;
     size_t child;
-    if (new_node(lex, &child) || child >= UINT32_MAX || node >= UINT32_MAX - 1)
+    if (new_node(lex, &child) || child > SG_TRIE_NODE_MASK || node >= SG_TRIE_NODE_MASK)
         return -1;
     size_t mask = lex->n_slots - 1, i = sg_lexicon__edge_hash(node, id) & mask;
     while (lex->slots[i].node != 0)
         i = (i + 1) & mask;
     lex->slots[i] = (sg_trie_slot){(uint32_t)(node + 1), id, (uint32_t)child};
     lex->n_edges++;
+    if (lex->nodes[node].n_children < UINT16_MAX)
+        lex->nodes[node].n_children++;
     *out = child;
     return 0;
 }
@@ -375,15 +454,68 @@ static sg_status store_meanings(sg_lexicon *lex, node_meaning *nm, size_t n_nm)
     lex->meanings = malloc((n_nm + 1) * sizeof(sg_phrase_meaning));
     if (lex->meanings == NULL)
         return SG_ENOMEM;
+    if (n_nm >= UINT32_MAX)
+        return SG_ENOMEM;
     for (size_t i = 0; i < n_nm; i++) {
         sg_trie_node *nd = &lex->nodes[nm[i].node];
+        if (nd->n_meanings == UINT16_MAX)
+            return SG_ENOMEM; /* no phrase has that many meanings */
         if (nd->n_meanings == 0)
-            nd->first_meaning = i;
+            nd->first_meaning = (uint32_t)i;
         nd->n_meanings++;
         lex->meanings[i] = nm[i].m;
     }
     lex->n_meanings = n_nm;
     return SG_OK;
+}
+
+/* A child with the bits that say whether it has meanings and children. */
+static uint32_t child_bits(const sg_lexicon *lex, uint32_t child)
+{
+    if (child == 0)
+        return 0;
+    const sg_trie_node *nd = &lex->nodes[child];
+    return child | (nd->n_meanings ? SG_TRIE_HAS_MEANINGS : 0) |
+           (nd->n_children ? SG_TRIE_HAS_CHILDREN : 0);
+}
+
+/* The root's child for every vocabulary id, in an array by id (set last: the trie's
+ * construction looks children up in the edge table), and every child with its bits. */
+static int root_children(sg_lexicon *lex, size_t root)
+{
+    uint32_t *rc = calloc(lex->n_vocab_ids + 1, sizeof(uint32_t));
+    if (rc == NULL)
+        return -1;
+    for (size_t id = 1; id < lex->n_vocab_ids; id++)
+        rc[id] = child_bits(lex, (uint32_t)sg_lexicon__child_id(lex, root, (uint32_t)id));
+    /* the other edges in a table sized for them alone (at most half full), so that the
+     * matcher's second and later steps touch fewer cache lines */
+    size_t n_other = 0, n = 16;
+    for (size_t i = 0; i < lex->n_slots; i++)
+        n_other += lex->slots[i].node != 0 && lex->slots[i].node != root + 1;
+    while (n < 2 * n_other + 2)
+        n *= 2;
+    sg_trie_slot *t = calloc(n, sizeof(*t));
+    if (t == NULL) {
+        free(rc);
+        return -1;
+    }
+    for (size_t i = 0; i < lex->n_slots; i++) {
+        const sg_trie_slot *e = &lex->slots[i];
+        if (e->node == 0 || e->node == root + 1)
+            continue;
+        size_t k = sg_lexicon__edge_hash(e->node - 1, e->tok) & (n - 1);
+        while (t[k].node != 0)
+            k = (k + 1) & (n - 1);
+        t[k] = *e;
+        t[k].child = child_bits(lex, e->child & SG_TRIE_NODE_MASK);
+    }
+    free(lex->slots);
+    lex->slots = t;
+    lex->n_slots = n;
+    lex->n_edges = n_other;
+    lex->root_child = rc;
+    return 0;
 }
 
 sg_status sg_lexicon_finish(sg_lexicon *lex, sg_error *err)
@@ -418,6 +550,8 @@ sg_status sg_lexicon_finish(sg_lexicon *lex, sg_error *err)
     }
     rc = store_meanings(lex, nm, n_nm);
     free(nm);
+    if (rc == SG_OK && root_children(lex, root) != 0)
+        rc = SG_ENOMEM;
     if (rc != SG_OK)
         return sg_error_set(err, rc, "lexicon", 0, "out of memory");
     sg_lexicon__free_pending(lex);

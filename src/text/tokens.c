@@ -14,6 +14,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 /* Classes of ASCII bytes, looked up once per byte instead of decoding and calling
  * <ctype.h> (the tokeniser's hot path; non-ASCII bytes take the decoding path). */
@@ -36,6 +39,52 @@ static const unsigned char ascii_class[128] = {
 static inline unsigned aclass(unsigned char c)
 {
     return c < 0x80 ? ascii_class[c] : 0;
+}
+
+#ifdef __SSE2__
+/* 16 bytes at a time (x86-64 always has SSE2): bit k of the masks is set when byte k is
+ * an ASCII letter (*alpha), a capital (*upper), or a letter or digit (the result). Bytes
+ * from 0x80 are negative as signed chars and fall outside every range. */
+static inline unsigned classify16(__m128i v, unsigned *alpha, unsigned *upper)
+{
+    __m128i low = _mm_or_si128(v, _mm_set1_epi8(0x20));
+    __m128i a = _mm_and_si128(_mm_cmpgt_epi8(low, _mm_set1_epi8('a' - 1)),
+                              _mm_cmplt_epi8(low, _mm_set1_epi8('z' + 1)));
+    __m128i u = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                              _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+    __m128i d = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                              _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+    *alpha = (unsigned)_mm_movemask_epi8(a);
+    *upper = (unsigned)_mm_movemask_epi8(u);
+    return (unsigned)_mm_movemask_epi8(_mm_or_si128(a, d));
+}
+
+/* The bits set in a 16-bit mask (no popcount instruction is assumed: gcc would call
+ * libgcc's __popcountdi2). */
+static inline int bits16(unsigned x)
+{
+    x = x - ((x >> 1) & 0x5555u);
+    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
+    x = (x + (x >> 4)) & 0x0F0Fu;
+    return (int)((x + (x >> 8)) & 0x1Fu);
+}
+#endif
+
+/* The end of the run of ASCII letters and digits from s[j]. */
+static inline size_t ascii_word_end(const unsigned char *s, size_t j, size_t len)
+{
+#ifdef __SSE2__
+    for (; j + 16 <= len; j += 16) {
+        unsigned alpha, upper;
+        unsigned w = classify16(_mm_loadu_si128((const __m128i *)(const void *)(s + j)),
+                                &alpha, &upper);
+        if (w != 0xFFFF)
+            return j + (size_t)__builtin_ctz(~w);
+    }
+#endif
+    while (j < len && s[j] < 0x80 && (ascii_class[s[j]] & C_WORD))
+        j++;
+    return j;
 }
 
 /* Words that end with a dot without ending the sentence (lower case, no dot). */
@@ -128,6 +177,7 @@ static const char *punct_norm(unsigned cp)
 typedef struct builder {
     sg_tokens *t;
     size_t tok_cap, sent_cap;
+    size_t len; /* of the text */
 } builder;
 
 static sg_status pool_add(sg_tokens *t, const char *s, size_t n, size_t *off)
@@ -199,12 +249,29 @@ static sg_status push_ascii_word(builder *b, const char *text, size_t start, siz
         return push_token(b, start, end, SG_TOK_WORD, text + start, n);
     char *dst = t->pool + t->pool_len;
     int letters = 0, capitals = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)text[start + i];
-        unsigned cl = ascii_class[c];
-        letters += (cl & C_ALPHA) != 0;
-        capitals += (cl & C_UPPER) != 0;
-        dst[i] = (char)((cl & C_UPPER) ? c + 32 : c);
+#ifdef __SSE2__
+    if (n <= 16 && start + 16 <= b->len && t->pool_len + 16 <= t->pool_cap) {
+        /* the word lower-cased in one 16-byte store (the bytes after its NUL are free pool
+         * space, written again by the next norm), letters and capitals from the masks */
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(text + start));
+        __m128i up = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                   _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+        _mm_storeu_si128((__m128i *)(void *)dst,
+                         _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(0x20))));
+        unsigned alpha, upper, keep = (1u << n) - 1;
+        classify16(v, &alpha, &upper);
+        letters = bits16(alpha & keep);
+        capitals = bits16(upper & keep);
+    } else
+#endif
+    {
+        for (size_t i = 0; i < n; i++) {
+            unsigned char c = (unsigned char)text[start + i];
+            unsigned cl = ascii_class[c];
+            letters += (cl & C_ALPHA) != 0;
+            capitals += (cl & C_UPPER) != 0;
+            dst[i] = (char)((cl & C_UPPER) ? c + 32 : c);
+        }
     }
     dst[n] = '\0';
     sg_token *k = &t->tok[t->n_tok++];
@@ -377,8 +444,7 @@ static sg_status tokenize(builder *b, const char *text, size_t len, const char *
         size_t before = b->t->n_tok, next = i + n, nt, j = i;
         sg_status rc;
         if (cp < 0x80 && (ascii_class[cp] & C_WORD)) /* fast path: a plain ASCII word */
-            while (j < len && s[j] < 0x80 && (ascii_class[s[j]] & C_WORD))
-                j++;
+            j = ascii_word_end(s, j, len);
         if (j > i && (j == len || (s[j] < 0x80 && !(ascii_class[s[j]] & C_JOIN)) ||
                       plain_end(s, i, j, len, abbr))) {
             /* nothing that could extend it follows (no hyphen, dot, comma, apostrophe or
@@ -543,7 +609,7 @@ sg_status sg_tokens_init(sg_tokens *out, const char *text, size_t len,
     size_t bad = 0;
     if (!sg_utf8_valid(text, len, &bad))
         return sg_error_set(err, SG_EINPUT, NULL, 0, "invalid UTF-8 at byte %zu", bad);
-    builder b = {out, 0, 0};
+    builder b = {out, 0, 0, len};
     /* Reserve once: a norm is never longer than its text, so the pool needs at most
      * len + one NUL per token; tokens are about one per 5 bytes of news text (grown when
      * a text is denser). */

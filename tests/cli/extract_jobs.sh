@@ -23,6 +23,36 @@ if [ "$n" -lt 700 ]; then echo "FAIL: only $n statements from 400 documents"; ex
 first=$(head -1 "$tmp/one" | python3 -c 'import json,sys; print(json.load(sys.stdin)["doc"])')
 last=$(tail -1 "$tmp/one" | python3 -c 'import json,sys; print(json.load(sys.stdin)["doc"])')
 if [ "$first" != d0 ] || [ "$last" != d399 ]; then echo "FAIL: order $first..$last"; exit 1; fi
+# -j N runs N threads in all: N - 1 workers and the reading thread, which extracts too
+# (there were N workers besides it). Counted from /proc while a longer input runs; not
+# under a sanitizer build, whose runtime starts threads of its own.
+if grep -qa -e __asan_init -e __tsan_init "$bin"; then
+  echo "extract_jobs: thread count SKIPPED ($bin is a sanitizer build)"
+elif [ ! -d /proc/self/task ]; then
+  echo "extract_jobs: thread count SKIPPED (no /proc/self/task)"
+else
+  python3 - "$tmp/many.jsonl" <<'PY'
+import json, sys
+text = " ".join(["Germany opposes Ukraine joining NATO, but France supports it."] * 20)
+with open(sys.argv[1], "w") as f:
+    for i in range(1500):
+        f.write(json.dumps({"id": f"d{i}", "text": text}) + "\n")
+PY
+  "$bin" extract -q -j 3 -t ukraine-nato "$tmp/many.jsonl" >"$tmp/many.out" &
+  pid=$!
+  most=0
+  while kill -0 "$pid" 2>/dev/null; do
+    k=$(ls /proc/"$pid"/task 2>/dev/null | wc -l)
+    [ "$k" -gt "$most" ] && most=$k
+  done
+  wait "$pid" || { echo "FAIL: extract -j 3 of 1500 documents failed"; exit 1; }
+  if [ "$most" -gt 3 ]; then echo "FAIL: -j 3 ran $most threads (want 3 in all)"; exit 1; fi
+  if [ "$most" -lt 2 ]; then
+    echo "extract_jobs: thread count not checked (the run ended before its threads were seen)"
+  else
+    echo "extract_jobs: -j 3 ran at most $most threads"
+  fi
+fi
 echo "extract_jobs: $n statements, identical on 1 and 3 threads"
 
 # Long documents (over SG_DOC_WINDOW_BYTES: written window by window, through a queue
