@@ -258,7 +258,25 @@ static void test_compound_author_of_a_text(void)
     CU_ASSERT_EQUAL(stance_in("Chile"), ABSENT);
 }
 
+static void test_vote_record_lines(void)
+{
+    /* a factbox: a heading line, then lines that are only names */
+    run(ON_SEABED "How the members voted:\n\nIN FAVOUR:\n\n* Chile\n\n* Fiji, Palau\n\n"
+                  "AGAINST:\n\n* Norway\n\nABSTAINED:\n\n* Japan\n\nThe vote ended at noon. Kenya\n",
+        "seabed");
+    CU_ASSERT_EQUAL(stance_in("Chile"), 1);
+    CU_ASSERT_EQUAL(stance_in("Fiji"), 1);
+    CU_ASSERT_EQUAL(stance_in("Palau"), 1);
+    CU_ASSERT_EQUAL(stance_in("Norway"), -1);
+    CU_ASSERT_EQUAL(stance_in("Japan"), 0);
+    CU_ASSERT_EQUAL(stance_in("Kenya"), ABSENT); /* a line of anything else ends the record */
+    /* a line with more than names is no record item */
+    run(ON_SEABED "IN FAVOUR:\n\nChile said it would wait.\n", "seabed");
+    CU_ASSERT_NOT_EQUAL(stance_in("Chile"), 1);
+}
+
 static CU_TestInfo tests[] = {
+    {"vote record lines", test_vote_record_lines},
     {"compound author of a text", test_compound_author_of_a_text},
     {"negated companion verb governs the gerund", test_negated_companion_verb_governs_the_gerund},
     {"open candidates and declined invitations", test_open_candidates_and_declined_invitations},

@@ -1328,6 +1328,75 @@ static sg_status compound_author(ctx *c, size_t i)
     return emit_one(c, &f, &m, actor, -1, (size_t)c->s.sent_of[i]);
 }
 
+/* The vote a heading line casts ("IN FAVOUR:", "Voted against:", "ABSTAINED:": at most
+ * SG_HEADING_WORDS words, one of the votes_* lists, no name, a colon at the end): +1, -1,
+ * 0, or 2 when the line is no heading. */
+#define SG_HEADING_WORDS 4
+static int vote_heading(const ctx *c, size_t a, size_t b)
+{
+    if (b < a + 2 || b > a + SG_HEADING_WORDS + 1 || !is_punct(c, b - 1, ":"))
+        return 2;
+    int vote = 2;
+    for (size_t k = a; k + 1 < b; k++) {
+        if (c->s.tok.tok[k].kind != SG_TOK_WORD || c->s.men_at[k] >= 0)
+            return 2;
+        int v = in_list(c, k, SG_WL_VOTES_FOR) ? 1 : in_list(c, k, SG_WL_VOTES_AGAINST) ? -1
+              : in_list(c, k, SG_WL_VOTES_ABSTAIN) ? 0 : 2;
+        if (v != 2 && vote != 2 && v != vote)
+            return 2;
+        if (v != 2)
+            vote = v;
+    }
+    return vote;
+}
+
+/* Vote records (factboxes): a heading line ("IN FAVOUR:") followed by lines that are only
+ * a list of actors ("* Italy", "France, Spain"): each listed actor takes the heading's
+ * vote, until a line of anything else. */
+static sg_status vote_records(ctx *c)
+{
+    int vote = 2;
+    size_t hs = 0, he = 0;
+    for (size_t si = 0; si < c->s.tok.n_sent; si++) {
+        const sg_sentence *st = &c->s.tok.sent[si];
+        size_t a = st->first, b = st->last_plus1;
+        while (a < b && c->s.tok.tok[a].kind == SG_TOK_PUNCT) /* bullets: "*", "-" */
+            a++;
+        int v = vote_heading(c, a, b);
+        if (v != 2) {
+            vote = v, hs = a, he = b - 1;
+            continue;
+        }
+        if (vote == 2)
+            continue;
+        /* the line's lists of names, separated by punctuation only ("Fiji, Palau") */
+        size_t k = a, first = (size_t)-1, n = 0;
+        while (k < b) {
+            int l = sg_holder__list_of(c, k);
+            if (l < 0 || c->s.lists[l].start != k || c->s.men[c->s.lists[l].first].kind != SG_MEN_ACTOR)
+                break;
+            if (n++ == 0)
+                first = (size_t)l;
+            k = c->s.lists[l].end;
+            while (k < b && c->s.tok.tok[k].kind == SG_TOK_PUNCT)
+                k++;
+        }
+        if (n == 0 || k != b) {
+            vote = 2;
+            continue;
+        }
+        finding f = {vote, 1.0, SG_FLAG_ANAPHOR | (vote == 0 ? SG_FLAG_DEFERRAL : 0), "vote-record",
+                     hs, he, he, -1, 0};
+        for (size_t q = 0; q < n; q++) { /* the lists of one line are consecutive */
+            sg_extract__trace(c, hs, he, (int)(first + q), f.rule, NULL);
+            sg_status rc = emit(c, &f, (int)(first + q), si);
+            if (rc != SG_OK)
+                return rc;
+        }
+    }
+    return SG_OK;
+}
+
 static sg_status extract_topic(ctx *c, int on_topic)
 {
     /* n_out is not reset: statement ids stay unique across the topics of a document */
@@ -1356,7 +1425,7 @@ static sg_status extract_topic(ctx *c, int on_topic)
             if (rc != SG_OK)
                 return rc;
         }
-    return SG_OK;
+    return on_topic ? vote_records(c) : SG_OK;
 }
 
 /* on_topic[t] = 1 for every topic t that some sentence, or two sentences in a row, name

@@ -83,6 +83,9 @@ typedef enum sg_wordlist {
     SG_WL_EXPERIENCER_ADJECTIVES, /* "not acceptable to Britain": "to X" holds it */
     SG_WL_PEOPLE_HEADS, /* "Voters in Switzerland approved": the place speaks */
     SG_WL_CONCESSIVE_PREPOSITIONS, /* "despite public opposition": not the subject's */
+    SG_WL_VOTES_FOR,     /* "IN FAVOUR:" heading a vote record */
+    SG_WL_VOTES_AGAINST, /* "AGAINST:" */
+    SG_WL_VOTES_ABSTAIN, /* "ABSTAINED:" */
     SG_WL_COUNT /* at most 64: a word's lists are the bits of one uint64_t */
 } sg_wordlist;
 
