@@ -399,6 +399,9 @@ static void test_more_holder_shapes(void)
     /* a relative clause of an unnamed group holds its own cue, not the speaker's */
     CU_ASSERT_EQUAL(stance("Poland said it understood the motives of those that signed the "
                            "Mercosur deal.", "trade", "Poland"), ABSENT);
+    /* asking to reconsider is opposition; dissatisfaction too */
+    CU_ASSERT_EQUAL(stance("Spain said the EU should reconsider the Mercosur deal.", "trade", "Spain"), -1);
+    CU_ASSERT_EQUAL(stance("Chile is strongly dissatisfied with the Mercosur deal.", "trade", "Chile"), -1);
     /* a feeling "in"/"among" an actor is that actor's */
     CU_ASSERT_EQUAL(stance("The Mercosur deal has raised concerns in Austria.", "trade", "Austria"), -1);
     /* an experiencer adjective: "to X" holds it */

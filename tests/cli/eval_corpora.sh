@@ -28,11 +28,14 @@ check tests/far-dev-c/gold.jsonl tests/far-dev-c 0.82 --topics tests/far-dev-c/t
 check tests/far-dev-d/gold.jsonl tests/far-dev-d 0.69 --topics tests/far-dev-d/topics.json
 # far-dev-d (session 3, 36 articles, 6 questions) is a development corpus; far-holdout
 # (session 1; first run 0.585) and far-holdout2 (session 2; first run 0.488) were held out
-# when made and used for error analysis in session 3 (0.667 and 0.681 after it); the
-# untouched set of session 3 is tests/far-holdout3 (scored below, no floor tuning);
+# when made and used for error analysis in session 3 (0.656 and 0.681 after it);
 # floors only catch regressions
 check tests/far-holdout/gold.jsonl tests/far-holdout 0.64 --topics tests/far-holdout/topics.json
 check tests/far-holdout2/gold.jsonl tests/far-holdout2 0.66 --topics tests/far-holdout2/topics.json
+# far-holdout3 (session 3): untouched until the end; 0.451 with the session's start code,
+# first run with its final extraction code 0.437; 0.624 after error analysis on it (a
+# vote-record rule among others), so it is no longer held out
+check tests/far-holdout3/gold.jsonl tests/far-holdout3 0.60 --topics tests/far-holdout3/topics.json
 # malformed gold: one line naming file and line
 printf '{"file":"a","topic":"t","stances":[{"actor":"X","stance":"maybe"}]}\n' >/tmp/sg-badgold.$$
 if "$bin" eval /tmp/sg-badgold.$$ --corpus tests/data/dev 2>/tmp/sg-err.$$; then echo "FAIL: bad gold accepted"; fail=1; fi
