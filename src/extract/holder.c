@@ -558,6 +558,15 @@ static int attitude_before(const ctx *c, size_t cs, size_t after)
     return 0;
 }
 
+/* A deontic modal ("should", "must") between the reported clause's start and the cue. */
+static int deontic_before(const ctx *c, size_t from, size_t at)
+{
+    for (size_t k = at; k-- > from && k + 4 > at;)
+        if (in_list(c, k, SG_WL_DEONTIC_MODALS))
+            return 1;
+    return 0;
+}
+
 /* The clause's subject: the first candidate after the last speech verb before the cue
  * (or after the last comma: "A agreed ..., something B had vowed to block"), else the
  * speaker. */
@@ -589,8 +598,10 @@ static holder clause_subject(const ctx *c, const sg_cue_entry *cue, size_t at, s
     /* "Orban told Macron that he opposes X": he is the teller, not the one told */
     if (l >= 0 && speaker >= 0 && told_addressee(c, l, cs, after_speech))
         l = speaker;
-    /* "Portugal hopes that Spain would back X": a hope is the hoper's position */
-    if (l >= 0 && speaker >= 0 && after_speech > cs && attitude_before(c, cs, after_speech))
+    /* "Portugal hopes that Spain would back X": a hope is the hoper's position; so is what
+     * the speaker says another should do ("Spain said the EU should reconsider X") */
+    if (l >= 0 && speaker >= 0 && after_speech > cs &&
+        (attitude_before(c, cs, after_speech) || (!cue->act && deontic_before(c, after_speech, at))))
         l = -1;
     if (l >= 0) {
         h.list = l, h.rule = speaker >= 0 ? "reported-subject" : "subject";

@@ -86,6 +86,7 @@ typedef enum sg_wordlist {
     SG_WL_VOTES_FOR,     /* "IN FAVOUR:" heading a vote record */
     SG_WL_VOTES_AGAINST, /* "AGAINST:" */
     SG_WL_VOTES_ABSTAIN, /* "ABSTAINED:" */
+    SG_WL_DEONTIC_MODALS, /* "X said Y should V": X's position */
     SG_WL_COUNT /* at most 64: a word's lists are the bits of one uint64_t */
 } sg_wordlist;
 
