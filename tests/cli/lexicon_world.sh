@@ -66,29 +66,5 @@ cat >"$tmp/cases" <<'CASES'
 2019-06-01|Malawi|1|Lilongwe said it supports the canal pact.
 2019-06-01|Polisario Front|-1|The Polisario Front said it rejects the canal pact.
 CASES
-python3 - "$bin" "$tmp" <<'PY' || fail=1
-import json, subprocess, sys
-binary, tmp = sys.argv[1], sys.argv[2]
-cases = [l.rstrip("\n").split("|", 3) for l in open(tmp + "/cases") if l.strip() and not l.startswith("#")]
-with open(tmp + "/docs.jsonl", "w") as f:
-    for i, (date, _, _, text) in enumerate(cases):
-        f.write(json.dumps({"id": "case%d" % i, "date": date, "text": text}) + "\n")
-run = subprocess.run([binary, "extract", "-t", "canal-pact", "--topics", tmp + "/topics.json",
-                      tmp + "/docs.jsonl"], capture_output=True, text=True)
-if run.returncode != 0:
-    print("FAIL: extract: " + run.stderr.strip())
-    sys.exit(1)
-got = {}
-for line in run.stdout.splitlines():
-    d = json.loads(line)
-    got.setdefault(d["doc"], set()).add((d["actor"], d["stance"]))
-bad = 0
-for i, (date, actor, stance, text) in enumerate(cases):
-    want = set() if actor == "-" else {(actor, int(stance))}
-    have = got.get("case%d" % i, set())
-    if have != want:
-        print("FAIL: %s %r: got %s, want %s" % (date, text, sorted(have), sorted(want)))
-        bad = 1
-sys.exit(bad)
-PY
+python3 tests/tools/dated_cases.py "$bin" "$tmp" || fail=1
 exit $fail
