@@ -123,12 +123,6 @@ static sg_status find_quotes(ctx *c)
 
 /* ---- polarity and weight ------------------------------------------------------- */
 
-static int ends_in_ing(const char *w)
-{
-    size_t n = strlen(w);
-    return n > 4 && strcmp(w + n - 3, "ing") == 0;
-}
-
 int sg_extract__negated(const ctx *c, size_t at, size_t from)
 {
     int n = 0;
@@ -635,7 +629,7 @@ static void govern_directive(ctx *c, cue_site *x)
         /* "urged its allies to refrain from signing": the governed verb's own gerund */
         size_t g = x->f.cue_end;
         const sg_phrase_meaning *r = g < x->ce ? sg_extract__main_meaning(&c->s, g, SG_P_CUE) : NULL;
-        if (r && c->s.lex->cues[r->data].polarity != 0 && ends_in_ing(c->s.tok.tok[g].norm)) {
+        if (r && c->s.lex->cues[r->data].polarity != 0 && ends_in(c->s.tok.tok[g].norm, "ing")) {
             x->f.stance *= c->s.lex->cues[r->data].polarity;
             x->f.cue_end = c->s.main[c->s.main_at[g]].end;
             x->act |= c->s.lex->cues[r->data].act;
@@ -696,10 +690,8 @@ static int trailing_speaker(const ctx *c, size_t sent)
  * 1 when the holder found is such a subject. */
 static int passive_subject(const ctx *c, const cue_site *x)
 {
-    const char *w = c->s.tok.tok[x->at].norm;
-    size_t n = strlen(w);
     if (x->h.list < 0 || !(rule_is(&x->h, "subject") || rule_is(&x->h, "reported-subject")) ||
-        (n > 4 && strcmp(w + n - 3, "ing") == 0))
+        ends_in(c->s.tok.tok[x->at].norm, "ing"))
         return 0; /* "the US was withdrawing" is active */
     for (size_t k = x->at; k-- > x->cs && k + 3 >= x->at;)
         if (in_list(c, k, SG_WL_PASSIVE_FORMS))
@@ -727,19 +719,13 @@ static int speaker_holds(const ctx *c, cue_site *x)
 
 /* "Peskov said Ukraine will never join NATO": a candidate's own act reported by someone
  * else is the reporter's position on it, not the candidate's. */
-static int ends_in_ed(const char *w)
-{
-    size_t n = strlen(w);
-    return n > 4 && strcmp(w + n - 2, "ed") == 0;
-}
-
 static void reported_self_act(const ctx *c, cue_site *x)
 {
     if (!x->cue->act || !x->cue->self || !rule_is(&x->h, "reported-subject"))
         return;
     /* "confirmed that Indonesia had joined": a past act is the candidate's own, reported
      * as a fact; "said Ukraine will never join" is the reporter's view */
-    if (ends_in_ed(c->s.tok.tok[x->at].norm) && !sg_extract__negated(c, x->at, x->cs))
+    if (ends_in(c->s.tok.tok[x->at].norm, "ed") && !sg_extract__negated(c, x->at, x->cs))
         return;
     size_t after;
     int sp = sg_holder__speaker_before(c, x->cs, x->at, &after);
@@ -812,7 +798,7 @@ static topic_how cue_topic(const ctx *c, cue_site *x)
 static int companion_negated(const ctx *c, const cue_site *x)
 {
     if (x->at <= x->cs + 1 || !sg_extract__is(&c->s, x->at - 1, "in") ||
-        !ends_in_ing(c->s.tok.tok[x->at].norm))
+        !ends_in(c->s.tok.tok[x->at].norm, "ing"))
         return 0;
     for (size_t k = x->at - 1; k-- > x->cs && k + 11 > x->at;) {
         if (sg_extract__main_meaning(&c->s, k, SG_P_CUE) && !in_list(c, k, SG_WL_COMPANION_VERBS))
@@ -888,10 +874,9 @@ static int attributive(const ctx *c, size_t k)
  * before a plain word describes that word; it is not performed. */
 static int participle_before_noun(const ctx *c, const cue_site *x)
 {
-    const char *w = c->s.tok.tok[x->at].norm;
-    size_t n = strlen(w), e = x->mt->end;
-    if (x->cue->kind != 'v' || x->cue->act || x->mt->end != x->at + 1 || n < 4 ||
-        strcmp(w + n - 2, "ed") != 0 || x->at == 0 || e >= x->ce ||
+    size_t e = x->mt->end;
+    if (x->cue->kind != 'v' || x->cue->act || x->mt->end != x->at + 1 ||
+        !ends_in(c->s.tok.tok[x->at].norm, "ed") || x->at == 0 || e >= x->ce ||
         !(sg_extract__main_meaning(&c->s, x->at - 1, SG_P_SPEECH) || is_determiner(c, x->at - 1)))
         return 0;
     const sg_token *t = &c->s.tok.tok[e];
@@ -918,9 +903,7 @@ static int own_subject(const ctx *c, const cue_site *x)
  * thing, not performed. */
 static int subjectless_gerund(const ctx *c, size_t at)
 {
-    const char *w = c->s.tok.tok[at].norm;
-    size_t n = strlen(w);
-    return n > 4 && strcmp(w + n - 3, "ing") == 0 && (at == 0 || c->s.men_at[at - 1] < 0);
+    return ends_in(c->s.tok.tok[at].norm, "ing") && (at == 0 || c->s.men_at[at - 1] < 0);
 }
 
 /* "a resolution calling for X", "the draft, which would have demanded X", "a resolution

@@ -187,7 +187,6 @@ static int comma_series(const ctx *c, int l)
 }
 
 static int members_after_head(const ctx *c, size_t i, size_t end);
-static int ends_in(const char *w, const char *suffix);
 
 /* Passive agent: "is supported by A, B and C" (verb cues). A passive needs a form of
  * "be"/"get" before the participle, "as called for by", or no active subject ("a
@@ -206,9 +205,7 @@ static int passive_agent(const ctx *c, size_t at, size_t end, size_t cs, size_t 
     for (size_t k = end; k < ce && k < end + 8; k++)
         if (sg_extract__is(&c->s, k, "by")) {
             /* "exclude a proposal tabled by X": the agent of another participle */
-            const char *w = c->s.tok.tok[k - 1].norm;
-            size_t n = strlen(w);
-            if (k > end && n > 3 && strcmp(w + n - 2, "ed") == 0)
+            if (k > end && ends_in(c->s.tok.tok[k - 1].norm, "ed"))
                 return -1;
             int l = sg_holder__list_after(c, k + 1, ce);
             if (l < 0)
@@ -282,9 +279,7 @@ static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, siz
         }
     }
     for (size_t j = end; j + 1 < ce && j < end + 4; j++) {
-        const char *w = c->s.tok.tok[j].norm;
-        size_t wl = strlen(w);
-        if (wl > 3 && strcmp(w + wl - 2, "ed") == 0 && sg_extract__is(&c->s, j + 1, "by") &&
+        if (ends_in(c->s.tok.tok[j].norm, "ed") && sg_extract__is(&c->s, j + 1, "by") &&
             (h.list = sg_holder__list_after(c, j + 2, ce)) >= 0) {
             h.rule = "nominal-passive";
             return h;
@@ -324,12 +319,6 @@ static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, siz
         }
     h.list = -1;
     return h;
-}
-
-static int ends_in(const char *w, const char *suffix)
-{
-    size_t a = strlen(w), b = strlen(suffix);
-    return a > b + 1 && strcmp(w + a - b, suffix) == 0;
 }
 
 /* A subject right before the cue, even inside a phrase: "the prospect of Croatia trying
@@ -442,9 +431,7 @@ static int fronted_vote(const ctx *c, size_t at, size_t end)
     size_t k = st->first;
     if (sg_extract__is(&c->s, k, "among") && in_list(c, k + 1, SG_WL_RELATIVE_HEADS))
         k += 2;
-    const char *w = c->s.tok.tok[at].norm;
-    size_t n = strlen(w);
-    if (k != at || n < 5 || strcmp(w + n - 3, "ing") != 0)
+    if (k != at || !ends_in(c->s.tok.tok[at].norm, "ing"))
         return -1;
     for (size_t j = end; j < st->last_plus1 && j < end + 8; j++) {
         if (c->s.men_at[j] >= 0 || sg_extract__main_meaning(&c->s, j, SG_P_CUE))

@@ -106,8 +106,7 @@ static int empty_object(const ctx *c, size_t k, size_t b)
     if (k < b && in_list(c, k, SG_WL_OBJECT_PREPOSITIONS))
         k++;
     /* "advocates achieving this": a gerund before the pronoun */
-    size_t n = k < b ? strlen(c->s.tok.tok[k].norm) : 0;
-    if (k + 1 < b && n > 4 && strcmp(c->s.tok.tok[k].norm + n - 3, "ing") == 0 &&
+    if (k + 1 < b && ends_in(c->s.tok.tok[k].norm, "ing") &&
         c->s.main_at[k] < 0 && (in_list(c, k + 1, SG_WL_OBJECT_PRONOUNS) || sg_extract__is(&c->s, k + 1, "this")))
         k++;
     if (k >= b || c->s.tok.tok[k].kind == SG_TOK_PUNCT || in_list(c, k, SG_WL_OBJECT_PRONOUNS))
