@@ -534,41 +534,8 @@ static void test_inverted_copula_names_the_holders(void)
     CU_ASSERT_EQUAL(stance_in("Austria"), -1);
 }
 
-/* A document longer than SG_DOC_WINDOW_BYTES is read in windows cut at paragraph breaks:
- * every paragraph's statement is found, and ids, sentence numbers and spans count over the
- * whole document (the span's bytes are the sentence). */
-static void test_long_document_is_read_in_windows(void)
-{
-    static const char para[] = "Germany opposes Ukraine joining NATO.\n\n"
-                               "The weather was mild and the markets were calm that week.\n\n";
-    size_t reps = 2 * SG_DOC_WINDOW_BYTES / (sizeof(para) - 1) + 7, len = reps * (sizeof(para) - 1);
-    char *text = malloc(len + 1);
-    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
-    for (size_t k = 0; k < reps; k++)
-        memcpy(text + k * (sizeof(para) - 1), para, sizeof(para) - 1);
-    text[len] = '\0';
-    run_opts(text, "ukraine-nato", "2024-11-23", SG_LEVEL_GROUP);
-    CU_ASSERT_EQUAL(last.n, reps);
-    long prev = 0;
-    for (size_t i = 0; i < last.n; i++) {
-        const sg_statement *st = &last.items[i];
-        CU_ASSERT_STRING_EQUAL(st->actor, "Germany");
-        CU_ASSERT_EQUAL(st->stance, -1);
-        CU_ASSERT_EQUAL(st->sentence, (long)(2 * i + 1)); /* every other sentence */
-        CU_ASSERT(st->sentence > prev);
-        prev = st->sentence;
-        CU_ASSERT_EQUAL(st->span_start, (long)(i * (sizeof(para) - 1)));
-        CU_ASSERT(st->span_end > st->span_start && (size_t)st->span_end <= len);
-        CU_ASSERT_EQUAL(strncmp(text + st->span_start, "Germany opposes Ukraine joining NATO.",
-                                (size_t)(st->span_end - st->span_start)), 0);
-        char want[64];
-        snprintf(want, sizeof(want), "t:s%zu:%zu", 2 * i + 1, i + 1);
-        CU_ASSERT_STRING_EQUAL(st->id, want);
-    }
-    free(text);
-}
-
-/* The long document of test_long_document_is_read_in_windows (reps paragraphs). */
+/* A document of reps paragraphs, longer than two windows: a statement, then a sentence of
+ * none, in every paragraph. */
 static char *long_text(size_t *len_out, size_t *reps_out)
 {
     static const char para[] = "Germany opposes Ukraine joining NATO.\n\n"
@@ -582,6 +549,35 @@ static char *long_text(size_t *len_out, size_t *reps_out)
     *len_out = len;
     *reps_out = reps;
     return text;
+}
+
+/* A document longer than SG_DOC_WINDOW_BYTES is read in windows cut at paragraph breaks:
+ * every paragraph's statement is found, and ids, sentence numbers and spans count over the
+ * whole document (the span's bytes are the sentence). */
+static void test_long_document_is_read_in_windows(void)
+{
+    size_t len, reps;
+    char *text = long_text(&len, &reps);
+    size_t para_len = len / reps;
+    run_opts(text, "ukraine-nato", "2024-11-23", SG_LEVEL_GROUP);
+    CU_ASSERT_EQUAL(last.n, reps);
+    long prev = 0;
+    for (size_t i = 0; i < last.n; i++) {
+        const sg_statement *st = &last.items[i];
+        CU_ASSERT_STRING_EQUAL(st->actor, "Germany");
+        CU_ASSERT_EQUAL(st->stance, -1);
+        CU_ASSERT_EQUAL(st->sentence, (long)(2 * i + 1)); /* every other sentence */
+        CU_ASSERT(st->sentence > prev);
+        prev = st->sentence;
+        CU_ASSERT_EQUAL(st->span_start, (long)(i * para_len));
+        CU_ASSERT(st->span_end > st->span_start && (size_t)st->span_end <= len);
+        CU_ASSERT_EQUAL(strncmp(text + st->span_start, "Germany opposes Ukraine joining NATO.",
+                                (size_t)(st->span_end - st->span_start)), 0);
+        char want[64];
+        snprintf(want, sizeof(want), "t:s%zu:%zu", 2 * i + 1, i + 1);
+        CU_ASSERT_STRING_EQUAL(st->id, want);
+    }
+    free(text);
 }
 
 typedef struct window_log {
