@@ -691,6 +691,22 @@ int sg_holder__nominal_use(const ctx *c, size_t at, size_t cs, int reach)
     return 0;
 }
 
+/* "Twelve states voted against. Among them were A and B", "These include C": the list a
+ * members proform names (after the copula of "among them"), the members of the group the
+ * sentence before took a side with; -1 when none. */
+static int members_anaphor(const ctx *c, size_t at, size_t end, size_t ce)
+{
+    size_t k = end;
+    if (sg_extract__is(&c->s, at, "among")) {
+        if (k >= ce || !in_list(c, k, SG_WL_MEMBER_VERBS))
+            return -1;
+        k++;
+        if (k + 1 < ce && ends_in(c->s.tok.tok[k].norm, "ly") && c->s.men_at[k] < 0)
+            k++; /* "Among these is precisely Italy" */
+    }
+    return sg_holder__list_after(c, k, ce);
+}
+
 /* "despite strong public opposition to a war", "amid criticism": a noun in a concessive
  * phrase (after determiners and modifiers) is not held by the clause's subject. */
 static int concessive_noun(const ctx *c, size_t at, size_t cs)
@@ -719,19 +735,11 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
         h.n_more = comma_series(c, h.list);
         return h;
     }
-    /* "Twelve states voted against. Among them were A and B", "These include C": the
-     * members of the group the sentence before took a side with */
+    /* a proform opening a sentence ("Among them were A and B", "These include C") */
     if (cue->kind == 'r' && (sg_extract__is(&c->s, at, "among") || in_list(c, end - 1, SG_WL_MEMBER_VERBS))) {
-        size_t k = end;
         if (at != sent_first) /* "Several countries abstained, among them A": the members rule */
             return h;
-        if (sg_extract__is(&c->s, at, "among") && k < ce && in_list(c, k, SG_WL_MEMBER_VERBS))
-            k++;
-        if (k > end && k + 1 < ce && ends_in(c->s.tok.tok[k].norm, "ly") && c->s.men_at[k] < 0)
-            k++; /* "Among these is precisely Italy" */
-        if (k > end || !sg_extract__is(&c->s, at, "among"))
-            h.list = sg_holder__list_after(c, k, ce);
-        if (h.list >= 0) {
+        if ((h.list = members_anaphor(c, at, end, ce)) >= 0) {
             h.rule = "members-anaphor";
             h.n_more = comma_series(c, h.list);
         }
