@@ -85,7 +85,6 @@ static int plural_noun_use(const ctx *c, size_t i, size_t from)
 /* The speaker of a clause: first candidate before the last speech verb before pos. */
 int sg_holder__speaker_before(const ctx *c, size_t from, size_t pos, size_t *after_speech)
 {
-    
     size_t speech = (size_t)-1;
     for (size_t i = from; i < pos; i++)
         if ((sg_extract__main_meaning(&c->s, i, SG_P_SPEECH) && !plural_noun_use(c, i, from)) ||
@@ -193,7 +192,6 @@ static int members_after_head(const ctx *c, size_t i, size_t end);
  * sentiment echoed by X"); else "by" belongs to a noun ("requests by Finland"). */
 static int passive_agent(const ctx *c, size_t at, size_t end, size_t cs, size_t ce)
 {
-    
     int passive = 0;
     for (size_t k = at; k-- > cs && k + 3 >= at;)
         passive |= in_list(c, k, SG_WL_PASSIVE_AUXILIARIES);
@@ -472,7 +470,6 @@ static int possessive_infinitive(const ctx *c, size_t at, size_t cs)
 static int subject_cannot_hold(const ctx *c, const sg_cue_entry *cue, size_t at, size_t cs)
 {
     if (cue->kind == 'n' && at > cs) {
-        
         size_t k = at;
         /* one modifier may sit before the noun: "of the Taiwan-related proposal" */
         if (k > cs + 1 && c->s.tok.tok[k - 1].kind == SG_TOK_WORD && c->s.men_at[k - 1] < 0 &&
@@ -484,7 +481,6 @@ static int subject_cannot_hold(const ctx *c, const sg_cue_entry *cue, size_t at,
             return 1;
     }
     if (cue->kind == 'g') {
-        
         for (size_t k = at; k-- > cs && k + 5 > at;)
             if (in_list(c, k, SG_WL_AGENT_COPULAS) || is_punct(c, k, ","))
                 return 0;
@@ -497,8 +493,6 @@ static int subject_cannot_hold(const ctx *c, const sg_cue_entry *cue, size_t at,
  * auxiliaries between), itself right after "and"/"while"/"whereas", is a second subject. */
 static int coordinated_subject(const ctx *c, size_t from, size_t at)
 {
-    
-    
     size_t k = at;
     while (k > from && (in_list(c, k - 1, SG_WL_AUXILIARIES) ||
                         (c->s.tok.tok[k - 1].kind == SG_TOK_WORD && c->s.men_at[k - 1] < 0 &&
@@ -672,7 +666,6 @@ static int sentence_speaker(const ctx *c, size_t cs, size_t sent_first)
  * "a new ban")? */
 int sg_holder__nominal_use(const ctx *c, size_t at, size_t cs, int reach)
 {
-    
     size_t k = at;
     if (at > cs && sg_extract__is(&c->s, at - 1, "to"))
         return 0; /* "decided to ban": an infinitive */
@@ -769,7 +762,6 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     }
     /* "the main obstacles to the package remain Slovakia and Austria" */
     if (cue->kind == 'g') {
-        
         for (size_t k = end; k + 1 < ce && k < end + 12; k++)
             if (in_list(c, k, SG_WL_INVERTED_COPULAS) || in_list(c, k, SG_WL_MEMBER_VERBS)) {
                 if ((h.list = sg_holder__list_after(c, k + 1, ce)) >= 0) {

@@ -430,7 +430,6 @@ static int apposition_list(const sg_scan *s, size_t k)
  * "between the Alliance and Russia")? Determiners may sit between. */
 static int in_pp(const sg_scan *s, size_t i)
 {
-    
     size_t k = i;
     /* determiners and numbers: "at the 2023 Vilnius summit" */
     while (k > 0 && (sg_extract__is_determiner(s, k - 1) ||
