@@ -96,6 +96,9 @@ SG_API const char *sg_lexicon_topic_id(const sg_lexicon *lex, size_t i);
  * spells out), or NULL when it has none; *how (may be NULL) is "named", "terms" or "label". */
 SG_API const char *sg_lexicon_topic_act(const sg_lexicon *lex, const char *topic_id,
                                         const char **how);
+/* 1 when the topic is the undoing of its act ("lifting sanctions on X": imposing them
+ * opposes the topic, lifting them supports it), else 0. */
+SG_API int sg_lexicon_topic_act_undone(const sg_lexicon *lex, const char *topic_id);
 
 /* Canonical actor id for a name or alias ("USA" -> "United States"), or NULL. */
 SG_API const char *sg_lexicon_actor_lookup(const sg_lexicon *lex, const char *name);

@@ -45,7 +45,8 @@ int sg_cmd_lexicon(int argc, char **argv)
         const char *id = sg_lexicon_topic_id(lex, i), *how;
         const char *act = sg_lexicon_topic_act(lex, id, &how);
         if (act)
-            printf("topic %s: act %s (%s)\n", id, act,
+            printf("topic %s: act %s%s (%s)\n", id, act,
+                   sg_lexicon_topic_act_undone(lex, id) ? ", undone" : "",
                    strcmp(how, "named") == 0 ? "named by the topic" : strcmp(how, "terms") == 0
                    ? "derived from its terms" : "derived from its label");
         else

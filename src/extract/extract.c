@@ -1018,7 +1018,8 @@ static int object_reverses(const ctx *c, const cue_site *x, topic_how how)
      * so does a cue whose object names no term, to which the sentence's or the
      * document's topic is carried ("Voting against were A and B", "13 others in favour",
      * "The proposal is led by C") */
-    return c->s.lex->acts[t->act].inverse && how != TOPIC_ANAPHOR &&
+    /* an undone topic ("lifting sanctions") goes against its act's object as an inverse act does */
+    return (c->s.lex->acts[t->act].inverse != t->act_undone) && how != TOPIC_ANAPHOR &&
            (sg_topic__groups(c, c->topic, x->f.cue_end, x->ce) & ~SG_TOPIC_ANAPHOR);
 }
 
@@ -1091,6 +1092,20 @@ static int aligned(ctx *c, cue_site *x, sg_status *rc)
     return 1;
 }
 
+/* "lifted the remaining US sanctions on Syria": an undo verb without an object of its own
+ * counts only when the act's object (its term group, or one of the act's objects or the
+ * topic's anaphors) follows it in its clause, within a short noun phrase. */
+#define SG_UNDO_OBJECT_REACH 8
+static int names_act_object(const ctx *c, const cue_site *x)
+{
+    const sg_topic_entry *t = &c->s.lex->topics[x->cue->topic];
+    unsigned want = SG_TOPIC_ANAPHOR;
+    if (t->act_object_group >= 0 && t->act_object_group < 31)
+        want |= 1u << t->act_object_group;
+    size_t end = x->mt->end + SG_UNDO_OBJECT_REACH < x->ce ? x->mt->end + SG_UNDO_OBJECT_REACH : x->ce;
+    return (sg_topic__groups(c, x->cue->topic, x->mt->end, end) & want) != 0;
+}
+
 static sg_status handle_cue(ctx *c, size_t at)
 {
     if (c->consumed[at])
@@ -1118,6 +1133,8 @@ static sg_status handle_cue(ctx *c, size_t at)
             return drop(c, &x, "a form of the act used as a noun (\"the sanctions package\")");
         x.cue = noun;
     }
+    if (x.cue->needs_object && !names_act_object(c, &x))
+        return drop(c, &x, "an undo verb (\"lift\", \"ease\") whose object is not the act's object");
     x.sent = (size_t)c->s.sent_of[at];
     if (counterfactual(c, at, x.cs))
         return drop(c, &x, "counterfactual (\"would have supported\"): the act did not happen");
@@ -1138,7 +1155,8 @@ static sg_status handle_cue(ctx *c, size_t at)
     }
     if (x.cue->kind == 'e' && !effect_applies(c, &x))
         return drop(c, &x, "an effect cue whose subject is not the topic with a modal");
-    if (x.cue->polarity != 0 && !govern_chain(c, &x) && (x.cue->kind == 'v' || x.cue->kind == 'p'))
+    /* a deferral governs an act too ("abstained in the vote on renewing X"): it stays neutral */
+    if (!govern_chain(c, &x) && x.cue->polarity != 0 && (x.cue->kind == 'v' || x.cue->kind == 'p'))
         govern_directive(c, &x);
     /* "assurances before endorsing the plan": a condition, not a position */
     if (at > x.cs && (sg_extract__is(&c->s, at - 1, "before") || sg_extract__is(&c->s, at - 1, "until")))

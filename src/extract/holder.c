@@ -551,6 +551,24 @@ static int deontic_before(const ctx *c, size_t from, size_t at)
 /* The clause's subject: the first candidate after the last speech verb before the cue
  * (or after the last comma: "A agreed ..., something B had vowed to block"), else the
  * speaker. */
+/* The performing verb ("announced", "joined") whose object is the act noun at `at`, past
+ * up to three determiners or plain modifiers ("the first", "a diplomatic"), or SIZE_MAX. */
+#define SG_PERFORMED_NOUN_REACH 3
+static size_t performing_verb(const ctx *c, size_t at, size_t cs)
+{
+    for (size_t k = at; k > cs && k + SG_PERFORMED_NOUN_REACH + 1 > at; k--) {
+        size_t v = k - 1;
+        if (in_list(c, v, SG_WL_PERFORMING_VERBS))
+            return v;
+        const sg_token *t = &c->s.tok.tok[v];
+        if (!is_determiner(c, v) && !in_list(c, v, SG_WL_POSSESSIVE_DETERMINERS) &&
+            (t->kind != SG_TOK_WORD || t->upper || c->s.main_at[v] >= 0 || c->s.men_at[v] >= 0 ||
+             in_list(c, v, SG_WL_FUNCTION_WORDS)))
+            return SIZE_MAX;
+    }
+    return SIZE_MAX;
+}
+
 static holder clause_subject(const ctx *c, const sg_cue_entry *cue, size_t at, size_t cs)
 {
     holder h = {-1, NULL, -1, 0};
@@ -747,6 +765,10 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     /* any cue after 's or a determiner is used as a noun */
     if ((cue->kind == 'n' || (nominal_use && cue->kind != 'g' && cue->kind != 'e')) && at > 0) {
         h = nominal_holder(c, at, end, cs, ce);
+        size_t verb;
+        /* "Canada announced the expulsion of X": the verb's subject performs the act */
+        if (h.list < 0 && cue->act && cue->kind == 'n' && (verb = performing_verb(c, at, cs)) != SIZE_MAX)
+            return clause_subject(c, cue, verb, cs);
         if (h.list >= 0 || cue->nominal_only || concessive_noun(c, at, cs))
             return h;
     }

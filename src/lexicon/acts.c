@@ -76,6 +76,17 @@ static int push_form(form_list *fl, const char *head, const char *rest)
     return 0;
 }
 
+/* Several syllables ending consonant-vowel-consonant ("expel", "admit", "cancel",
+ * "offer"): whether the consonant doubles depends on stress and spelling, which the
+ * letters do not tell, so both forms are generated ("expelled", "cancelled" and
+ * "canceled"); the form that is no word never occurs in text. */
+static int may_double(const char *w)
+{
+    size_t n = strlen(w);
+    return n >= 4 && !doubles(w) && !is_vowel(w[n - 1]) && !strchr("wxyh", w[n - 1]) &&
+           is_vowel(w[n - 2]) && !is_vowel(w[n - 3]);
+}
+
 /* Base, -s, past, participle and -ing of one word, followed by rest (" from"). */
 static int inflect_word(const sg_lexicon *lex, const char *w, const char *rest, form_list *fl)
 {
@@ -112,6 +123,13 @@ static int inflect_word(const sg_lexicon *lex, const char *w, const char *rest, 
         return -1;
     if (irr)
         return push_form(fl, irr->items[1], rest) || push_form(fl, irr->items[2], rest) ? -1 : 0;
+    if (may_double(w)) {
+        char ded[SG_FORM_MAX], ding[SG_FORM_MAX];
+        snprintf(ded, sizeof(ded), "%s%ced", w, last);
+        snprintf(ding, sizeof(ding), "%s%cing", w, last);
+        if (push_form(fl, ded, rest) || push_form(fl, ding, rest))
+            return -1;
+    }
     return push_form(fl, ed, rest) ? -1 : 0;
 }
 
@@ -138,12 +156,37 @@ static int inflect(const sg_lexicon *lex, const char *base, form_list *fl)
     return 0;
 }
 
+static int in_list(char *const *list, size_t n, const char *p);
+
+/* The forms of an undo phrase's head word: its first word, or the next one when the
+ * first is one of the act's objects ("sanctions relief"). */
+static int undo_head(const sg_lexicon *lex, const sg_act_entry *a, const char *undo, form_list *fl)
+{
+    char w[SG_FORM_MAX];
+    const char *p = undo;
+    for (int k = 0; k < 2 && *p; k++) {
+        size_t n = strcspn(p, " ");
+        if (n >= sizeof(w))
+            return 0;
+        memcpy(w, p, n);
+        w[n] = '\0';
+        if (!in_list(a->objects, a->n_objects, w))
+            return inflect(lex, w, fl);
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    return 0;
+}
+
 /* ---- deriving a topic's act ---------------------------------------------------------- */
 
 /* What derivation needs, computed once: every verb form of every act, and each topic's
  * term phrases (indexes into lex->pending), so that the work is linear in the lexicon. */
 typedef struct derive_ctx {
     form_list *forms;      /* per act: the forms of all its verbs */
+    form_list *undo_heads; /* per act: the forms of the head word of each undo phrase
+                              ("lift" of "lift sanctions", "relief" of "sanctions relief") */
     size_t *term_first;    /* per topic: its terms are term_idx[term_first[t] .. +term_n[t]) */
     size_t *term_n;
     size_t *term_idx;
@@ -153,7 +196,10 @@ static void derive_ctx_free(derive_ctx *d, size_t n_acts)
 {
     for (size_t a = 0; d->forms && a < n_acts; a++)
         free(d->forms[a].f);
+    for (size_t a = 0; d->undo_heads && a < n_acts; a++)
+        free(d->undo_heads[a].f);
     free(d->forms);
+    free(d->undo_heads);
     free(d->term_first);
     free(d->term_n);
     free(d->term_idx);
@@ -163,15 +209,23 @@ static int derive_ctx_init(derive_ctx *d, const sg_lexicon *lex)
 {
     memset(d, 0, sizeof(*d));
     d->forms = calloc(lex->n_acts + 1, sizeof(form_list));
+    d->undo_heads = calloc(lex->n_acts + 1, sizeof(form_list));
     d->term_first = calloc(lex->n_topics + 1, sizeof(size_t));
     d->term_n = calloc(lex->n_topics + 1, sizeof(size_t));
     d->term_idx = malloc((lex->n_pending + 1) * sizeof(size_t));
-    if (!d->forms || !d->term_first || !d->term_n || !d->term_idx)
+    if (!d->forms || !d->undo_heads || !d->term_first || !d->term_n || !d->term_idx)
         return -1;
-    for (size_t a = 0; a < lex->n_acts; a++)
+    for (size_t a = 0; a < lex->n_acts; a++) {
         for (size_t i = 0; i < lex->acts[a].n_verbs; i++)
             if (inflect(lex, lex->acts[a].verbs[i], &d->forms[a]))
                 return -1;
+        for (size_t i = 0; i < lex->acts[a].n_undo; i++)
+            if (undo_head(lex, &lex->acts[a], lex->acts[a].undo[i], &d->undo_heads[a]))
+                return -1;
+        for (size_t i = 0; i < lex->acts[a].n_undo_verbs; i++)
+            if (inflect(lex, lex->acts[a].undo_verbs[i], &d->undo_heads[a]))
+                return -1;
+    }
     /* counting sort of the topic terms by topic, in file order */
     for (size_t i = 0; i < lex->n_pending; i++) {
         const sg_phrase_meaning *m = &lex->pending[i].meaning;
@@ -307,6 +361,47 @@ static int derive_act(const sg_lexicon *lex, const derive_ctx *d, int t, int *gr
     return -1;
 }
 
+/* Does any word of `words` name the head of one of act a's undo phrases? */
+static int names_undo(const derive_ctx *d, int a, const char *words)
+{
+    char w[SG_FORM_MAX];
+    for (const char *p = words; *p;) {
+        size_t n = strcspn(p, " ");
+        if (n < sizeof(w)) {
+            memcpy(w, p, n);
+            w[n] = '\0';
+            for (size_t k = 0; k < d->undo_heads[a].n; k++)
+                if (strcmp(d->undo_heads[a].f[k], w) == 0)
+                    return 1;
+        }
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    return 0;
+}
+
+/* Is topic t the undoing of its act a ("lifting sanctions on Syria", terms "sanctions" and
+ * "lift")? A term of another group than the act's, or a word of the label, names the head
+ * of one of the act's undo phrases. The group that names it becomes the act's group: the
+ * act's forms and its undo phrases name it. */
+static int derive_undone(const sg_lexicon *lex, const derive_ctx *d, int t, int a, int *group)
+{
+    char words[512];
+    for (size_t k = 0; k < d->term_n[t]; k++) {
+        const sg_pending_phrase *p = &lex->pending[d->term_idx[d->term_first[t] + k]];
+        if (p->meaning.data2 == *group)
+            continue;
+        plain_words(p->text, 0, words, sizeof(words));
+        if (names_undo(d, a, words)) {
+            *group = p->meaning.data2;
+            return 1;
+        }
+    }
+    plain_words(lex->topics[t].label, 1, words, sizeof(words));
+    return names_undo(d, a, words);
+}
+
 /* ---- queueing the act's phrases ----------------------------------------------------- */
 
 /* The plural of a noun phrase's last word ("ban" -> "bans", "delivery" -> "deliveries"),
@@ -367,7 +462,7 @@ static int names_term(const sg_lexicon *lex, const derive_ctx *d, int t, const f
 }
 
 static int queue_verbs(sg_lexicon *lex, const derive_ctx *d, const sg_act_entry *a,
-                       char **verbs, size_t n, int polarity, int t, int self)
+                       char **verbs, size_t n, int polarity, int t, int self, int needs_object)
 {
     form_list fl = {NULL, 0, 0};
     int rc = 0;
@@ -378,7 +473,9 @@ static int queue_verbs(sg_lexicon *lex, const derive_ctx *d, const sg_act_entry 
             rc = -1;
             break;
         }
-        lex->cues[cue].names_group = polarity < 0 || names_term(lex, d, t, &fl);
+        lex->cues[cue].names_group =
+            lex->topics[t].act_undone || polarity < 0 || names_term(lex, d, t, &fl);
+        lex->cues[cue].needs_object = needs_object;
         /* a form that is also one of the act's objects ("sanctions") is read as the noun */
         for (size_t k = 0; k < fl.n && rc == 0; k++)
             if (!in_list(a->objects, a->n_objects, fl.f[k]))
@@ -401,10 +498,13 @@ static int add_definite(sg_lexicon *lex, const char *noun, int t)
 static int queue_act(sg_lexicon *lex, const derive_ctx *d, int t)
 {
     const sg_act_entry *a = &lex->acts[lex->topics[t].act];
-    if (queue_verbs(lex, d, a, a->verbs, a->n_verbs, 1, t, a->self) ||
-        queue_verbs(lex, d, a, a->undo, a->n_undo, -1, t, 0))
+    int undone = lex->topics[t].act_undone;
+    if (queue_verbs(lex, d, a, a->verbs, a->n_verbs, undone ? -1 : 1, t, a->self && !undone, 0) ||
+        queue_verbs(lex, d, a, a->undo, a->n_undo, undone ? 1 : -1, t, 0, 0) ||
+        queue_verbs(lex, d, a, a->undo_verbs, a->n_undo_verbs, undone ? 1 : -1, t, 0, 1))
         return -1;
-    for (size_t i = 0; i < a->n_nominal; i++) {
+    /* an undone topic's act nouns ("the imposition") name the act it undoes, not the topic */
+    for (size_t i = 0; i < a->n_nominal && !undone; i++) {
         char pl[SG_FORM_MAX];
         plural(a->nominal[i], pl, sizeof(pl));
         if (sg_lexicon__add_phrase(lex, a->nominal[i], SG_P_ANAPHOR, t, 0, -1) ||
@@ -477,6 +577,8 @@ sg_status sg_lexicon__derive_acts(sg_lexicon *lex, sg_error *err)
         } else if (e->act < 0) {
             e->act = derive_act(lex, &d, (int)t, &e->act_group);
             e->act_derived = e->act >= 0;
+            e->act_object_group = e->act_group;
+            e->act_undone = e->act >= 0 && derive_undone(lex, &d, (int)t, e->act, &e->act_group);
         }
         if (e->act >= 0 && queue_act(lex, &d, (int)t))
             rc = sg_error_set(err, SG_ENOMEM, "lexicon", 0, "out of memory");

@@ -98,6 +98,7 @@ void sg_lexicon_free(sg_lexicon *lex)
         free_strings(a->nominal, a->n_nominal);
         free_strings(a->objects, a->n_objects);
         free_strings(a->undo, a->n_undo);
+        free_strings(a->undo_verbs, a->n_undo_verbs);
     }
     free(lex->acts);
     for (size_t i = 0; i < lex->n_irregular; i++)
@@ -667,7 +668,7 @@ static sg_status string_array(load_ctx *c, const cJSON *arr, char ***out, size_t
     return SG_OK;
 }
 
-/* One act class: {"id","verbs","nominalisations","objects","undo","self"}. */
+/* One act class: {"id","verbs","nominalisations","objects","undo","undo_verbs","self"}. */
 static sg_status load_act(load_ctx *c, const cJSON *a, const char *id, const char *section,
                           size_t i, int *index)
 {
@@ -685,7 +686,9 @@ static sg_status load_act(load_ctx *c, const cJSON *a, const char *id, const cha
         (rc = string_array(c, cJSON_GetObjectItemCaseSensitive(a, "objects"), &e->objects,
                            &e->n_objects, section, i)) != SG_OK ||
         (rc = string_array(c, cJSON_GetObjectItemCaseSensitive(a, "undo"), &e->undo,
-                           &e->n_undo, section, i)) != SG_OK)
+                           &e->n_undo, section, i)) != SG_OK ||
+        (rc = string_array(c, cJSON_GetObjectItemCaseSensitive(a, "undo_verbs"), &e->undo_verbs,
+                           &e->n_undo_verbs, section, i)) != SG_OK)
         return rc;
     if (e->n_verbs + e->n_nominal + e->n_objects + e->n_undo == 0)
         return bad(c, section, i, "an act needs \"verbs\", \"nominalisations\", \"objects\" or \"undo\"");
@@ -715,7 +718,7 @@ static sg_status load_acts(load_ctx *c, const cJSON *arr)
 }
 
 static const char *const wordlist_names[SG_WL_COUNT] = {
-    "act_carriers", "plural_heads", "member_markers", "determiners", "list_glue", "prepositions", "list_conjunctions", "name_particles", "relative_pronouns", "passive_auxiliaries", "noun_prepositions", "agent_copulas", "auxiliaries", "subject_conjunctions", "inverted_copulas", "nominal_determiners", "attitude_verbs", "subordinators", "clause_conjunctions", "conditional_conjunctions", "concessive_adverbs", "concessive_partners", "exclusive_adverbs", "object_prepositions", "object_pronouns", "adverbial_conjunctions", "noun_complements", "modals", "passive_forms", "be_forms", "performer_determiners", "relation_prepositions", "adjective_complements", "object_determiners", "vehicle_nouns", "member_verbs", "relative_heads", "companion_verbs", "complement_prepositions", "governed_fillers", "function_words", "possessive_determiners", "phrase_continuations", "experiencer_adjectives", "people_heads", "concessive_prepositions", "votes_for", "votes_against", "votes_abstain", "deontic_modals"};
+    "act_carriers", "plural_heads", "member_markers", "determiners", "list_glue", "prepositions", "list_conjunctions", "name_particles", "relative_pronouns", "passive_auxiliaries", "noun_prepositions", "agent_copulas", "auxiliaries", "subject_conjunctions", "inverted_copulas", "nominal_determiners", "attitude_verbs", "subordinators", "clause_conjunctions", "conditional_conjunctions", "concessive_adverbs", "concessive_partners", "exclusive_adverbs", "object_prepositions", "object_pronouns", "adverbial_conjunctions", "noun_complements", "modals", "passive_forms", "be_forms", "performer_determiners", "relation_prepositions", "adjective_complements", "object_determiners", "vehicle_nouns", "member_verbs", "relative_heads", "companion_verbs", "complement_prepositions", "governed_fillers", "function_words", "possessive_determiners", "phrase_continuations", "experiencer_adjectives", "people_heads", "concessive_prepositions", "votes_for", "votes_against", "votes_abstain", "deontic_modals", "performing_verbs"};
 
 static int cmp_cstr(const void *a, const void *b)
 {
@@ -868,7 +871,14 @@ static sg_status load_topics(load_ctx *c, const cJSON *arr)
         e->n_groups = (size_t)gi;
         e->act = -1;
         e->act_group = -1;
+        e->act_object_group = -1;
         const cJSON *act = cJSON_GetObjectItemCaseSensitive(t, "act");
+        const cJSON *undone = cJSON_GetObjectItemCaseSensitive(t, "act_undone");
+        if (undone != NULL && !cJSON_IsBool(undone))
+            return bad(c, "topics", i, "\"act_undone\" must be true or false");
+        if (undone != NULL && act == NULL)
+            return bad(c, "topics", i, "\"act_undone\" needs an \"act\"");
+        e->act_undone = cJSON_IsTrue(undone);
         if (cJSON_IsString(act)) {
             if ((e->act_name = strdup(act->valuestring)) == NULL)
                 return nomem(c);
@@ -1124,6 +1134,12 @@ const char *sg_lexicon_topic_act(const sg_lexicon *lex, const char *topic_id, co
         *how = !lex->topics[t].act_derived ? "named"
                : lex->topics[t].act_group >= 0 ? "terms" : "label";
     return lex->acts[lex->topics[t].act].id;
+}
+
+int sg_lexicon_topic_act_undone(const sg_lexicon *lex, const char *topic_id)
+{
+    int t = sg_lexicon__topic_index(lex, topic_id);
+    return t >= 0 && lex->topics[t].act >= 0 && lex->topics[t].act_undone;
 }
 
 const char *sg_lexicon_topic_label(const sg_lexicon *lex, const char *topic_id)

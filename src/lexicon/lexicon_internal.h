@@ -87,6 +87,8 @@ typedef enum sg_wordlist {
     SG_WL_VOTES_AGAINST, /* "AGAINST:" */
     SG_WL_VOTES_ABSTAIN, /* "ABSTAINED:" */
     SG_WL_DEONTIC_MODALS, /* "X said Y should V": X's position */
+    SG_WL_PERFORMING_VERBS, /* "Canada announced the expulsion of X": the subject performs
+                               the act noun that is the verb's object */
     SG_WL_COUNT /* at most 64: a word's lists are the bits of one uint64_t */
 } sg_wordlist;
 
@@ -163,6 +165,8 @@ typedef struct sg_cue_entry {
                         count towards the topic */
     int nominal_only; /* held only through a possessor or "by"/"from" ("Spain's
                         recognition"), never by the clause's subject */
+    int needs_object; /* an undo verb without its object ("lifted"): it counts only when
+                        the act's object or a topic anaphor follows in its clause */
     int names_group; /* an act form that names the topic's act group: an inflection of
                         one of its terms ("withdrew" for "withdraw") or an undo phrase */
 } sg_cue_entry;
@@ -182,6 +186,8 @@ typedef struct sg_act_entry {
     char **nominal; size_t n_nominal;
     char **objects; size_t n_objects;
     char **undo; size_t n_undo;
+    char **undo_verbs; size_t n_undo_verbs; /* undo verbs with no object of their own
+                        ("lift", "ease"): they count only before the act's object */
     int self;        /* performed by the candidate itself (join): only candidates hold it */
     int inverse;     /* the act goes against its object (withdraw from, ban): support for
                         the object alone ("committed to the Paris Agreement") opposes it */
@@ -198,6 +204,11 @@ typedef struct sg_topic_entry {
     char *act_name;  /* the "act" named by the topic file, resolved in finish; NULL: derive */
     int act_derived; /* 1 when the act was derived from the terms or the label */
     int act_group;   /* the term group that named the act, or -1 */
+    int act_object_group; /* the term group that names what the act applies to ("sanctions"
+                        of "lifting sanctions"): act_group unless the topic is undone */
+    int act_undone;  /* the topic is the undoing of its act ("lifting sanctions on X",
+                        "ending the embargo"): performing the act opposes it, undoing it
+                        supports it */
     int name_group;  /* the only term group with names ("BRICS" in "new members of
                         BRICS"): its act's candidates are every other actor; else -1 */
 } sg_topic_entry;
