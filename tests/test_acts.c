@@ -32,7 +32,15 @@ static const char topics_json[] =
     "{\"id\":\"jets\",\"label\":\"Sending fighter jets to Freedonia\","
     " \"terms\":[[\"fighter jets\"],[\"Freedonia\"]]},"
     "{\"id\":\"court\",\"label\":\"Complying with the reef tribunal's ruling\","
-    " \"terms\":[[\"reef tribunal\"]]}"
+    " \"terms\":[[\"reef tribunal\"]]},"
+    "{\"id\":\"relief\",\"label\":\"Lifting sanctions on Ruritania\","
+    " \"terms\":[[\"sanctions\"],[\"Ruritania\"],[\"lift\",\"lifting\",\"ease\",\"easing\"]]},"
+    "{\"id\":\"shun\",\"label\":\"A diplomatic boycott of the Freedonia Games\","
+    " \"terms\":[[\"boycott\"],[\"Freedonia Games\"]]},"
+    "{\"id\":\"licence\",\"label\":\"Renewing the weedkiller licence\","
+    " \"terms\":[[\"weedkiller\"],[\"renew\",\"renewal\",\"licence\"]]},"
+    "{\"id\":\"expel\",\"label\":\"Expelling Ruritanian diplomats\","
+    " \"terms\":[[\"expel\",\"expulsion\",\"expulsions\"],[\"Ruritanian diplomats\"]]}"
     "],"
     "\"actors\":[{\"id\":\"G7\",\"joint\":true}]}";
 
@@ -472,6 +480,58 @@ static void test_alignment_takes_the_other_actors_stance(void)
     CU_ASSERT_EQUAL(stance_in("Portugal"), 1);
 }
 
+/* ---- acts of session 4 ---- */
+
+static void test_undone_topic_reverses_its_act(void)
+{
+    CU_ASSERT_EQUAL(sg_lexicon_topic_act_undone(lex, "relief"), 1);
+    CU_ASSERT_EQUAL(sg_lexicon_topic_act_undone(lex, "vendor"), 0);
+    /* an undo verb with the act's object after it, not a listed phrase */
+    CU_ASSERT_EQUAL(stance("France lifted the remaining sanctions on Ruritania.", "relief", "France"), 1);
+    CU_ASSERT_EQUAL(stance("Germany imposed new sanctions on Ruritania.", "relief", "Germany"), -1);
+    CU_ASSERT_EQUAL(stance("Spain urged the EU to ease sanctions on Ruritania.", "relief", "Spain"), 1);
+    /* opposing what the act applies to is support for undoing it */
+    CU_ASSERT_EQUAL(stance("Italy condemned the sanctions on Ruritania.", "relief", "Italy"), 1);
+    /* an undo verb whose object is something else is no act */
+    CU_ASSERT_EQUAL(stance("Estonia removed the bank, and the sanctions on Ruritania stay.", "relief",
+                           "Estonia"), ABSENT);
+}
+
+static void test_boycott_topic_is_performed_by_boycotting(void)
+{
+    CU_ASSERT_EQUAL(stance("Australia joined the diplomatic boycott of the Freedonia Games.", "shun",
+                           "Australia"), 1);
+    CU_ASSERT_EQUAL(stance("France will not join the boycott of the Freedonia Games.", "shun", "France"), -1);
+    /* "boycott" is an opposing cue in general; the topic's act gives it the other sign */
+    CU_ASSERT_EQUAL(stance("Canada is boycotting the Freedonia Games.", "shun", "Canada"), 1);
+}
+
+static void test_renewal_and_deferral_over_an_act(void)
+{
+    CU_ASSERT_EQUAL(stance("Italy renewed the weedkiller licence.", "licence", "Italy"), 1);
+    /* the deferral governs the act in its complement: neutral, not the act */
+    CU_ASSERT_EQUAL(stance("Germany abstained in the vote on renewing the weedkiller licence.", "licence",
+                           "Germany"), 0);
+    /* a failure to act asserts nothing */
+    CU_ASSERT_EQUAL(stance("Sweden failed to renew the weedkiller licence.", "licence", "Sweden"), ABSENT);
+}
+
+static void test_performing_verb_holds_the_act_noun(void)
+{
+    CU_ASSERT_EQUAL(stance("Canada announced the expulsion of Ruritanian diplomats.", "expel", "Canada"), 1);
+    CU_ASSERT_EQUAL(stance("Poland ordered expulsions of Ruritanian diplomats.", "expel", "Poland"), 1);
+    CU_ASSERT_EQUAL(stance("Austria did not join the expulsions of Ruritanian diplomats.", "expel",
+                           "Austria"), -1);
+    /* several-syllable verbs double their consonant ("expelled"), generated */
+    CU_ASSERT_EQUAL(stance("Latvia expelled Ruritanian diplomats.", "expel", "Latvia"), 1);
+}
+
+static void test_plain_verb_after_speech_verb_is_a_noun(void)
+{
+    CU_ASSERT_NOT_EQUAL(stance("Russia warned supply of fighter jets to Freedonia would be a mistake.",
+                               "jets", "Russia"), 1);
+}
+
 static CU_TestInfo tests[] = {
     {"alignment takes the other actor's stance", test_alignment_takes_the_other_actors_stance},
     {"suspension, funding and moratorium acts", test_suspension_funding_and_moratorium_acts},
@@ -496,6 +556,11 @@ static CU_TestInfo tests[] = {
     {"gerund act is not the speaker's", test_gerund_act_is_not_the_speakers},
     {"people learned from the text", test_people_learned_from_the_text},
     {"performing the act is support", test_performing_the_act_is_support},
+    {"undone topic reverses its act", test_undone_topic_reverses_its_act},
+    {"boycott topic is performed by boycotting", test_boycott_topic_is_performed_by_boycotting},
+    {"renewal and deferral over an act", test_renewal_and_deferral_over_an_act},
+    {"performing verb holds the act noun", test_performing_verb_holds_the_act_noun},
+    {"plain verb after speech verb is a noun", test_plain_verb_after_speech_verb_is_a_noun},
     {"refusing or negating the act is opposition", test_refusing_or_negating_the_act_is_opposition},
     {"undoing the act is opposition", test_undoing_the_act_is_opposition},
     {"act derived from label or terms", test_act_derived_from_label_or_terms},

@@ -1011,7 +1011,11 @@ static int object_reverses(const ctx *c, const cue_site *x, topic_how how)
                     c->s.lex->cues[m->m[j]->data].topic == c->topic)
                     return c->s.lex->cues[m->m[j]->data].polarity < 0; /* undone: flip */
         }
-        if (t->act_group >= 0 && (sg_topic__groups(c, c->topic, k, k + 1) & (1u << t->act_group)))
+        unsigned g = t->act_group >= 0 ? sg_topic__groups(c, c->topic, k, k + 1) : 0;
+        /* an undone topic's object ("the sanctions") names its group only by inference */
+        int by_object = t->act_undone && t->act_object_group >= 0 && t->act_object_group != t->act_group &&
+                        (g & (1u << t->act_object_group));
+        if ((g & (1u << t->act_group)) && !by_object)
             return 0;
     }
     /* an anaphor ("the decision", "the move") names the act itself, not its object, and
@@ -1102,8 +1106,19 @@ static int names_act_object(const ctx *c, const cue_site *x)
     unsigned want = SG_TOPIC_ANAPHOR;
     if (t->act_object_group >= 0 && t->act_object_group < 31)
         want |= 1u << t->act_object_group;
-    size_t end = x->mt->end + SG_UNDO_OBJECT_REACH < x->ce ? x->mt->end + SG_UNDO_OBJECT_REACH : x->ce;
+    size_t end = x->mt->end;
+    while (end < x->ce && end < x->mt->end + SG_UNDO_OBJECT_REACH && !is_punct(c, end, ","))
+        end++; /* the object is one noun phrase: it ends at a comma */
     return (sg_topic__groups(c, x->cue->topic, x->mt->end, end) & want) != 0;
+}
+
+/* "Putin warned supply to Ukraine might ...": a plain verb form right after a speech
+ * verb has no subject of its own; it is a noun. */
+static int bare_after_speech(const ctx *c, size_t at)
+{
+    const char *w = c->s.tok.tok[at].norm;
+    return at > 0 && sg_extract__main_meaning(&c->s, at - 1, SG_P_SPEECH) && !ends_in(w, "ed") &&
+           !ends_in(w, "ing") && c->s.sent_of[at - 1] == c->s.sent_of[at];
 }
 
 static sg_status handle_cue(ctx *c, size_t at)
@@ -1125,7 +1140,8 @@ static sg_status handle_cue(ctx *c, size_t at)
         return drop(c, &x, "a participle describing a noun (\"says proposed treaty ...\"), not a position");
     if (x.cue->act && x.cue->kind == 'v' &&
         (sg_holder__nominal_use(c, at, x.cs, 2) || in_longer_term(c, x.mt) ||
-         sg_extract__is(&c->s, x.mt->end, "of"))) { /* "Arrest of Netanyahu" */
+         (x.mt->end == at + 1 && sg_extract__is(&c->s, x.mt->end, "of")) || /* "Arrest of Netanyahu" */
+         bare_after_speech(c, at))) {
         /* "the EU's new sanctions package": a verb form used as a noun is the act only
          * where it is one of the act's nominalisations ("Canada's ban") */
         const sg_cue_entry *noun = act_noun_at(c, x.mt);

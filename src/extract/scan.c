@@ -33,12 +33,23 @@ const sg_phrase_meaning *sg_extract__main_meaning_at(const sg_scan *s, size_t i,
     const sg_match *m = &s->main[s->main_at[i]];
     if (m->start != i)
         return NULL;
-    for (int j = 0; j < m->n; j++)
-        if (m->m[j]->kind == k &&
-            !(k == SG_P_CUE && s->cur_topic >= 0 && s->lex->cues[m->m[j]->data].topic >= 0 &&
-              s->lex->cues[m->m[j]->data].topic != s->cur_topic))
+    const sg_phrase_meaning *first = NULL;
+    for (int j = 0; j < m->n; j++) {
+        if (m->m[j]->kind != k)
+            continue;
+        if (k != SG_P_CUE || s->cur_topic < 0)
             return m->m[j];
-    return NULL;
+        int t = s->lex->cues[m->m[j]->data].topic;
+        if (t == s->cur_topic && first == NULL)
+            return m->m[j];
+        /* the topic's act gives the word another sign than its general cue ("boycotting
+         * Doha" performs a topic that is a boycott): the topic's reading wins */
+        if (t == s->cur_topic && s->lex->cues[m->m[j]->data].polarity != s->lex->cues[first->data].polarity)
+            return m->m[j];
+        if (t < 0 && first == NULL)
+            first = m->m[j];
+    }
+    return first;
 }
 
 /* Whole-word, case-sensitive search of word in the document (for alias "requires"). */

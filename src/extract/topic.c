@@ -11,6 +11,9 @@ unsigned sg_topic__groups(const ctx *c, int t, size_t a, size_t b)
 {
     unsigned mask = 0;
     int act_group = c->s.lex->topics[t].act_group;
+    const sg_topic_entry *te = &c->s.lex->topics[t];
+    unsigned undo_bit = te->act_undone && act_group >= 0 && act_group < 31 && te->act_object_group >= 0 &&
+                        te->act_object_group < 31 && te->act_object_group != act_group ? 1u << act_group : 0;
     for (size_t i = a; i < b; i++) {
         /* a form of the act ("rejoined", "withdrew") names the group its term came from */
         if (act_group >= 0 && act_group < 31 && c->s.main_at[i] >= 0 &&
@@ -27,6 +30,10 @@ unsigned sg_topic__groups(const ctx *c, int t, size_t a, size_t b)
                 if (m->m[k]->data == t && m->m[k]->data2 < 31)
                     mask |= 1u << m->m[k]->data2;
         }
+        /* an undone topic is about what its act applies to ("the sanctions on X" for
+         * "lifting sanctions on X"): naming that names the undoing too */
+        if (undo_bit && (mask & (1u << c->s.lex->topics[t].act_object_group)))
+            mask |= undo_bit;
         if (c->s.anaph_at[i] >= 0 && c->s.anaph[c->s.anaph_at[i]].start == i) {
             const sg_match *m = &c->s.anaph[c->s.anaph_at[i]];
             for (int k = 0; k < m->n; k++)
