@@ -1096,6 +1096,30 @@ static int aligned(ctx *c, cue_site *x, sg_status *rc)
     return 1;
 }
 
+/* "China condemned the move", "urged Moscow to reconsider its decision": an event noun
+ * in the cue's object, with no complement of its own ("the decision to", "of", "by"),
+ * names the act last taken a stance on, in this sentence or the one before; returns the
+ * sign of that stance, or 0. */
+#define SG_EVENT_REACH 4
+static int event_sign(const ctx *c, const cue_site *x)
+{
+    if (!c->has_last || x->sent > c->last_sent + 1)
+        return 0;
+    for (size_t k = x->f.cue_end; k < x->ce && k < x->f.cue_end + SG_EVENT_REACH; k++) {
+        if (!in_list(c, k, SG_WL_EVENT_NOUNS))
+            continue;
+        /* a definite event: "the move", "its decision", "Russia's move" */
+        if (k == 0 || !(is_determiner(c, k - 1) || in_list(c, k - 1, SG_WL_POSSESSIVE_DETERMINERS) ||
+                        c->s.tok.tok[k - 1].kind == SG_TOK_POSS))
+            return 0;
+        if (k + 1 < x->ce && (sg_extract__is(&c->s, k + 1, "to") || sg_extract__is(&c->s, k + 1, "of") ||
+                              sg_extract__is(&c->s, k + 1, "by") || sg_extract__is(&c->s, k + 1, "on")))
+            return 0;
+        return c->last_stance;
+    }
+    return 0;
+}
+
 /* "lifted the remaining US sanctions on Syria": an undo verb without an object of its own
  * counts only when the act's object (its term group, or one of the act's objects or the
  * topic's anaphors) follows it in its clause, within a short noun phrase. */
@@ -1225,6 +1249,11 @@ static sg_status handle_cue(ctx *c, size_t at)
     cue_polarity(c, &x, irr > 0);
     if ((x.f.flags & SG_FLAG_CONDITIONAL) && in_protasis(c, x.cl, at))
         return drop(c, &x, "inside an if/unless condition: not asserted");
+    if (how == TOPIC_ANAPHOR && x.f.target_list < 0 && !x.act && event_sign(c, &x) < 0) {
+        /* "Russia withdrew from the deal. NATO urged Moscow to reconsider its decision" */
+        x.f.stance = -x.f.stance;
+        x.f.flags |= SG_FLAG_REVERSED;
+    }
     if (x.f.target_list < 0 && !x.act && object_reverses(c, &x, how)) {
         /* "remains committed to the Paris Agreement" (an act against its object),
          * "welcomed Biden's decision to rejoin" (the act undone) */

@@ -133,14 +133,6 @@ static inline int is_modal(const ctx *c, size_t i)
     return in_list(c, i, SG_WL_MODALS);
 }
 
-/* Does word w end in suffix, with at least two letters before it ("-ing": "joining", not
- * "sing"; "-ed": "shed", "joined")? */
-static inline int ends_in(const char *w, const char *suffix)
-{
-    size_t a = strlen(w), b = strlen(suffix);
-    return a > b + 1 && strcmp(w + a - b, suffix) == 0;
-}
-
 static inline int is_punct(const ctx *c, size_t i, const char *p)
 {
     return i < c->s.tok.n_tok && c->s.tok.tok[i].kind == SG_TOK_PUNCT &&

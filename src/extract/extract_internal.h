@@ -104,6 +104,14 @@ static inline int sg_extract__is(const sg_scan *s, size_t i, const char *w)
     return n[0] == w[0] && strcmp(n, w) == 0; /* first byte first: most words differ there */
 }
 
+/* Does word w end in suffix, with at least two letters before it ("-ing": "joining", not
+ * "sing"; "-ed": "shed", "joined")? */
+static inline int ends_in(const char *w, const char *suffix)
+{
+    size_t a = strlen(w), b = strlen(suffix);
+    return a > b + 1 && strcmp(w + a - b, suffix) == 0;
+}
+
 void sg_actor_set_add(sg_actor_set *set, int actor);
 void sg_actor_set_union(sg_actor_set *set, const sg_actor_set *other);
 

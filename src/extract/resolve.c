@@ -162,13 +162,34 @@ static void noun_owner(const sg_scan *s, size_t i, sg_mention *m)
  * single actor; "it" stays unresolved (too often impersonal) except in a that-clause after
  * an actor's noun ("the U.S. announcement that it will ..."). All within two sentences
  * and SG_ANTECEDENT_REACH mentions. */
+/* "Trade analysts say Canada should oppose X. They say ...": a plural pronoun opening a
+ * sentence after one that opens with people of no actor (a plain plural noun, then a
+ * speech verb) means those people, not the actors named later in that sentence. */
+static int after_unnamed_speakers(const sg_scan *s, const sg_mention *m)
+{
+    int sent = s->sent_of[m->start];
+    if (sent == 0 || m->start != s->tok.sent[sent].first)
+        return 0;
+    const sg_sentence *prev = &s->tok.sent[sent - 1];
+    for (size_t k = prev->first; k < prev->last_plus1 && k < prev->first + 4; k++) {
+        const sg_token *t = &s->tok.tok[k];
+        if (t->kind != SG_TOK_WORD || s->men_at[k] >= 0)
+            return 0;
+        size_t n = strlen(t->norm);
+        if (n > 3 && t->norm[n - 1] == 's' && k + 1 < prev->last_plus1 &&
+            sg_extract__main_meaning(s, k + 1, SG_P_SPEECH))
+            return 1;
+    }
+    return 0;
+}
+
 void sg_extract__resolve_pronouns(sg_scan *s)
 {
     for (size_t i = 0; i < s->n_men; i++) {
         sg_mention *m = &s->men[i];
         if (m->kind != SG_MEN_PRONOUN || m->pronoun == SG_PRON_SPEAKER)
             continue;
-        if (m->pronoun == SG_PRON_PLURAL && plural_same_sentence(s, i, m))
+        if (m->pronoun == SG_PRON_PLURAL && (plural_same_sentence(s, i, m) || after_unnamed_speakers(s, m)))
             continue;
         if (m->pronoun == SG_PRON_ACTOR && sg_extract__is(s, m->start, "it")) {
             noun_owner(s, i, m);

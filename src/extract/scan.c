@@ -737,10 +737,12 @@ static sg_status find_mentions(sg_scan *s)
                 m.possessor_of_noun = !cue_next;
             }
             /* "NATO membership", "EU accession": the actor modifies a topic noun */
+            /* ... but not a past verb that is also a term ("India banned TikTok") */
             if (!m.poss_follows && next < st->last_plus1 &&
                 (s->topic_at[next] >= 0 || s->anaph_at[next] >= 0) &&
                 s->tok.tok[next].kind == SG_TOK_WORD && s->men_at[next] < 0 &&
-                name_meaning(s, next) == NULL)
+                name_meaning(s, next) == NULL &&
+                !(is_cue_token(s, next) && ends_in(s->tok.tok[next].norm, "ed")))
                 m.possessor_of_noun = 1;
             /* "NATO countries", "EU member states": the actor modifies a plural noun that
              * names unnamed members */
