@@ -34,6 +34,11 @@ const sg_phrase_meaning *sg_extract__main_meaning_at(const sg_scan *s, size_t i,
     if (m->start != i)
         return NULL;
     const sg_phrase_meaning *first = NULL;
+    /* "postpone" defers in general, but performs a topic that is a postponement */
+    if (k == SG_P_DEFERRAL && s->cur_topic >= 0)
+        for (int j = 0; j < m->n; j++)
+            if (m->m[j]->kind == SG_P_CUE && s->lex->cues[m->m[j]->data].topic == s->cur_topic)
+                return NULL;
     for (int j = 0; j < m->n; j++) {
         if (m->m[j]->kind != k)
             continue;
