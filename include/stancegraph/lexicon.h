@@ -93,7 +93,8 @@ SG_API const char *sg_lexicon_topic_label(const sg_lexicon *lex, const char *top
 SG_API size_t sg_lexicon_topic_count(const sg_lexicon *lex);
 SG_API const char *sg_lexicon_topic_id(const sg_lexicon *lex, size_t i);
 /* The act class of a topic ("recognition", or the topic's own id for an act its file
- * spells out), or NULL when it has none; *how (may be NULL) is "named", "terms" or "label". */
+ * spells out), or NULL when it has none; *how (may be NULL) is "named", "terms", "label" or
+ * "fallback" (no act in its terms or label: the generic act of doing and stopping). */
 SG_API const char *sg_lexicon_topic_act(const sg_lexicon *lex, const char *topic_id,
                                         const char **how);
 /* 1 when the topic is the undoing of its act ("lifting sanctions on X": imposing them

@@ -48,7 +48,8 @@ int sg_cmd_lexicon(int argc, char **argv)
             printf("topic %s: act %s%s (%s)\n", id, act,
                    sg_lexicon_topic_act_undone(lex, id) ? ", undone" : "",
                    strcmp(how, "named") == 0 ? "named by the topic" : strcmp(how, "terms") == 0
-                   ? "derived from its terms" : "derived from its label");
+                   ? "derived from its terms" : strcmp(how, "label") == 0 ? "derived from its label"
+                   : "no act in its terms or label; add \"act\" to the topic for a better one");
         else
             printf("topic %s: no act (only cue words take a side; add \"act\" to the topic)\n", id);
     }

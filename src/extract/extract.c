@@ -996,6 +996,8 @@ static const sg_cue_entry *act_noun_at(const ctx *c, const sg_match *mt)
     return NULL;
 }
 
+static int names_act_object(const ctx *c, int topic, size_t from, size_t ce);
+
 /* Does the topic's act go against its object ("withdraw from the Paris Agreement"), and
  * is the cue about the object alone, with no form of the act in its clause after it? */
 static int object_reverses(const ctx *c, const cue_site *x, topic_how how)
@@ -1008,7 +1010,9 @@ static int object_reverses(const ctx *c, const cue_site *x, topic_how how)
             const sg_match *m = &c->s.main[c->s.main_at[k]];
             for (int j = 0; j < m->n; j++)
                 if (m->m[j]->kind == SG_P_CUE && c->s.lex->cues[m->m[j]->data].act &&
-                    c->s.lex->cues[m->m[j]->data].topic == c->topic)
+                    c->s.lex->cues[m->m[j]->data].topic == c->topic &&
+                    !(c->s.lex->cues[m->m[j]->data].needs_object &&
+                      !names_act_object(c, c->topic, m->end, x->ce)))
                     return c->s.lex->cues[m->m[j]->data].polarity < 0; /* undone: flip */
         }
         unsigned g = t->act_group >= 0 ? sg_topic__groups(c, c->topic, k, k + 1) : 0;
@@ -1124,16 +1128,18 @@ static int event_sign(const ctx *c, const cue_site *x)
  * counts only when the act's object (its term group, or one of the act's objects or the
  * topic's anaphors) follows it in its clause, within a short noun phrase. */
 #define SG_UNDO_OBJECT_REACH 8
-static int names_act_object(const ctx *c, const cue_site *x)
+static int names_act_object(const ctx *c, int topic, size_t from, size_t ce)
 {
-    const sg_topic_entry *t = &c->s.lex->topics[x->cue->topic];
+    const sg_topic_entry *t = &c->s.lex->topics[topic];
     unsigned want = SG_TOPIC_ANAPHOR;
     if (t->act_object_group >= 0 && t->act_object_group < 31)
         want |= 1u << t->act_object_group;
-    size_t end = x->mt->end;
-    while (end < x->ce && end < x->mt->end + SG_UNDO_OBJECT_REACH && !is_punct(c, end, ","))
+    else if (c->s.lex->acts[t->act].fallback)
+        want = ~0u; /* the generic act: any term of the topic in its object */
+    size_t end = from;
+    while (end < ce && end < from + SG_UNDO_OBJECT_REACH && !is_punct(c, end, ","))
         end++; /* the object is one noun phrase: it ends at a comma */
-    return (sg_topic__groups(c, x->cue->topic, x->mt->end, end) & want) != 0;
+    return (sg_topic__groups(c, topic, from, end) & want) != 0;
 }
 
 /* "Putin warned supply to Ukraine might ...": a plain verb form right after a speech
@@ -1173,7 +1179,7 @@ static sg_status handle_cue(ctx *c, size_t at)
             return drop(c, &x, "a form of the act used as a noun (\"the sanctions package\")");
         x.cue = noun;
     }
-    if (x.cue->needs_object && !names_act_object(c, &x))
+    if (x.cue->needs_object && !names_act_object(c, x.cue->topic, x.mt->end, x.ce))
         return drop(c, &x, "an undo verb (\"lift\", \"ease\") whose object is not the act's object");
     x.sent = (size_t)c->s.sent_of[at];
     if (counterfactual(c, at, x.cs))

@@ -498,9 +498,9 @@ static int add_definite(sg_lexicon *lex, const char *noun, int t)
 static int queue_act(sg_lexicon *lex, const derive_ctx *d, int t)
 {
     const sg_act_entry *a = &lex->acts[lex->topics[t].act];
-    int undone = lex->topics[t].act_undone;
-    if (queue_verbs(lex, d, a, a->verbs, a->n_verbs, undone ? -1 : 1, t, a->self && !undone, 0) ||
-        queue_verbs(lex, d, a, a->undo, a->n_undo, undone ? 1 : -1, t, 0, 0) ||
+    int undone = lex->topics[t].act_undone, generic = a->fallback;
+    if (queue_verbs(lex, d, a, a->verbs, a->n_verbs, undone ? -1 : 1, t, a->self && !undone, generic) ||
+        queue_verbs(lex, d, a, a->undo, a->n_undo, undone ? 1 : -1, t, 0, generic) ||
         queue_verbs(lex, d, a, a->undo_verbs, a->n_undo_verbs, undone ? 1 : -1, t, 0, 1))
         return -1;
     /* an undone topic's act nouns ("the imposition") name the act it undoes, not the topic */
@@ -576,9 +576,12 @@ sg_status sg_lexicon__derive_acts(sg_lexicon *lex, sg_error *err)
             }
         } else if (e->act < 0) {
             e->act = derive_act(lex, &d, (int)t, &e->act_group);
-            e->act_derived = e->act >= 0;
             e->act_object_group = e->act_group;
             e->act_undone = e->act >= 0 && derive_undone(lex, &d, (int)t, e->act, &e->act_group);
+            for (size_t a = 0; a < lex->n_acts && e->act < 0; a++)
+                if (lex->acts[a].fallback)
+                    e->act = (int)a; /* the generic act: doing, continuing, stopping */
+            e->act_derived = e->act >= 0;
         }
         if (e->act >= 0 && queue_act(lex, &d, (int)t))
             rc = sg_error_set(err, SG_ENOMEM, "lexicon", 0, "out of memory");

@@ -693,6 +693,7 @@ static sg_status load_act(load_ctx *c, const cJSON *a, const char *id, const cha
     if (e->n_verbs + e->n_nominal + e->n_objects + e->n_undo == 0)
         return bad(c, section, i, "an act needs \"verbs\", \"nominalisations\", \"objects\" or \"undo\"");
     e->self = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(a, "self"));
+    e->fallback = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(a, "fallback"));
     e->inverse = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(a, "inverse"));
     *index = (int)c->lex->n_acts - 1;
     return SG_OK;
@@ -1132,6 +1133,7 @@ const char *sg_lexicon_topic_act(const sg_lexicon *lex, const char *topic_id, co
         return NULL;
     if (how)
         *how = !lex->topics[t].act_derived ? "named"
+               : lex->acts[lex->topics[t].act].fallback ? "fallback"
                : lex->topics[t].act_group >= 0 ? "terms" : "label";
     return lex->acts[lex->topics[t].act].id;
 }

@@ -191,6 +191,8 @@ typedef struct sg_act_entry {
     char **undo_verbs; size_t n_undo_verbs; /* undo verbs with no object of their own
                         ("lift", "ease"): they count only before the act's object */
     int self;        /* performed by the candidate itself (join): only candidates hold it */
+    int fallback;    /* the generic act of a topic that derives no other ("resume commercial
+                        whaling", "halt the release"): its verbs need a term in their object */
     int inverse;     /* the act goes against its object (withdraw from, ban): support for
                         the object alone ("committed to the Paris Agreement") opposes it */
 } sg_act_entry;
