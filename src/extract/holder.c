@@ -3,6 +3,8 @@
  * quotations, interrupted subjects. The order of the rules is docs/extraction.md's. */
 #include "extract/extract_ctx.h"
 
+#include <ctype.h>
+
 /* ---- holders ------------------------------------------------------------------ */
 
 /* "A year after India and South Africa introduced a proposal": a coordinated list right
@@ -406,6 +408,18 @@ static int relative_members(const ctx *c, size_t at, size_t end)
     if (r == (size_t)-1 || r == st->first || c->s.men_at[r - 1] >= 0 ||
         !(in_list(c, r - 1, SG_WL_PLURAL_HEADS) || in_list(c, r - 1, SG_WL_RELATIVE_HEADS)))
         return -1;
+    /* "A, B and C are the nations that voted against X", "A and B are among 11 countries
+     * that abstained": the list before the copula names the head's members */
+    size_t j = r - 1;
+    while (j > st->first && j + 5 > r &&
+           (is_determiner(c, j - 1) || sg_extract__is(&c->s, j - 1, "among") ||
+            sg_extract__is(&c->s, j - 1, "only") || isdigit((unsigned char)c->s.tok.tok[j - 1].norm[0])))
+        j--;
+    if (j >= st->first + 2 && in_list(c, j - 1, SG_WL_BE_FORMS) && c->s.men_at[j - 2] >= 0) {
+        int l = sg_holder__list_of(c, j - 2);
+        if (l >= 0 && c->s.lists[l].end == j - 1)
+            return l;
+    }
     for (size_t k = end; k < st->last_plus1 && k < end + 16; k++) {
         if (sg_extract__main_meaning(&c->s, k, SG_P_CUE))
             return -2;

@@ -561,10 +561,16 @@ static sg_status build_lists(sg_scan *s)
             const sg_mention *p = &s->men[i - 1];
             join = s->sent_of[p->start] == s->sent_of[m->start] && !p->poss_follows &&
                    p->kind == m->kind && m->kind != SG_MEN_PRONOUN && m->start > p->end;
+            int comma = 0;
             for (size_t t = p->end; join && t < m->start; t++) {
                 join = is_list_glue(s, t);
                 conj |= is_conjunction(s, t);
+                comma |= s->tok.tok[t].kind == SG_TOK_PUNCT && strcmp(s->tok.tok[t].norm, ",") == 0;
             }
+            /* "Apart from A and B, C, D and E abstained": a list that has had its
+             * conjunction ends at the next comma */
+            if (join && has_conj && comma && !conj)
+                join = 0;
         }
         if (join) {
             sg_list *l = &s->lists[s->n_lists - 1];
