@@ -1248,6 +1248,11 @@ static sg_status handle_cue(ctx *c, size_t at)
     topic_how how = cue_topic(c, &x);
     if (how == TOPIC_NONE)
         return drop(c, &x, "not about the topic: its object names no term or anaphor of the topic");
+    /* "In a joint statement, the countries voiced concerns ... Signatories included A, B":
+     * the signers of the text just described share its stance */
+    if (x.cue->of_text && how == TOPIC_CARRIED && c->has_last && x.sent <= c->last_sent + 2 &&
+        c->last_stance != 0)
+        x.f.stance = c->last_stance;
     if (how == TOPIC_ANAPHOR || how == TOPIC_CARRIED)
         x.f.flags |= SG_FLAG_ANAPHOR;
     if (how == TOPIC_CARRIED)

@@ -802,6 +802,7 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
             if (in_list(c, k, SG_WL_INVERTED_COPULAS) || in_list(c, k, SG_WL_MEMBER_VERBS)) {
                 if ((h.list = sg_holder__list_after(c, k + 1, ce)) >= 0) {
                     h.rule = "inverted-copula";
+                    h.n_more = comma_series(c, h.list); /* "Signatories included A, B, the C, D and E" */
                     return h;
                 }
                 break;

@@ -587,6 +587,7 @@ static sg_status load_cues(load_ctx *c, const cJSON *arr)
         }
         e->block = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(q, "block"));
         e->aligns = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(q, "aligns"));
+        e->of_text = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(q, "of_text"));
         e->self = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(q, "self"));
         e->topic = -1;
         int idx = (int)c->lex->n_cues++;

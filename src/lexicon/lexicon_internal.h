@@ -158,6 +158,8 @@ typedef struct sg_cue_entry {
                         'e' effect (topic as subject: "would strengthen"),
                         'r' proform ("do so", "follow suit": repeats the last cue) */
     int block;       /* a blocking act (block, veto) */
+    int of_text;     /* "signatories": without an object of its own the holder takes the
+                        stance of the text just described (the last stance, two sentences) */
     int aligns;      /* "echoed X's position", "agreed with X": the holder takes the stance
                         X has taken earlier in the document */
     int self;        /* the holder is the candidate itself ("apply for", "its bid"): the
