@@ -275,8 +275,61 @@ static void test_vote_record_lines(void)
     CU_ASSERT_NOT_EQUAL(stance_in("Chile"), 1);
 }
 
+static void test_lists_before_a_relative_head(void)
+{
+    run(ON_SEABED "Norway, Japan and Chile are the nations that voted against the resolution. "
+                  "Peru and Kenya are among 11 countries that abstained.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Norway"), -1);
+    CU_ASSERT_EQUAL(stance_in("Chile"), -1);
+    CU_ASSERT_EQUAL(stance_in("Peru"), 0);
+    CU_ASSERT_EQUAL(stance_in("Kenya"), 0);
+}
+
+static void test_list_ends_after_its_conjunction(void)
+{
+    /* "Apart from A and B," is a phrase; the list after its comma is the subject */
+    run(ON_SEABED "Apart from Peru and Kenya, Norway, Japan and Chile also voted against the resolution.",
+        "seabed");
+    CU_ASSERT_EQUAL(stance_in("Norway"), -1);
+    CU_ASSERT_EQUAL(stance_in("Chile"), -1);
+    CU_ASSERT_EQUAL(stance_in("Peru"), ABSENT);
+}
+
+static void test_signatories_take_the_stance_of_the_text(void)
+{
+    run(ON_SEABED "In a joint statement, the countries rejected the moratorium on deep-sea mining. "
+                  "Signatories included Norway, Japan, the Republic of Chile, Peru and Kenya.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Norway"), -1);
+    CU_ASSERT_EQUAL(stance_in("Japan"), -1);
+    CU_ASSERT_EQUAL(stance_in("Kenya"), -1);
+}
+
+static void test_event_noun_takes_the_last_stance(void)
+{
+    /* condemning a rejection is support; welcoming it is opposition */
+    run(ON_SEABED "Norway rejected the moratorium on deep-sea mining. Chile condemned the move, "
+                  "while Japan welcomed the decision.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Norway"), -1);
+    CU_ASSERT_EQUAL(stance_in("Chile"), 1);
+    CU_ASSERT_EQUAL(stance_in("Japan"), -1);
+}
+
+static void test_unnamed_speakers_are_not_the_last_list(void)
+{
+    /* "They" means the analysts, not the last list of actors */
+    run(ON_SEABED "Analysts say Peru should reject the moratorium, which Norway and Japan back. "
+                  "They oppose the moratorium on deep-sea mining.", "seabed");
+    CU_ASSERT_NOT_EQUAL(stance_in("Japan"), -1);
+    CU_ASSERT_NOT_EQUAL(stance_in("Japan"), 0);
+}
+
 static CU_TestInfo tests[] = {
     {"vote record lines", test_vote_record_lines},
+    {"lists before a relative head", test_lists_before_a_relative_head},
+    {"list ends after its conjunction", test_list_ends_after_its_conjunction},
+    {"signatories take the stance of the text", test_signatories_take_the_stance_of_the_text},
+    {"event noun takes the last stance", test_event_noun_takes_the_last_stance},
+    {"unnamed speakers are not the last list", test_unnamed_speakers_are_not_the_last_list},
     {"compound author of a text", test_compound_author_of_a_text},
     {"negated companion verb governs the gerund", test_negated_companion_verb_governs_the_gerund},
     {"open candidates and declined invitations", test_open_candidates_and_declined_invitations},

@@ -859,6 +859,14 @@ static void remember_stance(ctx *c, int stance, size_t sent)
     c->last_sent = sent;
 }
 
+/* The act "the move" names: the last stance that was not a reaction to an event noun. */
+static void remember_event(ctx *c, int stance, size_t sent)
+{
+    c->has_event = 1;
+    c->event_stance = stance;
+    c->event_sent = sent;
+}
+
 /* Is an adjective ending before token k attributive: followed by a noun of its own
  * ("illegal annexation"), not by a complement ("hostile to") or the end of a clause? */
 static int attributive(const ctx *c, size_t k)
@@ -1107,7 +1115,7 @@ static int aligned(ctx *c, cue_site *x, sg_status *rc)
 #define SG_EVENT_REACH 4
 static int event_sign(const ctx *c, const cue_site *x)
 {
-    if (!c->has_last || x->sent > c->last_sent + 1)
+    if (!c->has_event || x->sent > c->event_sent + 1)
         return 0;
     for (size_t k = x->f.cue_end; k < x->ce && k < x->f.cue_end + SG_EVENT_REACH; k++) {
         if (!in_list(c, k, SG_WL_EVENT_NOUNS))
@@ -1119,7 +1127,7 @@ static int event_sign(const ctx *c, const cue_site *x)
         if (k + 1 < x->ce && (sg_extract__is(&c->s, k + 1, "to") || sg_extract__is(&c->s, k + 1, "of") ||
                               sg_extract__is(&c->s, k + 1, "by") || sg_extract__is(&c->s, k + 1, "on")))
             return 0;
-        return c->last_stance;
+        return c->event_stance;
     }
     return 0;
 }
@@ -1229,8 +1237,12 @@ static sg_status handle_cue(ctx *c, size_t at)
     if (x.h.list < 0) {
         /* no holder ("most allies have ratified it"), but a later "do so" refers to it */
         if (x.cue->kind != 'r' &&
-            sg_topic__of(c, c->topic, at, x.f.scope, x.cl, 1, 0, 0, -1) != TOPIC_NONE)
-            remember_stance(c, sg_extract__negated(c, at, x.cs) ? -x.f.stance : x.f.stance, x.sent);
+            sg_topic__of(c, c->topic, at, x.f.scope, x.cl, 1, 0, 0, -1) != TOPIC_NONE) {
+            int st = sg_extract__negated(c, at, x.cs) ? -x.f.stance : x.f.stance;
+            remember_stance(c, st, x.sent);
+            if (st != 0)
+                remember_event(c, st, x.sent); /* "The deal was extended. Russia welcomed the move" */
+        }
         return drop(c, &x, "no holder: no actor as subject, possessor, agent or speaker of this cue");
     }
     x.f.rule = x.h.rule;
@@ -1260,7 +1272,8 @@ static sg_status handle_cue(ctx *c, size_t at)
     cue_polarity(c, &x, irr > 0);
     if ((x.f.flags & SG_FLAG_CONDITIONAL) && in_protasis(c, x.cl, at))
         return drop(c, &x, "inside an if/unless condition: not asserted");
-    if (how == TOPIC_ANAPHOR && x.f.target_list < 0 && !x.act && event_sign(c, &x) < 0) {
+    int event = how == TOPIC_ANAPHOR && x.f.target_list < 0 && !x.act ? event_sign(c, &x) : 0;
+    if (event < 0) {
         /* "Russia withdrew from the deal. NATO urged Moscow to reconsider its decision" */
         x.f.stance = -x.f.stance;
         x.f.flags |= SG_FLAG_REVERSED;
@@ -1273,6 +1286,8 @@ static sg_status handle_cue(ctx *c, size_t at)
     }
     if (x.f.target_list < 0 && x.f.stance != 0)
         remember_stance(c, x.f.stance, x.sent);
+    if (x.f.target_list < 0 && x.f.stance != 0 && event == 0)
+        remember_event(c, x.f.stance, x.sent);
     sg_extract__trace(c, at, x.f.cue_end, x.h.list, x.h.rule, NULL);
     sg_status rc = emit(c, &x.f, x.h.list, x.sent);
     for (int k = 1; rc == SG_OK && k <= x.h.n_more; k++)
@@ -1459,6 +1474,7 @@ static sg_status extract_topic(ctx *c, int on_topic)
     /* n_out is not reset: statement ids stay unique across the topics of a document */
     c->doc_on_topic = on_topic;
     c->has_last = 0;
+    c->has_event = 0;
     memset(c->consumed, 0, c->s.tok.n_tok + 1);
     c->s.cur_topic = c->topic; /* cues bound to other topics' acts are not seen */
     for (size_t i = 0; i < c->s.n_main; i++) {

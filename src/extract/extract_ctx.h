@@ -53,6 +53,9 @@ typedef struct ctx {
     int has_last;            /* a stance on the topic was found ... */
     int last_stance;         /* ... with this polarity ... */
     size_t last_sent;        /* ... in this sentence (for "do so", "follow suit") */
+    int has_event;           /* the same for the last stance not itself reached through an */
+    int event_stance;        /* event noun ("condemned the move"): the act that "the move", */
+    size_t event_sent;       /* "the decision" name again */
     int rel_topic;           /* the one topic pass that emits actor->actor relations (they
                                 do not depend on the topic: emitted once per document) */
     unsigned *seen, *seen_target; /* actor -> generation stamp: holders and targets already
