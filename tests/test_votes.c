@@ -323,12 +323,21 @@ static void test_unnamed_speakers_are_not_the_last_list(void)
     CU_ASSERT_NOT_EQUAL(stance_in("Japan"), 0);
 }
 
+static void test_named_plural_refers_to_a_list_in_a_phrase(void)
+{
+    run(ON_SEABED "The pact follows a call by Norway, Japan and Chile for a moratorium on deep-sea mining. "
+                  "All these countries have backed the moratorium.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Japan"), 1);
+    CU_ASSERT_EQUAL(stance_in("Chile"), 1);
+}
+
 static CU_TestInfo tests[] = {
     {"vote record lines", test_vote_record_lines},
     {"lists before a relative head", test_lists_before_a_relative_head},
     {"list ends after its conjunction", test_list_ends_after_its_conjunction},
     {"signatories take the stance of the text", test_signatories_take_the_stance_of_the_text},
     {"event noun takes the last stance", test_event_noun_takes_the_last_stance},
+    {"named plural refers to a list in a phrase", test_named_plural_refers_to_a_list_in_a_phrase},
     {"unnamed speakers are not the last list", test_unnamed_speakers_are_not_the_last_list},
     {"compound author of a text", test_compound_author_of_a_text},
     {"negated companion verb governs the gerund", test_negated_companion_verb_governs_the_gerund},

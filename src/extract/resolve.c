@@ -103,8 +103,9 @@ static int antecedent_fits(const sg_scan *s, sg_mention *m, const sg_mention *c,
         return 1;
     }
     sg_actor_set set;
-    if (m->pronoun == SG_PRON_PLURAL) {
-        if (s->lists[c->list].in_pp)
+    if (m->pronoun == SG_PRON_PLURAL || m->pronoun == SG_PRON_NAMED_PLURAL) {
+        /* "they" is rarely a list inside a phrase; "these countries" may be one */
+        if (s->lists[c->list].in_pp && m->pronoun == SG_PRON_PLURAL)
             return 0;
         list_actors(s, &s->lists[c->list], j, &set);
         if (set.n < 2)
@@ -207,7 +208,7 @@ void sg_extract__resolve_pronouns(sg_scan *s)
             if (antecedent_fits(s, m, c, j))
                 break;
         }
-        if (m->pronoun == SG_PRON_PLURAL && m->actors.n == 0)
+        if ((m->pronoun == SG_PRON_PLURAL || m->pronoun == SG_PRON_NAMED_PLURAL) && m->actors.n == 0)
             plural_last_two(s, i, m);
     }
 }

@@ -622,17 +622,18 @@ static sg_status load_hedges(load_ctx *c, const cJSON *arr)
 
 static sg_status load_pronouns(load_ctx *c, const cJSON *arr)
 {
-    static const char *const classes[] = {"person_m", "person_f", "actor", "plural", "speaker"};
+    static const char *const classes[] = {"person_m", "person_f", "actor", "plural", "speaker",
+                                          "named_plural"};
     const cJSON *p;
     size_t i = 0;
     cJSON_ArrayForEach(p, arr) {
         const char *refers = get_str(p, "refers");
         int cls = -1;
-        for (int k = 0; refers && k < 5; k++)
+        for (int k = 0; refers && k < 6; k++)
             if (strcmp(refers, classes[k]) == 0)
                 cls = k;
         if (cls < 0)
-            return bad(c, "pronouns", i, "\"refers\" must be person_m, person_f, actor, plural or speaker");
+            return bad(c, "pronouns", i, "\"refers\" must be person_m, person_f, actor, plural, named_plural or speaker");
         sg_status rc = add_phrases(c, cJSON_GetObjectItemCaseSensitive(p, "forms"), SG_P_PRONOUN,
                                    cls, 0, 0, "pronouns", i);
         if (rc != SG_OK)

@@ -31,7 +31,8 @@ typedef enum sg_phrase_kind {
 } sg_phrase_kind;
 
 typedef enum sg_pronoun_class {
-    SG_PRON_PERSON_M, SG_PRON_PERSON_F, SG_PRON_ACTOR, SG_PRON_PLURAL, SG_PRON_SPEAKER
+    SG_PRON_PERSON_M, SG_PRON_PERSON_F, SG_PRON_ACTOR, SG_PRON_PLURAL, SG_PRON_SPEAKER,
+    SG_PRON_NAMED_PLURAL /* "these countries": the last list of actors, even inside a phrase */
 } sg_pronoun_class;
 
 /* Named word lists of the "wordlists" section (grammar words the extractor's rules test
