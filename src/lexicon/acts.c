@@ -473,8 +473,10 @@ static int queue_verbs(sg_lexicon *lex, const derive_ctx *d, const sg_act_entry 
             rc = -1;
             break;
         }
+        /* a verb that needs the act's object ("lift") names the act only with it: it
+         * names no term group by itself ("suspended contacts" is no sanctions relief) */
         lex->cues[cue].names_group =
-            lex->topics[t].act_undone || polarity < 0 || names_term(lex, d, t, &fl);
+            !needs_object && (lex->topics[t].act_undone || polarity < 0 || names_term(lex, d, t, &fl));
         lex->cues[cue].needs_object = needs_object;
         /* a form that is also one of the act's objects ("sanctions") is read as the noun */
         for (size_t k = 0; k < fl.n && rc == 0; k++)
