@@ -39,6 +39,7 @@ static const char topics_json[] =
     " \"terms\":[[\"boycott\"],[\"Freedonia Games\"]]},"
     "{\"id\":\"licence\",\"label\":\"Renewing the weedkiller licence\","
     " \"terms\":[[\"weedkiller\"],[\"renew\",\"renewal\",\"licence\"]]},"
+    "{\"id\":\"hunt\",\"label\":\"Commercial logging\",\"terms\":[[\"logging\"]]},"
     "{\"id\":\"expel\",\"label\":\"Expelling Ruritanian diplomats\","
     " \"terms\":[[\"expel\",\"expulsion\",\"expulsions\"],[\"Ruritanian diplomats\"]]}"
     "],"
@@ -532,6 +533,25 @@ static void test_plain_verb_after_speech_verb_is_a_noun(void)
                                "jets", "Russia"), 1);
 }
 
+static void test_fallback_act_and_prohibitions(void)
+{
+    const char *how = NULL;
+    CU_ASSERT_PTR_NOT_NULL(sg_lexicon_topic_act(lex, "hunt", &how));
+    CU_ASSERT_STRING_EQUAL(how ? how : "", "fallback");
+    CU_ASSERT_EQUAL(stance("Norway will resume commercial logging next year.", "hunt", "Norway"), 1);
+    CU_ASSERT_EQUAL(stance("Canada urged Norway to halt the logging.", "hunt", "Canada"), -1);
+    /* the generic verbs need a term in their object */
+    CU_ASSERT_EQUAL(stance("Norway will resume talks with Chile, which has not spoken on logging.", "hunt",
+                           "Norway"), ABSENT);
+    /* supporting a prohibition of the topic opposes it; defying one supports it */
+    CU_ASSERT_EQUAL(stance("Chile strongly supports the moratorium on commercial logging.", "hunt", "Chile"), -1);
+    CU_ASSERT_EQUAL(stance("Iceland is defying the international ban on commercial logging.", "hunt",
+                           "Iceland"), 1);
+    /* a ban on an actor's goods is no prohibition of the topic: a sanction */
+    CU_ASSERT_EQUAL(stance("Spain backed a ban on Ruritanian gas as part of new sanctions on Ruritania.",
+                           "relief", "Spain"), -1);
+}
+
 static CU_TestInfo tests[] = {
     {"alignment takes the other actor's stance", test_alignment_takes_the_other_actors_stance},
     {"suspension, funding and moratorium acts", test_suspension_funding_and_moratorium_acts},
@@ -557,6 +577,7 @@ static CU_TestInfo tests[] = {
     {"people learned from the text", test_people_learned_from_the_text},
     {"performing the act is support", test_performing_the_act_is_support},
     {"undone topic reverses its act", test_undone_topic_reverses_its_act},
+    {"fallback act and prohibitions", test_fallback_act_and_prohibitions},
     {"boycott topic is performed by boycotting", test_boycott_topic_is_performed_by_boycotting},
     {"renewal and deferral over an act", test_renewal_and_deferral_over_an_act},
     {"performing verb holds the act noun", test_performing_verb_holds_the_act_noun},

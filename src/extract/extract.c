@@ -1006,6 +1006,38 @@ static const sg_cue_entry *act_noun_at(const ctx *c, const sg_match *mt)
 
 static int names_act_object(const ctx *c, int topic, size_t from, size_t ce);
 
+/* "support the moratorium on commercial whaling", "defying the IWC's ban on whale
+ * hunting": a prohibition noun in the cue's object whose "on"/"of"/"against" phrase names
+ * a term of the topic forbids the topic; the cue's polarity reverses. Not for a topic
+ * whose act itself goes against its object (a ban topic: "the ban on Huawei" is it). */
+#define SG_PROHIBITION_REACH 5
+static int prohibits_topic(const ctx *c, const cue_site *x)
+{
+    const sg_topic_entry *t = &c->s.lex->topics[c->topic];
+    if (t->act >= 0 && (c->s.lex->acts[t->act].inverse || t->act_undone))
+        return 0;
+    for (size_t k = x->f.cue_end; k + 2 < x->ce && k < x->f.cue_end + SG_PROHIBITION_REACH; k++) {
+        if (!in_list(c, k, SG_WL_PROHIBITION_NOUNS))
+            continue;
+        const sg_phrase_meaning *q = sg_extract__main_meaning(&c->s, k, SG_P_CUE);
+        if (q && c->s.lex->cues[q->data].act)
+            return 0; /* the topic's own undo ("ban" of an activity): object_reverses has it */
+        if (!(sg_extract__is(&c->s, k + 1, "on") || sg_extract__is(&c->s, k + 1, "of") ||
+              sg_extract__is(&c->s, k + 1, "against")))
+            return 0;
+        /* what is forbidden is a thing or an activity, not an actor ("a ban on Russian gas"
+         * is a sanction on Russia) */
+        size_t e = k + 2 + SG_PROHIBITION_REACH < x->ce ? k + 2 + SG_PROHIBITION_REACH : x->ce;
+        for (size_t j = k + 2; j < e; j++)
+            if (c->s.men_at[j] < 0 && !sg_extract__main_meaning(&c->s, j, SG_P_DEMONYM) &&
+                !sg_extract__main_meaning(&c->s, j, SG_P_ACTOR) &&
+                (sg_topic__groups(c, c->topic, j, j + 1) & ~SG_TOPIC_ANAPHOR))
+                return 1;
+        return 0;
+    }
+    return 0;
+}
+
 /* Does the topic's act go against its object ("withdraw from the Paris Agreement"), and
  * is the cue about the object alone, with no form of the act in its clause after it? */
 static int object_reverses(const ctx *c, const cue_site *x, topic_how how)
@@ -1272,6 +1304,11 @@ static sg_status handle_cue(ctx *c, size_t at)
     cue_polarity(c, &x, irr > 0);
     if ((x.f.flags & SG_FLAG_CONDITIONAL) && in_protasis(c, x.cl, at))
         return drop(c, &x, "inside an if/unless condition: not asserted");
+    if (x.f.target_list < 0 && !x.act && prohibits_topic(c, &x)) {
+        /* "strongly support the moratorium on commercial whaling" */
+        x.f.stance = -x.f.stance;
+        x.f.flags |= SG_FLAG_REVERSED;
+    }
     int event = how == TOPIC_ANAPHOR && x.f.target_list < 0 && !x.act ? event_sign(c, &x) : 0;
     if (event < 0) {
         /* "Russia withdrew from the deal. NATO urged Moscow to reconsider its decision" */

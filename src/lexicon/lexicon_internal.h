@@ -90,6 +90,7 @@ typedef enum sg_wordlist {
     SG_WL_DEONTIC_MODALS, /* "X said Y should V": X's position */
     SG_WL_EVENT_NOUNS,  /* "the move", "its decision": an act named again, whose sign is
                            the last stance taken */
+    SG_WL_PROHIBITION_NOUNS, /* "the moratorium on commercial whaling": the topic's undoing */
     SG_WL_PERFORMING_VERBS, /* "Canada announced the expulsion of X": the subject performs
                                the act noun that is the verb's object */
     SG_WL_COUNT /* at most 64: a word's lists are the bits of one uint64_t */
