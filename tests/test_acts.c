@@ -552,6 +552,18 @@ static void test_fallback_act_and_prohibitions(void)
                            "relief", "Spain"), -1);
 }
 
+static void test_parties_to_an_agreement(void)
+{
+    run("India welcomed the agreement between Italy and Spain on the weedkiller licence renewal.",
+        "licence");
+    CU_ASSERT_EQUAL(stance_in("Italy"), 1);
+    CU_ASSERT_EQUAL(stance_in("Spain"), 1);
+    CU_ASSERT_EQUAL(stance_in("India"), 1);
+    /* parties that the topic's terms name only name the topic */
+    CU_ASSERT_EQUAL(stance("The agreement between the EU and Mercosur was debated in Brussels.", "trade",
+                           "Mercosur"), ABSENT);
+}
+
 static CU_TestInfo tests[] = {
     {"alignment takes the other actor's stance", test_alignment_takes_the_other_actors_stance},
     {"suspension, funding and moratorium acts", test_suspension_funding_and_moratorium_acts},
@@ -578,6 +590,7 @@ static CU_TestInfo tests[] = {
     {"performing the act is support", test_performing_the_act_is_support},
     {"undone topic reverses its act", test_undone_topic_reverses_its_act},
     {"fallback act and prohibitions", test_fallback_act_and_prohibitions},
+    {"parties to an agreement", test_parties_to_an_agreement},
     {"boycott topic is performed by boycotting", test_boycott_topic_is_performed_by_boycotting},
     {"renewal and deferral over an act", test_renewal_and_deferral_over_an_act},
     {"performing verb holds the act noun", test_performing_verb_holds_the_act_noun},

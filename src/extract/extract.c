@@ -561,6 +561,9 @@ static int govern_chain(ctx *c, cue_site *x)
             return 0;
         if (!q)
             continue;
+        /* "welcomed the agreement between A and B": the parties hold the agreement */
+        if (sg_extract__is(&c->s, c->s.main[c->s.main_at[k]].end - 1, "between"))
+            return 0;
         /* "block their membership bids": a possessed noun has its own holder */
         if (k > end && (c->s.tok.tok[k - 1].kind == SG_TOK_POSS ||
                         in_list(c, k - 1, SG_WL_POSSESSIVE_DETERMINERS)))

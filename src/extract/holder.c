@@ -285,6 +285,18 @@ static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, siz
             return h;
         }
     }
+    /* "the agreement between the United Kingdom and Mauritius": the parties hold it */
+    if (end > at && sg_extract__is(&c->s, end - 1, "between") &&
+        (h.list = sg_holder__list_after(c, end, ce)) >= 0) {
+        /* ... unless the parties are the topic's own terms ("the EU-Mercosur deal"): then
+         * the phrase only names the topic */
+        if (sg_topic__groups(c, c->topic, c->s.lists[h.list].start, c->s.lists[h.list].end) &
+            ~SG_TOPIC_ANAPHOR)
+            h.list = -1;
+        else
+            h.rule = "parties";
+        return h;
+    }
     /* "with one abstention (the United States)": the holders named in brackets */
     if (end + 2 < c->s.tok.n_tok && is_punct(c, end, "(") &&
         c->s.sent_of[end] == c->s.sent_of[at] && (h.list = sg_holder__list_after(c, end + 1, c->s.tok.n_tok)) >= 0 &&
