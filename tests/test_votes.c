@@ -331,9 +331,18 @@ static void test_named_plural_refers_to_a_list_in_a_phrase(void)
     CU_ASSERT_EQUAL(stance_in("Chile"), 1);
 }
 
+static void test_members_of_a_core_group(void)
+{
+    run(ON_SEABED "The draft on a moratorium on deep-sea mining was presented by a core group consisting of "
+                  "Norway, Japan and Chile.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Norway"), 1);
+    CU_ASSERT_EQUAL(stance_in("Chile"), 1);
+}
+
 static CU_TestInfo tests[] = {
     {"vote record lines", test_vote_record_lines},
     {"lists before a relative head", test_lists_before_a_relative_head},
+    {"members of a core group", test_members_of_a_core_group},
     {"list ends after its conjunction", test_list_ends_after_its_conjunction},
     {"signatories take the stance of the text", test_signatories_take_the_stance_of_the_text},
     {"event noun takes the last stance", test_event_noun_takes_the_last_stance},

@@ -224,20 +224,24 @@ static int members_after_head(const ctx *c, size_t i, size_t end)
 {
     /* determiners, numbers and plain words before the head: "a handful of states",
      * "more than 100 countries", "other member states" */
-    for (size_t n = 0; i < end && n < SG_GROUP_REACH && !in_list(c, i, SG_WL_PLURAL_HEADS); n++, i++)
+    for (size_t n = 0; i < end && n < SG_GROUP_REACH && !in_list(c, i, SG_WL_PLURAL_HEADS) &&
+                       !in_list(c, i, SG_WL_COLLECTIVE_HEADS); n++, i++)
         if (!is_determiner(c, i) &&
             (c->s.tok.tok[i].kind != SG_TOK_WORD || c->s.men_at[i] >= 0 || c->s.tok.tok[i].upper ||
              sg_extract__main_meaning(&c->s, i, SG_P_CUE)))
             return -1;
-    if (i + 1 >= end || !in_list(c, i, SG_WL_PLURAL_HEADS))
+    if (i + 1 >= end || !(in_list(c, i, SG_WL_PLURAL_HEADS) || in_list(c, i, SG_WL_COLLECTIVE_HEADS)))
         return -1;
     size_t k = i + 1;
     if (k < end && is_punct(c, k, ","))
         k++;
     if (k < end && sg_extract__is(&c->s, k, "such") && sg_extract__is(&c->s, k + 1, "as"))
         k += 2;
+    else if (k + 2 < end && sg_extract__is(&c->s, k, "made") && sg_extract__is(&c->s, k + 1, "up") &&
+             sg_extract__is(&c->s, k + 2, "of"))
+        k += 3;
     else if (k < end && in_list(c, k, SG_WL_MEMBER_MARKERS))
-        k++;
+        k += k + 1 < end && sg_extract__is(&c->s, k + 1, "of") ? 2 : 1; /* "consisting of" */
     else
         return -1;
     return sg_holder__list_after(c, k, end);

@@ -91,6 +91,7 @@ typedef enum sg_wordlist {
     SG_WL_EVENT_NOUNS,  /* "the move", "its decision": an act named again, whose sign is
                            the last stance taken */
     SG_WL_PROHIBITION_NOUNS, /* "the moratorium on commercial whaling": the topic's undoing */
+    SG_WL_COLLECTIVE_HEADS, /* "a core group consisting of A, B": singular heads of members */
     SG_WL_PERFORMING_VERBS, /* "Canada announced the expulsion of X": the subject performs
                                the act noun that is the verb's object */
     SG_WL_COUNT /* at most 64: a word's lists are the bits of one uint64_t */
