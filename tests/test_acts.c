@@ -525,6 +525,8 @@ static void test_performing_verb_holds_the_act_noun(void)
                            "Austria"), -1);
     /* several-syllable verbs double their consonant ("expelled"), generated */
     CU_ASSERT_EQUAL(stance("Latvia expelled Ruritanian diplomats.", "expel", "Latvia"), 1);
+    /* an object that opens with "no" negates the verb */
+    CU_ASSERT_EQUAL(stance("Greece expelled no Ruritanian diplomats.", "expel", "Greece"), -1);
 }
 
 static void test_plain_verb_after_speech_verb_is_a_noun(void)

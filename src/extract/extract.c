@@ -826,7 +826,9 @@ static void cue_polarity(const ctx *c, cue_site *x, int irrealis_negated)
                 neg_from = c->s.main[c->s.main_at[k]].end;
                 break;
             }
-    if (irrealis_negated || (sg_extract__negated(c, x->at, neg_from) != speech_negated) ||
+    /* "decided to send no ministers": a verb whose object opens with "no" is negated */
+    int object_no = x->cue->kind == 'v' && x->mt->end < x->ce && sg_extract__is(&c->s, x->mt->end, "no");
+    if (irrealis_negated || ((sg_extract__negated(c, x->at, neg_from) != speech_negated) != object_no) ||
         companion_negated(c, x)) {
         f->flags |= SG_FLAG_NEGATED;
         f->weight *= f->stance > 0 ? SG_W_NEG_SUPPORT : SG_W_NEG_OPPOSE;
