@@ -505,6 +505,9 @@ static void test_boycott_topic_is_performed_by_boycotting(void)
     CU_ASSERT_EQUAL(stance("France will not join the boycott of the Freedonia Games.", "shun", "France"), -1);
     /* "boycott" is an opposing cue in general; the topic's act gives it the other sign */
     CU_ASSERT_EQUAL(stance("Canada is boycotting the Freedonia Games.", "shun", "Canada"), 1);
+    /* severing ties is the isolation a boycott is; "broke" is generated from the irregular list */
+    CU_ASSERT_EQUAL(stance("Chile broke off relations over the boycott of the Freedonia Games.", "shun",
+                           "Chile"), 1);
 }
 
 static void test_renewal_and_deferral_over_an_act(void)
