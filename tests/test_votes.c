@@ -21,7 +21,9 @@ static const char topics_json[] =
     "{\"id\":\"club\",\"label\":\"Admitting new members to the Arctic Council\","
     " \"terms\":[[\"Arctic Council\"],[\"member\",\"members\",\"membership\",\"join\"]]},"
     "{\"id\":\"testban\",\"label\":\"Joining the test ban treaty\","
-    " \"terms\":[[\"test ban treaty\",\"treaty banning nuclear tests\"]]}"
+    " \"terms\":[[\"test ban treaty\",\"treaty banning nuclear tests\"]]},"
+    "{\"id\":\"opt\",\"label\":\"Joining the Ocean Plastics Treaty\","
+    " \"terms\":[[\"Ocean Plastics Treaty\"]]}"
     "]}";
 
 static int setup(void)
@@ -339,10 +341,48 @@ static void test_members_of_a_core_group(void)
     CU_ASSERT_EQUAL(stance_in("Chile"), 1);
 }
 
+static void test_treaty_named_by_its_title(void)
+{
+    const char *how = NULL;
+    /* the name's last word is a treaty: the agreement act, not "joining" an organisation */
+    CU_ASSERT_STRING_EQUAL(sg_lexicon_topic_act(lex, "opt", &how), "agreement");
+    run("Canada acceded to the Ocean Plastics Treaty. Kenya is a state party to the Ocean Plastics "
+        "Treaty. Saudi Arabia remains outside the Ocean Plastics Treaty. The United States withdrew "
+        "its signature from the Ocean Plastics Treaty.", "opt");
+    CU_ASSERT_EQUAL(stance_in("Canada"), 1);
+    CU_ASSERT_EQUAL(stance_in("Kenya"), 1);
+    CU_ASSERT_EQUAL(stance_in("Saudi Arabia"), -1);
+    CU_ASSERT_EQUAL(stance_in("United States"), -1);
+}
+
+static void test_neither_nor_and_companions_of_a_gerund(void)
+{
+    run("Neither China, Iran nor Russia has signed the Ocean Plastics Treaty. Germany will not join "
+        "Chile in ratifying the Ocean Plastics Treaty. Cuba did not take part in the vote on the Ocean "
+        "Plastics Treaty.", "opt");
+    CU_ASSERT_EQUAL(stance_in("China"), -1);
+    CU_ASSERT_EQUAL(stance_in("Iran"), -1);
+    CU_ASSERT_EQUAL(stance_in("Russia"), -1);
+    CU_ASSERT_EQUAL(stance_in("Germany"), -1);
+    CU_ASSERT_EQUAL(stance_in("Chile"), 1);
+    CU_ASSERT_EQUAL(stance_in("Cuba"), 0);
+}
+
+static void test_object_ends_at_a_new_subject(void)
+{
+    run("France and Spain voted in favour of the Ocean Plastics Treaty, while Russia and Iran voted "
+        "against and India abstained.", "opt");
+    CU_ASSERT_EQUAL(stance_in("Russia"), -1);
+    CU_ASSERT_EQUAL(stance_in("India"), 0);
+}
+
 static CU_TestInfo tests[] = {
     {"vote record lines", test_vote_record_lines},
     {"lists before a relative head", test_lists_before_a_relative_head},
     {"members of a core group", test_members_of_a_core_group},
+    {"treaty named by its title", test_treaty_named_by_its_title},
+    {"neither/nor and companions of a gerund", test_neither_nor_and_companions_of_a_gerund},
+    {"object ends at a new subject", test_object_ends_at_a_new_subject},
     {"list ends after its conjunction", test_list_ends_after_its_conjunction},
     {"signatories take the stance of the text", test_signatories_take_the_stance_of_the_text},
     {"event noun takes the last stance", test_event_noun_takes_the_last_stance},

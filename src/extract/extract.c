@@ -828,6 +828,14 @@ static void cue_polarity(const ctx *c, cue_site *x, int irrealis_negated)
             }
     /* "decided to send no ministers": a verb whose object opens with "no" is negated */
     int object_no = x->cue->kind == 'v' && x->mt->end < x->ce && sg_extract__is(&c->s, x->mt->end, "no");
+    /* "Neither China nor Russia has signed": the subject list is negated; its own
+     * "neither"/"nor" are not counted again */
+    if (x->h.list >= 0 && c->s.lists[x->h.list].start > x->cs &&
+        sg_extract__is(&c->s, c->s.lists[x->h.list].start - 1, "neither")) {
+        object_no = !object_no;
+        if (c->s.lists[x->h.list].end > neg_from)
+            neg_from = c->s.lists[x->h.list].end;
+    }
     if (irrealis_negated || ((sg_extract__negated(c, x->at, neg_from) != speech_negated) != object_no) ||
         companion_negated(c, x)) {
         f->flags |= SG_FLAG_NEGATED;
@@ -1079,8 +1087,22 @@ static int object_reverses(const ctx *c, const cue_site *x, topic_how how)
 /* "France, with backing from Italy, opposed X", "Germany abstained, as did Austria": the
  * list right after a companion phrase in the cue's sentence shares the holder's stance
  * (up to another cue after this one, which the list may hold itself). */
-static int companion_list(const ctx *c, const cue_site *x)
+static int companion_list(const ctx *c, const cue_site *x, int *did_act)
 {
+    *did_act = 0;
+    /* "Norway joined Sweden and Finland in ratifying X": the companions of a companion
+     * verb did the gerund too */
+    if (x->at > x->cs + 2 && sg_extract__is(&c->s, x->at - 1, "in") &&
+        ends_in(c->s.tok.tok[x->at].norm, "ing"))
+        for (size_t k = x->at - 1; k-- > x->cs && k + 11 > x->at;)
+            if (in_list(c, k, SG_WL_COMPANION_VERBS)) {
+                int l = sg_holder__list_after(c, k + 1, x->at);
+                if (l >= 0 && l != x->h.list && c->s.lists[l].end + 1 == x->at) {
+                    *did_act = 1; /* "will not join Canada in ratifying": Canada did ratify */
+                    return l;
+                }
+                break;
+            }
     size_t held_end = c->s.lists[x->h.list + x->h.n_more].end;
     for (size_t k = x->cs; k < x->ce; k++) {
         if (c->s.main_at[k] < 0 || c->s.main[c->s.main_at[k]].start != k)
@@ -1334,10 +1356,15 @@ static sg_status handle_cue(ctx *c, size_t at)
     sg_status rc = emit(c, &x.f, x.h.list, x.sent);
     for (int k = 1; rc == SG_OK && k <= x.h.n_more; k++)
         rc = emit(c, &x.f, x.h.list + k, x.sent);
-    int comp = x.f.target_list < 0 ? companion_list(c, &x) : -1;
+    int did_act = 0;
+    int comp = x.f.target_list < 0 ? companion_list(c, &x, &did_act) : -1;
     if (rc == SG_OK && comp >= 0) {
         finding g = x.f;
         g.rule = "companion";
+        if (did_act && (g.flags & SG_FLAG_NEGATED)) {
+            g.stance = -g.stance;
+            g.flags &= ~SG_FLAG_NEGATED;
+        }
         sg_extract__trace(c, at, x.f.cue_end, comp, g.rule, NULL);
         rc = emit(c, &g, comp, x.sent);
     }
@@ -1600,7 +1627,8 @@ sg_status sg_extract__open(ctx *c, const sg_lexicon *lex, const sg_document *doc
     c->opts = opts;
     c->out = out;
     c->out_first = out->n;
-    sg_status rc = sg_extract__scan(&c->s, lex, doc, err);
+    sg_status rc = sg_extract__scan(&c->s, lex, doc,
+                                    opts->topic ? sg_lexicon__topic_index(lex, opts->topic) : -1, err);
     if (rc != SG_OK)
         return rc;
     sg_extract__resolve_pronouns(&c->s);

@@ -9,7 +9,7 @@
 #include "stancegraph/extract.h"
 #include "stancegraph/text.h"
 
-#define SG_MAX_MEANINGS 8
+#define SG_MAX_MEANINGS 16
 #define SG_MAX_ACTORS 32
 
 /* A matched phrase: tokens [start, end) and the meanings that passed case checks. */
@@ -73,10 +73,13 @@ typedef struct sg_scan {
     int *sent_of;     /* token -> sentence index */
     int cur_topic;    /* the topic being extracted: cues bound to another topic are not
                          seen; -1 while scanning (every cue is) */
+    int only_topic;   /* the only topic extracted, or -1: other topics' act cues are not
+                         kept while scanning (a match keeps at most SG_MAX_MEANINGS) */
 } sg_scan;
 
+/* only_topic: the one topic the document is extracted on, or -1 for every topic. */
 SG_NODISCARD sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex,
-                                        const sg_document *doc, sg_error *err);
+                                        const sg_document *doc, int only_topic, sg_error *err);
 void sg_extract__scan_destroy(sg_scan *s);
 
 /* The first meaning of kind k in the match at token i (or NULL). */

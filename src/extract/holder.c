@@ -429,7 +429,10 @@ static int relative_members(const ctx *c, size_t at, size_t end)
     size_t j = r - 1;
     while (j > st->first && j + 5 > r &&
            (is_determiner(c, j - 1) || sg_extract__is(&c->s, j - 1, "among") ||
-            sg_extract__is(&c->s, j - 1, "only") || isdigit((unsigned char)c->s.tok.tok[j - 1].norm[0])))
+            sg_extract__is(&c->s, j - 1, "only") || isdigit((unsigned char)c->s.tok.tok[j - 1].norm[0]) ||
+            /* one plain modifier: "the few countries", "the other states" */
+            (j + 1 == r && c->s.tok.tok[j - 1].kind == SG_TOK_WORD && !c->s.tok.tok[j - 1].upper &&
+             c->s.men_at[j - 1] < 0 && c->s.main_at[j - 1] < 0)))
         j--;
     if (j >= st->first + 2 && in_list(c, j - 1, SG_WL_BE_FORMS) && c->s.men_at[j - 2] >= 0) {
         int l = sg_holder__list_of(c, j - 2);

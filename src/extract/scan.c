@@ -131,6 +131,10 @@ static void match_at(const sg_scan *s, size_t i, size_t sent_end, const int want
         for (size_t k = 0; k < nd->n_meanings; k++) {
             const sg_phrase_meaning *m = &lex->meanings[nd->first_meaning + k];
             int l = layer_of(m->kind);
+            /* another topic's act cue: not extracted in this run */
+            if (s->only_topic >= 0 && m->kind == SG_P_CUE && lex->cues[m->data].topic >= 0 &&
+                lex->cues[m->data].topic != s->only_topic)
+                continue;
             if (want[l] && cand[l].n < SG_MAX_MEANINGS && meaning_ok(s, m, i))
                 cand[l].m[cand[l].n++] = m;
         }
@@ -811,12 +815,13 @@ static void infer_date(sg_scan *s)
 }
 
 sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex, const sg_document *doc,
-                           sg_error *err)
+                           int only_topic, sg_error *err)
 {
     memset(s, 0, sizeof(*s));
     s->lex = lex;
     s->doc = doc;
     s->cur_topic = -1;
+    s->only_topic = only_topic;
     sg_status rc = sg_tokens_init(&s->tok, doc->text, doc->len, NULL, err);
     if (rc != SG_OK) {
         if (err)

@@ -118,6 +118,10 @@ static int empty_object(const ctx *c, size_t k, size_t b)
         k++;
     if (k >= b || c->s.tok.tok[k].kind == SG_TOK_PUNCT || in_list(c, k, SG_WL_OBJECT_PRONOUNS))
         return 1;
+    /* "while A voted against and B abstained": a new subject after "and"/"or" */
+    if (k + 1 < b && (sg_extract__is(&c->s, k, "and") || sg_extract__is(&c->s, k, "or")) &&
+        c->s.men_at[k + 1] >= 0)
+        return 1;
     /* "this" alone is a pronoun; "this position" has an object of its own */
     return sg_extract__is(&c->s, k, "this") &&
            (k + 1 >= b || c->s.tok.tok[k + 1].kind == SG_TOK_PUNCT);

@@ -331,6 +331,31 @@ static int names_object(const sg_lexicon *lex, const derive_ctx *d, const char *
     return strchr(words, ' ') != NULL && act_in_words(lex, d, words, 1) >= 0;
 }
 
+/* The act whose object is the last word of a capitalised name of several words ("Arms
+ * Trade Treaty" -> agreement), or -1. */
+static int named_object_act(const sg_lexicon *lex, const derive_ctx *d, const char *text)
+{
+    const char *sp = strrchr(text, ' ');
+    if (sp == NULL || !isupper((unsigned char)text[0]) || !isupper((unsigned char)sp[1]))
+        return -1;
+    char last[SG_FORM_MAX];
+    size_t n = 0;
+    for (const char *q = sp + 1; *q && n + 1 < sizeof(last); q++)
+        last[n++] = (char)tolower((unsigned char)*q);
+    last[n] = '\0';
+    return act_in_words(lex, d, last, 1);
+}
+
+/* Does a term of topic t name an actor by its id ("NATO")? Then a name such as "North
+ * Atlantic Treaty" is the actor's, not a treaty's. */
+static int names_an_actor(const sg_lexicon *lex, const derive_ctx *d, int t)
+{
+    for (size_t k = 0; k < d->term_n[t]; k++)
+        if (sg_lexicon__actor_index(lex, lex->pending[d->term_idx[d->term_first[t] + k]].text) >= 0)
+            return 1;
+    return 0;
+}
+
 /* The act of topic t from its terms, then its label: verbs and nominalisations first
  * ("recognition", "ban"), then terms that name an object (the object's act: joining or
  * ratifying a "ban treaty", not banning), objects ("deal", "pipeline") only when none
@@ -353,6 +378,18 @@ static int derive_act(const sg_lexicon *lex, const derive_ctx *d, int t, int *gr
                     return a;
                 }
             }
+        /* a name whose last word is an act's object ("Arms Trade Treaty", "Paris
+         * Agreement"): the topic is about that thing, before any word of the label */
+        if (which == 0 && !names_an_actor(lex, d, t)) {
+            for (size_t k = 0; k < d->term_n[t]; k++) {
+                const sg_pending_phrase *p = &lex->pending[d->term_idx[d->term_first[t] + k]];
+                int a = named_object_act(lex, d, p->text);
+                if (a >= 0) {
+                    *group = p->meaning.data2;
+                    return a;
+                }
+            }
+        }
         plain_words(lex->topics[t].label, 1, words, sizeof(words));
         int a = act_in_words(lex, d, words, which);
         if (a >= 0)
