@@ -569,6 +569,20 @@ static void test_parties_to_an_agreement(void)
                            "Mercosur"), ABSENT);
 }
 
+static void test_credited_object_and_plans(void)
+{
+    CU_ASSERT_EQUAL(stance("Ruritania thanked Norway for the recognition of the Palestinian state.", "pal",
+                           "Norway"), 1);
+    CU_ASSERT_EQUAL(stance("Israel condemned Spain for recognising the State of Palestine.", "pal", "Spain"), 1);
+    CU_ASSERT_EQUAL(stance("Israel condemned Spain for recognising the State of Palestine.", "pal", "Israel"),
+                    -1);
+    /* no plans: a refusal; in the short term: a deferral */
+    CU_ASSERT_EQUAL(stance("Italy has no plans to recognise a Palestinian state.", "pal", "Italy"), -1);
+    CU_ASSERT_EQUAL(stance("Austria has no plans to recognise a Palestinian state in the short term.", "pal",
+                           "Austria"), 0);
+    CU_ASSERT_EQUAL(stance("Japan is weighing whether to recognise a Palestinian state.", "pal", "Japan"), 0);
+}
+
 static CU_TestInfo tests[] = {
     {"alignment takes the other actor's stance", test_alignment_takes_the_other_actors_stance},
     {"suspension, funding and moratorium acts", test_suspension_funding_and_moratorium_acts},
@@ -596,6 +610,7 @@ static CU_TestInfo tests[] = {
     {"undone topic reverses its act", test_undone_topic_reverses_its_act},
     {"fallback act and prohibitions", test_fallback_act_and_prohibitions},
     {"parties to an agreement", test_parties_to_an_agreement},
+    {"credited object and plans", test_credited_object_and_plans},
     {"boycott topic is performed by boycotting", test_boycott_topic_is_performed_by_boycotting},
     {"renewal and deferral over an act", test_renewal_and_deferral_over_an_act},
     {"performing verb holds the act noun", test_performing_verb_holds_the_act_noun},

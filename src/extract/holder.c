@@ -584,6 +584,25 @@ static int deontic_before(const ctx *c, size_t from, size_t at)
 /* The clause's subject: the first candidate after the last speech verb before the cue
  * (or after the last comma: "A agreed ..., something B had vowed to block"), else the
  * speaker. */
+/* "thanked Ethiopia for recognising X", "praised Norway for the recognition": the list
+ * between a verb of praise or blame and the "for" (and its determiners) before the cue
+ * did what the cue names; -1 when the cue is no such complement. */
+static int credited(const ctx *c, size_t at, size_t cs)
+{
+    size_t k = at;
+    while (k > cs && k + 3 > at && (is_determiner(c, k - 1) || in_list(c, k - 1, SG_WL_POSSESSIVE_DETERMINERS)))
+        k--;
+    if (k < cs + 3 || !sg_extract__is(&c->s, k - 1, "for"))
+        return -1;
+    int l = sg_holder__list_of(c, k - 2);
+    if (l < 0 || c->s.lists[l].end != k - 1 || c->s.lists[l].start == 0)
+        return -1;
+    size_t v = c->s.lists[l].start - 1;
+    if (v >= cs && is_determiner(c, v) && v > cs)
+        v--; /* "thanked the United States for" */
+    return v >= cs && in_list(c, v, SG_WL_CREDIT_VERBS) ? l : -1;
+}
+
 /* The performing verb ("announced", "joined") whose object is the act noun at `at`, past
  * up to three determiners or plain modifiers ("the first", "a diplomatic"), or SIZE_MAX. */
 #define SG_PERFORMED_NOUN_REACH 3
@@ -793,6 +812,11 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     if (cue->kind == 'a' && in_list(c, at, SG_WL_EXPERIENCER_ADJECTIVES) && end + 1 < ce &&
         sg_extract__is(&c->s, end, "to") && (h.list = sg_holder__list_after(c, end + 1, ce)) >= 0) {
         h.rule = "experiencer";
+        return h;
+    }
+    /* "thanked Ethiopia for recognising X", "criticised Germany for its veto" */
+    if ((h.list = credited(c, at, cs)) >= 0) {
+        h.rule = "credited";
         return h;
     }
     /* any cue after 's or a determiner is used as a noun */
