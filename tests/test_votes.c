@@ -376,11 +376,23 @@ static void test_object_ends_at_a_new_subject(void)
     CU_ASSERT_EQUAL(stance_in("India"), 0);
 }
 
+static void test_legislatures_and_evaluations(void)
+{
+    run("The Bundestag approved the Ocean Plastics Treaty. The Knesset voted down the Ocean Plastics "
+        "Treaty. \"The Ocean Plastics Treaty is a good deal for both sides,\" the Dutch trade minister said. "
+        "Chile called the Ocean Plastics Treaty a historic mistake.", "opt");
+    CU_ASSERT_EQUAL(stance_in("Germany"), 1);
+    CU_ASSERT_EQUAL(stance_in("Israel"), -1);
+    CU_ASSERT_EQUAL(stance_in("Netherlands"), 1);
+    CU_ASSERT_EQUAL(stance_in("Chile"), -1);
+}
+
 static CU_TestInfo tests[] = {
     {"vote record lines", test_vote_record_lines},
     {"lists before a relative head", test_lists_before_a_relative_head},
     {"members of a core group", test_members_of_a_core_group},
     {"treaty named by its title", test_treaty_named_by_its_title},
+    {"legislatures and evaluations", test_legislatures_and_evaluations},
     {"neither/nor and companions of a gerund", test_neither_nor_and_companions_of_a_gerund},
     {"object ends at a new subject", test_object_ends_at_a_new_subject},
     {"list ends after its conjunction", test_list_ends_after_its_conjunction},
