@@ -134,27 +134,57 @@ static inline int has_hyphen8(uint64_t w)
     return ((x - ones) & ~x & (ones * 0x80)) != 0;
 }
 
+/* The bytes p[0..n) (n <= 8) as a little-endian word, zero-padded: byte i in bits 8i..;
+ * read with at most two overlapping loads inside the string, whatever n. */
+static inline uint64_t load_le(const unsigned char *p, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n == 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        return w;
+    }
+    if (n >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, p, 4);
+        memcpy(&hi, p + n - 4, 4); /* overlaps lo on the same bytes at the same places */
+        return (uint64_t)lo | (uint64_t)hi << (8 * (n - 4));
+    }
+    if (n >= 2) {
+        uint16_t lo, hi;
+        memcpy(&lo, p, 2);
+        memcpy(&hi, p + n - 2, 2);
+        return (uint64_t)lo | (uint64_t)hi << (8 * (n - 2));
+    }
+    return n ? p[0] : 0;
+#else
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)p[i] << (8 * i);
+    return w;
+#endif
+}
+
+/* The key of the NUL-terminated token tok: its 8-byte words (the last one zero-padded)
+ * mixed in turn, then the last with the length. */
 static word_key key_of(const char *tok)
 {
     const unsigned char *p = (const unsigned char *)tok;
-    word_key k = {0, 0, 0, 0};
-    uint64_t h = 0x9E3779B97F4A7C15ULL, w = 0;
-    size_t i = 0;
-    for (unsigned c; (c = p[i]) != 0;) {
-        w |= (uint64_t)c << (8 * (i & 7));
-        if ((++i & 7) == 0) { /* 8 more bytes: into the hash */
-            if (i == 8)
-                k.head = w;
-            k.hyphen |= has_hyphen8(w);
-            h = mix64(h ^ w);
-            w = 0;
-        }
+    size_t len = strlen(tok), full = len & ~(size_t)7;
+    word_key k = {0, 0, len, 0};
+    uint64_t h = 0x9E3779B97F4A7C15ULL, w;
+    for (size_t i = 0; i < full; i += 8) {
+        w = load_le(p + i, 8);
+        if (i == 0)
+            k.head = w;
+        k.hyphen |= has_hyphen8(w);
+        h = mix64(h ^ w);
     }
-    if (i < 8)
+    w = load_le(p + full, len - full);
+    if (len < 8)
         k.head = w;
     k.hyphen |= has_hyphen8(w);
-    k.len = i;
-    k.hash = mix64(h ^ w ^ ((uint64_t)i << 56));
+    k.hash = mix64(h ^ w ^ ((uint64_t)len << 56));
     return k;
 }
 
