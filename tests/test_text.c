@@ -162,7 +162,8 @@ static size_t random_text(char *buf, size_t cap, unsigned seed)
 
 /* The word scan and the lower-casing go 16 bytes at a time where 16 bytes are left: the
  * same words give the same tokens wherever they sit in the text and however much text
- * follows them, and a plain word's norm is its text lower-cased. */
+ * follows them, and a plain word's norm is its text lower-cased. Every token's norm_len
+ * is the length of its norm. */
 static void test_tokens_do_not_depend_on_position_or_what_follows(void)
 {
     char text[700], shifted[760];
@@ -172,6 +173,7 @@ static void test_tokens_do_not_depend_on_position_or_what_follows(void)
         CU_ASSERT_EQUAL_FATAL(sg_tokens_init(&base, text, len, NULL, NULL), SG_OK);
         for (size_t i = 0; i < base.n_tok; i++) {
             const sg_token *k = &base.tok[i];
+            CU_ASSERT_EQUAL(k->norm_len, strlen(k->norm)); /* every token, of every path */
             int plain = k->kind == SG_TOK_WORD, letters = 0, capitals = 0;
             for (size_t b = k->start; b < k->end && plain; b++) {
                 char c = text[b];
@@ -200,6 +202,7 @@ static void test_tokens_do_not_depend_on_position_or_what_follows(void)
                 CU_ASSERT_EQUAL(t.n_tok, base.n_tok);
                 for (size_t i = 0; i < t.n_tok && i < base.n_tok; i++) {
                     CU_ASSERT_STRING_EQUAL(t.tok[i].norm, base.tok[i].norm);
+                    CU_ASSERT_EQUAL(t.tok[i].norm_len, strlen(t.tok[i].norm));
                     CU_ASSERT_EQUAL(t.tok[i].start, base.tok[i].start + pad);
                     CU_ASSERT_EQUAL(t.tok[i].end, base.tok[i].end + pad);
                     CU_ASSERT_EQUAL(t.tok[i].kind, base.tok[i].kind);

@@ -165,12 +165,12 @@ static inline uint64_t load_le(const unsigned char *p, size_t n)
 #endif
 }
 
-/* The key of the NUL-terminated token tok: its 8-byte words (the last one zero-padded)
- * mixed in turn, then the last with the length. */
-static word_key key_of(const char *tok)
+/* The key of the token tok[0..len): its 8-byte words (the last one zero-padded) mixed in
+ * turn, then the last with the length. */
+static inline word_key key_of_n(const char *tok, size_t len)
 {
     const unsigned char *p = (const unsigned char *)tok;
-    size_t len = strlen(tok), full = len & ~(size_t)7;
+    size_t full = len & ~(size_t)7;
     word_key k = {0, 0, len, 0};
     uint64_t h = 0x9E3779B97F4A7C15ULL, w;
     for (size_t i = 0; i < full; i += 8) {
@@ -186,6 +186,12 @@ static word_key key_of(const char *tok)
     k.hyphen |= has_hyphen8(w);
     k.hash = mix64(h ^ w ^ ((uint64_t)len << 56));
     return k;
+}
+
+/* The key of the NUL-terminated token tok. */
+static word_key key_of(const char *tok)
+{
+    return key_of_n(tok, strlen(tok));
 }
 
 /* The vocabulary slot of the word with key k (string tok): the one that holds it, or the
@@ -231,7 +237,7 @@ void sg_lexicon__token_ids(const sg_lexicon *lex, const sg_token *tok, size_t n,
                         ? 0 : lex->vslots[vocab_slot(lex, tok[k].norm, wk)].id;
         }
         if (i < n) {
-            ring[i % AHEAD] = key_of(tok[i].norm);
+            ring[i % AHEAD] = key_of_n(tok[i].norm, tok[i].norm_len);
             if (lex->n_vslots)
                 __builtin_prefetch(&lex->vslots[ring[i % AHEAD].hash & mask]);
         }

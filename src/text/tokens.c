@@ -217,7 +217,8 @@ static sg_status push_token(builder *b, size_t start, size_t end, sg_token_kind 
     if (pool_add(t, norm, norm_len, &off) != SG_OK)
         return SG_ENOMEM;
     sg_token *k = &t->tok[t->n_tok++];
-    *k = (sg_token){.start = start, .end = end, .kind = kind, .norm = (char *)(uintptr_t)off};
+    *k = (sg_token){.start = start, .end = end, .kind = kind, .norm_len = (unsigned)norm_len,
+                    .norm = (char *)(uintptr_t)off};
     char *n = t->pool + off;
     int letters = 0, capitals = 0;
     for (size_t i = 0; i < norm_len; i++) {
@@ -275,7 +276,7 @@ static sg_status push_ascii_word(builder *b, const char *text, size_t start, siz
     }
     dst[n] = '\0';
     sg_token *k = &t->tok[t->n_tok++];
-    *k = (sg_token){.start = start, .end = end, .kind = SG_TOK_WORD,
+    *k = (sg_token){.start = start, .end = end, .kind = SG_TOK_WORD, .norm_len = (unsigned)n,
                     .norm = (char *)(uintptr_t)t->pool_len};
     k->upper = (ascii_class[(unsigned char)text[start]] & C_UPPER) != 0;
     k->caps = letters >= 2 && letters == capitals;
