@@ -73,6 +73,8 @@ typedef struct sg_scan {
     int *sent_of;     /* token -> sentence index */
     int cur_topic;    /* the topic being extracted: cues bound to another topic are not
                          seen; -1 while scanning (every cue is) */
+    void *by_token;   /* one allocation for the arrays by token above (tid, hyphen, the
+                         three _at, men_at, sent_of): freed as one */
 } sg_scan;
 
 SG_NODISCARD sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex,

@@ -614,15 +614,17 @@ sg_status sg_tokens_init(sg_tokens *out, const char *text, size_t len,
     /* Reserve once: a norm is never longer than its text, so the pool needs at most
      * len + one NUL per token; tokens are about one per 5 bytes of news text (grown when
      * a text is denser). */
-    size_t tok_guess = len / 5 + 16;
+    size_t tok_guess = len / 5 + 16, sent_guess = len / 64 + 16; /* ~130 bytes a sentence */
     out->pool = malloc(2 * len + 16);
     out->tok = malloc(tok_guess * sizeof(sg_token));
-    if (out->pool == NULL || out->tok == NULL) {
+    out->sent = malloc(sent_guess * sizeof(sg_sentence));
+    if (out->pool == NULL || out->tok == NULL || out->sent == NULL) {
         sg_tokens_destroy(out);
         return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory while tokenising");
     }
     out->pool_cap = 2 * len + 16;
     b.tok_cap = tok_guess;
+    b.sent_cap = sent_guess;
     sg_status rc = tokenize(&b, text, len, abbreviations ? abbreviations : default_abbreviations);
     if (rc == SG_OK) {
         for (size_t i = 0; i < out->n_tok; i++)
