@@ -47,6 +47,27 @@ static void test_contraction_splits_nt(void)
     CU_ASSERT(norm_is(3, "agree"));
 }
 
+/* Quotation state and line starts, on every path that makes a token (plain words, words
+ * with an apostrophe or "n't", punctuation, straight and curly quotes): a quotation mark
+ * is inside the quotation it opens and outside the one it closes; only the first token on
+ * a line starts it, also after blank lines and when the line starts with punctuation. */
+static void test_quote_and_line_start_flags(void)
+{
+    split("He said \"we don't, Kyiv's ally\" twice.\n\n(Reuters) \xE2\x80\x9CNo\xE2\x80\x9D "
+          "end\nlast n't");
+    const char *want[] = {"he", "said", "\"", "we", "do", "n't", ",", "kyiv", "'s", "ally",
+                          "\"", "twice", ".", "(", "reuters", ")", "\"", "no", "\"", "end",
+                          "last", "n't"};
+    const int quote[] = {0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0};
+    const int line[] = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0};
+    CU_ASSERT_EQUAL_FATAL(tok.n_tok, sizeof(want) / sizeof(want[0]));
+    for (size_t i = 0; i < tok.n_tok; i++) {
+        CU_ASSERT(norm_is(i, want[i]));
+        CU_ASSERT_EQUAL(tok.tok[i].quote, quote[i]);
+        CU_ASSERT_EQUAL(tok.tok[i].line_start, line[i]);
+    }
+}
+
 static void test_lone_nt_is_one_token(void)
 {
     split("n't yet");
@@ -238,6 +259,7 @@ static CU_TestInfo tests[] = {
     {"curly quotes and dashes are unified", test_curly_quotes_and_dashes_are_unified},
     {"contraction splits n't", test_contraction_splits_nt},
     {"lone n't is one token", test_lone_nt_is_one_token},
+    {"quote and line-start flags", test_quote_and_line_start_flags},
     {"abbreviations do not end sentences", test_abbreviations_do_not_end_sentences},
     {"headline ends at line break", test_headline_without_period_ends_at_line_break},
     {"hard-wrapped line continues", test_hard_wrapped_line_continues_sentence},

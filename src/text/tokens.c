@@ -59,15 +59,6 @@ static inline unsigned classify16(__m128i v, unsigned *alpha, unsigned *upper)
     return (unsigned)_mm_movemask_epi8(_mm_or_si128(a, d));
 }
 
-/* The bits set in a 16-bit mask (no popcount instruction is assumed: gcc would call
- * libgcc's __popcountdi2). */
-static inline int bits16(unsigned x)
-{
-    x = x - ((x >> 1) & 0x5555u);
-    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
-    x = (x + (x >> 4)) & 0x0F0Fu;
-    return (int)((x + (x >> 8)) & 0x1Fu);
-}
 #endif
 
 /* The end of the run of ASCII letters and digits from s[j]. */
@@ -178,6 +169,8 @@ typedef struct builder {
     sg_tokens *t;
     size_t tok_cap, sent_cap;
     size_t len; /* of the text */
+    unsigned quote;      /* the quotation state given to the next tokens */
+    unsigned line_start; /* the next token is the first on its line */
 } builder;
 
 static sg_status pool_add(sg_tokens *t, const char *s, size_t n, size_t *off)
@@ -218,7 +211,9 @@ static sg_status push_token(builder *b, size_t start, size_t end, sg_token_kind 
         return SG_ENOMEM;
     sg_token *k = &t->tok[t->n_tok++];
     *k = (sg_token){.start = start, .end = end, .kind = kind, .norm_len = (unsigned)norm_len,
-                    .norm = (char *)(uintptr_t)off};
+                    .norm = (char *)(uintptr_t)off, .quote = b->quote,
+                    .line_start = b->line_start};
+    b->line_start = 0;
     char *n = t->pool + off;
     int letters = 0, capitals = 0;
     for (size_t i = 0; i < norm_len; i++) {
@@ -249,7 +244,7 @@ static sg_status push_ascii_word(builder *b, const char *text, size_t start, siz
     if (t->n_tok == b->tok_cap || t->pool_len + n + 1 > t->pool_cap)
         return push_token(b, start, end, SG_TOK_WORD, text + start, n);
     char *dst = t->pool + t->pool_len;
-    int letters = 0, capitals = 0;
+    int caps;
 #ifdef __SSE2__
     if (n <= 16 && start + 16 <= b->len && t->pool_len + 16 <= t->pool_cap) {
         /* the word lower-cased in one 16-byte store (the bytes after its NUL are free pool
@@ -261,11 +256,13 @@ static sg_status push_ascii_word(builder *b, const char *text, size_t start, siz
                          _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(0x20))));
         unsigned alpha, upper, keep = (1u << n) - 1;
         classify16(v, &alpha, &upper);
-        letters = bits16(alpha & keep);
-        capitals = bits16(upper & keep);
+        alpha &= keep;
+        upper &= keep; /* capitals are letters: all letters capitals when the masks agree */
+        caps = (alpha & (alpha - 1)) != 0 && alpha == upper; /* 2+ letters */
     } else
 #endif
     {
+        int letters = 0, capitals = 0;
         for (size_t i = 0; i < n; i++) {
             unsigned char c = (unsigned char)text[start + i];
             unsigned cl = ascii_class[c];
@@ -273,13 +270,16 @@ static sg_status push_ascii_word(builder *b, const char *text, size_t start, siz
             capitals += (cl & C_UPPER) != 0;
             dst[i] = (char)((cl & C_UPPER) ? c + 32 : c);
         }
+        caps = letters >= 2 && letters == capitals;
     }
     dst[n] = '\0';
     sg_token *k = &t->tok[t->n_tok++];
     *k = (sg_token){.start = start, .end = end, .kind = SG_TOK_WORD, .norm_len = (unsigned)n,
-                    .norm = (char *)(uintptr_t)t->pool_len};
+                    .norm = (char *)(uintptr_t)t->pool_len, .quote = b->quote,
+                    .line_start = b->line_start};
+    b->line_start = 0;
     k->upper = (ascii_class[(unsigned char)text[start]] & C_UPPER) != 0;
-    k->caps = letters >= 2 && letters == capitals;
+    k->caps = (unsigned)caps;
     t->pool_len += n + 1;
     return SG_OK;
 }
@@ -424,14 +424,16 @@ static sg_status tokenize(builder *b, const char *text, size_t len, const char *
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, n;
-    int line_start = 1, in_quote = 0;
+    int in_quote = 0;
+    b->quote = 0;
+    b->line_start = 1;
     while (i < len) {
         unsigned cp;
         if (s[i] < 0x80) {
             cp = s[i];
             n = 1;
             if (ascii_class[cp] & C_SPACE) {
-                line_start |= cp == '\n';
+                b->line_start |= cp == '\n';
                 i++;
                 continue;
             }
@@ -442,7 +444,7 @@ static sg_status tokenize(builder *b, const char *text, size_t len, const char *
                 continue;
             }
         }
-        size_t before = b->t->n_tok, next = i + n, nt, j = i;
+        size_t next = i + n, nt, j = i;
         sg_status rc;
         if (cp < 0x80 && (ascii_class[cp] & C_WORD)) /* fast path: a plain ASCII word */
             j = ascii_word_end(s, j, len);
@@ -460,14 +462,12 @@ static sg_status tokenize(builder *b, const char *text, size_t len, const char *
             rc = word_tokens(b, text, len, i, abbr, &next);
         } else {
             rc = punct_token(b, text, len, i, &in_quote, &next);
+            /* a quotation mark is inside the quotation it opens, outside one it closes */
+            if (rc == SG_OK)
+                b->t->tok[b->t->n_tok - 1].quote = b->quote = (unsigned)in_quote;
         }
-        if (rc != SG_OK)
+        if (rc != SG_OK) /* the group's first token took line_start (push_token ...) */
             return rc;
-        for (size_t k = before; k < b->t->n_tok; k++) {
-            b->t->tok[k].quote = (unsigned)in_quote;
-            b->t->tok[k].line_start = (unsigned)(line_start && k == before);
-        }
-        line_start = 0;
         i = next;
     }
     return SG_OK;
@@ -610,7 +610,7 @@ sg_status sg_tokens_init(sg_tokens *out, const char *text, size_t len,
     size_t bad = 0;
     if (!sg_utf8_valid(text, len, &bad))
         return sg_error_set(err, SG_EINPUT, NULL, 0, "invalid UTF-8 at byte %zu", bad);
-    builder b = {out, 0, 0, len};
+    builder b = {out, 0, 0, len, 0, 1};
     /* Reserve once: a norm is never longer than its text, so the pool needs at most
      * len + one NUL per token; tokens are about one per 5 bytes of news text (grown when
      * a text is denser). */
