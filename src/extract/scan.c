@@ -683,6 +683,10 @@ static sg_status find_mentions(sg_scan *s)
     for (size_t si = 0; si < s->tok.n_sent; si++) {
         const sg_sentence *st = &s->tok.sent[si];
         for (size_t i = st->first; i < st->last_plus1;) {
+            if (s->main_at[i] < 0 && ln == NULL) { /* no match, no learned name: most tokens */
+                i++;
+                continue;
+            }
             const sg_phrase_meaning *pm = name_meaning(s, i);
             const sg_actor_set *known = pm ? NULL : learned_at(ln, s, i);
             if (known) {

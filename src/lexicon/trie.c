@@ -196,7 +196,7 @@ static word_key key_of(const char *tok)
 
 /* The vocabulary slot of the word with key k (string tok): the one that holds it, or the
  * empty slot where it would go. The table is never full (it grows at half). */
-static size_t vocab_slot(const sg_lexicon *lex, const char *tok, const word_key *k)
+static inline size_t vocab_slot(const sg_lexicon *lex, const char *tok, const word_key *k)
 {
     size_t mask = lex->n_vslots - 1, i = (size_t)k->hash & mask;
     uint16_t h16 = (uint16_t)(k->hash >> 48);
