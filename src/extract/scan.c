@@ -526,6 +526,8 @@ static void split_uncoordinated(sg_scan *s, int has_conj)
         return;
     sg_list *l = &s->lists[s->n_lists - 1];
     size_t first = l->first, last = l->last;
+    if (first == last) /* one mention: split, it would be made again as it is */
+        return;
     s->n_lists--;
     for (size_t k = first; k <= last; k++)
         new_list(s, k);
