@@ -286,16 +286,19 @@ static sg_status push_ascii_word(builder *b, const char *text, size_t start, siz
 
 static int is_abbreviation(const char *word, size_t n, const char *const *abbr)
 {
-    char low[16];
-    if (n == 0 || n >= sizeof(low))
+    if (n == 0 || n >= 16)
         return 0;
     int first = tolower((unsigned char)word[0]);
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)tolower((unsigned char)word[i]);
-    low[n] = '\0';
-    for (size_t i = 0; abbr[i]; i++)
-        if (abbr[i][0] == first && strcmp(abbr[i], low) == 0)
+    for (size_t i = 0; abbr[i]; i++) {
+        const char *a = abbr[i];
+        if (a[0] != first)
+            continue;
+        size_t k = 1; /* the text holds no NUL: a shorter abbreviation stops the loop */
+        while (k < n && a[k] == tolower((unsigned char)word[k]))
+            k++;
+        if (k == n && a[n] == '\0')
             return 1;
+    }
     return 0;
 }
 
@@ -547,7 +550,7 @@ static int punct_is(const sg_token *k, char c)
     return k->kind == SG_TOK_PUNCT && k->norm[0] == c && k->norm[1] == '\0';
 }
 
-static int is_terminal(const sg_token *k)
+static inline int is_terminal(const sg_token *k)
 {
     return punct_is(k, '.') || punct_is(k, '!') || punct_is(k, '?') ||
            (k->kind == SG_TOK_PUNCT && strcmp(k->norm, "...") == 0);
