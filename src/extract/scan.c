@@ -98,7 +98,12 @@ static void match_at(const sg_scan *s, size_t i, size_t sent_end, const int want
     const sg_lexicon *lex = s->lex;
     size_t node = 0;
     found[0] = found[1] = found[2] = 0;
+    /* the second token must pass the filter of the first one's children: most do not,
+     * and need no look-up in the edge table */
+    uint32_t second = sg_lexicon__root_filter(lex, s->tid[i]);
     for (size_t j = i; j < sent_end; j++) {
+        if (j == i + 1 && !(second & sg_lexicon__filter_bit(s->tid[j])))
+            break;
         uint32_t step = sg_lexicon__step(lex, node, s->tid[j]);
         if (step == 0)
             break;

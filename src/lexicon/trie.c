@@ -516,14 +516,30 @@ static uint32_t child_bits(const sg_lexicon *lex, uint32_t child)
 }
 
 /* The root's child for every vocabulary id, in an array by id (set last: the trie's
- * construction looks children up in the edge table), and every child with its bits. */
+ * construction looks children up in the edge table), each beside the filter of its own
+ * children's tokens, and every child with its bits. */
 static int root_children(sg_lexicon *lex, size_t root)
 {
-    uint32_t *rc = calloc(lex->n_vocab_ids + 1, sizeof(uint32_t));
-    if (rc == NULL)
+    uint32_t *rc = calloc(2 * (lex->n_vocab_ids + 1), sizeof(uint32_t));
+    uint32_t *first_id = calloc(lex->n_nodes + 1, sizeof(uint32_t)); /* node -> its id */
+    if (rc == NULL || first_id == NULL) {
+        free(rc);
+        free(first_id);
         return -1;
-    for (size_t id = 1; id < lex->n_vocab_ids; id++)
-        rc[id] = child_bits(lex, (uint32_t)sg_lexicon__child_id(lex, root, (uint32_t)id));
+    }
+    for (size_t i = 0; i < lex->n_slots; i++) { /* the root's edges: one per id at most */
+        const sg_trie_slot *e = &lex->slots[i];
+        if (e->node == root + 1) {
+            rc[2 * (size_t)e->tok] = child_bits(lex, e->child & SG_TRIE_NODE_MASK);
+            first_id[e->child & SG_TRIE_NODE_MASK] = e->tok;
+        }
+    }
+    for (size_t i = 0; i < lex->n_slots; i++) { /* the edges from the root's children */
+        const sg_trie_slot *e = &lex->slots[i];
+        if (e->node != 0 && e->node != root + 1 && first_id[e->node - 1] != 0)
+            rc[2 * (size_t)first_id[e->node - 1] + 1] |= sg_lexicon__filter_bit(e->tok);
+    }
+    free(first_id);
     /* the other edges in a table sized for them alone (at most half full), so that the
      * matcher's second and later steps touch fewer cache lines */
     size_t n_other = 0, n = 16;
