@@ -148,7 +148,7 @@ static inline int ends_in(const char *w, const char *suffix)
 static inline int is_punct(const ctx *c, size_t i, const char *p)
 {
     return i < c->s.tok.n_tok && c->s.tok.tok[i].kind == SG_TOK_PUNCT &&
-           strcmp(c->s.tok.tok[i].norm, p) == 0;
+           c->s.tok.tok[i].norm[0] == p[0] && strcmp(c->s.tok.tok[i].norm, p) == 0;
 }
 
 /* topic.c */

@@ -553,7 +553,7 @@ static int punct_is(const sg_token *k, char c)
 static inline int is_terminal(const sg_token *k)
 {
     return punct_is(k, '.') || punct_is(k, '!') || punct_is(k, '?') ||
-           (k->kind == SG_TOK_PUNCT && strcmp(k->norm, "...") == 0);
+           (k->kind == SG_TOK_PUNCT && k->norm[0] == '.' && strcmp(k->norm, "...") == 0);
 }
 
 static int is_closing(const sg_token *k)
