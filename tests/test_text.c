@@ -84,6 +84,28 @@ static void test_abbreviations_do_not_end_sentences(void)
     CU_ASSERT(tok.tok[1].caps);
 }
 
+/* A caller's own abbreviations replace the built-in ones, whatever their first byte or
+ * length; the built-in ones come back with NULL. */
+static void test_own_abbreviations_replace_the_built_in_ones(void)
+{
+    static const char *const own[] = {"approximately", "7th", "zz", NULL};
+    const char *text = "Approximately. 7th. Zz. Gen. Mr. End.";
+    sg_tokens t;
+    CU_ASSERT_EQUAL_FATAL(sg_tokens_init(&t, text, strlen(text), own, NULL), SG_OK);
+    CU_ASSERT_EQUAL(t.n_sent, 3); /* "Gen." and "Mr." end sentences; the others do not */
+    CU_ASSERT_STRING_EQUAL(t.tok[0].norm, "approximately.");
+    CU_ASSERT_STRING_EQUAL(t.tok[1].norm, "7th.");
+    CU_ASSERT_STRING_EQUAL(t.tok[2].norm, "zz.");
+    CU_ASSERT_STRING_EQUAL(t.tok[3].norm, "gen");
+    sg_tokens_destroy(&t);
+    CU_ASSERT_EQUAL_FATAL(sg_tokens_init(&t, text, strlen(text), NULL, NULL), SG_OK);
+    CU_ASSERT_STRING_EQUAL(t.tok[0].norm, "approximately");
+    CU_ASSERT_EQUAL(t.n_sent, 4);
+    CU_ASSERT_STRING_EQUAL(t.tok[6].norm, "gen.");
+    CU_ASSERT_STRING_EQUAL(t.tok[7].norm, "mr.");
+    sg_tokens_destroy(&t);
+}
+
 static void test_headline_without_period_ends_at_line_break(void)
 {
     split("Baltics back Ukraine bid\nEstonia said yes. Latvia agreed.");
@@ -261,6 +283,7 @@ static CU_TestInfo tests[] = {
     {"lone n't is one token", test_lone_nt_is_one_token},
     {"quote and line-start flags", test_quote_and_line_start_flags},
     {"abbreviations do not end sentences", test_abbreviations_do_not_end_sentences},
+    {"own abbreviations replace the built-in ones", test_own_abbreviations_replace_the_built_in_ones},
     {"headline ends at line break", test_headline_without_period_ends_at_line_break},
     {"hard-wrapped line continues", test_hard_wrapped_line_continues_sentence},
     {"spans are byte offsets", test_spans_are_byte_offsets},

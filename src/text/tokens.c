@@ -11,6 +11,7 @@
 #include "stancegraph/text.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,8 +166,18 @@ static const char *punct_norm(unsigned cp)
     }
 }
 
+/* The abbreviations with what rejects most words at once: the first letters (bit c - 'a';
+ * bit 26 for any other first byte) and the longest length, worked out on first use. */
+typedef struct abbr_set {
+    const char *const *list;
+    unsigned first;
+    size_t max_len;
+    int ready;
+} abbr_set;
+
 typedef struct builder {
     sg_tokens *t;
+    abbr_set abbr;
     size_t tok_cap, sent_cap;
     size_t len; /* of the text */
     unsigned quote;      /* the quotation state given to the next tokens */
@@ -284,13 +295,40 @@ static sg_status push_ascii_word(builder *b, const char *text, size_t start, siz
     return SG_OK;
 }
 
-static int is_abbreviation(const char *word, size_t n, const char *const *abbr)
+static unsigned first_bit(int c)
+{
+    return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
+}
+
+static void abbr_prepare(abbr_set *set)
+{
+    for (size_t i = 0; set->list[i]; i++) {
+        size_t m = strlen(set->list[i]);
+        set->max_len = m > set->max_len ? m : set->max_len;
+        set->first |= first_bit((unsigned char)set->list[i][0]);
+    }
+    set->ready = 1;
+}
+
+/* The built-in abbreviations' set, prepared once for every thread. */
+static abbr_set default_set = {default_abbreviations, 0, 0, 0};
+static pthread_once_t default_once = PTHREAD_ONCE_INIT;
+static void default_prepare(void)
+{
+    abbr_prepare(&default_set);
+}
+
+static int is_abbreviation(abbr_set *set, const char *word, size_t n)
 {
     if (n == 0 || n >= 16)
         return 0;
+    if (!set->ready)
+        abbr_prepare(set);
     int first = tolower((unsigned char)word[0]);
-    for (size_t i = 0; abbr[i]; i++) {
-        const char *a = abbr[i];
+    if (n > set->max_len || !(set->first & first_bit(first)))
+        return 0;
+    for (size_t i = 0; set->list[i]; i++) {
+        const char *a = set->list[i];
         if (a[0] != first)
             continue;
         size_t k = 1; /* the text holds no NUL: a shorter abbreviation stops the loop */
@@ -350,14 +388,14 @@ static size_t nt_at(const unsigned char *s, size_t i, size_t len)
 
 /* One word at i (with its dot, "n't" or possessive); returns the byte after it. */
 static sg_status word_tokens(builder *b, const char *text, size_t len, size_t i,
-                             const char *const *abbr, size_t *next)
+                             size_t *next)
 {
     const unsigned char *s = (const unsigned char *)text;
     sg_status rc;
     size_t n, end = scan_word(s, i, len), word_end = end;
     /* dotted abbreviation U.S. / U.K. keeps its final dot */
     int dotted = memchr(text + i, '.', end - i) != NULL && !isdigit(s[i]);
-    if (end < len && s[end] == '.' && (dotted || is_abbreviation(text + i, end - i, abbr)))
+    if (end < len && s[end] == '.' && (dotted || is_abbreviation(&b->abbr, text + i, end - i)))
         end++;
     /* contraction: "don't" -> "do" + "n't" */
     size_t nt = end == word_end && end >= i + 2 ? nt_at(s, end - 1, len) : 0;
@@ -414,13 +452,12 @@ static sg_status punct_token(builder *b, const char *text, size_t len, size_t i,
 
 /* A plain ASCII word s[i..j) followed by "," or "." that neither joins it to more word
  * ("1,000", "3.5", "U.S.") nor is an abbreviation's dot ("Gen."): the word ends at j. */
-static int plain_end(const unsigned char *s, size_t i, size_t j, size_t len,
-                     const char *const *abbr)
+static int plain_end(const unsigned char *s, size_t i, size_t j, size_t len, abbr_set *abbr)
 {
     if ((s[j] != ',' && s[j] != '.') || (j + 1 < len && (s[j + 1] >= 0x80 ||
                                                           (ascii_class[s[j + 1]] & C_WORD))))
         return 0;
-    return s[j] == ',' || !is_abbreviation((const char *)s + i, j - i, abbr);
+    return s[j] == ',' || !is_abbreviation(abbr, (const char *)s + i, j - i);
 }
 
 static sg_status tokenize(builder *b, const char *text, size_t len, const char *const *abbr)
@@ -428,6 +465,12 @@ static sg_status tokenize(builder *b, const char *text, size_t len, const char *
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, n;
     int in_quote = 0;
+    if (abbr == default_abbreviations) {
+        pthread_once(&default_once, default_prepare);
+        b->abbr = default_set;
+    } else {
+        b->abbr = (abbr_set){abbr, 0, 0, 0}; /* prepared on first use */
+    }
     b->quote = 0;
     b->line_start = 1;
     while (i < len) {
@@ -452,7 +495,7 @@ static sg_status tokenize(builder *b, const char *text, size_t len, const char *
         if (cp < 0x80 && (ascii_class[cp] & C_WORD)) /* fast path: a plain ASCII word */
             j = ascii_word_end(s, j, len);
         if (j > i && (j == len || (s[j] < 0x80 && !(ascii_class[s[j]] & C_JOIN)) ||
-                      plain_end(s, i, j, len, abbr))) {
+                      plain_end(s, i, j, len, &b->abbr))) {
             /* nothing that could extend it follows (no hyphen, dot, comma, apostrophe or
              * non-ASCII letter): the general path would give this one token */
             rc = push_ascii_word(b, text, i, j);
@@ -462,7 +505,7 @@ static sg_status tokenize(builder *b, const char *text, size_t len, const char *
             rc = push_token(b, i, nt, SG_TOK_WORD, "n't", 3);
             next = nt;
         } else if (is_word_cp(cp)) {
-            rc = word_tokens(b, text, len, i, abbr, &next);
+            rc = word_tokens(b, text, len, i, &next);
         } else {
             rc = punct_token(b, text, len, i, &in_quote, &next);
             /* a quotation mark is inside the quotation it opens, outside one it closes */
@@ -613,7 +656,7 @@ sg_status sg_tokens_init(sg_tokens *out, const char *text, size_t len,
     size_t bad = 0;
     if (!sg_utf8_valid(text, len, &bad))
         return sg_error_set(err, SG_EINPUT, NULL, 0, "invalid UTF-8 at byte %zu", bad);
-    builder b = {out, 0, 0, len, 0, 1};
+    builder b = {out, {NULL, 0, 0, 0}, 0, 0, len, 0, 1};
     /* Reserve once: a norm is never longer than its text, so the pool needs at most
      * len + one NUL per token; tokens are about one per 5 bytes of news text (grown when
      * a text is denser). */
