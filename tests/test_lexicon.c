@@ -1,5 +1,6 @@
 /* test_lexicon.c - loading, validation messages, cross-references, people by date. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lexicon/lexicon_internal.h"
@@ -217,6 +218,85 @@ static void test_vocabulary_tells_close_words_apart(void)
     sg_lexicon_free(lex);
 }
 
+/* A vocabulary key reads a word in 8-byte words and its last bytes in overlapping loads:
+ * a hyphen is seen at every place of words of every length from 1 to 40 bytes (and no
+ * hyphen where there is none), and every lexicon word cut to each of its lengths is
+ * found exactly when that prefix is a word of its own. */
+static void test_vocabulary_keys_every_length(void)
+{
+    sg_lexicon *lex = NULL;
+    sg_error err;
+    CU_ASSERT_EQUAL_FATAL(sg_lexicon_load(&lex, SG_SOURCE_DIR "/data/lexicon", NULL, &err), SG_OK);
+    char w[48];
+    for (size_t len = 1; len <= 40; len++) {
+        memset(w, 'q', len);
+        w[len] = '\0';
+        int h = -1;
+        (void)sg_lexicon__token_id(lex, w, &h);
+        CU_ASSERT_EQUAL(h, 0);
+        for (size_t at = 0; at < len; at++) {
+            w[at] = '-';
+            h = -1;
+            CU_ASSERT_EQUAL(sg_lexicon__token_id(lex, w, &h), 0);
+            CU_ASSERT_EQUAL(h, 1);
+            w[at] = 'q';
+        }
+    }
+    size_t checked = 0;
+    for (size_t id = 1; id < lex->n_vocab_ids && checked < 400; id++) {
+        const char *word = lex->tokpool + lex->vocab_off[id];
+        size_t len = strlen(word);
+        if (len < 9 || len >= sizeof(w))
+            continue;
+        for (size_t k = 1; k <= len; k++) {
+            memcpy(w, word, k);
+            w[k] = '\0';
+            uint32_t want = 0;
+            for (size_t o = 1; o < lex->n_vocab_ids && want == 0; o++)
+                if (strcmp(lex->tokpool + lex->vocab_off[o], w) == 0)
+                    want = (uint32_t)o;
+            CU_ASSERT_EQUAL(sg_lexicon__word_id(lex, w), want);
+        }
+        checked++;
+    }
+    CU_ASSERT(checked > 100);
+    sg_lexicon_free(lex);
+}
+
+/* The filter beside each child of the root lets through the token of every one of that
+ * child's own children (no match is lost), and stops most other tokens. */
+static void test_root_filters_pass_every_second_token(void)
+{
+    sg_lexicon *lex = NULL;
+    sg_error err;
+    CU_ASSERT_EQUAL_FATAL(sg_lexicon_load(&lex, SG_SOURCE_DIR "/data/lexicon", NULL, &err), SG_OK);
+    uint32_t *id_of = calloc(lex->n_nodes + 1, sizeof(uint32_t)); /* root child -> its id */
+    CU_ASSERT_FATAL(id_of != NULL);
+    for (uint32_t id = 1; id < lex->n_vocab_ids; id++) {
+        size_t child = sg_lexicon__child_id(lex, 0, id);
+        if (child)
+            id_of[child] = id;
+    }
+    size_t edges = 0;
+    for (size_t i = 0; i < lex->n_slots; i++) {
+        const sg_trie_slot *e = &lex->slots[i];
+        if (e->node == 0 || id_of[e->node - 1] == 0)
+            continue;
+        CU_ASSERT(sg_lexicon__root_filter(lex, id_of[e->node - 1]) & sg_lexicon__filter_bit(e->tok));
+        CU_ASSERT_EQUAL(sg_lexicon__child_id(lex, e->node - 1, e->tok), e->child & SG_TRIE_NODE_MASK);
+        edges++;
+    }
+    CU_ASSERT(edges > 1000);
+    size_t passed = 0, tried = 0;
+    for (uint32_t id = 1; id < lex->n_vocab_ids; id += 7)
+        for (uint32_t t = 1; t < lex->n_vocab_ids; t += 13, tried++)
+            passed += (sg_lexicon__root_filter(lex, id) & sg_lexicon__filter_bit(t)) != 0;
+    CU_ASSERT(passed * 4 < tried); /* most pairs are stopped */
+    CU_ASSERT_EQUAL(sg_lexicon__root_filter(lex, 0), 0);
+    free(id_of);
+    sg_lexicon_free(lex);
+}
+
 static sg_status load_strings(sg_lexicon **lex, const char *base, const char *overlay,
                               sg_error *err)
 {
@@ -364,6 +444,8 @@ static void test_default_organisations_have_dated_members(void)
 static CU_TestInfo tests[] = {
     {"vocabulary_ids_and_word_lists", test_vocabulary_ids_and_word_lists},
     {"vocabulary_tells_close_words_apart", test_vocabulary_tells_close_words_apart},
+    {"vocabulary_keys_every_length", test_vocabulary_keys_every_length},
+    {"root_filters_pass_every_second_token", test_root_filters_pass_every_second_token},
     {"members_are_read_on_the_decision_date", test_members_are_read_on_the_decision_date},
     {"unknown_rule_and_memberless_body_are_refused", test_unknown_rule_and_memberless_body_are_refused},
     {"topics_file_overrides_a_builtin_topic", test_topics_file_overrides_a_builtin_topic},

@@ -47,6 +47,27 @@ static void test_contraction_splits_nt(void)
     CU_ASSERT(norm_is(3, "agree"));
 }
 
+/* Quotation state and line starts, on every path that makes a token (plain words, words
+ * with an apostrophe or "n't", punctuation, straight and curly quotes): a quotation mark
+ * is inside the quotation it opens and outside the one it closes; only the first token on
+ * a line starts it, also after blank lines and when the line starts with punctuation. */
+static void test_quote_and_line_start_flags(void)
+{
+    split("He said \"we don't, Kyiv's ally\" twice.\n\n(Reuters) \xE2\x80\x9CNo\xE2\x80\x9D "
+          "end\nlast n't");
+    const char *want[] = {"he", "said", "\"", "we", "do", "n't", ",", "kyiv", "'s", "ally",
+                          "\"", "twice", ".", "(", "reuters", ")", "\"", "no", "\"", "end",
+                          "last", "n't"};
+    const int quote[] = {0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0};
+    const int line[] = {1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0};
+    CU_ASSERT_EQUAL_FATAL(tok.n_tok, sizeof(want) / sizeof(want[0]));
+    for (size_t i = 0; i < tok.n_tok; i++) {
+        CU_ASSERT(norm_is(i, want[i]));
+        CU_ASSERT_EQUAL(tok.tok[i].quote, quote[i]);
+        CU_ASSERT_EQUAL(tok.tok[i].line_start, line[i]);
+    }
+}
+
 static void test_lone_nt_is_one_token(void)
 {
     split("n't yet");
@@ -61,6 +82,28 @@ static void test_abbreviations_do_not_end_sentences(void)
     CU_ASSERT_EQUAL(tok.n_sent, 2);
     CU_ASSERT(norm_is(1, "u.s."));
     CU_ASSERT(tok.tok[1].caps);
+}
+
+/* A caller's own abbreviations replace the built-in ones, whatever their first byte or
+ * length; the built-in ones come back with NULL. */
+static void test_own_abbreviations_replace_the_built_in_ones(void)
+{
+    static const char *const own[] = {"approximately", "7th", "zz", NULL};
+    const char *text = "Approximately. 7th. Zz. Gen. Mr. End.";
+    sg_tokens t;
+    CU_ASSERT_EQUAL_FATAL(sg_tokens_init(&t, text, strlen(text), own, NULL), SG_OK);
+    CU_ASSERT_EQUAL(t.n_sent, 3); /* "Gen." and "Mr." end sentences; the others do not */
+    CU_ASSERT_STRING_EQUAL(t.tok[0].norm, "approximately.");
+    CU_ASSERT_STRING_EQUAL(t.tok[1].norm, "7th.");
+    CU_ASSERT_STRING_EQUAL(t.tok[2].norm, "zz.");
+    CU_ASSERT_STRING_EQUAL(t.tok[3].norm, "gen");
+    sg_tokens_destroy(&t);
+    CU_ASSERT_EQUAL_FATAL(sg_tokens_init(&t, text, strlen(text), NULL, NULL), SG_OK);
+    CU_ASSERT_STRING_EQUAL(t.tok[0].norm, "approximately");
+    CU_ASSERT_EQUAL(t.n_sent, 4);
+    CU_ASSERT_STRING_EQUAL(t.tok[6].norm, "gen.");
+    CU_ASSERT_STRING_EQUAL(t.tok[7].norm, "mr.");
+    sg_tokens_destroy(&t);
 }
 
 static void test_headline_without_period_ends_at_line_break(void)
@@ -162,7 +205,8 @@ static size_t random_text(char *buf, size_t cap, unsigned seed)
 
 /* The word scan and the lower-casing go 16 bytes at a time where 16 bytes are left: the
  * same words give the same tokens wherever they sit in the text and however much text
- * follows them, and a plain word's norm is its text lower-cased. */
+ * follows them, and a plain word's norm is its text lower-cased. Every token's norm_len
+ * is the length of its norm. */
 static void test_tokens_do_not_depend_on_position_or_what_follows(void)
 {
     char text[700], shifted[760];
@@ -172,6 +216,7 @@ static void test_tokens_do_not_depend_on_position_or_what_follows(void)
         CU_ASSERT_EQUAL_FATAL(sg_tokens_init(&base, text, len, NULL, NULL), SG_OK);
         for (size_t i = 0; i < base.n_tok; i++) {
             const sg_token *k = &base.tok[i];
+            CU_ASSERT_EQUAL(k->norm_len, strlen(k->norm)); /* every token, of every path */
             int plain = k->kind == SG_TOK_WORD, letters = 0, capitals = 0;
             for (size_t b = k->start; b < k->end && plain; b++) {
                 char c = text[b];
@@ -200,6 +245,7 @@ static void test_tokens_do_not_depend_on_position_or_what_follows(void)
                 CU_ASSERT_EQUAL(t.n_tok, base.n_tok);
                 for (size_t i = 0; i < t.n_tok && i < base.n_tok; i++) {
                     CU_ASSERT_STRING_EQUAL(t.tok[i].norm, base.tok[i].norm);
+                    CU_ASSERT_EQUAL(t.tok[i].norm_len, strlen(t.tok[i].norm));
                     CU_ASSERT_EQUAL(t.tok[i].start, base.tok[i].start + pad);
                     CU_ASSERT_EQUAL(t.tok[i].end, base.tok[i].end + pad);
                     CU_ASSERT_EQUAL(t.tok[i].kind, base.tok[i].kind);
@@ -235,7 +281,9 @@ static CU_TestInfo tests[] = {
     {"curly quotes and dashes are unified", test_curly_quotes_and_dashes_are_unified},
     {"contraction splits n't", test_contraction_splits_nt},
     {"lone n't is one token", test_lone_nt_is_one_token},
+    {"quote and line-start flags", test_quote_and_line_start_flags},
     {"abbreviations do not end sentences", test_abbreviations_do_not_end_sentences},
+    {"own abbreviations replace the built-in ones", test_own_abbreviations_replace_the_built_in_ones},
     {"headline ends at line break", test_headline_without_period_ends_at_line_break},
     {"hard-wrapped line continues", test_hard_wrapped_line_continues_sentence},
     {"spans are byte offsets", test_spans_are_byte_offsets},

@@ -25,6 +25,7 @@ typedef enum sg_token_kind {
 typedef struct sg_token {
     size_t start, end;  /* byte span in the document */
     sg_token_kind kind;
+    unsigned norm_len;  /* strlen(norm) */
     char *norm;         /* normalised form, NUL-terminated (owned by the sg_tokens) */
     unsigned caps : 1;  /* word written entirely in capitals (2+ letters) */
     unsigned upper : 1; /* word starts with a capital letter */

@@ -71,13 +71,7 @@ static int starts_clause(const ctx *c, size_t i, size_t first)
 
 static sg_status split_clauses(ctx *c)
 {
-    size_t n = c->s.tok.n_tok;
-    c->clause_of = malloc((n + 1) * sizeof(int));
-    c->clause_start = malloc((n + 1) * sizeof(size_t));
-    c->clause_end = malloc((n + 1) * sizeof(size_t));
-    if (!c->clause_of || !c->clause_start || !c->clause_end)
-        return SG_ENOMEM;
-    c->n_clauses = 0;
+    c->n_clauses = 0; /* clause_of, clause_start, clause_end: in c->by_token */
     for (size_t si = 0; si < c->s.tok.n_sent; si++) {
         const sg_sentence *st = &c->s.tok.sent[si];
         for (size_t i = st->first; i < st->last_plus1; i++) {
@@ -98,10 +92,7 @@ static sg_status split_clauses(ctx *c)
 
 static sg_status find_quotes(ctx *c)
 {
-    size_t n = c->s.tok.n_tok;
-    c->quote_list = malloc((n + 1) * sizeof(int));
-    if (c->quote_list == NULL)
-        return SG_ENOMEM;
+    size_t n = c->s.tok.n_tok; /* quote_list: in c->by_token */
     for (size_t i = 0; i < n; i++)
         c->quote_list[i] = -1;
     for (size_t i = 0; i < n;) {
@@ -1632,29 +1623,39 @@ sg_status sg_extract__open(ctx *c, const sg_lexicon *lex, const sg_document *doc
     if (rc != SG_OK)
         return rc;
     sg_extract__resolve_pronouns(&c->s);
-    c->consumed = calloc(c->s.tok.n_tok + 1, 1);
-    c->seen = calloc(lex->n_actors + 1, sizeof(unsigned));
-    c->seen_target = calloc(lex->n_actors + 1, sizeof(unsigned));
+    /* two allocations for the arrays below: by token (clauses, quotations, consumed cues,
+     * clauses with a mention: at most one clause per token), and by actor and topic
+     * (zeroed) */
+    size_t n1 = c->s.tok.n_tok + 1, na = lex->n_actors + 1;
     size_t nt = lex->n_topics ? lex->n_topics : 1;
-    c->topic_mask = calloc(nt, sizeof(unsigned));
-    c->topic_touched = calloc(nt, sizeof(int));
-    c->prev_mask = calloc(nt, sizeof(unsigned));
-    c->prev_touched = calloc(nt, sizeof(int));
-    c->on_topic = calloc(nt, 1);
-    c->has_act = calloc(nt, 1);
-    if (c->consumed == NULL || c->seen == NULL || c->seen_target == NULL ||
-        c->topic_mask == NULL || c->topic_touched == NULL || c->on_topic == NULL ||
-        c->prev_mask == NULL || c->prev_touched == NULL ||
-        c->has_act == NULL || split_clauses(c) != SG_OK || find_quotes(c) != SG_OK) {
+    c->by_token = malloc(n1 * (2 * sizeof(size_t) + 2 * sizeof(int) + 2));
+    c->by_actor = calloc(1, (2 * na + 4 * nt) * sizeof(unsigned) + 2 * nt);
+    if (c->by_token == NULL || c->by_actor == NULL) {
+        sg_extract__close(c);
+        return sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
+    }
+    c->clause_start = c->by_token;
+    c->clause_end = c->clause_start + n1;
+    c->clause_of = (int *)(void *)(c->clause_end + n1);
+    c->quote_list = c->clause_of + n1;
+    c->consumed = (unsigned char *)(c->quote_list + n1);
+    c->clause_has_mention = c->consumed + n1;
+    memset(c->consumed, 0, 2 * n1);
+    _Static_assert(sizeof(int) == sizeof(unsigned), "by_actor holds both");
+    c->seen = c->by_actor;
+    c->seen_target = c->seen + na;
+    c->topic_mask = c->seen_target + na;
+    c->prev_mask = c->topic_mask + nt;
+    c->topic_touched = (int *)(void *)(c->prev_mask + nt);
+    c->prev_touched = c->topic_touched + nt;
+    c->on_topic = (unsigned char *)(c->prev_touched + nt);
+    c->has_act = c->on_topic + nt;
+    if (split_clauses(c) != SG_OK || find_quotes(c) != SG_OK) {
         sg_extract__close(c);
         return sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
     }
     c->doc_source = first_source(c);
     mark_topics_named(c);
-    if ((c->clause_has_mention = calloc(c->n_clauses + 1, 1)) == NULL) {
-        sg_extract__close(c);
-        return sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
-    }
     for (size_t k = 0; k < c->s.n_men; k++)
         c->clause_has_mention[c->clause_of[c->s.men[k].start]] = 1;
     /* relations go with the requested topic, else the first topic the document is about
@@ -1686,17 +1687,10 @@ static sg_status run_relations_only(ctx *c, int topic)
 
 void sg_extract__close(ctx *c)
 {
-    free(c->seen);
-    free(c->seen_target);
+    free(c->by_actor); /* seen, seen_target, the topic masks, on_topic, has_act */
+    c->by_actor = NULL;
     c->seen = c->seen_target = NULL;
-    free(c->topic_mask);
-    free(c->topic_touched);
-    free(c->prev_mask);
     free(c->named);
-    free(c->prev_touched);
-    free(c->on_topic);
-    free(c->has_act);
-    free(c->clause_has_mention);
     c->clause_has_mention = NULL;
     c->topic_mask = NULL;
     c->topic_touched = NULL;
@@ -1704,11 +1698,8 @@ void sg_extract__close(ctx *c)
     c->named = NULL;
     c->prev_touched = NULL;
     c->on_topic = c->has_act = NULL;
-    free(c->consumed);
-    free(c->clause_of);
-    free(c->clause_start);
-    free(c->clause_end);
-    free(c->quote_list);
+    free(c->by_token); /* clauses, quote_list, consumed, clause_has_mention */
+    c->by_token = NULL;
     sg_extract__scan_destroy(&c->s);
     c->consumed = NULL;
     c->clause_of = NULL;

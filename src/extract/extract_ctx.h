@@ -70,6 +70,10 @@ typedef struct ctx {
     unsigned char *on_topic; /* topic -> some sentence names it in full */
     unsigned char *has_act;  /* topic -> a cue bound to its act occurs in the document */
     unsigned char *clause_has_mention; /* clause -> some mention starts in it */
+    void *by_token;          /* one allocation for clause_start, clause_end, clause_of,
+                                quote_list, consumed and clause_has_mention */
+    void *by_actor;          /* one (zeroed) for seen, seen_target, topic_mask, prev_mask,
+                                topic_touched, prev_touched, on_topic and has_act */
     int relations_only;      /* this pass can give only actor->actor relations (the
                                 document names neither the topic nor its act) */
 } ctx;
@@ -139,7 +143,7 @@ static inline int is_modal(const ctx *c, size_t i)
 static inline int is_punct(const ctx *c, size_t i, const char *p)
 {
     return i < c->s.tok.n_tok && c->s.tok.tok[i].kind == SG_TOK_PUNCT &&
-           strcmp(c->s.tok.tok[i].norm, p) == 0;
+           c->s.tok.tok[i].norm[0] == p[0] && strcmp(c->s.tok.tok[i].norm, p) == 0;
 }
 
 /* topic.c */

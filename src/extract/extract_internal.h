@@ -9,7 +9,9 @@
 #include "stancegraph/extract.h"
 #include "stancegraph/text.h"
 
-#define SG_MAX_MEANINGS 16
+/* meanings kept per match: a run on one topic keeps no other topic's act cues, so this
+ * bounds only runs on every topic where more than 8 topics share one act phrase */
+#define SG_MAX_MEANINGS 8
 #define SG_MAX_ACTORS 32
 
 /* A matched phrase: tokens [start, end) and the meanings that passed case checks. */
@@ -75,6 +77,8 @@ typedef struct sg_scan {
                          seen; -1 while scanning (every cue is) */
     int only_topic;   /* the only topic extracted, or -1: other topics' act cues are not
                          kept while scanning (a match keeps at most SG_MAX_MEANINGS) */
+    void *by_token;   /* one allocation for the arrays by token above (tid, hyphen, the
+                         three _at, men_at, sent_of): freed as one */
 } sg_scan;
 
 /* only_topic: the one topic the document is extracted on, or -1 for every topic. */

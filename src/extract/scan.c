@@ -114,7 +114,12 @@ static void match_at(const sg_scan *s, size_t i, size_t sent_end, const int want
     const sg_lexicon *lex = s->lex;
     size_t node = 0;
     found[0] = found[1] = found[2] = 0;
+    /* the second token must pass the filter of the first one's children: most do not,
+     * and need no look-up in the edge table */
+    uint32_t second = sg_lexicon__root_filter(lex, s->tid[i]);
     for (size_t j = i; j < sent_end; j++) {
+        if (j == i + 1 && !(second & sg_lexicon__filter_bit(s->tid[j])))
+            break;
         uint32_t step = sg_lexicon__step(lex, node, s->tid[j]);
         if (step == 0)
             break;
@@ -218,13 +223,16 @@ static sg_status match_layers(sg_scan *s)
     layer_out lo[3];
     memset(lo, 0, sizeof(lo));
     sg_status rc = SG_OK;
-    for (int l = 0; l < 3; l++) {
-        lo[l].at = malloc((s->tok.n_tok + 1) * sizeof(int));
-        if (lo[l].at == NULL)
+    lo[0].at = s->main_at, lo[1].at = s->topic_at, lo[2].at = s->anaph_at;
+    /* room for the matches of most news text (about one token in three starts a match of
+     * the first layer), so that the arrays seldom grow */
+    lo[0].cap = s->tok.n_tok / 3 + 16;
+    lo[1].cap = lo[2].cap = s->tok.n_tok / 32 + 16;
+    for (int l = 0; l < 3; l++)
+        if ((lo[l].arr = malloc(lo[l].cap * sizeof(sg_match))) == NULL)
             rc = SG_ENOMEM;
-        else /* every int -1 (all bits set) */
-            memset(lo[l].at, 0xFF, (s->tok.n_tok + 1) * sizeof(int));
-    }
+    for (int l = 0; l < 3; l++) /* every int -1 (all bits set) */
+        memset(lo[l].at, 0xFF, (s->tok.n_tok + 1) * sizeof(int));
     for (size_t si = 0; rc == SG_OK && si < s->tok.n_sent; si++) {
         const sg_sentence *st = &s->tok.sent[si];
         size_t next_free[3] = {st->first, st->first, st->first};
@@ -254,9 +262,9 @@ static sg_status match_layers(sg_scan *s)
                 }
         }
     }
-    s->main = lo[0].arr, s->n_main = lo[0].n, s->main_at = lo[0].at;
-    s->topic = lo[1].arr, s->n_topic = lo[1].n, s->topic_at = lo[1].at;
-    s->anaph = lo[2].arr, s->n_anaph = lo[2].n, s->anaph_at = lo[2].at;
+    s->main = lo[0].arr, s->n_main = lo[0].n;
+    s->topic = lo[1].arr, s->n_topic = lo[1].n;
+    s->anaph = lo[2].arr, s->n_anaph = lo[2].n;
     return rc;
 }
 
@@ -543,6 +551,8 @@ static void split_uncoordinated(sg_scan *s, int has_conj)
         return;
     sg_list *l = &s->lists[s->n_lists - 1];
     size_t first = l->first, last = l->last;
+    if (first == last) /* one mention: split, it would be made again as it is */
+        return;
     s->n_lists--;
     for (size_t k = first; k <= last; k++)
         new_list(s, k);
@@ -706,6 +716,10 @@ static sg_status find_mentions(sg_scan *s)
     for (size_t si = 0; si < s->tok.n_sent; si++) {
         const sg_sentence *st = &s->tok.sent[si];
         for (size_t i = st->first; i < st->last_plus1;) {
+            if (s->main_at[i] < 0 && ln == NULL) { /* no match, no learned name: most tokens */
+                i++;
+                continue;
+            }
             const sg_phrase_meaning *pm = name_meaning(s, i);
             const sg_actor_set *known = pm ? NULL : learned_at(ln, s, i);
             if (known) {
@@ -828,12 +842,19 @@ sg_status sg_extract__scan(sg_scan *s, const sg_lexicon *lex, const sg_document 
             snprintf(err->file, sizeof(err->file), "%s", doc->id);
         return rc;
     }
-    s->men_at = malloc((s->tok.n_tok + 1) * sizeof(int));
-    s->sent_of = malloc((s->tok.n_tok + 1) * sizeof(int));
-    s->tid = malloc((s->tok.n_tok + 1) * sizeof(uint32_t));
-    s->hyphen = malloc(s->tok.n_tok + 1);
-    if (s->men_at == NULL || s->sent_of == NULL || s->tid == NULL || s->hyphen == NULL)
+    /* the arrays by token in one block: six of 4-byte entries, then the hyphen bytes */
+    _Static_assert(sizeof(uint32_t) == sizeof(int), "tid shares the block of ints");
+    size_t n1 = s->tok.n_tok + 1;
+    if ((s->by_token = malloc(n1 * (6 * sizeof(int) + 1))) == NULL)
         goto oom;
+    int *ints = s->by_token;
+    s->men_at = ints;
+    s->sent_of = ints + n1;
+    s->main_at = ints + 2 * n1;
+    s->topic_at = ints + 3 * n1;
+    s->anaph_at = ints + 4 * n1;
+    s->tid = (uint32_t *)(void *)(ints + 5 * n1);
+    s->hyphen = (unsigned char *)(ints + 6 * n1);
     /* one vocabulary look-up per token */
     sg_lexicon__token_ids(lex, s->tok.tok, s->tok.n_tok, s->tid, s->hyphen);
     for (size_t i = 0; i < s->tok.n_tok; i++)
@@ -855,15 +876,9 @@ void sg_extract__scan_destroy(sg_scan *s)
     sg_tokens_destroy(&s->tok);
     free(s->main);
     free(s->topic);
-    free(s->main_at);
-    free(s->topic_at);
     free(s->anaph);
-    free(s->anaph_at);
     free(s->men);
     free(s->lists);
-    free(s->men_at);
-    free(s->sent_of);
-    free(s->tid);
-    free(s->hyphen);
+    free(s->by_token); /* tid, hyphen, main_at, topic_at, anaph_at, men_at, sent_of */
     memset(s, 0, sizeof(*s));
 }

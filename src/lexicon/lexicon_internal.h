@@ -276,8 +276,10 @@ struct sg_lexicon {
     size_t n_vocab_ids;        /* ids in use + 1 */
     uint64_t *vocab_lists;     /* id -> bit l set when the word is in word list l */
     uint32_t *vocab_off;       /* id -> the word in tokpool */
-    uint32_t *root_child;      /* id -> the root's child for the word (0: no phrase starts
-                                  with it), set at finish: the first step of every match */
+    uint32_t *root_child;      /* id -> two words, set at finish: [2 id] the root's child
+                                  for the word with its bits (0: no phrase starts with it),
+                                  the first step of every match; [2 id + 1] the filter of
+                                  that child's children (sg_lexicon__root_filter) */
     char *tokpool; size_t tokpool_len, tokpool_cap;
     int finished;
 };
@@ -344,7 +346,7 @@ static inline uint32_t sg_lexicon__step(const sg_lexicon *lex, size_t node, uint
     if (tok == 0 || lex->n_slots == 0)
         return 0;
     if (node == 0 && lex->root_child != NULL) /* the root's children, by id: no hashing */
-        return tok < lex->n_vocab_ids ? lex->root_child[tok] : 0;
+        return tok < lex->n_vocab_ids ? lex->root_child[2 * (size_t)tok] : 0;
     size_t mask = lex->n_slots - 1;
     for (size_t i = sg_lexicon__edge_hash(node, tok) & mask;; i = (i + 1) & mask) {
         const sg_trie_slot *s = &lex->slots[i];
@@ -353,6 +355,22 @@ static inline uint32_t sg_lexicon__step(const sg_lexicon *lex, size_t node, uint
         if (s->node == node + 1 && s->tok == tok)
             return s->child;
     }
+}
+
+/* A filter of a node's children: the bit of each child's token id is set in it, so a
+ * token whose bit is clear is no child (a set bit may still be none). */
+static inline uint32_t sg_lexicon__filter_bit(uint32_t tok)
+{
+    return 1u << ((tok * 0x9E3779B1u) >> 27);
+}
+
+/* The filter of the children of the root's child for token id (all bits set when the
+ * lexicon is not finished: every token may then be a child). */
+static inline uint32_t sg_lexicon__root_filter(const sg_lexicon *lex, uint32_t tok)
+{
+    if (lex->root_child == NULL)
+        return ~0u;
+    return tok != 0 && tok < lex->n_vocab_ids ? lex->root_child[2 * (size_t)tok + 1] : 0;
 }
 
 /* Child of node for token id, or 0 when none. */

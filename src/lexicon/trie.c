@@ -134,33 +134,69 @@ static inline int has_hyphen8(uint64_t w)
     return ((x - ones) & ~x & (ones * 0x80)) != 0;
 }
 
-static word_key key_of(const char *tok)
+/* The bytes p[0..n) (n <= 8) as a little-endian word, zero-padded: byte i in bits 8i..;
+ * read with at most two overlapping loads inside the string, whatever n. */
+static inline uint64_t load_le(const unsigned char *p, size_t n)
+{
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (n == 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        return w;
+    }
+    if (n >= 4) {
+        uint32_t lo, hi;
+        memcpy(&lo, p, 4);
+        memcpy(&hi, p + n - 4, 4); /* overlaps lo on the same bytes at the same places */
+        return (uint64_t)lo | (uint64_t)hi << (8 * (n - 4));
+    }
+    if (n >= 2) {
+        uint16_t lo, hi;
+        memcpy(&lo, p, 2);
+        memcpy(&hi, p + n - 2, 2);
+        return (uint64_t)lo | (uint64_t)hi << (8 * (n - 2));
+    }
+    return n ? p[0] : 0;
+#else
+    uint64_t w = 0;
+    for (size_t i = 0; i < n; i++)
+        w |= (uint64_t)p[i] << (8 * i);
+    return w;
+#endif
+}
+
+/* The key of the token tok[0..len): its 8-byte words (the last one zero-padded) mixed in
+ * turn, then the last with the length. */
+static inline word_key key_of_n(const char *tok, size_t len)
 {
     const unsigned char *p = (const unsigned char *)tok;
-    word_key k = {0, 0, 0, 0};
-    uint64_t h = 0x9E3779B97F4A7C15ULL, w = 0;
-    size_t i = 0;
-    for (unsigned c; (c = p[i]) != 0;) {
-        w |= (uint64_t)c << (8 * (i & 7));
-        if ((++i & 7) == 0) { /* 8 more bytes: into the hash */
-            if (i == 8)
-                k.head = w;
-            k.hyphen |= has_hyphen8(w);
-            h = mix64(h ^ w);
-            w = 0;
-        }
+    size_t full = len & ~(size_t)7;
+    word_key k = {0, 0, len, 0};
+    uint64_t h = 0x9E3779B97F4A7C15ULL, w;
+    for (size_t i = 0; i < full; i += 8) {
+        w = load_le(p + i, 8);
+        if (i == 0)
+            k.head = w;
+        k.hyphen |= has_hyphen8(w);
+        h = mix64(h ^ w);
     }
-    if (i < 8)
+    w = load_le(p + full, len - full);
+    if (len < 8)
         k.head = w;
     k.hyphen |= has_hyphen8(w);
-    k.len = i;
-    k.hash = mix64(h ^ w ^ ((uint64_t)i << 56));
+    k.hash = mix64(h ^ w ^ ((uint64_t)len << 56));
     return k;
+}
+
+/* The key of the NUL-terminated token tok. */
+static word_key key_of(const char *tok)
+{
+    return key_of_n(tok, strlen(tok));
 }
 
 /* The vocabulary slot of the word with key k (string tok): the one that holds it, or the
  * empty slot where it would go. The table is never full (it grows at half). */
-static size_t vocab_slot(const sg_lexicon *lex, const char *tok, const word_key *k)
+static inline size_t vocab_slot(const sg_lexicon *lex, const char *tok, const word_key *k)
 {
     size_t mask = lex->n_vslots - 1, i = (size_t)k->hash & mask;
     uint16_t h16 = (uint16_t)(k->hash >> 48);
@@ -201,7 +237,7 @@ void sg_lexicon__token_ids(const sg_lexicon *lex, const sg_token *tok, size_t n,
                         ? 0 : lex->vslots[vocab_slot(lex, tok[k].norm, wk)].id;
         }
         if (i < n) {
-            ring[i % AHEAD] = key_of(tok[i].norm);
+            ring[i % AHEAD] = key_of_n(tok[i].norm, tok[i].norm_len);
             if (lex->n_vslots)
                 __builtin_prefetch(&lex->vslots[ring[i % AHEAD].hash & mask]);
         }
@@ -480,14 +516,30 @@ static uint32_t child_bits(const sg_lexicon *lex, uint32_t child)
 }
 
 /* The root's child for every vocabulary id, in an array by id (set last: the trie's
- * construction looks children up in the edge table), and every child with its bits. */
+ * construction looks children up in the edge table), each beside the filter of its own
+ * children's tokens, and every child with its bits. */
 static int root_children(sg_lexicon *lex, size_t root)
 {
-    uint32_t *rc = calloc(lex->n_vocab_ids + 1, sizeof(uint32_t));
-    if (rc == NULL)
+    uint32_t *rc = calloc(2 * (lex->n_vocab_ids + 1), sizeof(uint32_t));
+    uint32_t *first_id = calloc(lex->n_nodes + 1, sizeof(uint32_t)); /* node -> its id */
+    if (rc == NULL || first_id == NULL) {
+        free(rc);
+        free(first_id);
         return -1;
-    for (size_t id = 1; id < lex->n_vocab_ids; id++)
-        rc[id] = child_bits(lex, (uint32_t)sg_lexicon__child_id(lex, root, (uint32_t)id));
+    }
+    for (size_t i = 0; i < lex->n_slots; i++) { /* the root's edges: one per id at most */
+        const sg_trie_slot *e = &lex->slots[i];
+        if (e->node == root + 1) {
+            rc[2 * (size_t)e->tok] = child_bits(lex, e->child & SG_TRIE_NODE_MASK);
+            first_id[e->child & SG_TRIE_NODE_MASK] = e->tok;
+        }
+    }
+    for (size_t i = 0; i < lex->n_slots; i++) { /* the edges from the root's children */
+        const sg_trie_slot *e = &lex->slots[i];
+        if (e->node != 0 && e->node != root + 1 && first_id[e->node - 1] != 0)
+            rc[2 * (size_t)first_id[e->node - 1] + 1] |= sg_lexicon__filter_bit(e->tok);
+    }
+    free(first_id);
     /* the other edges in a table sized for them alone (at most half full), so that the
      * matcher's second and later steps touch fewer cache lines */
     size_t n_other = 0, n = 16;

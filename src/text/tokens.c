@@ -11,6 +11,7 @@
 #include "stancegraph/text.h"
 
 #include <ctype.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,15 +60,6 @@ static inline unsigned classify16(__m128i v, unsigned *alpha, unsigned *upper)
     return (unsigned)_mm_movemask_epi8(_mm_or_si128(a, d));
 }
 
-/* The bits set in a 16-bit mask (no popcount instruction is assumed: gcc would call
- * libgcc's __popcountdi2). */
-static inline int bits16(unsigned x)
-{
-    x = x - ((x >> 1) & 0x5555u);
-    x = (x & 0x3333u) + ((x >> 2) & 0x3333u);
-    x = (x + (x >> 4)) & 0x0F0Fu;
-    return (int)((x + (x >> 8)) & 0x1Fu);
-}
 #endif
 
 /* The end of the run of ASCII letters and digits from s[j]. */
@@ -174,10 +166,22 @@ static const char *punct_norm(unsigned cp)
     }
 }
 
+/* The abbreviations with what rejects most words at once: the first letters (bit c - 'a';
+ * bit 26 for any other first byte) and the longest length, worked out on first use. */
+typedef struct abbr_set {
+    const char *const *list;
+    unsigned first;
+    size_t max_len;
+    int ready;
+} abbr_set;
+
 typedef struct builder {
     sg_tokens *t;
+    abbr_set abbr;
     size_t tok_cap, sent_cap;
     size_t len; /* of the text */
+    unsigned quote;      /* the quotation state given to the next tokens */
+    unsigned line_start; /* the next token is the first on its line */
 } builder;
 
 static sg_status pool_add(sg_tokens *t, const char *s, size_t n, size_t *off)
@@ -217,7 +221,10 @@ static sg_status push_token(builder *b, size_t start, size_t end, sg_token_kind 
     if (pool_add(t, norm, norm_len, &off) != SG_OK)
         return SG_ENOMEM;
     sg_token *k = &t->tok[t->n_tok++];
-    *k = (sg_token){.start = start, .end = end, .kind = kind, .norm = (char *)(uintptr_t)off};
+    *k = (sg_token){.start = start, .end = end, .kind = kind, .norm_len = (unsigned)norm_len,
+                    .norm = (char *)(uintptr_t)off, .quote = b->quote,
+                    .line_start = b->line_start};
+    b->line_start = 0;
     char *n = t->pool + off;
     int letters = 0, capitals = 0;
     for (size_t i = 0; i < norm_len; i++) {
@@ -248,7 +255,7 @@ static sg_status push_ascii_word(builder *b, const char *text, size_t start, siz
     if (t->n_tok == b->tok_cap || t->pool_len + n + 1 > t->pool_cap)
         return push_token(b, start, end, SG_TOK_WORD, text + start, n);
     char *dst = t->pool + t->pool_len;
-    int letters = 0, capitals = 0;
+    int caps;
 #ifdef __SSE2__
     if (n <= 16 && start + 16 <= b->len && t->pool_len + 16 <= t->pool_cap) {
         /* the word lower-cased in one 16-byte store (the bytes after its NUL are free pool
@@ -260,11 +267,13 @@ static sg_status push_ascii_word(builder *b, const char *text, size_t start, siz
                          _mm_add_epi8(v, _mm_and_si128(up, _mm_set1_epi8(0x20))));
         unsigned alpha, upper, keep = (1u << n) - 1;
         classify16(v, &alpha, &upper);
-        letters = bits16(alpha & keep);
-        capitals = bits16(upper & keep);
+        alpha &= keep;
+        upper &= keep; /* capitals are letters: all letters capitals when the masks agree */
+        caps = (alpha & (alpha - 1)) != 0 && alpha == upper; /* 2+ letters */
     } else
 #endif
     {
+        int letters = 0, capitals = 0;
         for (size_t i = 0; i < n; i++) {
             unsigned char c = (unsigned char)text[start + i];
             unsigned cl = ascii_class[c];
@@ -272,29 +281,62 @@ static sg_status push_ascii_word(builder *b, const char *text, size_t start, siz
             capitals += (cl & C_UPPER) != 0;
             dst[i] = (char)((cl & C_UPPER) ? c + 32 : c);
         }
+        caps = letters >= 2 && letters == capitals;
     }
     dst[n] = '\0';
     sg_token *k = &t->tok[t->n_tok++];
-    *k = (sg_token){.start = start, .end = end, .kind = SG_TOK_WORD,
-                    .norm = (char *)(uintptr_t)t->pool_len};
+    *k = (sg_token){.start = start, .end = end, .kind = SG_TOK_WORD, .norm_len = (unsigned)n,
+                    .norm = (char *)(uintptr_t)t->pool_len, .quote = b->quote,
+                    .line_start = b->line_start};
+    b->line_start = 0;
     k->upper = (ascii_class[(unsigned char)text[start]] & C_UPPER) != 0;
-    k->caps = letters >= 2 && letters == capitals;
+    k->caps = (unsigned)caps;
     t->pool_len += n + 1;
     return SG_OK;
 }
 
-static int is_abbreviation(const char *word, size_t n, const char *const *abbr)
+static unsigned first_bit(int c)
 {
-    char low[16];
-    if (n == 0 || n >= sizeof(low))
+    return c >= 'a' && c <= 'z' ? 1u << (c - 'a') : 1u << 26;
+}
+
+static void abbr_prepare(abbr_set *set)
+{
+    for (size_t i = 0; set->list[i]; i++) {
+        size_t m = strlen(set->list[i]);
+        set->max_len = m > set->max_len ? m : set->max_len;
+        set->first |= first_bit((unsigned char)set->list[i][0]);
+    }
+    set->ready = 1;
+}
+
+/* The built-in abbreviations' set, prepared once for every thread. */
+static abbr_set default_set = {default_abbreviations, 0, 0, 0};
+static pthread_once_t default_once = PTHREAD_ONCE_INIT;
+static void default_prepare(void)
+{
+    abbr_prepare(&default_set);
+}
+
+static int is_abbreviation(abbr_set *set, const char *word, size_t n)
+{
+    if (n == 0 || n >= 16)
         return 0;
+    if (!set->ready)
+        abbr_prepare(set);
     int first = tolower((unsigned char)word[0]);
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)tolower((unsigned char)word[i]);
-    low[n] = '\0';
-    for (size_t i = 0; abbr[i]; i++)
-        if (abbr[i][0] == first && strcmp(abbr[i], low) == 0)
+    if (n > set->max_len || !(set->first & first_bit(first)))
+        return 0;
+    for (size_t i = 0; set->list[i]; i++) {
+        const char *a = set->list[i];
+        if (a[0] != first)
+            continue;
+        size_t k = 1; /* the text holds no NUL: a shorter abbreviation stops the loop */
+        while (k < n && a[k] == tolower((unsigned char)word[k]))
+            k++;
+        if (k == n && a[n] == '\0')
             return 1;
+    }
     return 0;
 }
 
@@ -346,14 +388,14 @@ static size_t nt_at(const unsigned char *s, size_t i, size_t len)
 
 /* One word at i (with its dot, "n't" or possessive); returns the byte after it. */
 static sg_status word_tokens(builder *b, const char *text, size_t len, size_t i,
-                             const char *const *abbr, size_t *next)
+                             size_t *next)
 {
     const unsigned char *s = (const unsigned char *)text;
     sg_status rc;
     size_t n, end = scan_word(s, i, len), word_end = end;
     /* dotted abbreviation U.S. / U.K. keeps its final dot */
     int dotted = memchr(text + i, '.', end - i) != NULL && !isdigit(s[i]);
-    if (end < len && s[end] == '.' && (dotted || is_abbreviation(text + i, end - i, abbr)))
+    if (end < len && s[end] == '.' && (dotted || is_abbreviation(&b->abbr, text + i, end - i)))
         end++;
     /* contraction: "don't" -> "do" + "n't" */
     size_t nt = end == word_end && end >= i + 2 ? nt_at(s, end - 1, len) : 0;
@@ -410,27 +452,34 @@ static sg_status punct_token(builder *b, const char *text, size_t len, size_t i,
 
 /* A plain ASCII word s[i..j) followed by "," or "." that neither joins it to more word
  * ("1,000", "3.5", "U.S.") nor is an abbreviation's dot ("Gen."): the word ends at j. */
-static int plain_end(const unsigned char *s, size_t i, size_t j, size_t len,
-                     const char *const *abbr)
+static int plain_end(const unsigned char *s, size_t i, size_t j, size_t len, abbr_set *abbr)
 {
     if ((s[j] != ',' && s[j] != '.') || (j + 1 < len && (s[j + 1] >= 0x80 ||
                                                           (ascii_class[s[j + 1]] & C_WORD))))
         return 0;
-    return s[j] == ',' || !is_abbreviation((const char *)s + i, j - i, abbr);
+    return s[j] == ',' || !is_abbreviation(abbr, (const char *)s + i, j - i);
 }
 
 static sg_status tokenize(builder *b, const char *text, size_t len, const char *const *abbr)
 {
     const unsigned char *s = (const unsigned char *)text;
     size_t i = 0, n;
-    int line_start = 1, in_quote = 0;
+    int in_quote = 0;
+    if (abbr == default_abbreviations) {
+        pthread_once(&default_once, default_prepare);
+        b->abbr = default_set;
+    } else {
+        b->abbr = (abbr_set){abbr, 0, 0, 0}; /* prepared on first use */
+    }
+    b->quote = 0;
+    b->line_start = 1;
     while (i < len) {
         unsigned cp;
         if (s[i] < 0x80) {
             cp = s[i];
             n = 1;
             if (ascii_class[cp] & C_SPACE) {
-                line_start |= cp == '\n';
+                b->line_start |= cp == '\n';
                 i++;
                 continue;
             }
@@ -441,12 +490,12 @@ static sg_status tokenize(builder *b, const char *text, size_t len, const char *
                 continue;
             }
         }
-        size_t before = b->t->n_tok, next = i + n, nt, j = i;
+        size_t next = i + n, nt, j = i;
         sg_status rc;
         if (cp < 0x80 && (ascii_class[cp] & C_WORD)) /* fast path: a plain ASCII word */
             j = ascii_word_end(s, j, len);
         if (j > i && (j == len || (s[j] < 0x80 && !(ascii_class[s[j]] & C_JOIN)) ||
-                      plain_end(s, i, j, len, abbr))) {
+                      plain_end(s, i, j, len, &b->abbr))) {
             /* nothing that could extend it follows (no hyphen, dot, comma, apostrophe or
              * non-ASCII letter): the general path would give this one token */
             rc = push_ascii_word(b, text, i, j);
@@ -456,17 +505,15 @@ static sg_status tokenize(builder *b, const char *text, size_t len, const char *
             rc = push_token(b, i, nt, SG_TOK_WORD, "n't", 3);
             next = nt;
         } else if (is_word_cp(cp)) {
-            rc = word_tokens(b, text, len, i, abbr, &next);
+            rc = word_tokens(b, text, len, i, &next);
         } else {
             rc = punct_token(b, text, len, i, &in_quote, &next);
+            /* a quotation mark is inside the quotation it opens, outside one it closes */
+            if (rc == SG_OK)
+                b->t->tok[b->t->n_tok - 1].quote = b->quote = (unsigned)in_quote;
         }
-        if (rc != SG_OK)
+        if (rc != SG_OK) /* the group's first token took line_start (push_token ...) */
             return rc;
-        for (size_t k = before; k < b->t->n_tok; k++) {
-            b->t->tok[k].quote = (unsigned)in_quote;
-            b->t->tok[k].line_start = (unsigned)(line_start && k == before);
-        }
-        line_start = 0;
         i = next;
     }
     return SG_OK;
@@ -546,10 +593,10 @@ static int punct_is(const sg_token *k, char c)
     return k->kind == SG_TOK_PUNCT && k->norm[0] == c && k->norm[1] == '\0';
 }
 
-static int is_terminal(const sg_token *k)
+static inline int is_terminal(const sg_token *k)
 {
     return punct_is(k, '.') || punct_is(k, '!') || punct_is(k, '?') ||
-           (k->kind == SG_TOK_PUNCT && strcmp(k->norm, "...") == 0);
+           (k->kind == SG_TOK_PUNCT && k->norm[0] == '.' && strcmp(k->norm, "...") == 0);
 }
 
 static int is_closing(const sg_token *k)
@@ -609,19 +656,21 @@ sg_status sg_tokens_init(sg_tokens *out, const char *text, size_t len,
     size_t bad = 0;
     if (!sg_utf8_valid(text, len, &bad))
         return sg_error_set(err, SG_EINPUT, NULL, 0, "invalid UTF-8 at byte %zu", bad);
-    builder b = {out, 0, 0, len};
+    builder b = {out, {NULL, 0, 0, 0}, 0, 0, len, 0, 1};
     /* Reserve once: a norm is never longer than its text, so the pool needs at most
      * len + one NUL per token; tokens are about one per 5 bytes of news text (grown when
      * a text is denser). */
-    size_t tok_guess = len / 5 + 16;
+    size_t tok_guess = len / 5 + 16, sent_guess = len / 64 + 16; /* ~130 bytes a sentence */
     out->pool = malloc(2 * len + 16);
     out->tok = malloc(tok_guess * sizeof(sg_token));
-    if (out->pool == NULL || out->tok == NULL) {
+    out->sent = malloc(sent_guess * sizeof(sg_sentence));
+    if (out->pool == NULL || out->tok == NULL || out->sent == NULL) {
         sg_tokens_destroy(out);
         return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory while tokenising");
     }
     out->pool_cap = 2 * len + 16;
     b.tok_cap = tok_guess;
+    b.sent_cap = sent_guess;
     sg_status rc = tokenize(&b, text, len, abbreviations ? abbreviations : default_abbreviations);
     if (rc == SG_OK) {
         for (size_t i = 0; i < out->n_tok; i++)
