@@ -387,11 +387,27 @@ static void test_legislatures_and_evaluations(void)
     CU_ASSERT_EQUAL(stance_in("Chile"), -1);
 }
 
+static void test_group_leaders_members_and_ellipsis(void)
+{
+    run("A coalition of 30 countries, led by Mexico and Nigeria, called for the Ocean Plastics Treaty to "
+        "be adopted. Opponents of the Ocean Plastics Treaty, such as Iran, say it favours exporters. "
+        "Among the countries backing the Ocean Plastics Treaty are Ghana and Kenya. "
+        "France and Spain ratified the Ocean Plastics Treaty, but Italy did not.", "opt");
+    CU_ASSERT_EQUAL(stance_in("Mexico"), 1);
+    CU_ASSERT_EQUAL(stance_in("Nigeria"), 1);
+    CU_ASSERT_EQUAL(stance_in("Iran"), -1);
+    CU_ASSERT_EQUAL(stance_in("Ghana"), 1);
+    CU_ASSERT_EQUAL(stance_in("Kenya"), 1);
+    CU_ASSERT_EQUAL(stance_in("Spain"), 1);
+    CU_ASSERT_EQUAL(stance_in("Italy"), -1);
+}
+
 static CU_TestInfo tests[] = {
     {"vote record lines", test_vote_record_lines},
     {"lists before a relative head", test_lists_before_a_relative_head},
     {"members of a core group", test_members_of_a_core_group},
     {"treaty named by its title", test_treaty_named_by_its_title},
+    {"group leaders, members and ellipsis", test_group_leaders_members_and_ellipsis},
     {"legislatures and evaluations", test_legislatures_and_evaluations},
     {"neither/nor and companions of a gerund", test_neither_nor_and_companions_of_a_gerund},
     {"object ends at a new subject", test_object_ends_at_a_new_subject},

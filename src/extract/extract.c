@@ -1529,6 +1529,57 @@ static sg_status vote_records(ctx *c)
     return SG_OK;
 }
 
+/* "Both Chile and Peru have signed X, while Bolivia has not": a clause that is only a
+ * list, auxiliaries and a negation repeats the stance of the sentence's last statement
+ * on the topic before it, negated. */
+static sg_status negated_ellipses(ctx *c)
+{
+    for (int cl = 1; cl < (int)c->n_clauses; cl++) {
+        size_t cs = c->clause_start[cl], ce = c->clause_end[cl];
+        if (c->clause_start[cl - 1] >= cs || c->s.sent_of[cs] != c->s.sent_of[c->clause_start[cl - 1]])
+            continue;
+        size_t k = cs;
+        while (k < ce && (c->s.tok.tok[k].kind == SG_TOK_PUNCT || in_list(c, k, SG_WL_CLAUSE_CONJUNCTIONS) ||
+                          in_list(c, k, SG_WL_SUBORDINATORS) || sg_extract__is(&c->s, k, "and")))
+            k++;
+        int l = k < ce ? sg_holder__list_of(c, k) : -1;
+        if (l < 0 || c->s.lists[l].start != k || c->s.men[c->s.lists[l].first].kind != SG_MEN_ACTOR)
+            continue;
+        k = c->s.lists[l].end;
+        size_t neg = (size_t)-1, aux = 0;
+        for (; k < ce && c->s.tok.tok[k].kind == SG_TOK_WORD; k++) {
+            if (sg_extract__main_meaning(&c->s, k, SG_P_NEGATOR) && neg == (size_t)-1)
+                neg = k;
+            else if (in_list(c, k, SG_WL_AUXILIARIES) || is_modal(c, k))
+                aux++;
+            else
+                break;
+        }
+        if (neg == (size_t)-1 || aux == 0 || (k < ce && c->s.tok.tok[k].kind == SG_TOK_WORD))
+            continue;
+        /* the sentence's last statement on the topic, before this clause */
+        size_t sent = (size_t)c->s.sent_of[cs];
+        const sg_statement *prev = NULL;
+        for (size_t q = c->out->n; q-- > c->out_first;) {
+            const sg_statement *st = &c->out->items[q];
+            if (st->sentence != (long)sent + 1)
+                continue;
+            if (st->target == NULL && st->stance != 0 && strcmp(st->topic, c->s.lex->topics[c->topic].id) == 0) {
+                prev = st;
+                break;
+            }
+        }
+        if (prev == NULL)
+            continue;
+        finding f = {-prev->stance, prev->weight, SG_FLAG_NEGATED, "ellipsis", neg, neg + 1, neg + 1, -1, 0};
+        sg_extract__trace(c, neg, neg + 1, l, f.rule, NULL);
+        sg_status rc = emit(c, &f, l, sent);
+        if (rc != SG_OK)
+            return rc;
+    }
+    return SG_OK;
+}
+
 static sg_status extract_topic(ctx *c, int on_topic)
 {
     /* n_out is not reset: statement ids stay unique across the topics of a document */
@@ -1558,7 +1609,8 @@ static sg_status extract_topic(ctx *c, int on_topic)
             if (rc != SG_OK)
                 return rc;
         }
-    return on_topic ? vote_records(c) : SG_OK;
+    sg_status rc = on_topic ? vote_records(c) : SG_OK;
+    return rc == SG_OK && on_topic && !c->relations_only ? negated_ellipses(c) : rc;
 }
 
 /* on_topic[t] = 1 for every topic t that some sentence, or two sentences in a row, name

@@ -462,6 +462,14 @@ static int fronted_vote(const ctx *c, size_t at, size_t end)
     size_t k = st->first;
     if (sg_extract__is(&c->s, k, "among") && in_list(c, k + 1, SG_WL_RELATIVE_HEADS))
         k += 2;
+    else if (sg_extract__is(&c->s, k, "among")) {
+        /* "Among the countries backing X are A and B" */
+        size_t j = k + 1;
+        while (j < at && is_determiner(c, j))
+            j++;
+        if (j < at && in_list(c, j, SG_WL_PLURAL_HEADS))
+            k = j + 1;
+    }
     if (k != at || !ends_in(c->s.tok.tok[at].norm, "ing"))
         return -1;
     for (size_t j = end; j < st->last_plus1 && j < end + 8; j++) {
@@ -841,7 +849,19 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
     }
     /* "the main obstacles to the package remain Slovakia and Austria" */
     if (cue->kind == 'g') {
-        for (size_t k = end; k + 1 < ce && k < end + 12; k++)
+        for (size_t k = end; k + 1 < ce && k < end + 12; k++) {
+            /* "Opponents of the treaty, such as Iran, say ...": the members named */
+            if (is_punct(c, k, ",") && k + 2 < ce &&
+                ((sg_extract__is(&c->s, k + 1, "such") && sg_extract__is(&c->s, k + 2, "as")) ||
+                 in_list(c, k + 1, SG_WL_MEMBER_MARKERS))) {
+                size_t from = sg_extract__is(&c->s, k + 1, "such") ? k + 3 : k + 2;
+                if ((h.list = sg_holder__list_after(c, from, ce)) >= 0) {
+                    h.rule = "agent-members";
+                    h.n_more = comma_series(c, h.list);
+                    return h;
+                }
+                break;
+            }
             if (in_list(c, k, SG_WL_INVERTED_COPULAS) || in_list(c, k, SG_WL_MEMBER_VERBS)) {
                 if ((h.list = sg_holder__list_after(c, k + 1, ce)) >= 0) {
                     h.rule = "inverted-copula";
@@ -850,6 +870,7 @@ holder sg_holder__find(const ctx *c, const sg_cue_entry *cue, size_t at, size_t 
                 }
                 break;
             }
+        }
     }
     if ((h.list = relative_members(c, at, end)) >= 0) {
         h.rule = "relative-members";
