@@ -516,6 +516,10 @@ static void test_renewal_and_deferral_over_an_act(void)
     /* the deferral governs the act in its complement: neutral, not the act */
     CU_ASSERT_EQUAL(stance("Germany abstained in the vote on renewing the weedkiller licence.", "licence",
                            "Germany"), 0);
+    /* a participle after the topic's noun with its own agent is the agent's act */
+    CU_ASSERT_EQUAL(stance("Spain criticised the weedkiller licence renewed last week by Italy.", "licence",
+                           "Italy"), 1);
+    CU_ASSERT_EQUAL(stance_in("Spain"), -1);
     /* a failure to act asserts nothing */
     CU_ASSERT_EQUAL(stance("Sweden failed to renew the weedkiller licence.", "licence", "Sweden"), ABSENT);
 }

@@ -1226,8 +1226,11 @@ static sg_status handle_cue(ctx *c, size_t at)
         return drop(c, &x, "an adjective describing a noun, not a position"); /* "Russia's illegal annexation" */
     if (participle_before_noun(c, &x))
         return drop(c, &x, "a participle describing a noun (\"says proposed treaty ...\"), not a position");
+    /* "the licence renewed last week by Italy": a participle after a noun is no noun */
+    int participle = ends_in(c->s.tok.tok[at].norm, "ed") && at > x.cs && !is_determiner(c, at - 1) &&
+                     c->s.tok.tok[at - 1].kind != SG_TOK_POSS;
     if (x.cue->act && x.cue->kind == 'v' &&
-        (sg_holder__nominal_use(c, at, x.cs, 2) || in_longer_term(c, x.mt) ||
+        ((!participle && sg_holder__nominal_use(c, at, x.cs, 2)) || in_longer_term(c, x.mt) ||
          (x.mt->end == at + 1 && sg_extract__is(&c->s, x.mt->end, "of")) || /* "Arrest of Netanyahu" */
          bare_after_speech(c, at))) {
         /* "the EU's new sanctions package": a verb form used as a noun is the act only

@@ -200,6 +200,10 @@ static int passive_agent(const ctx *c, size_t at, size_t end, size_t cs, size_t 
     /* "blocked a resolution put forward by the UAE": a participle after a text voted on
      * is a reduced relative, passive whatever the main clause's subject */
     passive |= at > cs && in_list(c, at - 1, SG_WL_VEHICLE_NOUNS) && c->s.men_at[at - 1] < 0;
+    /* "the security law imposed on the territory by Beijing": so is a participle after
+     * the topic's own noun */
+    passive |= at > cs && ends_in(c->s.tok.tok[at].norm, "ed") && c->s.topic_at[at - 1] >= 0 &&
+               c->s.men_at[at - 1] < 0;
     if (!passive && sg_holder__first_candidate(c, cs, at) >= 0)
         return -1;
     for (size_t k = end; k < ce && k < end + 8; k++)
