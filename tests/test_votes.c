@@ -400,6 +400,10 @@ static void test_group_leaders_members_and_ellipsis(void)
     CU_ASSERT_EQUAL(stance_in("Kenya"), 1);
     CU_ASSERT_EQUAL(stance_in("Spain"), 1);
     CU_ASSERT_EQUAL(stance_in("Italy"), -1);
+    run(ON_SEABED "Norway backed the moratorium on deep-sea mining. Chile voted with Norway. "
+                  "Japan defeated the moratorium on deep-sea mining.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Chile"), 1);
+    CU_ASSERT_EQUAL(stance_in("Japan"), -1);
 }
 
 static CU_TestInfo tests[] = {
