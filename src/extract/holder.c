@@ -320,6 +320,13 @@ static holder nominal_holder(const ctx *c, size_t at, size_t end, size_t cs, siz
             h.rule = "nominal-from";
             return h;
         }
+        /* "opposition from trading partners such as A, B and C" */
+        if ((sg_extract__is(&c->s, j, "from") || sg_extract__is(&c->s, j, "by")) &&
+            (h.list = members_after_head(c, j + 1, ce)) >= 0) {
+            h.rule = "nominal-from";
+            h.n_more = comma_series(c, h.list);
+            return h;
+        }
         if (j >= end + 2 && ((c->s.men_at[j] >= 0 && c->s.topic_at[j] < 0) || is_punct(c, j, ",") ||
                              sg_extract__main_meaning(&c->s, j, SG_P_CUE) ||
                              !(sg_extract__is(&c->s, end, "for") || sg_extract__is(&c->s, end, "of"))))
