@@ -400,6 +400,11 @@ static void test_group_leaders_members_and_ellipsis(void)
     CU_ASSERT_EQUAL(stance_in("Kenya"), 1);
     CU_ASSERT_EQUAL(stance_in("Spain"), 1);
     CU_ASSERT_EQUAL(stance_in("Italy"), -1);
+    run("The Ocean Plastics Treaty has been ratified by more than 110 countries, but not by the United "
+        "States, Russia or China. Officials said Japan would consider joining the Ocean Plastics Treaty.", "opt");
+    CU_ASSERT_EQUAL(stance_in("United States"), -1);
+    CU_ASSERT_EQUAL(stance_in("China"), -1);
+    CU_ASSERT_EQUAL(stance_in("Japan"), 0);
     run(ON_SEABED "Norway backed the moratorium on deep-sea mining. Chile voted with Norway. "
                   "Japan defeated the moratorium on deep-sea mining.", "seabed");
     CU_ASSERT_EQUAL(stance_in("Chile"), 1);

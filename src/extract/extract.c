@@ -1289,8 +1289,11 @@ static sg_status handle_cue(ctx *c, size_t at)
         x.h.list = sg_holder__resolve_speaker(c, x.h.list, at);
     if (x.h.list < 0) {
         /* no holder ("most allies have ratified it"), but a later "do so" refers to it */
+        int passive = 0; /* "The treaty has been ratified by 110 countries": its subject is the topic */
+        for (size_t k = at; k-- > x.cs && k + 3 >= at;)
+            passive |= in_list(c, k, SG_WL_PASSIVE_AUXILIARIES);
         if (x.cue->kind != 'r' &&
-            sg_topic__of(c, c->topic, at, x.f.scope, x.cl, 1, 0, 0, -1) != TOPIC_NONE) {
+            sg_topic__of(c, c->topic, at, x.f.scope, x.cl, 1, passive, 0, -1) != TOPIC_NONE) {
             int st = sg_extract__negated(c, at, x.cs) ? -x.f.stance : x.f.stance;
             remember_stance(c, st, x.sent);
             if (st != 0)
@@ -1545,12 +1548,21 @@ static sg_status negated_ellipses(ctx *c)
         while (k < ce && (c->s.tok.tok[k].kind == SG_TOK_PUNCT || in_list(c, k, SG_WL_CLAUSE_CONJUNCTIONS) ||
                           in_list(c, k, SG_WL_SUBORDINATORS) || sg_extract__is(&c->s, k, "and")))
             k++;
+        size_t neg = (size_t)-1, aux = 0;
+        /* "..., but not by A, B or C": a negated agent */
+        if (k + 2 < ce && sg_extract__main_meaning(&c->s, k, SG_P_NEGATOR) && sg_extract__is(&c->s, k + 1, "by"))
+            neg = k, aux = 1, k += 2;
         int l = k < ce ? sg_holder__list_of(c, k) : -1;
+        if (l >= 0 && c->s.lists[l].start < k) /* a determiner the mention includes */
+            l = -1;
+        while (l < 0 && k + 1 < ce && is_determiner(c, k) && (l = sg_holder__list_of(c, k + 1)) < 0)
+            k++;
+        if (l >= 0 && c->s.lists[l].start == k + 1)
+            k++;
         if (l < 0 || c->s.lists[l].start != k || c->s.men[c->s.lists[l].first].kind != SG_MEN_ACTOR)
             continue;
         k = c->s.lists[l].end;
-        size_t neg = (size_t)-1, aux = 0;
-        for (; k < ce && c->s.tok.tok[k].kind == SG_TOK_WORD; k++) {
+        for (; neg == (size_t)-1 && k < ce && c->s.tok.tok[k].kind == SG_TOK_WORD; k++) {
             if (sg_extract__main_meaning(&c->s, k, SG_P_NEGATOR) && neg == (size_t)-1)
                 neg = k;
             else if (in_list(c, k, SG_WL_AUXILIARIES) || is_modal(c, k))
@@ -1558,23 +1570,29 @@ static sg_status negated_ellipses(ctx *c)
             else
                 break;
         }
+        while (k < ce && neg != (size_t)-1 && c->s.tok.tok[k].kind == SG_TOK_WORD && in_list(c, k, SG_WL_AUXILIARIES))
+            k++;
         if (neg == (size_t)-1 || aux == 0 || (k < ce && c->s.tok.tok[k].kind == SG_TOK_WORD))
             continue;
-        /* the sentence's last statement on the topic, before this clause */
+        /* the sentence's last statement on the topic before this clause, else its last
+         * stance without a holder ("ratified by more than 110 countries, but not by A") */
         size_t sent = (size_t)c->s.sent_of[cs];
-        const sg_statement *prev = NULL;
+        int stance = 0;
+        double weight = 0.8;
         for (size_t q = c->out->n; q-- > c->out_first;) {
             const sg_statement *st = &c->out->items[q];
             if (st->sentence != (long)sent + 1)
                 continue;
             if (st->target == NULL && st->stance != 0 && strcmp(st->topic, c->s.lex->topics[c->topic].id) == 0) {
-                prev = st;
+                stance = st->stance, weight = st->weight;
                 break;
             }
         }
-        if (prev == NULL)
+        if (stance == 0 && c->has_last && c->last_sent == sent)
+            stance = c->last_stance;
+        if (stance == 0)
             continue;
-        finding f = {-prev->stance, prev->weight, SG_FLAG_NEGATED, "ellipsis", neg, neg + 1, neg + 1, -1, 0};
+        finding f = {-stance, weight, SG_FLAG_NEGATED, "ellipsis", neg, neg + 1, neg + 1, -1, 0};
         sg_extract__trace(c, neg, neg + 1, l, f.rule, NULL);
         sg_status rc = emit(c, &f, l, sent);
         if (rc != SG_OK)
