@@ -39,6 +39,7 @@ static const char topics_json[] =
     " \"terms\":[[\"boycott\"],[\"Freedonia Games\"]]},"
     "{\"id\":\"licence\",\"label\":\"Renewing the weedkiller licence\","
     " \"terms\":[[\"weedkiller\"],[\"renew\",\"renewal\",\"licence\"]]},"
+    "{\"id\":\"embassy\",\"label\":\"Moving embassies to Freetown\",\"terms\":[[\"embassy\",\"embassies\"],[\"Freetown\"]]},"
     "{\"id\":\"hunt\",\"label\":\"Commercial logging\",\"terms\":[[\"logging\"]]},"
     "{\"id\":\"expel\",\"label\":\"Expelling Ruritanian diplomats\","
     " \"terms\":[[\"expel\",\"expulsion\",\"expulsions\"],[\"Ruritanian diplomats\"]]}"
@@ -587,6 +588,16 @@ static void test_credited_object_and_plans(void)
     CU_ASSERT_EQUAL(stance("Japan is weighing whether to recognise a Palestinian state.", "pal", "Japan"), 0);
 }
 
+static void test_relocation_act(void)
+{
+    const char *how = NULL;
+    CU_ASSERT_STRING_EQUAL(sg_lexicon_topic_act(lex, "embassy", &how), "relocation");
+    /* "move" of the label is no undoing ("move back") */
+    CU_ASSERT_EQUAL(sg_lexicon_topic_act_undone(lex, "embassy"), 0);
+    CU_ASSERT_EQUAL(stance("Honduras will open an embassy in Freetown this month.", "embassy", "Honduras"), 1);
+    CU_ASSERT_EQUAL(stance("Paraguay will close its embassy in Freetown.", "embassy", "Paraguay"), -1);
+}
+
 static CU_TestInfo tests[] = {
     {"alignment takes the other actor's stance", test_alignment_takes_the_other_actors_stance},
     {"suspension, funding and moratorium acts", test_suspension_funding_and_moratorium_acts},
@@ -614,6 +625,7 @@ static CU_TestInfo tests[] = {
     {"undone topic reverses its act", test_undone_topic_reverses_its_act},
     {"fallback act and prohibitions", test_fallback_act_and_prohibitions},
     {"parties to an agreement", test_parties_to_an_agreement},
+    {"relocation act", test_relocation_act},
     {"credited object and plans", test_credited_object_and_plans},
     {"boycott topic is performed by boycotting", test_boycott_topic_is_performed_by_boycotting},
     {"renewal and deferral over an act", test_renewal_and_deferral_over_an_act},

@@ -1063,7 +1063,7 @@ static int object_reverses(const ctx *c, const cue_site *x, topic_how how)
         /* an undone topic's object ("the sanctions") names its group only by inference */
         int by_object = t->act_undone && t->act_object_group >= 0 && t->act_object_group != t->act_group &&
                         (g & (1u << t->act_object_group));
-        if ((g & (1u << t->act_group)) && !by_object)
+        if (t->act_group >= 0 && (g & (1u << t->act_group)) && !by_object)
             return 0;
     }
     /* an anaphor ("the decision", "the move") names the act itself, not its object, and

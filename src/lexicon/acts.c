@@ -398,6 +398,14 @@ static int derive_act(const sg_lexicon *lex, const derive_ctx *d, int t, int *gr
     return -1;
 }
 
+static int in_forms(const form_list *fl, const char *w)
+{
+    for (size_t k = 0; k < fl->n; k++)
+        if (strcmp(fl->f[k], w) == 0)
+            return 1;
+    return 0;
+}
+
 /* Does any word of `words` name the head of one of act a's undo phrases? */
 static int names_undo(const derive_ctx *d, int a, const char *words)
 {
@@ -408,7 +416,8 @@ static int names_undo(const derive_ctx *d, int a, const char *words)
             memcpy(w, p, n);
             w[n] = '\0';
             for (size_t k = 0; k < d->undo_heads[a].n; k++)
-                if (strcmp(d->undo_heads[a].f[k], w) == 0)
+                if (strcmp(d->undo_heads[a].f[k], w) == 0 &&
+                    !in_forms(&d->forms[a], w)) /* "move" of "move back" performs the act too */
                     return 1;
         }
         p += n;
