@@ -409,6 +409,10 @@ static void test_group_leaders_members_and_ellipsis(void)
                   "Japan defeated the moratorium on deep-sea mining.", "seabed");
     CU_ASSERT_EQUAL(stance_in("Chile"), 1);
     CU_ASSERT_EQUAL(stance_in("Japan"), -1);
+    run(ON_SEABED "Norway and Japan were against the moratorium, Peru, Kenya and Chile abstained.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Norway"), -1);
+    CU_ASSERT_EQUAL(stance_in("Peru"), 0);
+    CU_ASSERT_EQUAL(stance_in("Chile"), 0);
     run(ON_SEABED "The plan met opposition from trading partners such as Norway, Japan and Chile.", "seabed");
     CU_ASSERT_EQUAL(stance_in("Norway"), -1);
     CU_ASSERT_EQUAL(stance_in("Chile"), -1);

@@ -648,6 +648,11 @@ static holder clause_subject(const ctx *c, const sg_cue_entry *cue, size_t at, s
     int l = -1, relative = 0;
     for (size_t k = at; k-- > after_speech;)
         if (is_punct(c, k, ",")) {
+            /* a comma between the members of one list ("Bulgaria, Malta and Slovakia
+             * abstained") is no clause boundary */
+            int inside = k + 1 < at ? sg_holder__list_of(c, k + 1) : -1;
+            if (inside >= 0 && c->s.lists[inside].start < k)
+                continue;
             l = sg_holder__first_candidate(c, k + 1, at);
             /* "..., which ratified X": the relative's subject is what precedes the comma */
             relative = l < 0 && (sg_extract__is(&c->s, k + 1, "which") ||
