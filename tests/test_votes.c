@@ -413,6 +413,11 @@ static void test_group_leaders_members_and_ellipsis(void)
     CU_ASSERT_EQUAL(stance_in("Norway"), -1);
     CU_ASSERT_EQUAL(stance_in("Peru"), 0);
     CU_ASSERT_EQUAL(stance_in("Chile"), 0);
+    /* an indirect object of "offered ... support" is whose position is supported */
+    run(ON_SEABED "Norway rejected the moratorium on deep-sea mining. Only Peru offered Norway any "
+                  "support. Japan was neutral.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Peru"), -1);
+    CU_ASSERT_EQUAL(stance_in("Japan"), 0);
     run(ON_SEABED "The plan met opposition from trading partners such as Norway, Japan and Chile.", "seabed");
     CU_ASSERT_EQUAL(stance_in("Norway"), -1);
     CU_ASSERT_EQUAL(stance_in("Chile"), -1);

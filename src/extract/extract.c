@@ -1158,6 +1158,34 @@ static int aligned(ctx *c, cue_site *x, sg_status *rc)
     return 1;
 }
 
+/* "Conte offered Trump any support", "gave Kyiv its backing": a cue after a ditransitive
+ * verb and its indirect object is about that actor's position: the holder takes the
+ * stance it has taken earlier in the document, times the cue's polarity. */
+static int indirect_aligned(ctx *c, cue_site *x, sg_status *rc)
+{
+    size_t k = x->at;
+    while (k > x->cs && (is_determiner(c, k - 1) || in_list(c, k - 1, SG_WL_POSSESSIVE_DETERMINERS) ||
+                         in_list(c, k - 1, SG_WL_NOMINAL_DETERMINERS)))
+        k--;
+    int tl = k > x->cs ? sg_holder__list_of(c, k - 1) : -1;
+    if (tl < 0 || tl == x->h.list || c->s.lists[tl].end != k || c->s.lists[tl].start == 0 ||
+        !in_list(c, c->s.lists[tl].start - 1, SG_WL_DITRANSITIVE_VERBS) || x->cue->polarity == 0)
+        return 0;
+    sg_actor_set actors;
+    sg_extract__mention_actors(&c->s, &c->s.men[c->s.lists[tl].first], &actors);
+    int found = 0;
+    int stance = actors.n > 0 ? stance_so_far(c, actors.a[0], &found) : 0;
+    if (!found || stance == 0)
+        return 0;
+    stance *= x->cue->polarity;
+    x->f.stance = sg_extract__negated(c, x->at, x->cs) ? -stance : stance;
+    x->f.rule = "aligned";
+    x->f.flags |= SG_FLAG_ANAPHOR;
+    sg_extract__trace(c, x->at, x->f.cue_end, x->h.list, x->f.rule, NULL);
+    *rc = emit(c, &x->f, x->h.list, x->sent);
+    return 1;
+}
+
 /* "China condemned the move", "urged Moscow to reconsider its decision": an event noun
  * in the cue's object, with no complement of its own ("the decision to", "of", "by"),
  * names the act last taken a stance on, in this sentence or the one before; returns the
@@ -1304,6 +1332,8 @@ static sg_status handle_cue(ctx *c, size_t at)
     x.f.rule = x.h.rule;
     sg_status arc = SG_OK;
     if (x.cue->aligns && aligned(c, &x, &arc))
+        return arc;
+    if (!x.act && indirect_aligned(c, &x, &arc))
         return arc;
     /* "Netanyahu's detention", "Kosovo's recognition": a possessor the topic names is
      * what the act is done to, not who does it */

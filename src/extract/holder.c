@@ -654,6 +654,10 @@ static holder clause_subject(const ctx *c, const sg_cue_entry *cue, size_t at, s
             if (inside >= 0 && c->s.lists[inside].start < k)
                 continue;
             l = sg_holder__first_candidate(c, k + 1, at);
+            /* "..., offered Trump any support": the indirect object of a verb is no subject */
+            if (l >= 0 && c->s.lists[l].start > k + 1 &&
+                in_list(c, c->s.lists[l].start - 1, SG_WL_DITRANSITIVE_VERBS))
+                continue;
             /* "..., which ratified X": the relative's subject is what precedes the comma */
             relative = l < 0 && (sg_extract__is(&c->s, k + 1, "which") ||
                                  sg_extract__is(&c->s, k + 1, "who"));

@@ -93,6 +93,8 @@ typedef enum sg_wordlist {
     SG_WL_PROHIBITION_NOUNS, /* "the moratorium on commercial whaling": the topic's undoing */
     SG_WL_COLLECTIVE_HEADS, /* "a core group consisting of A, B": singular heads of members */
     SG_WL_CREDIT_VERBS, /* "thanked Ethiopia for recognising X": the one thanked did it */
+    SG_WL_DITRANSITIVE_VERBS, /* "Conte offered Trump support": the actor after them is the
+                                 indirect object, not a subject */
     SG_WL_PERFORMING_VERBS, /* "Canada announced the expulsion of X": the subject performs
                                the act noun that is the verb's object */
     SG_WL_COUNT /* at most 64: a word's lists are the bits of one uint64_t */
