@@ -291,12 +291,42 @@ void sg_graph__move_write(sg_jsonw *w, const sg_graph *g, const sg_move *m);
  * streamed array member. offset is the byte offset of the value (for line numbers). */
 typedef sg_status (*sg_jin_fn)(void *ctx, const char *key, const struct cJSON *value,
                                size_t offset, sg_error *err);
+/* A flat JSON object read without cJSON: every member value is a string without
+ * escapes or control characters, a number (JSON grammar, at most 63 characters, read
+ * by strtod as cJSON reads it), or an array of such strings. That is the shape of a
+ * graph.json edge; any other object is left to cJSON. Spans point into the text. */
+enum { SG_FLAT_STR = 1, SG_FLAT_NUM, SG_FLAT_STRS };
+#define SG_FLAT_MAX 16
+typedef struct sg_flat_member {
+    const char *key, *s; /* s: the string's bytes, or the array's text inside [ ] */
+    size_t key_len, len;
+    int type;
+    double num;
+} sg_flat_member;
+typedef struct sg_flat {
+    sg_flat_member m[SG_FLAT_MAX];
+    size_t n;
+} sg_flat;
+/* Scan the object at json[at..len) into *f; 1 and *end (past the '}') when it is flat,
+ * else 0 (nothing consumed). */
+int sg_graph__flat_scan(const char *json, size_t len, size_t at, sg_flat *f, size_t *end);
+/* The first member named key (as cJSON_GetObjectItemCaseSensitive finds it), or NULL. */
+const sg_flat_member *sg_graph__flat_get(const sg_flat *f, const char *key);
+/* The next string of an SG_FLAT_STRS array: 1 with *s, *n set, advancing *pos, or 0 at
+ * its end (start with *pos = 0). */
+int sg_graph__flat_next(const sg_flat_member *m, size_t *pos, const char **s, size_t *n);
+/* Called for an element of a streamed array named in `flat` that sg_graph__flat_scan
+ * accepts, instead of on_element with its cJSON tree. */
+typedef sg_status (*sg_jin_flat_fn)(void *ctx, const char *key, const sg_flat *f,
+                                    size_t offset, sg_error *err);
 /* Walk a top-level JSON object in json[0..len): members named in `streamed` (NULL
- * terminated) that hold arrays are delivered element by element to on_element;
- * others whole to on_member. Errors name `name` and the line of the problem. */
+ * terminated) that hold arrays are delivered element by element to on_element (or, for
+ * members also named in `flat` and flat elements, to on_flat); others whole to
+ * on_member. Errors name `name` and the line of the problem. */
 SG_NODISCARD sg_status sg_graph__jin_object(const char *json, size_t len, const char *name,
                                             const char *const *streamed, sg_jin_fn on_member,
-                                            sg_jin_fn on_element, void *ctx, sg_error *err);
+                                            sg_jin_fn on_element, const char *const *flat,
+                                            sg_jin_flat_fn on_flat, void *ctx, sg_error *err);
 /* 1-based line of byte offset in json. */
 long sg_graph__line_of(const char *json, size_t len, size_t offset);
 

@@ -128,34 +128,131 @@ static sg_status idlist_parse(pctx *p, const cJSON *arr, sg_idlist *out, size_t 
     return SG_OK;
 }
 
-static sg_status edge_parse(pctx *p, tmp_edges *list, const cJSON *o, size_t at,
-                            sg_error *err)
+/* What an edge object says, read from cJSON or from a flat scan: a string member that
+ * is absent or not a string is NULL, a number absent, not a number or not finite is
+ * missing (has_* = 0), just as str_of and num_of see them. */
+typedef struct edge_fields {
+    const char *src, *dst, *kind; /* not NUL-terminated: with their lengths */
+    size_t src_len, dst_len, kind_len;
+    int has_w, has_cg, has_cf;
+    double w, cg, cf;
+} edge_fields;
+
+/* Checks and appends the edge (its evidence still empty); *out is the new edge. */
+static sg_status edge_add(pctx *p, tmp_edges *list, const edge_fields *f, size_t at,
+                          tmp_edge **out, sg_error *err)
 {
-    const char *src = str_of(o, "source"), *dst = str_of(o, "target");
-    const char *kind = str_of(o, "kind");
-    double w;
-    if (!cJSON_IsObject(o) || src == NULL || dst == NULL || !num_of(o, "weight", &w))
+    double w = f->w;
+    if (f->src == NULL || f->dst == NULL || !f->has_w)
         return fail(p, at, err, "an edge needs \"source\", \"target\" and a numeric \"weight\"");
     if (sg_graph__round6(w) == 0.0 || fabs(w) > SG_MAX_WEIGHT)
         return fail(p, at, err, "edge weight must be non-zero (at 6 decimals) and at most 1e12");
-    int k = kind ? sg_graph__edge_kind_from_name(kind) : (int)p->g->qualifier_aggregation;
+    int k = (int)p->g->qualifier_aggregation;
+    if (f->kind) {
+        char name[32]; /* longer than any kind name: unknown */
+        size_t n = f->kind_len < sizeof(name) ? f->kind_len : 0;
+        memcpy(name, f->kind, n);
+        name[n] = '\0';
+        k = sg_graph__edge_kind_from_name(name);
+    }
     if (k < 0)
         return fail(p, at, err, "unknown edge \"kind\"");
     if (sg_graph__grow((void **)&list->e, &list->cap, list->n + 1, sizeof(tmp_edge)) != SG_OK)
         return oom(err);
     tmp_edge *e = &list->e[list->n];
     memset(e, 0, sizeof(*e));
-    if (intern(p, src, &e->src) != SG_OK || intern(p, dst, &e->dst) != SG_OK)
+    if (sg_graph__pool_intern(&p->g->pool, f->src, f->src_len, &e->src) != SG_OK ||
+        sg_graph__pool_intern(&p->g->pool, f->dst, f->dst_len, &e->dst) != SG_OK)
         return oom(err);
     e->kind = k;
     e->w = w;
-    e->cg = num_or(o, "congruence", w > 0 ? w : 0);
-    e->cf = num_or(o, "conflict", w < 0 ? -w : 0);
+    e->cg = f->has_cg ? f->cg : w > 0 ? w : 0;
+    e->cf = f->has_cf ? f->cf : w < 0 ? -w : 0;
     if (fabs(e->cg) > SG_MAX_WEIGHT || fabs(e->cf) > SG_MAX_WEIGHT)
         return fail(p, at, err, "edge congruence/conflict must be at most 1e12");
     e->at = at;
     list->n++;
+    *out = e;
+    return SG_OK;
+}
+
+static void str_field(const cJSON *o, const char *key, const char **s, size_t *len)
+{
+    *s = str_of(o, key);
+    *len = *s ? strlen(*s) : 0;
+}
+
+static sg_status edge_parse(pctx *p, tmp_edges *list, const cJSON *o, size_t at,
+                            sg_error *err)
+{
+    edge_fields f;
+    memset(&f, 0, sizeof(f));
+    str_field(o, "source", &f.src, &f.src_len);
+    str_field(o, "target", &f.dst, &f.dst_len);
+    str_field(o, "kind", &f.kind, &f.kind_len);
+    f.has_w = num_of(o, "weight", &f.w);
+    f.has_cg = num_of(o, "congruence", &f.cg);
+    f.has_cf = num_of(o, "conflict", &f.cf);
+    if (!cJSON_IsObject(o))
+        f.src = NULL;
+    tmp_edge *e;
+    sg_status rc = edge_add(p, list, &f, at, &e, err);
+    if (rc != SG_OK)
+        return rc;
     return idlist_parse(p, cJSON_GetObjectItemCaseSensitive(o, "evidence"), &e->ev, at, err);
+}
+
+static void flat_str(const sg_flat *fl, const char *key, const char **s, size_t *len)
+{
+    const sg_flat_member *m = sg_graph__flat_get(fl, key);
+    *s = m && m->type == SG_FLAT_STR ? m->s : NULL;
+    *len = *s ? m->len : 0;
+}
+
+static int flat_num(const sg_flat *fl, const char *key, double *v)
+{
+    const sg_flat_member *m = sg_graph__flat_get(fl, key);
+    if (m == NULL || m->type != SG_FLAT_NUM || !isfinite(m->num))
+        return 0;
+    *v = m->num;
+    return 1;
+}
+
+/* edge_parse for a flat edge object (the usual case: no cJSON tree is built). */
+static sg_status edge_parse_flat(pctx *p, tmp_edges *list, const sg_flat *fl, size_t at,
+                                 sg_error *err)
+{
+    edge_fields f;
+    memset(&f, 0, sizeof(f));
+    flat_str(fl, "source", &f.src, &f.src_len);
+    flat_str(fl, "target", &f.dst, &f.dst_len);
+    flat_str(fl, "kind", &f.kind, &f.kind_len);
+    f.has_w = flat_num(fl, "weight", &f.w);
+    f.has_cg = flat_num(fl, "congruence", &f.cg);
+    f.has_cf = flat_num(fl, "conflict", &f.cf);
+    tmp_edge *e;
+    sg_status rc = edge_add(p, list, &f, at, &e, err);
+    if (rc != SG_OK)
+        return rc;
+    const sg_flat_member *ev = sg_graph__flat_get(fl, "evidence");
+    if (ev == NULL)
+        return SG_OK;
+    if (ev->type != SG_FLAT_STRS)
+        return fail(p, at, err, "\"evidence\" must be an array of statement ids");
+    size_t n = 0, pos = 0, len;
+    const char *s;
+    while (sg_graph__flat_next(ev, &pos, &s, &len))
+        n++;
+    e->ev.ids = calloc(n > 0 ? n : 1, sizeof(char *));
+    if (e->ev.ids == NULL)
+        return oom(err);
+    for (pos = 0; sg_graph__flat_next(ev, &pos, &s, &len);) {
+        uint32_t idx;
+        if (sg_graph__pool_intern(&p->g->pool, s, len, &idx) != SG_OK)
+            return oom(err);
+        e->ev.ids[e->ev.n++] = p->g->pool.strs[idx];
+    }
+    return SG_OK;
 }
 
 /* Fields of a stance aggregate; *topic gets the pool index of its topic. */
@@ -329,6 +426,14 @@ static sg_status on_element(void *ctx, const char *key, const cJSON *v, size_t a
     if (strcmp(key, "windows") == 0)
         return window_parse(p, v, at, err);
     return move_parse(p, v, at, err);
+}
+
+static sg_status on_flat(void *ctx, const char *key, const sg_flat *f, size_t at,
+                         sg_error *err)
+{
+    pctx *p = ctx;
+    (void)key; /* only "edges" asks for flat elements */
+    return edge_parse_flat(p, &p->edges, f, at, err);
 }
 
 static sg_status decision_parse(pctx *p, const cJSON *v, size_t at, sg_error *err)
@@ -531,7 +636,9 @@ sg_status sg_graph_from_json(sg_graph **out, const char *json, size_t len, const
     if (rc != SG_OK)
         return rc;
     p.g->window_networks = 1; /* files written before "window_networks" existed had them */
-    rc = sg_graph__jin_object(json, len, p.name, streamed, on_member, on_element, &p, err);
+    static const char *const flat[] = {"edges", NULL};
+    rc = sg_graph__jin_object(json, len, p.name, streamed, on_member, on_element, flat, on_flat,
+                              &p, err);
     if (rc == SG_EINPUT && !p.magic && err) { /* e.g. a statements file given to analyze */
         char msg[sizeof(err->message)];
         memcpy(msg, err->message, sizeof(msg));
