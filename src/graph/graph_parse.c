@@ -19,14 +19,17 @@
 typedef struct tmp_edge {
     uint32_t src, dst;   /* pool indexes of the names, resolved later */
     int kind;
+    uint32_t ev_n;       /* evidence: ev_n ids from ev[ev_at] of the list */
     double w, cg, cf;
-    sg_idlist ev;        /* malloc'd pointer array */
+    size_t ev_at;
     size_t at;           /* byte offset, for the error line */
 } tmp_edge;
 
 typedef struct tmp_edges {
     tmp_edge *e;
     size_t n, cap;
+    const char **ev;     /* every edge's evidence ids, one after another */
+    size_t n_ev, ev_cap;
 } tmp_edges;
 
 typedef struct tmp_window {
@@ -176,6 +179,19 @@ static sg_status edge_add(pctx *p, tmp_edges *list, const edge_fields *f, size_t
     return SG_OK;
 }
 
+/* One more evidence id of edge e, the list's last. */
+static sg_status edge_ev_push(pctx *p, tmp_edges *list, tmp_edge *e, const char *s, size_t n)
+{
+    uint32_t idx;
+    if (e->ev_n == UINT32_MAX ||
+        sg_graph__grow((void **)&list->ev, &list->ev_cap, list->n_ev + 1, sizeof(char *)) ||
+        sg_graph__pool_intern(&p->g->pool, s, n, &idx) != SG_OK)
+        return SG_ENOMEM;
+    list->ev[list->n_ev++] = p->g->pool.strs[idx];
+    e->ev_n++;
+    return SG_OK;
+}
+
 static void str_field(const cJSON *o, const char *key, const char **s, size_t *len)
 {
     *s = str_of(o, key);
@@ -199,7 +215,19 @@ static sg_status edge_parse(pctx *p, tmp_edges *list, const cJSON *o, size_t at,
     sg_status rc = edge_add(p, list, &f, at, &e, err);
     if (rc != SG_OK)
         return rc;
-    return idlist_parse(p, cJSON_GetObjectItemCaseSensitive(o, "evidence"), &e->ev, at, err);
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(o, "evidence"), *it;
+    if (arr == NULL || cJSON_IsNull(arr))
+        return SG_OK;
+    if (!cJSON_IsArray(arr))
+        return fail(p, at, err, "\"evidence\" must be an array of statement ids");
+    e->ev_at = list->n_ev;
+    cJSON_ArrayForEach(it, arr) {
+        if (!cJSON_IsString(it))
+            return fail(p, at, err, "\"evidence\" must be an array of statement ids");
+        if (edge_ev_push(p, list, e, it->valuestring, strlen(it->valuestring)) != SG_OK)
+            return oom(err);
+    }
+    return SG_OK;
 }
 
 static void flat_str(const sg_flat *fl, const char *key, const char **s, size_t *len)
@@ -239,19 +267,12 @@ static sg_status edge_parse_flat(pctx *p, tmp_edges *list, const sg_flat *fl, si
         return SG_OK;
     if (ev->type != SG_FLAT_STRS)
         return fail(p, at, err, "\"evidence\" must be an array of statement ids");
-    size_t n = 0, pos = 0, len;
+    size_t pos = 0, len;
     const char *s;
+    e->ev_at = list->n_ev;
     while (sg_graph__flat_next(ev, &pos, &s, &len))
-        n++;
-    e->ev.ids = calloc(n > 0 ? n : 1, sizeof(char *));
-    if (e->ev.ids == NULL)
-        return oom(err);
-    for (pos = 0; sg_graph__flat_next(ev, &pos, &s, &len);) {
-        uint32_t idx;
-        if (sg_graph__pool_intern(&p->g->pool, s, len, &idx) != SG_OK)
+        if (edge_ev_push(p, list, e, s, len) != SG_OK)
             return oom(err);
-        e->ev.ids[e->ev.n++] = p->g->pool.strs[idx];
-    }
     return SG_OK;
 }
 
@@ -598,13 +619,11 @@ static sg_status on_member(void *ctx, const char *key, const cJSON *v, size_t at
 
 static void ctx_destroy(pctx *p)
 {
-    for (size_t i = 0; i < p->edges.n; i++)
-        free(p->edges.e[i].ev.ids);
     free(p->edges.e);
+    free(p->edges.ev);
     for (size_t w = 0; w < p->n_wins; w++) {
-        for (size_t i = 0; i < p->wins[w].edges.n; i++)
-            free(p->wins[w].edges.e[i].ev.ids);
         free(p->wins[w].edges.e);
+        free(p->wins[w].edges.ev);
         for (size_t i = 0; i < p->wins[w].n_st; i++)
             free(p->wins[w].st[i].evidence.ids);
         free(p->wins[w].st);
@@ -809,7 +828,8 @@ static sg_status resolve_edges(pctx *p, const resolver *r, tmp_edges *l, sg_edge
             cg[i] = l->e[i].cg;
             cf[i] = l->e[i].cf;
             kind[i] = l->e[i].kind;
-            ev[i] = l->e[i].ev; /* the id arrays move to ev[] */
+            ev[i].ids = l->ev ? l->ev + l->e[i].ev_at : NULL; /* NULL + 0 is undefined */
+            ev[i].n = l->e[i].ev_n;
         }
         /* the temporary edges are not needed any more: freed before the edge set is
          * built, which keeps them out of the peak memory (a million edges: 64 MiB) */
@@ -817,8 +837,9 @@ static sg_status resolve_edges(pctx *p, const resolver *r, tmp_edges *l, sg_edge
         l->e = NULL;
         l->n = l->cap = 0;
         rc = sg_graph__edgeset_init(es, g->n_nodes, m, src, dst, w, cg, cf, kind, ev, err);
-        for (size_t i = 0; i < m; i++) /* copied into the edge set's own store */
-            free(ev[i].ids);
+        free(l->ev); /* copied into the edge set's own store */
+        l->ev = NULL;
+        l->n_ev = l->ev_cap = 0;
     }
     free(src);
     free(dst);
