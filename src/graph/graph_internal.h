@@ -237,6 +237,15 @@ SG_NODISCARD sg_status sg_graph__edgeset_init(sg_edgeset *es, size_t n_nodes, si
                                               const double *weight, const double *cong,
                                               const double *conf, const int *kind,
                                               sg_idlist *evidence, sg_error *err);
+/* The same, but evidence[i].ids already point into `store` (one malloc'd block, or
+ * NULL when there is none), which the edge set takes over instead of copying it: freed
+ * here on failure too. `evidence` itself is copied. */
+SG_NODISCARD sg_status sg_graph__edgeset_init_store(sg_edgeset *es, size_t n_nodes,
+                                                    size_t n_edges, const uint32_t *src,
+                                                    const uint32_t *dst, const double *weight,
+                                                    const double *cong, const double *conf,
+                                                    const int *kind, const sg_idlist *evidence,
+                                                    const char **store, sg_error *err);
 void sg_graph__edgeset_destroy(sg_edgeset *es);
 size_t sg_graph__edgeset_count(const sg_edgeset *es);
 void sg_graph__edgeset_ends(const sg_edgeset *es, size_t e, uint32_t *src, uint32_t *dst);

@@ -817,7 +817,9 @@ static sg_status resolve_edges(pctx *p, const resolver *r, tmp_edges *l, sg_edge
     int *kind = malloc(n * sizeof(int));
     sg_idlist *ev = malloc(n * sizeof(sg_idlist));
     sg_status rc;
-    if (!(src && dst && w && cg && cf && kind && ev)) {
+    if (l->ev == NULL) /* never a NULL id list, as edgeset_init gives none */
+        l->ev = calloc(1, sizeof(char *));
+    if (!(src && dst && w && cg && cf && kind && ev && l->ev)) {
         rc = oom(err);
     } else {
         size_t m = l->n;
@@ -828,7 +830,7 @@ static sg_status resolve_edges(pctx *p, const resolver *r, tmp_edges *l, sg_edge
             cg[i] = l->e[i].cg;
             cf[i] = l->e[i].cf;
             kind[i] = l->e[i].kind;
-            ev[i].ids = l->ev ? l->ev + l->e[i].ev_at : NULL; /* NULL + 0 is undefined */
+            ev[i].ids = l->ev + l->e[i].ev_at;
             ev[i].n = l->e[i].ev_n;
         }
         /* the temporary edges are not needed any more: freed before the edge set is
@@ -836,10 +838,11 @@ static sg_status resolve_edges(pctx *p, const resolver *r, tmp_edges *l, sg_edge
         free(l->e);
         l->e = NULL;
         l->n = l->cap = 0;
-        rc = sg_graph__edgeset_init(es, g->n_nodes, m, src, dst, w, cg, cf, kind, ev, err);
-        free(l->ev); /* copied into the edge set's own store */
+        const char **store = l->ev; /* the edge set takes it over */
         l->ev = NULL;
         l->n_ev = l->ev_cap = 0;
+        rc = sg_graph__edgeset_init_store(es, g->n_nodes, m, src, dst, w, cg, cf, kind, ev,
+                                          store, err);
     }
     free(src);
     free(dst);

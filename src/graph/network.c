@@ -375,7 +375,9 @@ static sg_status to_edgeset(sg_edgeset *out, const sg_graph *g, edge_list *l, sg
     int *kind = malloc(n * sizeof(int));
     sg_idlist *ev = malloc(n * sizeof(sg_idlist));
     sg_status rc;
-    if (!src || !dst || !w || !cg || !cf || !kind || !ev) {
+    if (l->ev == NULL) /* never a NULL id list, as edgeset_init gives none */
+        l->ev = calloc(1, sizeof(char *));
+    if (!src || !dst || !w || !cg || !cf || !kind || !ev || !l->ev) {
         rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
         goto done;
     }
@@ -387,10 +389,13 @@ static sg_status to_edgeset(sg_edgeset *out, const sg_graph *g, edge_list *l, sg
         cg[i] = e->cong;
         cf[i] = e->conf;
         kind[i] = e->kind;
-        ev[i].ids = l->ev ? l->ev + e->first_ev : NULL; /* NULL + 0 is undefined */
+        ev[i].ids = l->ev + e->first_ev;
         ev[i].n = e->n_ev;
     }
-    rc = sg_graph__edgeset_init(out, g->n_nodes, l->n, src, dst, w, cg, cf, kind, ev, err);
+    const char **store = l->ev; /* the edge set takes it over */
+    l->ev = NULL;
+    rc = sg_graph__edgeset_init_store(out, g->n_nodes, l->n, src, dst, w, cg, cf, kind, ev,
+                                      store, err);
 done:
     free(src);
     free(dst);
