@@ -36,6 +36,13 @@ void sg_graph__pool_destroy(sg_pool *p);
 /* Intern s (len bytes, need not be NUL-terminated); *idx gets its index. */
 SG_NODISCARD sg_status sg_graph__pool_intern(sg_pool *p, const char *s, size_t len,
                                              uint32_t *idx);
+/* The same in two steps, for a batch of names: sg_graph__pool_hash + _prefetch for each
+ * (the table slots of a big pool are cache misses; prefetched, they overlap), then
+ * sg_graph__pool_intern_hashed with the hash. */
+uint64_t sg_graph__pool_hash(const char *s, size_t len);
+void sg_graph__pool_prefetch(const sg_pool *p, uint64_t hash);
+SG_NODISCARD sg_status sg_graph__pool_intern_hashed(sg_pool *p, const char *s, size_t len,
+                                                    uint64_t hash, uint32_t *idx);
 /* 1 and *idx when s is in the pool, else 0. */
 int sg_graph__pool_find(const sg_pool *p, const char *s, uint32_t *idx);
 

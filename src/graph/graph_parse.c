@@ -180,12 +180,13 @@ static sg_status edge_add(pctx *p, tmp_edges *list, const edge_fields *f, size_t
 }
 
 /* One more evidence id of edge e, the list's last. */
-static sg_status edge_ev_push(pctx *p, tmp_edges *list, tmp_edge *e, const char *s, size_t n)
+static sg_status edge_ev_push(pctx *p, tmp_edges *list, tmp_edge *e, const char *s, size_t n,
+                             uint64_t hash)
 {
     uint32_t idx;
     if (e->ev_n == UINT32_MAX ||
         sg_graph__grow((void **)&list->ev, &list->ev_cap, list->n_ev + 1, sizeof(char *)) ||
-        sg_graph__pool_intern(&p->g->pool, s, n, &idx) != SG_OK)
+        sg_graph__pool_intern_hashed(&p->g->pool, s, n, hash, &idx) != SG_OK)
         return SG_ENOMEM;
     list->ev[list->n_ev++] = p->g->pool.strs[idx];
     e->ev_n++;
@@ -224,7 +225,9 @@ static sg_status edge_parse(pctx *p, tmp_edges *list, const cJSON *o, size_t at,
     cJSON_ArrayForEach(it, arr) {
         if (!cJSON_IsString(it))
             return fail(p, at, err, "\"evidence\" must be an array of statement ids");
-        if (edge_ev_push(p, list, e, it->valuestring, strlen(it->valuestring)) != SG_OK)
+        size_t n = strlen(it->valuestring);
+        if (edge_ev_push(p, list, e, it->valuestring, n,
+                         sg_graph__pool_hash(it->valuestring, n)) != SG_OK)
             return oom(err);
     }
     return SG_OK;
@@ -267,13 +270,25 @@ static sg_status edge_parse_flat(pctx *p, tmp_edges *list, const sg_flat *fl, si
         return SG_OK;
     if (ev->type != SG_FLAT_STRS)
         return fail(p, at, err, "\"evidence\" must be an array of statement ids");
-    size_t pos = 0, len;
-    const char *s;
+    /* in batches: hash and prefetch each id's slot, then intern them */
+    enum { BATCH = 16 };
+    const char *s[BATCH];
+    size_t pos = 0, len[BATCH];
+    uint64_t h[BATCH];
     e->ev_at = list->n_ev;
-    while (sg_graph__flat_next(ev, &pos, &s, &len))
-        if (edge_ev_push(p, list, e, s, len) != SG_OK)
-            return oom(err);
-    return SG_OK;
+    for (;;) {
+        size_t n = 0;
+        while (n < BATCH && sg_graph__flat_next(ev, &pos, &s[n], &len[n])) {
+            h[n] = sg_graph__pool_hash(s[n], len[n]);
+            sg_graph__pool_prefetch(&p->g->pool, h[n]);
+            n++;
+        }
+        for (size_t i = 0; i < n; i++)
+            if (edge_ev_push(p, list, e, s[i], len[i], h[i]) != SG_OK)
+                return oom(err);
+        if (n < BATCH)
+            return SG_OK;
+    }
 }
 
 /* Fields of a stance aggregate; *topic gets the pool index of its topic. */

@@ -107,13 +107,35 @@ static char *pool_store(sg_pool *p, const char *s, size_t len)
     return dst;
 }
 
+uint64_t sg_graph__pool_hash(const char *s, size_t len)
+{
+    return hash_bytes(s, len);
+}
+
+void sg_graph__pool_prefetch(const sg_pool *p, uint64_t hash)
+{
+#if defined(__GNUC__)
+    if (p->n_slots != 0)
+        __builtin_prefetch(&p->slots[hash & (p->n_slots - 1)]);
+#else
+    (void)p;
+    (void)hash;
+#endif
+}
+
 sg_status sg_graph__pool_intern(sg_pool *p, const char *s, size_t len, uint32_t *idx)
+{
+    return sg_graph__pool_intern_hashed(p, s, len, hash_bytes(s, len), idx);
+}
+
+sg_status sg_graph__pool_intern_hashed(sg_pool *p, const char *s, size_t len, uint64_t hash,
+                                       uint32_t *idx)
 {
     if (p->n_slots == 0 || (size_t)(p->n + 1) * 2 > p->n_slots) {
         if (pool_rehash(p) != SG_OK)
             return SG_ENOMEM;
     }
-    size_t at = hash_bytes(s, len) & (p->n_slots - 1);
+    size_t at = hash & (p->n_slots - 1);
     while (p->slots[at] != 0) {
         uint32_t i = p->slots[at] - 1;
         if (pool_equal(p->strs[i], s, len)) {
