@@ -3,14 +3,34 @@
  * and date arithmetic. Invariants: pool/map capacities are powers of two and at most
  * half full, so probing always ends. Not thread-safe per object; no globals.
  */
+#define _DEFAULT_SOURCE /* madvise */
 #include "graph/graph_internal.h"
 
 #include "common/assert.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #define POOL_CHUNK (64u * 1024u)
+
+void sg_graph__huge_hint(void *p, size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    if (p == NULL || bytes < 4 * huge)
+        return;
+    uintptr_t lo = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+    uintptr_t hi = ((uintptr_t)p + bytes) & ~(huge - 1);
+    if (hi > lo)
+        (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* a hint: failure is fine */
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
 
 sg_status sg_graph__grow(void **arr, size_t *cap, size_t need, size_t size)
 {
@@ -25,6 +45,7 @@ sg_status sg_graph__grow(void **arr, size_t *cap, size_t need, size_t size)
     void *p = realloc(*arr, n * size);
     if (p == NULL)
         return SG_ENOMEM;
+    sg_graph__huge_hint(p, n * size);
     *arr = p;
     *cap = n;
     return SG_OK;
