@@ -53,6 +53,8 @@ sg_status sg_analyze__adj_init(sg_adj *adj, size_t n, const sg_apair *pairs, siz
         sg_analyze__adj_destroy(adj);
         return SG_ENOMEM;
     }
+    sg_graph__huge_hint(adj->nbr, (2 * n_pairs + 1) * sizeof(uint32_t));
+    sg_graph__huge_hint(adj->w, (2 * n_pairs + 1) * sizeof(double));
     for (size_t i = 0; i < n_pairs; i++) {
         adj->off[pairs[i].a + 1]++;
         adj->off[pairs[i].b + 1]++;
@@ -138,6 +140,8 @@ static sg_status collapse(sg_report *r)
         free(refs);
         return SG_ENOMEM;
     }
+    sg_graph__huge_hint(refs, (m + 1) * sizeof(edge_ref));
+    sg_graph__huge_hint(r->pairs, (m + 1) * sizeof(sg_apair));
     size_t n = 0;
     for (size_t e = 0; e < m; e++) {
         uint32_t s, t;

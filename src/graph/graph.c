@@ -174,6 +174,10 @@ static sg_status edgeset_graph(sg_edgeset *es, size_t n_nodes, size_t n_edges,
         memset(es, 0, sizeof(*es));
         return sg_graph__igraph_fail(ie, "creating the edge set", err);
     }
+    sg_graph__huge_hint(VECTOR(es->weight), n_edges * sizeof(double));
+    sg_graph__huge_hint(VECTOR(es->congruence), n_edges * sizeof(double));
+    sg_graph__huge_hint(VECTOR(es->conflict), n_edges * sizeof(double));
+    sg_graph__huge_hint(VECTOR(es->kind), n_edges * sizeof(igraph_integer_t));
     for (size_t i = 0; i < n_edges; i++) {
         VECTOR(es->weight)[i] = weight[i];
         VECTOR(es->congruence)[i] = cong ? cong[i] : 0.0;

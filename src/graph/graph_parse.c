@@ -837,6 +837,10 @@ static sg_status resolve_edges(pctx *p, const resolver *r, tmp_edges *l, sg_edge
     if (!(src && dst && w && cg && cf && kind && ev && l->ev)) {
         rc = oom(err);
     } else {
+        sg_graph__huge_hint(w, n * sizeof(double)); /* the big ones */
+        sg_graph__huge_hint(cg, n * sizeof(double));
+        sg_graph__huge_hint(cf, n * sizeof(double));
+        sg_graph__huge_hint(ev, n * sizeof(sg_idlist));
         size_t m = l->n;
         for (size_t i = 0; i < m; i++) {
             src[i] = l->e[i].src;

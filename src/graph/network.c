@@ -422,6 +422,10 @@ static sg_status to_edgeset(sg_edgeset *out, const sg_graph *g, edge_list *l, sg
         rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
         goto done;
     }
+    sg_graph__huge_hint(w, n * sizeof(double)); /* the big ones */
+    sg_graph__huge_hint(cg, n * sizeof(double));
+    sg_graph__huge_hint(cf, n * sizeof(double));
+    sg_graph__huge_hint(ev, n * sizeof(sg_idlist));
     for (size_t i = 0; i < l->n; i++) {
         const out_edge *e = &l->e[i];
         src[i] = e->src;
