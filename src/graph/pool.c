@@ -45,8 +45,7 @@ sg_status sg_graph__grow(void **arr, size_t *cap, size_t need, size_t size)
     void *p = realloc(*arr, n * size);
     if (p == NULL)
         return SG_ENOMEM;
-    sg_graph__huge_hint(p, n * size);
-    *arr = p;
+    *arr = p; /* no huge-page hint: realloc moves big blocks by mremap, which splits them */
     *cap = n;
     return SG_OK;
 }
