@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <float.h>
+#include <locale.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -50,22 +51,21 @@ int sg_num_parse_long(const char *s, long lo, long hi, long *out)
     return 1;
 }
 
+/* strtod of a copy, its '.' made the locale's decimal point (as cJSON does), so that a
+ * program that set a locale with a decimal comma reads the same numbers. */
 static double slow_strtod(const char *s, size_t len)
 {
-    char buf[400];
-    if (len >= sizeof(buf)) {
-        char *copy = malloc(len + 1);
-        if (copy == NULL)
-            return strtod("nan", NULL); /* refused by every reader's finite check */
-        memcpy(copy, s, len);
-        copy[len] = '\0';
-        double v = strtod(copy, NULL);
+    char buf[400], *copy = len < sizeof(buf) ? buf : malloc(len + 1);
+    if (copy == NULL)
+        return strtod("nan", NULL); /* refused by every reader's finite check */
+    char point = localeconv()->decimal_point[0];
+    for (size_t i = 0; i < len; i++)
+        copy[i] = s[i] == '.' && point != '\0' ? point : s[i];
+    copy[len] = '\0';
+    double v = strtod(copy, NULL);
+    if (copy != buf)
         free(copy);
-        return v;
-    }
-    memcpy(buf, s, len);
-    buf[len] = '\0';
-    return strtod(buf, NULL);
+    return v;
 }
 
 double sg_num_json_strtod(const char *s, size_t len)
