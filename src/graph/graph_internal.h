@@ -34,7 +34,7 @@ typedef struct sg_pool {
 void sg_graph__pool_init(sg_pool *p);
 void sg_graph__pool_destroy(sg_pool *p);
 /* Ask for transparent huge pages over the 2 MiB pages inside p[0..bytes) when that is
- * big (16 MiB and up) and the system offers them on request (Linux madvise): the big
+ * big (8 MiB and up) and the system offers them on request (Linux madvise): the big
  * arrays of a million-edge graph are then faulted in 2 MiB at a time instead of 4 KiB.
  * Only a hint; it changes nothing else. */
 void sg_graph__huge_hint(void *p, size_t bytes);
