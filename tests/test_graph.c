@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "graph/graph_internal.h"
 #include "sg_test.h"
 #include "stancegraph/graph.h"
 #include "stancegraph/statements.h"
@@ -719,6 +720,100 @@ static void test_from_json_rejects_bad_input_naming_the_line(void)
     expect_bad_json("{\"stancegraph\":\"graph\"} x", 1, "after the JSON object");
 }
 
+/* Read a graph whose one edge is `edge`, as given (edge_fast: 1 when it is flat) and
+ * made non-flat by one more member cJSON must read ("zz":{}, which edges ignore):
+ * both ways give the same status, message and line, or the same graph. */
+static void expect_edge_read_alike(const char *edge, int edge_fast)
+{
+    static const char *head = "{\"stancegraph\":\"graph\",\"nodes\":[{\"id\":\"a\"},"
+                              "{\"id\":\"b\"},{\"id\":\"c\"}],\n\"edges\":[\n";
+    char fast[1024], slow[1024];
+    size_t n = strlen(edge);
+    CU_ASSERT_FATAL(n >= 2 && edge[n - 1] == '}' && n < 900);
+    snprintf(fast, sizeof(fast), "%s%s]}", head, edge);
+    snprintf(slow, sizeof(slow), "%s%.*s%s\"zz\":{}}]}", head, (int)(n - 1), edge,
+             n == 2 ? "" : ",");
+    sg_flat flat;
+    size_t end, at = strlen(head);
+    int got = sg_graph__flat_scan(fast, strlen(fast), at, &flat, &end);
+    CU_ASSERT_EQUAL(got, edge_fast);
+    if (got != edge_fast)
+        fprintf(stderr, "\n  flat %d: %s\n", got, edge);
+    CU_ASSERT_EQUAL(sg_graph__flat_scan(slow, strlen(slow), at, &flat, &end), 0);
+    sg_graph *g[2] = {NULL, NULL};
+    sg_error err[2];
+    sg_status rc[2];
+    char *out[2] = {NULL, NULL};
+    const char *text[2] = {fast, slow};
+    for (int k = 0; k < 2; k++) {
+        sg_error_clear(&err[k]);
+        rc[k] = sg_graph_from_json(&g[k], text[k], strlen(text[k]), "e.json", &err[k]);
+        if (rc[k] == SG_OK)
+            CU_ASSERT_EQUAL(sg_graph_to_json(g[k], &out[k], NULL), SG_OK);
+    }
+    CU_ASSERT_EQUAL(rc[0], rc[1]);
+    CU_ASSERT_STRING_EQUAL(err[0].message, err[1].message);
+    CU_ASSERT_EQUAL(err[0].line, err[1].line);
+    if (out[0] && out[1])
+        CU_ASSERT_STRING_EQUAL(out[0], out[1]);
+    if (rc[0] != rc[1] || strcmp(err[0].message, err[1].message) != 0 ||
+        (out[0] && out[1] && strcmp(out[0], out[1]) != 0))
+        fprintf(stderr, "\n  %s: %d '%s' / %d '%s'\n", edge, rc[0], err[0].message, rc[1],
+                err[1].message);
+    for (int k = 0; k < 2; k++) {
+        free(out[k]);
+        sg_graph_free(g[k]);
+    }
+}
+
+/* graph.json edges as build writes them skip cJSON (sg_graph__flat_scan); every edge,
+ * flat or not, good or bad, must read as through cJSON. */
+static void test_flat_edges_read_as_through_cjson(void)
+{
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":-125.8835,\"sign\":-1,"
+                           "\"kind\":\"subtract\",\"congruence\":22.6601,\"conflict\":148.5436,"
+                           "\"evidence\":[\"s1\",\"s2\",\"s1\"]}", 1);
+    expect_edge_read_alike("{ \"source\" :\t\"a\" ,\n\"target\":\"c\", \"weight\": 2.5E-1 ,"
+                           " \"evidence\" : [ \"s1\" ,\r\n\"s3\" ] }", 1);
+    expect_edge_read_alike("{\"source\":\"b\",\"target\":\"c\",\"weight\":3,\"evidence\":[]}", 1);
+    expect_edge_read_alike("{\"source\":\"b\",\"target\":\"a\",\"weight\":0.000001}", 1);
+    expect_edge_read_alike("{\"source\":\"a\",\"source\":\"c\",\"target\":\"b\",\"weight\":1,"
+                           "\"weight\":2}", 1);
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":"
+                           "123456789012.345678901234567}", 1);
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":1,\"kind\":\"tie\","
+                           "\"congruence\":\"x\",\"conflict\":[\"y\"]}", 1);
+    expect_edge_read_alike("{}", 1);
+    /* a leading zero is not JSON, but cJSON reads it as strtod does, and so does this */
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":01}", 1);
+    /* refused, with the cJSON path's message and line */
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":\"1\"}", 1);
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":-0.0}", 1);
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":1e13}", 1);
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":1e999}", 1);
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":1,\"congruence\":2e12}",
+                           1);
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":1,\"kind\":\"foo\"}", 1);
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":1,\"kind\":"
+                           "\"subtractsubtractsubtractsubtractsubtract\"}", 1);
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":1,\"evidence\":\"s1\"}",
+                           1);
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":1,\"evidence\":7}", 1);
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"x\\u00e9\",\"weight\":1}", 0);
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"d\u00e9\",\"weight\":1}", 1);
+    expect_edge_read_alike("{\"source\":1,\"target\":\"b\",\"weight\":1}", 1);
+    /* not flat: cJSON reads them */
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":1,\"evidence\":null}", 0);
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":1,\"evidence\":[\"s1\",2]}",
+                           0);
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":1.}", 0);
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":+1}", 0);
+    expect_edge_read_alike("{\"source\":\"a\",\"target\":\"b\",\"weight\":true}", 0);
+    expect_edge_read_alike("{\"m1\":1,\"m2\":2,\"m3\":3,\"m4\":4,\"m5\":5,\"m6\":6,\"m7\":7,"
+                           "\"m8\":8,\"m9\":9,\"m10\":10,\"m11\":11,\"m12\":12,\"m13\":13,"
+                           "\"m14\":14,\"source\":\"a\",\"target\":\"b\",\"weight\":1}", 0);
+}
+
 static void test_bad_statements_are_input_errors(void)
 {
     sg_graph_builder *b = NULL;
@@ -1030,6 +1125,7 @@ static CU_TestInfo io_tests[] = {
      test_undirected_edge_list_rows_are_one_tie_per_pair},
     {"test_json_round_trip_is_identical", test_json_round_trip_is_identical},
     {"test_from_json_rejects_bad_input_naming_the_line", test_from_json_rejects_bad_input_naming_the_line},
+    {"test_flat_edges_read_as_through_cjson", test_flat_edges_read_as_through_cjson},
     {"test_edge_list_reads_sign_or_weight_columns", test_edge_list_reads_sign_or_weight_columns},
     {"test_merge_of_parts_equals_build_of_all", test_merge_of_parts_equals_build_of_all},
     {"test_merge_with_stance_evidence_is_byte_identical",

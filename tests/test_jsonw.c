@@ -1,6 +1,7 @@
 /* test_jsonw.c - the streaming JSON writer (src/common/jsonw.c): shortest round-trip
  * numbers against strtod, RFC 8259 escaping, invalid UTF-8, structure and separators,
- * the FILE sink, sticky errors; and statements written through it.
+ * the FILE sink, sticky errors; statements written through it; and the reader's exact
+ * fast strtod (common/num.c) against strtod.
  * (scripts/check-numbers checks millions of numbers against Python's repr.)
  */
 #define _POSIX_C_SOURCE 200809L
@@ -13,6 +14,7 @@
 #include <cjson/cJSON.h>
 
 #include "common/jsonw.h"
+#include "common/num.h"
 #include "sg_test.h"
 #include "stancegraph/statements.h"
 
@@ -357,7 +359,63 @@ static void test_statements_append_as_they_print(void)
     sg_statement_destroy(&s);
 }
 
+static void expect_read(const char *text)
+{
+    double want = strtod(text, NULL), got = sg_num_json_strtod(text, strlen(text));
+    CU_ASSERT_EQUAL(bits_of(got), bits_of(want));
+    if (bits_of(got) != bits_of(want))
+        fprintf(stderr, "\n  %s: %.17g, strtod %.17g\n", text, got, want);
+}
+
+/* JSON numbers of every shape the fast path takes or leaves to strtod: the shortest
+ * forms the writer prints, 1..25 digits with the point anywhere, exponents -30..30,
+ * leading zeros, 2^53 and its neighbours, and the edge cases. */
+static void test_json_numbers_read_as_strtod_reads_them(void)
+{
+    static const char *const fixed[] = {
+        "0", "-0", "0.0", "-0.0", "0e5", "-0E-5", "1", "-1", "0.1", "0.000001", "1e22",
+        "1e23", "1e-22", "1e-23", "9007199254740992", "9007199254740993", "9007199254740991",
+        "-9007199254740993", "123456789012345678", "1234567890123456789",
+        "12345678901234567890", "0.30000000000000004", "2.2250738585072014e-308",
+        "5e-324", "1.7976931348623157e308", "1e309", "-1e400", "4.9406564584124654e-324",
+        "0.0000000000000000000000000001", "1E+2", "1e+0", "00.5e1", "100000000000000000000000",
+        "1.00000000000000011102230246251565404236316680908203125"};
+    for (size_t i = 0; i < sizeof(fixed) / sizeof(fixed[0]); i++)
+        expect_read(fixed[i]);
+    uint64_t seed = 4242;
+    char text[64];
+    for (int i = 0; i < 20000; i++) {
+        uint64_t b = lcg(&seed);
+        if (i % 2 == 0) { /* what the writer prints */
+            double v = i % 4 == 0 ? of_bits(b)
+                                  : round(((double)(b >> 11) / 9007199254740992.0 - 0.5) *
+                                          pow(10, (int)(b % 13)) * 1e6) / 1e6;
+            if (!isfinite(v))
+                continue;
+            sg_jsonw_format_double(v, text);
+        } else { /* digits, a point and an exponent anywhere */
+            int n = 1 + (int)(b % 25), point = (int)((b >> 5) % (uint64_t)(n + 1));
+            size_t k = 0;
+            if (b >> 63)
+                text[k++] = '-';
+            uint64_t d = lcg(&seed);
+            for (int j = 0; j < n; j++) {
+                if (j == point && j > 0)
+                    text[k++] = '.';
+                if (j % 16 == 15)
+                    d = lcg(&seed);
+                text[k++] = (char)('0' + (d >> (4 * (j % 16))) % 10);
+            }
+            if ((b >> 10) % 3 == 0)
+                k += (size_t)sprintf(text + k, "e%d", (int)((b >> 12) % 61) - 30);
+            text[k] = '\0';
+        }
+        expect_read(text);
+    }
+}
+
 static CU_TestInfo tests[] = {
+    {"JSON numbers read as strtod reads them", test_json_numbers_read_as_strtod_reads_them},
     {"random doubles read back and are shortest", test_random_doubles_read_back_and_are_shortest},
     {"fixed numbers and their layout", test_fixed_numbers_and_their_layout},
     {"strings are escaped as RFC 8259 and cJSON", test_strings_are_escaped_as_rfc8259_and_cjson},

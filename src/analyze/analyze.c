@@ -53,6 +53,8 @@ sg_status sg_analyze__adj_init(sg_adj *adj, size_t n, const sg_apair *pairs, siz
         sg_analyze__adj_destroy(adj);
         return SG_ENOMEM;
     }
+    sg_graph__huge_hint(adj->nbr, (2 * n_pairs + 1) * sizeof(uint32_t));
+    sg_graph__huge_hint(adj->w, (2 * n_pairs + 1) * sizeof(double));
     for (size_t i = 0; i < n_pairs; i++) {
         adj->off[pairs[i].a + 1]++;
         adj->off[pairs[i].b + 1]++;
@@ -125,20 +127,21 @@ static int cmp_edge_ref(const void *x, const void *y)
 }
 
 /* One tie per pair: weights summed, evidence concatenated (capped), kind of the
- * heaviest contributing edge. */
+ * heaviest contributing edge. A pair of one edge uses that edge's evidence in place
+ * (its first `cap` ids, which is what the copy would hold); only pairs of several
+ * edges copy theirs into r->ev_store. */
 static sg_status collapse(sg_report *r)
 {
     const sg_edgeset *es = &r->g->edges;
     size_t m = sg_graph__edgeset_count(es), cap = r->g->max_edge_evidence, n_ev = 0;
-    for (size_t e = 0; e < m; e++) /* a pair keeps at most what its edges carry */
-        n_ev += es->evidence[e].n;
     edge_ref *refs = malloc((m + 1) * sizeof(edge_ref));
     r->pairs = calloc(m + 1, sizeof(sg_apair));
-    r->ev_store = calloc(n_ev + 1, sizeof(char *));
-    if (refs == NULL || r->pairs == NULL || r->ev_store == NULL) {
+    if (refs == NULL || r->pairs == NULL) {
         free(refs);
         return SG_ENOMEM;
     }
+    sg_graph__huge_hint(refs, (m + 1) * sizeof(edge_ref));
+    sg_graph__huge_hint(r->pairs, (m + 1) * sizeof(sg_apair));
     size_t n = 0;
     for (size_t e = 0; e < m; e++) {
         uint32_t s, t;
@@ -147,9 +150,32 @@ static sg_status collapse(sg_report *r)
             refs[n++] = (edge_ref){s < t ? s : t, s < t ? t : s, (uint32_t)e};
     }
     sg_graph__sort(refs, n, sizeof(edge_ref), cmp_edge_ref);
+    for (size_t lo = 0, hi; lo < n; lo = hi) { /* a pair keeps at most what its edges carry */
+        for (hi = lo + 1; hi < n && refs[hi].a == refs[lo].a && refs[hi].b == refs[lo].b; hi++)
+            ;
+        for (size_t i = lo; hi - lo > 1 && i < hi; i++)
+            n_ev += es->evidence[refs[i].e].n;
+    }
+    r->ev_store = calloc(n_ev + 1, sizeof(char *));
+    if (r->ev_store == NULL) {
+        free(refs);
+        return SG_ENOMEM;
+    }
     size_t used = 0;
     for (size_t lo = 0, hi; lo < n; lo = hi) {
         sg_apair *p = &r->pairs[r->n_pairs];
+        int single = lo + 1 == n || refs[lo + 1].a != refs[lo].a || refs[lo + 1].b != refs[lo].b;
+        if (single) {
+            const sg_idlist *ev = &es->evidence[refs[lo].e];
+            size_t e = refs[lo].e;
+            double w = VECTOR(es->weight)[e];
+            *p = (sg_apair){refs[lo].a, refs[lo].b, w, (int)VECTOR(es->kind)[e],
+                            {ev->ids, ev->n < cap ? ev->n : (uint32_t)cap}};
+            hi = lo + 1;
+            if (sg_graph__round6(p->w) != 0.0)
+                r->n_pairs++;
+            continue;
+        }
         *p = (sg_apair){refs[lo].a, refs[lo].b, 0.0, 0, {r->ev_store + used, 0}};
         double heaviest = -1.0;
         for (hi = lo; hi < n && refs[hi].a == refs[lo].a && refs[hi].b == refs[lo].b; hi++) {

@@ -16,7 +16,7 @@ typedef struct sg_apair {
     uint32_t a, b;
     double w;          /* summed signed weight, non-zero */
     int kind;          /* sg_edge_kind of the heaviest contributing edge */
-    sg_idlist ev;      /* points into sg_report.ev_store */
+    sg_idlist ev;      /* into sg_report.ev_store, or the edge set's own (one edge) */
 } sg_apair;
 
 /* CSR adjacency of the pairs: neighbours of v are nbr[off[v] .. off[v+1]). */

@@ -142,14 +142,13 @@ static igraph_error_t leiden_signed(const igraph_t *graph, const igraph_vector_t
     double rho = pairs > 0 ? abs_total / pairs : 0.0, best_q = 0.0;
     igraph_vector_int_t m;
     igraph_integer_t n_clusters;
-    igraph_real_t quality;
     IGRAPH_CHECK(igraph_vector_int_init(&m, 0));
     IGRAPH_FINALLY(igraph_vector_int_destroy, &m);
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 4; i++) { /* quality NULL: igraph skips a pass over the ties */
         IGRAPH_CHECK(igraph_community_leiden(graph, w, NULL, ladder[i] * rho, 0.01, 0, 2, &m,
-                                             &n_clusters, &quality));
+                                             &n_clusters, NULL));
         IGRAPH_CHECK(igraph_community_leiden(graph, w, NULL, 0.0, 0.01, 1, 2, &m, &n_clusters,
-                                             &quality));
+                                             NULL));
         double q = inside_weight(adj, &m);
         if (i == 0 || q > best_q) {
             best_q = q;
@@ -167,7 +166,7 @@ static igraph_error_t run_leiden(const sg_adj *adj, uint32_t *label)
     igraph_vector_t w, strength;
     igraph_t graph;
     igraph_integer_t n_clusters;
-    igraph_real_t quality, total = 0.0, abs_total = 0.0;
+    igraph_real_t total = 0.0, abs_total = 0.0;
     int negative = 0;
     size_t m = adj->off[adj->n] / 2, e = 0;
     IGRAPH_CHECK(igraph_vector_int_init(&ends, (igraph_integer_t)(2 * m)));
@@ -197,7 +196,7 @@ static igraph_error_t run_leiden(const sg_adj *adj, uint32_t *label)
         IGRAPH_CHECK(leiden_signed(&graph, &w, adj, abs_total, &membership));
     else /* no negative tie: modularity (node weights = strengths, resolution 1/2m) */
         IGRAPH_CHECK(igraph_community_leiden(&graph, &w, &strength, 1.0 / (2.0 * total), 0.01,
-                                             0, 2, &membership, &n_clusters, &quality));
+                                             0, 2, &membership, &n_clusters, NULL));
     for (size_t v = 0; v < adj->n; v++)
         label[v] = adj->off[v + 1] > adj->off[v] ? (uint32_t)VECTOR(membership)[v] : UINT32_MAX;
     igraph_vector_int_destroy(&membership);

@@ -77,6 +77,11 @@ sg_status sg_graph__evidence_copy(sg_evidence *dst, const sg_evidence *src)
 
 /* ---- edge sets ---- */
 
+static sg_status edgeset_graph(sg_edgeset *es, size_t n_nodes, size_t n_edges,
+                               const uint32_t *src, const uint32_t *dst, const double *weight,
+                               const double *cong, const double *conf, const int *kind,
+                               sg_error *err);
+
 sg_status sg_graph__edgeset_init(sg_edgeset *es, size_t n_nodes, size_t n_edges,
                                  const uint32_t *src, const uint32_t *dst,
                                  const double *weight, const double *cong, const double *conf,
@@ -101,6 +106,36 @@ sg_status sg_graph__edgeset_init(sg_edgeset *es, size_t n_nodes, size_t n_edges,
             memcpy(es->ev_store + at, evidence[i].ids, evidence[i].n * sizeof(char *));
         at += evidence[i].n;
     }
+    return edgeset_graph(es, n_nodes, n_edges, src, dst, weight, cong, conf, kind, err);
+}
+
+sg_status sg_graph__edgeset_init_store(sg_edgeset *es, size_t n_nodes, size_t n_edges,
+                                       const uint32_t *src, const uint32_t *dst,
+                                       const double *weight, const double *cong,
+                                       const double *conf, const int *kind,
+                                       const sg_idlist *evidence, const char **store,
+                                       sg_error *err)
+{
+    memset(es, 0, sizeof(*es));
+    es->evidence = malloc((n_edges ? n_edges : 1) * sizeof(sg_idlist));
+    es->ev_store = store ? store : calloc(1, sizeof(char *));
+    if (es->evidence == NULL || es->ev_store == NULL) {
+        free(es->evidence);
+        free(es->ev_store);
+        memset(es, 0, sizeof(*es));
+        return sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
+    }
+    if (n_edges)
+        memcpy(es->evidence, evidence, n_edges * sizeof(sg_idlist));
+    return edgeset_graph(es, n_nodes, n_edges, src, dst, weight, cong, conf, kind, err);
+}
+
+/* The igraph half of an edge set whose evidence is in place; frees it on failure. */
+static sg_status edgeset_graph(sg_edgeset *es, size_t n_nodes, size_t n_edges,
+                               const uint32_t *src, const uint32_t *dst, const double *weight,
+                               const double *cong, const double *conf, const int *kind,
+                               sg_error *err)
+{
     sg_igraph_guard guard;
     sg_graph__igraph_enter(&guard);
     igraph_vector_int_t ends;
@@ -139,6 +174,10 @@ sg_status sg_graph__edgeset_init(sg_edgeset *es, size_t n_nodes, size_t n_edges,
         memset(es, 0, sizeof(*es));
         return sg_graph__igraph_fail(ie, "creating the edge set", err);
     }
+    sg_graph__huge_hint(VECTOR(es->weight), n_edges * sizeof(double));
+    sg_graph__huge_hint(VECTOR(es->congruence), n_edges * sizeof(double));
+    sg_graph__huge_hint(VECTOR(es->conflict), n_edges * sizeof(double));
+    sg_graph__huge_hint(VECTOR(es->kind), n_edges * sizeof(igraph_integer_t));
     for (size_t i = 0; i < n_edges; i++) {
         VECTOR(es->weight)[i] = weight[i];
         VECTOR(es->congruence)[i] = cong ? cong[i] : 0.0;

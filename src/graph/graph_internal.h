@@ -33,9 +33,21 @@ typedef struct sg_pool {
 
 void sg_graph__pool_init(sg_pool *p);
 void sg_graph__pool_destroy(sg_pool *p);
+/* Ask for transparent huge pages over the 2 MiB pages inside p[0..bytes) when that is
+ * big (8 MiB and up) and the system offers them on request (Linux madvise): the big
+ * arrays of a million-edge graph are then faulted in 2 MiB at a time instead of 4 KiB.
+ * Only a hint; it changes nothing else. */
+void sg_graph__huge_hint(void *p, size_t bytes);
 /* Intern s (len bytes, need not be NUL-terminated); *idx gets its index. */
 SG_NODISCARD sg_status sg_graph__pool_intern(sg_pool *p, const char *s, size_t len,
                                              uint32_t *idx);
+/* The same in two steps, for a batch of names: sg_graph__pool_hash + _prefetch for each
+ * (the table slots of a big pool are cache misses; prefetched, they overlap), then
+ * sg_graph__pool_intern_hashed with the hash. */
+uint64_t sg_graph__pool_hash(const char *s, size_t len);
+void sg_graph__pool_prefetch(const sg_pool *p, uint64_t hash);
+SG_NODISCARD sg_status sg_graph__pool_intern_hashed(sg_pool *p, const char *s, size_t len,
+                                                    uint64_t hash, uint32_t *idx);
 /* 1 and *idx when s is in the pool, else 0. */
 int sg_graph__pool_find(const sg_pool *p, const char *s, uint32_t *idx);
 
@@ -57,11 +69,18 @@ int sg_graph__map_get(const sg_map *m, uint64_t k1, uint64_t k2, uint32_t *val);
 
 /* ---- growable arrays ------------------------------------------------------------ */
 
-/* qsort that accepts an empty (possibly NULL) array. */
+/* qsort that accepts an empty (possibly NULL) array, and returns at once when the
+ * array is already in order (graph.json's edges and nodes arrive sorted): n - 1
+ * comparisons instead of a sort. Equal elements then keep their order, as glibc's
+ * merge sort keeps them. */
 static inline void sg_graph__sort(void *base, size_t n, size_t size,
                                   int (*cmp)(const void *, const void *))
 {
-    if (n > 1)
+    const char *a = base;
+    size_t i = 1;
+    while (i < n && cmp(a + (i - 1) * size, a + i * size) <= 0)
+        i++;
+    if (i < n)
         qsort(base, n, size, cmp);
 }
 
@@ -237,6 +256,15 @@ SG_NODISCARD sg_status sg_graph__edgeset_init(sg_edgeset *es, size_t n_nodes, si
                                               const double *weight, const double *cong,
                                               const double *conf, const int *kind,
                                               sg_idlist *evidence, sg_error *err);
+/* The same, but evidence[i].ids already point into `store` (one malloc'd block, or
+ * NULL when there is none), which the edge set takes over instead of copying it: freed
+ * here on failure too. `evidence` itself is copied. */
+SG_NODISCARD sg_status sg_graph__edgeset_init_store(sg_edgeset *es, size_t n_nodes,
+                                                    size_t n_edges, const uint32_t *src,
+                                                    const uint32_t *dst, const double *weight,
+                                                    const double *cong, const double *conf,
+                                                    const int *kind, const sg_idlist *evidence,
+                                                    const char **store, sg_error *err);
 void sg_graph__edgeset_destroy(sg_edgeset *es);
 size_t sg_graph__edgeset_count(const sg_edgeset *es);
 void sg_graph__edgeset_ends(const sg_edgeset *es, size_t e, uint32_t *src, uint32_t *dst);
@@ -291,12 +319,42 @@ void sg_graph__move_write(sg_jsonw *w, const sg_graph *g, const sg_move *m);
  * streamed array member. offset is the byte offset of the value (for line numbers). */
 typedef sg_status (*sg_jin_fn)(void *ctx, const char *key, const struct cJSON *value,
                                size_t offset, sg_error *err);
+/* A flat JSON object read without cJSON: every member value is a string without
+ * escapes or control characters, a number (JSON grammar, at most 63 characters, read
+ * by strtod as cJSON reads it), or an array of such strings. That is the shape of a
+ * graph.json edge; any other object is left to cJSON. Spans point into the text. */
+enum { SG_FLAT_STR = 1, SG_FLAT_NUM, SG_FLAT_STRS };
+#define SG_FLAT_MAX 16
+typedef struct sg_flat_member {
+    const char *key, *s; /* s: the string's bytes, or the array's text inside [ ] */
+    size_t key_len, len;
+    int type;
+    double num;
+} sg_flat_member;
+typedef struct sg_flat {
+    sg_flat_member m[SG_FLAT_MAX];
+    size_t n;
+} sg_flat;
+/* Scan the object at json[at..len) into *f; 1 and *end (past the '}') when it is flat,
+ * else 0 (nothing consumed). */
+int sg_graph__flat_scan(const char *json, size_t len, size_t at, sg_flat *f, size_t *end);
+/* The first member named key (as cJSON_GetObjectItemCaseSensitive finds it), or NULL. */
+const sg_flat_member *sg_graph__flat_get(const sg_flat *f, const char *key);
+/* The next string of an SG_FLAT_STRS array: 1 with *s, *n set, advancing *pos, or 0 at
+ * its end (start with *pos = 0). */
+int sg_graph__flat_next(const sg_flat_member *m, size_t *pos, const char **s, size_t *n);
+/* Called for an element of a streamed array named in `flat` that sg_graph__flat_scan
+ * accepts, instead of on_element with its cJSON tree. */
+typedef sg_status (*sg_jin_flat_fn)(void *ctx, const char *key, const sg_flat *f,
+                                    size_t offset, sg_error *err);
 /* Walk a top-level JSON object in json[0..len): members named in `streamed` (NULL
- * terminated) that hold arrays are delivered element by element to on_element;
- * others whole to on_member. Errors name `name` and the line of the problem. */
+ * terminated) that hold arrays are delivered element by element to on_element (or, for
+ * members also named in `flat` and flat elements, to on_flat); others whole to
+ * on_member. Errors name `name` and the line of the problem. */
 SG_NODISCARD sg_status sg_graph__jin_object(const char *json, size_t len, const char *name,
                                             const char *const *streamed, sg_jin_fn on_member,
-                                            sg_jin_fn on_element, void *ctx, sg_error *err);
+                                            sg_jin_fn on_element, const char *const *flat,
+                                            sg_jin_flat_fn on_flat, void *ctx, sg_error *err);
 /* 1-based line of byte offset in json. */
 long sg_graph__line_of(const char *json, size_t len, size_t offset);
 

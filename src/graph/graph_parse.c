@@ -19,14 +19,17 @@
 typedef struct tmp_edge {
     uint32_t src, dst;   /* pool indexes of the names, resolved later */
     int kind;
+    uint32_t ev_n;       /* evidence: ev_n ids from ev[ev_at] of the list */
     double w, cg, cf;
-    sg_idlist ev;        /* malloc'd pointer array */
+    size_t ev_at;
     size_t at;           /* byte offset, for the error line */
 } tmp_edge;
 
 typedef struct tmp_edges {
     tmp_edge *e;
     size_t n, cap;
+    const char **ev;     /* every edge's evidence ids, one after another */
+    size_t n_ev, ev_cap;
 } tmp_edges;
 
 typedef struct tmp_window {
@@ -128,34 +131,164 @@ static sg_status idlist_parse(pctx *p, const cJSON *arr, sg_idlist *out, size_t 
     return SG_OK;
 }
 
-static sg_status edge_parse(pctx *p, tmp_edges *list, const cJSON *o, size_t at,
-                            sg_error *err)
+/* What an edge object says, read from cJSON or from a flat scan: a string member that
+ * is absent or not a string is NULL, a number absent, not a number or not finite is
+ * missing (has_* = 0), just as str_of and num_of see them. */
+typedef struct edge_fields {
+    const char *src, *dst, *kind; /* not NUL-terminated: with their lengths */
+    size_t src_len, dst_len, kind_len;
+    int has_w, has_cg, has_cf;
+    double w, cg, cf;
+} edge_fields;
+
+/* Checks and appends the edge (its evidence still empty); *out is the new edge. */
+static sg_status edge_add(pctx *p, tmp_edges *list, const edge_fields *f, size_t at,
+                          tmp_edge **out, sg_error *err)
 {
-    const char *src = str_of(o, "source"), *dst = str_of(o, "target");
-    const char *kind = str_of(o, "kind");
-    double w;
-    if (!cJSON_IsObject(o) || src == NULL || dst == NULL || !num_of(o, "weight", &w))
+    double w = f->w;
+    if (f->src == NULL || f->dst == NULL || !f->has_w)
         return fail(p, at, err, "an edge needs \"source\", \"target\" and a numeric \"weight\"");
     if (sg_graph__round6(w) == 0.0 || fabs(w) > SG_MAX_WEIGHT)
         return fail(p, at, err, "edge weight must be non-zero (at 6 decimals) and at most 1e12");
-    int k = kind ? sg_graph__edge_kind_from_name(kind) : (int)p->g->qualifier_aggregation;
+    int k = (int)p->g->qualifier_aggregation;
+    if (f->kind) {
+        char name[32]; /* longer than any kind name: unknown */
+        size_t n = f->kind_len < sizeof(name) ? f->kind_len : 0;
+        memcpy(name, f->kind, n);
+        name[n] = '\0';
+        k = sg_graph__edge_kind_from_name(name);
+    }
     if (k < 0)
         return fail(p, at, err, "unknown edge \"kind\"");
     if (sg_graph__grow((void **)&list->e, &list->cap, list->n + 1, sizeof(tmp_edge)) != SG_OK)
         return oom(err);
     tmp_edge *e = &list->e[list->n];
     memset(e, 0, sizeof(*e));
-    if (intern(p, src, &e->src) != SG_OK || intern(p, dst, &e->dst) != SG_OK)
+    if (sg_graph__pool_intern(&p->g->pool, f->src, f->src_len, &e->src) != SG_OK ||
+        sg_graph__pool_intern(&p->g->pool, f->dst, f->dst_len, &e->dst) != SG_OK)
         return oom(err);
     e->kind = k;
     e->w = w;
-    e->cg = num_or(o, "congruence", w > 0 ? w : 0);
-    e->cf = num_or(o, "conflict", w < 0 ? -w : 0);
+    e->cg = f->has_cg ? f->cg : w > 0 ? w : 0;
+    e->cf = f->has_cf ? f->cf : w < 0 ? -w : 0;
     if (fabs(e->cg) > SG_MAX_WEIGHT || fabs(e->cf) > SG_MAX_WEIGHT)
         return fail(p, at, err, "edge congruence/conflict must be at most 1e12");
     e->at = at;
     list->n++;
-    return idlist_parse(p, cJSON_GetObjectItemCaseSensitive(o, "evidence"), &e->ev, at, err);
+    *out = e;
+    return SG_OK;
+}
+
+/* One more evidence id of edge e, the list's last. */
+static sg_status edge_ev_push(pctx *p, tmp_edges *list, tmp_edge *e, const char *s, size_t n,
+                             uint64_t hash)
+{
+    uint32_t idx;
+    if (e->ev_n == UINT32_MAX ||
+        sg_graph__grow((void **)&list->ev, &list->ev_cap, list->n_ev + 1, sizeof(char *)) ||
+        sg_graph__pool_intern_hashed(&p->g->pool, s, n, hash, &idx) != SG_OK)
+        return SG_ENOMEM;
+    list->ev[list->n_ev++] = p->g->pool.strs[idx];
+    e->ev_n++;
+    return SG_OK;
+}
+
+static void str_field(const cJSON *o, const char *key, const char **s, size_t *len)
+{
+    *s = str_of(o, key);
+    *len = *s ? strlen(*s) : 0;
+}
+
+static sg_status edge_parse(pctx *p, tmp_edges *list, const cJSON *o, size_t at,
+                            sg_error *err)
+{
+    edge_fields f;
+    memset(&f, 0, sizeof(f));
+    str_field(o, "source", &f.src, &f.src_len);
+    str_field(o, "target", &f.dst, &f.dst_len);
+    str_field(o, "kind", &f.kind, &f.kind_len);
+    f.has_w = num_of(o, "weight", &f.w);
+    f.has_cg = num_of(o, "congruence", &f.cg);
+    f.has_cf = num_of(o, "conflict", &f.cf);
+    if (!cJSON_IsObject(o))
+        f.src = NULL;
+    tmp_edge *e;
+    sg_status rc = edge_add(p, list, &f, at, &e, err);
+    if (rc != SG_OK)
+        return rc;
+    const cJSON *arr = cJSON_GetObjectItemCaseSensitive(o, "evidence"), *it;
+    if (arr == NULL || cJSON_IsNull(arr))
+        return SG_OK;
+    if (!cJSON_IsArray(arr))
+        return fail(p, at, err, "\"evidence\" must be an array of statement ids");
+    e->ev_at = list->n_ev;
+    cJSON_ArrayForEach(it, arr) {
+        if (!cJSON_IsString(it))
+            return fail(p, at, err, "\"evidence\" must be an array of statement ids");
+        size_t n = strlen(it->valuestring);
+        if (edge_ev_push(p, list, e, it->valuestring, n,
+                         sg_graph__pool_hash(it->valuestring, n)) != SG_OK)
+            return oom(err);
+    }
+    return SG_OK;
+}
+
+static void flat_str(const sg_flat *fl, const char *key, const char **s, size_t *len)
+{
+    const sg_flat_member *m = sg_graph__flat_get(fl, key);
+    *s = m && m->type == SG_FLAT_STR ? m->s : NULL;
+    *len = *s ? m->len : 0;
+}
+
+static int flat_num(const sg_flat *fl, const char *key, double *v)
+{
+    const sg_flat_member *m = sg_graph__flat_get(fl, key);
+    if (m == NULL || m->type != SG_FLAT_NUM || !isfinite(m->num))
+        return 0;
+    *v = m->num;
+    return 1;
+}
+
+/* edge_parse for a flat edge object (the usual case: no cJSON tree is built). */
+static sg_status edge_parse_flat(pctx *p, tmp_edges *list, const sg_flat *fl, size_t at,
+                                 sg_error *err)
+{
+    edge_fields f;
+    memset(&f, 0, sizeof(f));
+    flat_str(fl, "source", &f.src, &f.src_len);
+    flat_str(fl, "target", &f.dst, &f.dst_len);
+    flat_str(fl, "kind", &f.kind, &f.kind_len);
+    f.has_w = flat_num(fl, "weight", &f.w);
+    f.has_cg = flat_num(fl, "congruence", &f.cg);
+    f.has_cf = flat_num(fl, "conflict", &f.cf);
+    tmp_edge *e;
+    sg_status rc = edge_add(p, list, &f, at, &e, err);
+    if (rc != SG_OK)
+        return rc;
+    const sg_flat_member *ev = sg_graph__flat_get(fl, "evidence");
+    if (ev == NULL)
+        return SG_OK;
+    if (ev->type != SG_FLAT_STRS)
+        return fail(p, at, err, "\"evidence\" must be an array of statement ids");
+    /* in batches: hash and prefetch each id's slot, then intern them */
+    enum { BATCH = 16 };
+    const char *s[BATCH];
+    size_t pos = 0, len[BATCH];
+    uint64_t h[BATCH];
+    e->ev_at = list->n_ev;
+    for (;;) {
+        size_t n = 0;
+        while (n < BATCH && sg_graph__flat_next(ev, &pos, &s[n], &len[n])) {
+            h[n] = sg_graph__pool_hash(s[n], len[n]);
+            sg_graph__pool_prefetch(&p->g->pool, h[n]);
+            n++;
+        }
+        for (size_t i = 0; i < n; i++)
+            if (edge_ev_push(p, list, e, s[i], len[i], h[i]) != SG_OK)
+                return oom(err);
+        if (n < BATCH)
+            return SG_OK;
+    }
 }
 
 /* Fields of a stance aggregate; *topic gets the pool index of its topic. */
@@ -331,6 +464,14 @@ static sg_status on_element(void *ctx, const char *key, const cJSON *v, size_t a
     return move_parse(p, v, at, err);
 }
 
+static sg_status on_flat(void *ctx, const char *key, const sg_flat *f, size_t at,
+                         sg_error *err)
+{
+    pctx *p = ctx;
+    (void)key; /* only "edges" asks for flat elements */
+    return edge_parse_flat(p, &p->edges, f, at, err);
+}
+
 static sg_status decision_parse(pctx *p, const cJSON *v, size_t at, sg_error *err)
 {
     const char *body = str_of(v, "body"), *rule = str_of(v, "rule");
@@ -493,13 +634,11 @@ static sg_status on_member(void *ctx, const char *key, const cJSON *v, size_t at
 
 static void ctx_destroy(pctx *p)
 {
-    for (size_t i = 0; i < p->edges.n; i++)
-        free(p->edges.e[i].ev.ids);
     free(p->edges.e);
+    free(p->edges.ev);
     for (size_t w = 0; w < p->n_wins; w++) {
-        for (size_t i = 0; i < p->wins[w].edges.n; i++)
-            free(p->wins[w].edges.e[i].ev.ids);
         free(p->wins[w].edges.e);
+        free(p->wins[w].edges.ev);
         for (size_t i = 0; i < p->wins[w].n_st; i++)
             free(p->wins[w].st[i].evidence.ids);
         free(p->wins[w].st);
@@ -531,7 +670,9 @@ sg_status sg_graph_from_json(sg_graph **out, const char *json, size_t len, const
     if (rc != SG_OK)
         return rc;
     p.g->window_networks = 1; /* files written before "window_networks" existed had them */
-    rc = sg_graph__jin_object(json, len, p.name, streamed, on_member, on_element, &p, err);
+    static const char *const flat[] = {"edges", NULL};
+    rc = sg_graph__jin_object(json, len, p.name, streamed, on_member, on_element, flat, on_flat,
+                              &p, err);
     if (rc == SG_EINPUT && !p.magic && err) { /* e.g. a statements file given to analyze */
         char msg[sizeof(err->message)];
         memcpy(msg, err->message, sizeof(msg));
@@ -691,9 +832,15 @@ static sg_status resolve_edges(pctx *p, const resolver *r, tmp_edges *l, sg_edge
     int *kind = malloc(n * sizeof(int));
     sg_idlist *ev = malloc(n * sizeof(sg_idlist));
     sg_status rc;
-    if (!(src && dst && w && cg && cf && kind && ev)) {
+    if (l->ev == NULL) /* never a NULL id list, as edgeset_init gives none */
+        l->ev = calloc(1, sizeof(char *));
+    if (!(src && dst && w && cg && cf && kind && ev && l->ev)) {
         rc = oom(err);
     } else {
+        sg_graph__huge_hint(w, n * sizeof(double)); /* the big ones */
+        sg_graph__huge_hint(cg, n * sizeof(double));
+        sg_graph__huge_hint(cf, n * sizeof(double));
+        sg_graph__huge_hint(ev, n * sizeof(sg_idlist));
         size_t m = l->n;
         for (size_t i = 0; i < m; i++) {
             src[i] = l->e[i].src;
@@ -702,16 +849,19 @@ static sg_status resolve_edges(pctx *p, const resolver *r, tmp_edges *l, sg_edge
             cg[i] = l->e[i].cg;
             cf[i] = l->e[i].cf;
             kind[i] = l->e[i].kind;
-            ev[i] = l->e[i].ev; /* the id arrays move to ev[] */
+            ev[i].ids = l->ev + l->e[i].ev_at;
+            ev[i].n = l->e[i].ev_n;
         }
         /* the temporary edges are not needed any more: freed before the edge set is
          * built, which keeps them out of the peak memory (a million edges: 64 MiB) */
         free(l->e);
         l->e = NULL;
         l->n = l->cap = 0;
-        rc = sg_graph__edgeset_init(es, g->n_nodes, m, src, dst, w, cg, cf, kind, ev, err);
-        for (size_t i = 0; i < m; i++) /* copied into the edge set's own store */
-            free(ev[i].ids);
+        const char **store = l->ev; /* the edge set takes it over */
+        l->ev = NULL;
+        l->n_ev = l->ev_cap = 0;
+        rc = sg_graph__edgeset_init_store(es, g->n_nodes, m, src, dst, w, cg, cf, kind, ev,
+                                          store, err);
     }
     free(src);
     free(dst);

@@ -6,10 +6,14 @@
  * millions of nodes (gigabytes). Reading walks the top-level object and hands
  * cJSON_ParseWithLengthOpts() one member or one array element at a time (its `end`
  * pointer says where the value stopped, so we never use cJSON's global error pointer).
+ * Flat elements (edges: strings, numbers, arrays of strings) of the members that ask for
+ * it skip cJSON: sg_graph__flat_scan reads them in place; anything else still goes
+ * through cJSON, so its messages stay as they were.
  * Also: the elements (evidence, id lists, edges) both documents write.
  */
 #include "common/json.h"
 #include "common/jsonw.h"
+#include "common/num.h"
 #include "graph/graph_internal.h"
 
 #include <cjson/cJSON.h>
@@ -45,7 +49,168 @@ typedef struct jin {
     const char *json, *name;
     size_t len;
     sg_error *err;
+    const char *const *flat;
+    sg_jin_flat_fn on_flat;
 } jin;
+
+/* ---- flat objects ---- */
+
+static int is_ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* A string without escapes or control characters at json[i] == '"': its bytes are
+ * json[i + 1 .. *end - 1). */
+static int flat_string(const char *j, size_t len, size_t i, size_t *end)
+{
+    for (i++; i < len; i++) {
+        unsigned char c = (unsigned char)j[i];
+        if (c == '"') {
+            *end = i + 1;
+            return 1;
+        }
+        if (c == '\\' || c < 0x20)
+            return 0;
+    }
+    return 0;
+}
+
+static size_t flat_digits(const char *j, size_t len, size_t i)
+{
+    while (i < len && j[i] >= '0' && j[i] <= '9')
+        i++;
+    return i;
+}
+
+/* A number by the JSON grammar, read as cJSON reads it (strtod on a copy of at most 63
+ * characters; cJSON refuses longer ones, and so does common/json.c's check). */
+static int flat_number(const char *j, size_t len, size_t i, size_t *end, double *v)
+{
+    size_t start = i, d;
+    if (i < len && j[i] == '-')
+        i++;
+    if ((d = flat_digits(j, len, i)) == i)
+        return 0;
+    i = d;
+    if (i < len && j[i] == '.') {
+        if ((d = flat_digits(j, len, i + 1)) == i + 1)
+            return 0;
+        i = d;
+    }
+    if (i < len && (j[i] == 'e' || j[i] == 'E')) {
+        i++;
+        if (i < len && (j[i] == '+' || j[i] == '-'))
+            i++;
+        if ((d = flat_digits(j, len, i)) == i)
+            return 0;
+        i = d;
+    }
+    if (i - start > 63)
+        return 0;
+    *v = sg_num_json_strtod(j + start, i - start);
+    *end = i;
+    return 1;
+}
+
+int sg_graph__flat_scan(const char *j, size_t len, size_t i, sg_flat *f, size_t *end)
+{
+    f->n = 0;
+    if (i >= len || j[i] != '{')
+        return 0;
+    while (++i < len && is_ws(j[i]))
+        ;
+    if (i < len && j[i] == '}') {
+        *end = i + 1;
+        return 1;
+    }
+    for (;;) {
+        if (f->n == SG_FLAT_MAX || i >= len || j[i] != '"')
+            return 0;
+        sg_flat_member *m = &f->m[f->n++];
+        size_t e;
+        if (!flat_string(j, len, i, &e))
+            return 0;
+        m->key = j + i + 1;
+        m->key_len = e - i - 2;
+        for (i = e; i < len && is_ws(j[i]); i++)
+            ;
+        if (i >= len || j[i] != ':')
+            return 0;
+        while (++i < len && is_ws(j[i]))
+            ;
+        if (i >= len)
+            return 0;
+        if (j[i] == '"') {
+            if (!flat_string(j, len, i, &e))
+                return 0;
+            m->type = SG_FLAT_STR;
+            m->s = j + i + 1;
+            m->len = e - i - 2;
+        } else if (j[i] == '[') {
+            size_t open = i;
+            while (++i < len && is_ws(j[i]))
+                ;
+            if (i < len && j[i] != ']') {
+                for (;;) {
+                    if (i >= len || j[i] != '"' || !flat_string(j, len, i, &e))
+                        return 0;
+                    for (i = e; i < len && is_ws(j[i]); i++)
+                        ;
+                    if (i < len && j[i] == ']')
+                        break;
+                    if (i >= len || j[i] != ',')
+                        return 0;
+                    while (++i < len && is_ws(j[i]))
+                        ;
+                }
+            }
+            if (i >= len)
+                return 0;
+            m->type = SG_FLAT_STRS;
+            m->s = j + open + 1;
+            m->len = i - open - 1;
+            e = i + 1;
+        } else {
+            if (!flat_number(j, len, i, &e, &m->num))
+                return 0;
+            m->type = SG_FLAT_NUM;
+        }
+        for (i = e; i < len && is_ws(j[i]); i++)
+            ;
+        if (i < len && j[i] == '}') {
+            *end = i + 1;
+            return 1;
+        }
+        if (i >= len || j[i] != ',')
+            return 0;
+        while (++i < len && is_ws(j[i]))
+            ;
+    }
+}
+
+const sg_flat_member *sg_graph__flat_get(const sg_flat *f, const char *key)
+{
+    size_t n = strlen(key);
+    for (size_t k = 0; k < f->n; k++)
+        if (f->m[k].key_len == n && memcmp(f->m[k].key, key, n) == 0)
+            return &f->m[k];
+    return NULL;
+}
+
+int sg_graph__flat_next(const sg_flat_member *m, size_t *pos, const char **s, size_t *n)
+{
+    size_t i = *pos;
+    while (i < m->len && m->s[i] != '"') /* whitespace and commas between the strings */
+        i++;
+    if (i >= m->len)
+        return 0;
+    const char *q = memchr(m->s + i + 1, '"', m->len - i - 1); /* scanned: no escapes */
+    *s = m->s + i + 1;
+    *n = (size_t)(q - *s);
+    *pos = (size_t)(q - m->s) + 1;
+    return 1;
+}
 
 static sg_status jin_fail(const jin *in, size_t at, const char *problem)
 {
@@ -87,7 +252,24 @@ static sg_status stream_array(const jin *in, size_t *at, const char *key, sg_jin
     }
     for (;;) {
         cJSON *elem;
-        size_t start = i;
+        size_t start = i, end;
+        sg_flat flat;
+        if (in->on_flat && is_streamed(in->flat, key) && i < in->len && in->json[i] == '{' &&
+            sg_graph__flat_scan(in->json, in->len, i, &flat, &end)) {
+            sg_status rc = in->on_flat(ctx, key, &flat, start, in->err);
+            if (rc != SG_OK)
+                return rc;
+            i = skip_ws(in->json, in->len, end);
+            if (i < in->len && in->json[i] == ',') {
+                i = skip_ws(in->json, in->len, i + 1);
+                continue;
+            }
+            if (i < in->len && in->json[i] == ']') {
+                *at = i + 1;
+                return SG_OK;
+            }
+            return jin_fail(in, i, "expected ',' or ']' in an array");
+        }
         sg_status rc = parse_value(in, &i, &elem);
         if (rc != SG_OK)
             return rc;
@@ -162,9 +344,10 @@ static sg_status object_members(const jin *in_, size_t *at, const char *const *s
 
 sg_status sg_graph__jin_object(const char *json, size_t len, const char *name,
                                const char *const *streamed, sg_jin_fn on_member,
-                               sg_jin_fn on_element, void *ctx, sg_error *err)
+                               sg_jin_fn on_element, const char *const *flat,
+                               sg_jin_flat_fn on_flat, void *ctx, sg_error *err)
 {
-    jin in = {json, name ? name : "<input>", len, err};
+    jin in = {json, name ? name : "<input>", len, err, flat, on_flat};
     size_t i = 0;
     jin_seen *seen = calloc(1, sizeof(*seen));
     if (seen == NULL)

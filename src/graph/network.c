@@ -102,23 +102,65 @@ static sg_status push_edge(edge_list *l, uint32_t src, uint32_t dst, int kind, d
     return SG_OK;
 }
 
+/* The pairs met so far, by node pair: open addressing over indexes into the pair_acc
+ * array (slot = index + 1, 0 free; at most half full), the keys read from the
+ * accumulators themselves: 4 bytes a slot. */
+typedef struct pair_index {
+    uint32_t *slot;
+    size_t cap;
+} pair_index;
+
+static size_t pair_slot(uint32_t a, uint32_t b, size_t cap)
+{
+    uint64_t z = ((uint64_t)a << 32 | b) * 0x9E3779B97F4A7C15u;
+    z = (z ^ (z >> 29)) * 0xBF58476D1CE4E5B9u;
+    return (size_t)(z ^ (z >> 32)) & (cap - 1);
+}
+
+static sg_status pair_index_grow(pair_index *ix, const pair_acc *acc, size_t n_acc)
+{
+    size_t cap = ix->cap ? ix->cap * 2 : 1024;
+    uint32_t *slot = calloc(cap, sizeof(uint32_t));
+    if (slot == NULL)
+        return SG_ENOMEM;
+    for (size_t i = 0; i < n_acc; i++) {
+        size_t at = pair_slot(acc[i].a, acc[i].b, cap);
+        while (slot[at] != 0)
+            at = (at + 1) & (cap - 1);
+        slot[at] = (uint32_t)i + 1;
+    }
+    free(ix->slot);
+    ix->slot = slot;
+    ix->cap = cap;
+    return SG_OK;
+}
+
 /* Add one topic's contribution to the pair (ca, cb) of cells, ca's node < cb's. */
-static sg_status pair_add(sg_map *map, pair_acc **acc, size_t *n_acc, size_t *cap,
+static sg_status pair_add(pair_index *ix, pair_acc **acc, size_t *n_acc, size_t *cap,
                           const sg_cell *cells, uint32_t ca, uint32_t cb)
 {
     const double *x = cells[ca].w, *y = cells[cb].w;
-    uint32_t v;
-    int found;
-    uint64_t key = ((uint64_t)cells[ca].node << 32) | cells[cb].node;
-    if (*n_acc >= UINT32_MAX - 1 ||
-        sg_graph__map_upsert(map, key, 0, (uint32_t)*n_acc, &v, &found) != SG_OK)
+    uint32_t na = cells[ca].node, nb = cells[cb].node, v = UINT32_MAX;
+    if (*n_acc >= UINT32_MAX - 1)
         return SG_ENOMEM;
-    if (!found) {
+    if ((*n_acc + 1) * 2 > ix->cap && pair_index_grow(ix, *acc, *n_acc) != SG_OK)
+        return SG_ENOMEM;
+    size_t at = pair_slot(na, nb, ix->cap);
+    for (; ix->slot[at] != 0; at = (at + 1) & (ix->cap - 1)) {
+        const pair_acc *q = &(*acc)[ix->slot[at] - 1];
+        if (q->a == na && q->b == nb) {
+            v = ix->slot[at] - 1;
+            break;
+        }
+    }
+    if (v == UINT32_MAX) {
         if (sg_graph__grow((void **)acc, cap, *n_acc + 1, sizeof(pair_acc)) != SG_OK)
             return SG_ENOMEM;
         memset(&(*acc)[*n_acc], 0, sizeof(pair_acc));
-        (*acc)[*n_acc].a = cells[ca].node;
-        (*acc)[*n_acc].b = cells[cb].node;
+        (*acc)[*n_acc].a = na;
+        (*acc)[*n_acc].b = nb;
+        v = (uint32_t)*n_acc;
+        ix->slot[at] = v + 1;
         (*n_acc)++;
     }
     pair_acc *p = &(*acc)[v];
@@ -250,7 +292,7 @@ static sg_status ring_distances(size_t n, size_t k, size_t *d, size_t *m_out)
  * spread over the whole topic, so the pruned network stays connected, with short paths,
  * and no actor is a hub. Each pair is made once: the distances are distinct and below
  * n / 2. */
-static sg_status topic_pairs(sg_map *map, pair_acc **acc, size_t *n_acc, size_t *cap,
+static sg_status topic_pairs(pair_index *map, pair_acc **acc, size_t *n_acc, size_t *cap,
                              const sg_graph *g, const sg_cell *cells, const topic_cell *order,
                              size_t lo, size_t hi)
 {
@@ -297,8 +339,7 @@ static sg_status onemode(edge_list *l, const sg_graph *g, const sg_cell *cells, 
     topic_cell *order = calloc(n ? n : 1, sizeof(topic_cell));
     pair_acc *acc = NULL;
     size_t n_acc = 0, cap = 0;
-    sg_map map;
-    sg_graph__map_init(&map);
+    pair_index map = {NULL, 0};
     if (sums == NULL || order == NULL)
         goto done;
     for (size_t i = 0; i < n; i++) {
@@ -319,7 +360,7 @@ static sg_status onemode(edge_list *l, const sg_graph *g, const sg_cell *cells, 
     }
     rc = emit_pairs(l, g, acc, n_acc, sums, cells);
 done:
-    sg_graph__map_destroy(&map);
+    free(map.slot);
     free(acc);
     free(sums);
     free(order);
@@ -375,10 +416,16 @@ static sg_status to_edgeset(sg_edgeset *out, const sg_graph *g, edge_list *l, sg
     int *kind = malloc(n * sizeof(int));
     sg_idlist *ev = malloc(n * sizeof(sg_idlist));
     sg_status rc;
-    if (!src || !dst || !w || !cg || !cf || !kind || !ev) {
+    if (l->ev == NULL) /* never a NULL id list, as edgeset_init gives none */
+        l->ev = calloc(1, sizeof(char *));
+    if (!src || !dst || !w || !cg || !cf || !kind || !ev || !l->ev) {
         rc = sg_error_set(err, SG_ENOMEM, NULL, 0, "out of memory");
         goto done;
     }
+    sg_graph__huge_hint(w, n * sizeof(double)); /* the big ones */
+    sg_graph__huge_hint(cg, n * sizeof(double));
+    sg_graph__huge_hint(cf, n * sizeof(double));
+    sg_graph__huge_hint(ev, n * sizeof(sg_idlist));
     for (size_t i = 0; i < l->n; i++) {
         const out_edge *e = &l->e[i];
         src[i] = e->src;
@@ -387,10 +434,13 @@ static sg_status to_edgeset(sg_edgeset *out, const sg_graph *g, edge_list *l, sg
         cg[i] = e->cong;
         cf[i] = e->conf;
         kind[i] = e->kind;
-        ev[i].ids = l->ev ? l->ev + e->first_ev : NULL; /* NULL + 0 is undefined */
+        ev[i].ids = l->ev + e->first_ev;
         ev[i].n = e->n_ev;
     }
-    rc = sg_graph__edgeset_init(out, g->n_nodes, l->n, src, dst, w, cg, cf, kind, ev, err);
+    const char **store = l->ev; /* the edge set takes it over */
+    l->ev = NULL;
+    rc = sg_graph__edgeset_init_store(out, g->n_nodes, l->n, src, dst, w, cg, cf, kind, ev,
+                                      store, err);
 done:
     free(src);
     free(dst);

@@ -3,14 +3,34 @@
  * and date arithmetic. Invariants: pool/map capacities are powers of two and at most
  * half full, so probing always ends. Not thread-safe per object; no globals.
  */
+#define _DEFAULT_SOURCE /* madvise */
 #include "graph/graph_internal.h"
 
 #include "common/assert.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
 
 #define POOL_CHUNK (64u * 1024u)
+
+void sg_graph__huge_hint(void *p, size_t bytes)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const uintptr_t huge = (uintptr_t)2 << 20;
+    if (p == NULL || bytes < 4 * huge)
+        return;
+    uintptr_t lo = ((uintptr_t)p + huge - 1) & ~(huge - 1);
+    uintptr_t hi = ((uintptr_t)p + bytes) & ~(huge - 1);
+    if (hi > lo)
+        (void)madvise((void *)lo, hi - lo, MADV_HUGEPAGE); /* a hint: failure is fine */
+#else
+    (void)p;
+    (void)bytes;
+#endif
+}
 
 sg_status sg_graph__grow(void **arr, size_t *cap, size_t need, size_t size)
 {
@@ -25,7 +45,7 @@ sg_status sg_graph__grow(void **arr, size_t *cap, size_t need, size_t size)
     void *p = realloc(*arr, n * size);
     if (p == NULL)
         return SG_ENOMEM;
-    *arr = p;
+    *arr = p; /* no huge-page hint: realloc moves big blocks by mremap, which splits them */
     *cap = n;
     return SG_OK;
 }
@@ -107,13 +127,35 @@ static char *pool_store(sg_pool *p, const char *s, size_t len)
     return dst;
 }
 
+uint64_t sg_graph__pool_hash(const char *s, size_t len)
+{
+    return hash_bytes(s, len);
+}
+
+void sg_graph__pool_prefetch(const sg_pool *p, uint64_t hash)
+{
+#if defined(__GNUC__)
+    if (p->n_slots != 0)
+        __builtin_prefetch(&p->slots[hash & (p->n_slots - 1)]);
+#else
+    (void)p;
+    (void)hash;
+#endif
+}
+
 sg_status sg_graph__pool_intern(sg_pool *p, const char *s, size_t len, uint32_t *idx)
+{
+    return sg_graph__pool_intern_hashed(p, s, len, hash_bytes(s, len), idx);
+}
+
+sg_status sg_graph__pool_intern_hashed(sg_pool *p, const char *s, size_t len, uint64_t hash,
+                                       uint32_t *idx)
 {
     if (p->n_slots == 0 || (size_t)(p->n + 1) * 2 > p->n_slots) {
         if (pool_rehash(p) != SG_OK)
             return SG_ENOMEM;
     }
-    size_t at = hash_bytes(s, len) & (p->n_slots - 1);
+    size_t at = hash & (p->n_slots - 1);
     while (p->slots[at] != 0) {
         uint32_t i = p->slots[at] - 1;
         if (pool_equal(p->strs[i], s, len)) {
