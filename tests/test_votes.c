@@ -418,6 +418,10 @@ static void test_group_leaders_members_and_ellipsis(void)
                   "support. Japan was neutral.", "seabed");
     CU_ASSERT_EQUAL(stance_in("Peru"), -1);
     CU_ASSERT_EQUAL(stance_in("Japan"), 0);
+    /* the topic's groups named across three sentences in a row */
+    run("Norway refused to back a moratorium. Its minister spoke in Oslo. The talks were on seabed "
+        "mining.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Norway"), -1);
     run(ON_SEABED "The plan met opposition from trading partners such as Norway, Japan and Chile.", "seabed");
     CU_ASSERT_EQUAL(stance_in("Norway"), -1);
     CU_ASSERT_EQUAL(stance_in("Chile"), -1);

@@ -1670,20 +1670,29 @@ static void mark_topics_named(ctx *c)
 {
     for (size_t t = 0; t < c->s.lex->n_topics; t++) /* no groups: always named */
         c->on_topic[t] = c->s.tok.n_sent > 0 && sg_topic__full(c, (int)t, 0);
-    /* two sentences in a row count too: "UK says proposed pandemic treaty 'not
+    /* up to three sentences in a row count too: "UK says proposed pandemic treaty 'not
      * acceptable'" and "A proposed World Health Organization treaty ..." (anaphors only
-     * within one sentence); the previous sentence's masks wait in prev_mask */
-    size_t n_prev = 0;
+     * within one sentence); the two previous sentences' masks wait in prev_mask and
+     * prev2_mask */
+    size_t n_prev = 0, n_prev2 = 0;
     for (size_t si = 0; si < c->s.tok.n_sent; si++) {
         const sg_sentence *st = &c->s.tok.sent[si];
         size_t n = sg_topic__gather(c, st->first, st->last_plus1, -1);
         for (size_t k = 0; k < n; k++) {
             int o = c->topic_touched[k];
             c->on_topic[o] |= sg_topic__full(c, o, c->topic_mask[o]) ||
-                              sg_topic__full(c, o, (c->topic_mask[o] | c->prev_mask[o]) & ~SG_TOPIC_ANAPHOR);
+                              sg_topic__full(c, o, (c->topic_mask[o] | c->prev_mask[o] | c->prev2_mask[o]) &
+                                                       ~SG_TOPIC_ANAPHOR);
         }
-        for (size_t k = 0; k < n_prev; k++)
-            c->prev_mask[c->prev_touched[k]] = 0;
+        for (size_t k = 0; k < n_prev2; k++)
+            c->prev2_mask[c->prev2_touched[k]] = 0;
+        for (size_t k = 0; k < n_prev; k++) { /* the previous sentence becomes the one before */
+            int o = c->prev_touched[k];
+            c->prev2_mask[o] = c->prev_mask[o];
+            c->prev2_touched[k] = o;
+            c->prev_mask[o] = 0;
+        }
+        n_prev2 = n_prev;
         for (size_t k = 0; k < n; k++) {
             int o = c->topic_touched[k];
             c->prev_mask[o] = c->topic_mask[o];
@@ -1732,7 +1741,7 @@ sg_status sg_extract__open(ctx *c, const sg_lexicon *lex, const sg_document *doc
     size_t n1 = c->s.tok.n_tok + 1, na = lex->n_actors + 1;
     size_t nt = lex->n_topics ? lex->n_topics : 1;
     c->by_token = malloc(n1 * (2 * sizeof(size_t) + 2 * sizeof(int) + 2));
-    c->by_actor = calloc(1, (2 * na + 4 * nt) * sizeof(unsigned) + 2 * nt);
+    c->by_actor = calloc(1, (2 * na + 6 * nt) * sizeof(unsigned) + 2 * nt);
     if (c->by_token == NULL || c->by_actor == NULL) {
         sg_extract__close(c);
         return sg_error_set(err, SG_ENOMEM, doc->id, 0, "out of memory");
@@ -1751,7 +1760,9 @@ sg_status sg_extract__open(ctx *c, const sg_lexicon *lex, const sg_document *doc
     c->prev_mask = c->topic_mask + nt;
     c->topic_touched = (int *)(void *)(c->prev_mask + nt);
     c->prev_touched = c->topic_touched + nt;
-    c->on_topic = (unsigned char *)(c->prev_touched + nt);
+    c->prev2_mask = (unsigned *)(void *)(c->prev_touched + nt);
+    c->prev2_touched = (int *)(void *)(c->prev2_mask + nt);
+    c->on_topic = (unsigned char *)(c->prev2_touched + nt);
     c->has_act = c->on_topic + nt;
     if (split_clauses(c) != SG_OK || find_quotes(c) != SG_OK) {
         sg_extract__close(c);
@@ -1798,8 +1809,10 @@ void sg_extract__close(ctx *c)
     c->topic_mask = NULL;
     c->topic_touched = NULL;
     c->prev_mask = NULL;
+    c->prev2_mask = NULL;
     c->named = NULL;
     c->prev_touched = NULL;
+    c->prev2_touched = NULL;
     c->on_topic = c->has_act = NULL;
     free(c->by_token); /* clauses, quote_list, consumed, clause_has_mention */
     c->by_token = NULL;

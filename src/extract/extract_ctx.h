@@ -67,13 +67,16 @@ typedef struct ctx {
     unsigned *prev_mask;     /* scratch: the previous sentence's masks (mark_topics_named) */
     unsigned char *named;    /* actor -> some mention names it (built on first use) */
     int *prev_touched;       /* ... and the topics it set */
+    unsigned *prev2_mask;    /* scratch: the same for the sentence before that */
+    int *prev2_touched;
     unsigned char *on_topic; /* topic -> some sentence names it in full */
     unsigned char *has_act;  /* topic -> a cue bound to its act occurs in the document */
     unsigned char *clause_has_mention; /* clause -> some mention starts in it */
     void *by_token;          /* one allocation for clause_start, clause_end, clause_of,
                                 quote_list, consumed and clause_has_mention */
     void *by_actor;          /* one (zeroed) for seen, seen_target, topic_mask, prev_mask,
-                                topic_touched, prev_touched, on_topic and has_act */
+                                topic_touched, prev_touched, prev2_mask, prev2_touched,
+                                on_topic and has_act */
     int relations_only;      /* this pass can give only actor->actor relations (the
                                 document names neither the topic nor its act) */
 } ctx;
