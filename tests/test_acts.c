@@ -586,6 +586,10 @@ static void test_credited_object_and_plans(void)
     CU_ASSERT_EQUAL(stance("Austria has no plans to recognise a Palestinian state in the short term.", "pal",
                            "Austria"), 0);
     CU_ASSERT_EQUAL(stance("Japan is weighing whether to recognise a Palestinian state.", "pal", "Japan"), 0);
+    /* what a speaker requests that another do is the speaker's position */
+    CU_ASSERT_EQUAL(stance("Brazil has formally requested that Norway recognise the State of Palestine.", "pal",
+                           "Brazil"), 1);
+    CU_ASSERT_EQUAL(stance_in("Norway"), ABSENT);
 }
 
 static void test_relocation_act(void)
