@@ -40,6 +40,8 @@ static const char topics_json[] =
     "{\"id\":\"licence\",\"label\":\"Renewing the weedkiller licence\","
     " \"terms\":[[\"weedkiller\"],[\"renew\",\"renewal\",\"licence\"]]},"
     "{\"id\":\"embassy\",\"label\":\"Moving embassies to Freetown\",\"terms\":[[\"embassy\",\"embassies\"],[\"Freetown\"]]},"
+    "{\"id\":\"corridor\",\"label\":\"Continuing the Reef Corridor Initiative\","
+    " \"terms\":[[\"Reef Corridor Initiative\",\"corridor initiative\"]]},"
     "{\"id\":\"hunt\",\"label\":\"Commercial logging\",\"terms\":[[\"logging\"]]},"
     "{\"id\":\"expel\",\"label\":\"Expelling Ruritanian diplomats\","
     " \"terms\":[[\"expel\",\"expulsion\",\"expulsions\"],[\"Ruritanian diplomats\"]]}"
@@ -602,6 +604,14 @@ static void test_relocation_act(void)
     CU_ASSERT_EQUAL(stance("Paraguay will close its embassy in Freetown.", "embassy", "Paraguay"), -1);
 }
 
+static void test_word_of_a_name_and_plan_withdrawal(void)
+{
+    /* "initiative" inside the initiative's own name is no cue; withdrawing from it undoes it */
+    CU_ASSERT_EQUAL(stance("Since Norway withdrew from the corridor initiative, Chile has urged Norway to "
+                           "return to the Reef Corridor Initiative.", "corridor", "Norway"), -1);
+    CU_ASSERT_EQUAL(stance_in("Chile"), 1);
+}
+
 static CU_TestInfo tests[] = {
     {"alignment takes the other actor's stance", test_alignment_takes_the_other_actors_stance},
     {"suspension, funding and moratorium acts", test_suspension_funding_and_moratorium_acts},
@@ -630,6 +640,7 @@ static CU_TestInfo tests[] = {
     {"fallback act and prohibitions", test_fallback_act_and_prohibitions},
     {"parties to an agreement", test_parties_to_an_agreement},
     {"relocation act", test_relocation_act},
+    {"word of a name and plan withdrawal", test_word_of_a_name_and_plan_withdrawal},
     {"credited object and plans", test_credited_object_and_plans},
     {"boycott topic is performed by boycotting", test_boycott_topic_is_performed_by_boycotting},
     {"renewal and deferral over an act", test_renewal_and_deferral_over_an_act},

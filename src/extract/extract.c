@@ -994,6 +994,17 @@ static int in_longer_term(const ctx *c, const sg_match *mt)
             c->s.anaph[c->s.anaph_at[i]].end > mt->end);
 }
 
+/* Is the cue at mt a word inside a longer topic term ("initiative" in "the Black Sea
+ * Grain Initiative")? Then it is part of a name. */
+static int inside_term(const ctx *c, const sg_match *mt)
+{
+    int ti = c->s.topic_at[mt->start];
+    if (ti < 0)
+        return 0;
+    const sg_match *t = &c->s.topic[ti];
+    return t->start <= mt->start && t->end >= mt->end && t->end - t->start > mt->end - mt->start;
+}
+
 /* The nominalisation of the topic's act matched at mt ("ban"), or NULL. */
 static const sg_cue_entry *act_noun_at(const ctx *c, const sg_match *mt)
 {
@@ -1268,6 +1279,8 @@ static sg_status handle_cue(ctx *c, size_t at)
             return drop(c, &x, "a form of the act used as a noun (\"the sanctions package\")");
         x.cue = noun;
     }
+    if (!x.cue->act && inside_term(c, x.mt))
+        return drop(c, &x, "a word of a longer name the topic's terms list (\"the Grain Initiative\")");
     if (x.cue->needs_object && !names_act_object(c, x.cue->topic, x.mt->end, x.ce))
         return drop(c, &x, "an undo verb (\"lift\", \"ease\") whose object is not the act's object");
     x.sent = (size_t)c->s.sent_of[at];
