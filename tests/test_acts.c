@@ -592,6 +592,12 @@ static void test_credited_object_and_plans(void)
     CU_ASSERT_EQUAL(stance("Brazil has formally requested that Norway recognise the State of Palestine.", "pal",
                            "Brazil"), 1);
     CU_ASSERT_EQUAL(stance_in("Norway"), ABSENT);
+    /* the act after "a decision on" is discussed, not performed */
+    CU_ASSERT_EQUAL(stance("Peru does not want to take a unilateral decision on recognising the State of "
+                           "Palestine.", "pal", "Peru"), -1);
+    /* a directive to do something else is not carried to the document's topic */
+    CU_ASSERT_EQUAL(stance("Chile recognised the State of Palestine. Qatar urged Israel to respect the "
+                           "ceasefire.", "pal", "Qatar"), ABSENT);
 }
 
 static void test_relocation_act(void)

@@ -505,6 +505,8 @@ typedef struct cue_site {
     int proform;       /* the governed cue is "do so": the topic is the last stance's */
     int act;           /* the cue or the cue it governs is a form of the topic's act */
     int act_governed;  /* the act is governed by another cue ("refuse to recognise") */
+    int directs_other; /* a directive over a plain verb of its own ("urged X to respect
+                          women's rights"): not carried to the document's topic */
 } cue_site;
 
 /* Effect cues need the topic as their subject, with a modal: "membership would
@@ -613,6 +615,12 @@ static void govern_directive(ctx *c, cue_site *x)
             x->f.stance = -x->cue->polarity;
             return;
         }
+        int directee = 0;
+        for (size_t j = end; j < k && !directee; j++)
+            directee = c->s.men_at[j] >= 0;
+        if (q == NULL && directee && k + 1 < x->ce && c->s.tok.tok[k + 1].kind == SG_TOK_WORD &&
+            !in_list(c, k + 1, SG_WL_BE_FORMS) && !is_determiner(c, k + 1))
+            x->directs_other = 1; /* "urged the Taliban to respect women's rights" */
         if (q == NULL || c->s.lex->cues[q->data].polarity == 0)
             return;
         x->f.stance = x->cue->polarity * c->s.lex->cues[q->data].polarity * flip;
@@ -1281,6 +1289,14 @@ static sg_status handle_cue(ctx *c, size_t at)
     }
     if (!x.cue->act && inside_term(c, x.mt))
         return drop(c, &x, "a word of a longer name the topic's terms list (\"the Grain Initiative\")");
+    /* "a unilateral decision on recognising X", "talks about joining": the act is what is
+     * discussed, not performed */
+    if (x.cue->act && x.cue->kind == 'v' && ends_in(c->s.tok.tok[at].norm, "ing") && at >= x.cs + 2 &&
+        (sg_extract__is(&c->s, at - 1, "on") || sg_extract__is(&c->s, at - 1, "about") ||
+         sg_extract__is(&c->s, at - 1, "over") || sg_extract__is(&c->s, at - 1, "regarding") ||
+         sg_extract__is(&c->s, at - 1, "concerning")) &&
+        !sg_extract__main_meaning(&c->s, at - 2, SG_P_CUE) && !c->consumed[at])
+        return drop(c, &x, "an act after \"on\"/\"about\" a noun (\"a decision on recognising X\"): discussed, not performed");
     if (x.cue->needs_object && !names_act_object(c, x.cue->topic, x.mt->end, x.ce))
         return drop(c, &x, "an undo verb (\"lift\", \"ease\") whose object is not the act's object");
     x.sent = (size_t)c->s.sent_of[at];
@@ -1357,6 +1373,8 @@ static sg_status handle_cue(ctx *c, size_t at)
          rule_is(&x.h, "possessive-pronoun")))
         return drop(c, &x, "the possessor is what the act is done to (\"his arrest\")");
     topic_how how = cue_topic(c, &x);
+    if (how == TOPIC_CARRIED && x.directs_other)
+        return drop(c, &x, "a directive to do something else (\"urged X to respect Y\"), not about the topic");
     if (how == TOPIC_NONE)
         return drop(c, &x, "not about the topic: its object names no term or anaphor of the topic");
     /* "In a joint statement, the countries voiced concerns ... Signatories included A, B":
