@@ -259,24 +259,16 @@ static sg_status stream_array(const jin *in, size_t *at, const char *key, sg_jin
             sg_status rc = in->on_flat(ctx, key, &flat, start, in->err);
             if (rc != SG_OK)
                 return rc;
-            i = skip_ws(in->json, in->len, end);
-            if (i < in->len && in->json[i] == ',') {
-                i = skip_ws(in->json, in->len, i + 1);
-                continue;
-            }
-            if (i < in->len && in->json[i] == ']') {
-                *at = i + 1;
-                return SG_OK;
-            }
-            return jin_fail(in, i, "expected ',' or ']' in an array");
+            i = end;
+        } else {
+            sg_status rc = parse_value(in, &i, &elem);
+            if (rc != SG_OK)
+                return rc;
+            rc = fn(ctx, key, elem, start, in->err);
+            cJSON_Delete(elem);
+            if (rc != SG_OK)
+                return rc;
         }
-        sg_status rc = parse_value(in, &i, &elem);
-        if (rc != SG_OK)
-            return rc;
-        rc = fn(ctx, key, elem, start, in->err);
-        cJSON_Delete(elem);
-        if (rc != SG_OK)
-            return rc;
         i = skip_ws(in->json, in->len, i);
         if (i < in->len && in->json[i] == ',') {
             i = skip_ws(in->json, in->len, i + 1);
