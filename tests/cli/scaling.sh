@@ -96,15 +96,18 @@ check "4 MiB .txt vs the same text as JSONL: cpu time" "$plainj_cpu" "$plain_cpu
 # ... and memory: beyond the JSONL run, the text itself (read whole) and a bounded part;
 # its statements are written window by window, not held to its end (was 31 MiB more).
 # -j2 writes the windows through the worker's queue: the same bound, the same bytes.
+# (Session 4: the window's working set grew with the statements its rules now find, 18 %
+# more on this text; beyond the text it stays about 12 MiB at 4 MiB and at 8 MiB, so the
+# bound is 14 MiB, constant in the document's length.)
 run plain2 -- "$bin" extract -t ukraine-nato -j2 "$tmp/plain_2024-11-23.txt"; plain2_rss=$RSS
 text_kib=$(( $(wc -c <"$tmp/plain_2024-11-23.txt") / 1024 ))
 for j in 1 2; do
   r=$([ $j = 1 ] && echo "$plain_rss" || echo "$plain2_rss")
   extra=$(( r - plainj_rss ))
-  if [ "$extra" -le $(( text_kib + 12 * 1024 )) ]; then
-    echo "ok: 4 MiB .txt -j$j: $extra KiB more than as JSONL (text $text_kib KiB + at most 12 MiB)"
+  if [ "$extra" -le $(( text_kib + 14 * 1024 )) ]; then
+    echo "ok: 4 MiB .txt -j$j: $extra KiB more than as JSONL (text $text_kib KiB + at most 14 MiB)"
   else
-    echo "FAIL: 4 MiB .txt -j$j: $extra KiB more than as JSONL (text $text_kib KiB + 12 MiB allowed)"; fail=1
+    echo "FAIL: 4 MiB .txt -j$j: $extra KiB more than as JSONL (text $text_kib KiB + 14 MiB allowed)"; fail=1
   fi
 done
 if ! cmp -s "$tmp/plain.out" "$tmp/plain2.out"; then
