@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Checks scripts/label-agreement.py on a two-document example worked out by hand.
 
-Run: python3 tests/tools/label_agreement_test.py   (exit 0 = pass). Not wired into
-ctest: the script is a corpus tool, it needs no build.
+Run: python3 tests/tools/label_agreement_test.py   (exit 0 = pass); ctest runs it as
+label_agreement.
 """
 import os, subprocess, sys, tempfile
 
