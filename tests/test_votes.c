@@ -427,9 +427,17 @@ static void test_group_leaders_members_and_ellipsis(void)
     CU_ASSERT_EQUAL(stance_in("Chile"), -1);
 }
 
+static void test_gerund_heads_name_their_members(void)
+{
+    run(ON_SEABED "Those abstaining included Peru and Kenya.", "seabed");
+    CU_ASSERT_EQUAL(stance_in("Peru"), 0);
+    CU_ASSERT_EQUAL(stance_in("Kenya"), 0);
+}
+
 static CU_TestInfo tests[] = {
     {"vote record lines", test_vote_record_lines},
     {"lists before a relative head", test_lists_before_a_relative_head},
+    {"gerund heads name their members", test_gerund_heads_name_their_members},
     {"members of a core group", test_members_of_a_core_group},
     {"treaty named by its title", test_treaty_named_by_its_title},
     {"group leaders, members and ellipsis", test_group_leaders_members_and_ellipsis},

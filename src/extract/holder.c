@@ -432,6 +432,13 @@ static int relative_members(const ctx *c, size_t at, size_t end)
             break;
         }
     }
+    /* "Those abstaining included A, B": a gerund right
+     * after the head does what a relative clause would */
+    int gerund = 0;
+    if (r == (size_t)-1 && at > st->first && ends_in(c->s.tok.tok[at].norm, "ing") &&
+        c->s.men_at[at - 1] < 0 &&
+        (in_list(c, at - 1, SG_WL_PLURAL_HEADS) || in_list(c, at - 1, SG_WL_RELATIVE_HEADS)))
+        r = at, gerund = 1;
     if (r == (size_t)-1 || r == st->first || c->s.men_at[r - 1] >= 0 ||
         !(in_list(c, r - 1, SG_WL_PLURAL_HEADS) || in_list(c, r - 1, SG_WL_RELATIVE_HEADS)))
         return -1;
@@ -452,16 +459,16 @@ static int relative_members(const ctx *c, size_t at, size_t end)
     }
     for (size_t k = end; k < st->last_plus1 && k < end + 16; k++) {
         if (sg_extract__main_meaning(&c->s, k, SG_P_CUE))
-            return -2;
+            return gerund ? -1 : -2;
         if (!in_list(c, k, SG_WL_MEMBER_VERBS))
             continue;
         size_t after = k + 1;
         while (after < st->last_plus1 && is_punct(c, after, ":"))
             after++;
         int l = sg_holder__list_after(c, after, st->last_plus1);
-        return l >= 0 ? l : -2;
+        return l >= 0 ? l : gerund ? -1 : -2;
     }
-    return -2; /* "the motives of those that voted for X": unnamed, and not the speaker */
+    return gerund ? -1 : -2; /* "the motives of those that voted for X": unnamed, and not the speaker */
 }
 
 /* Fronted votes: "Voting against were A and B", "Among those voting in favour were C",
