@@ -55,15 +55,23 @@ typedef struct form_list {
     size_t n, cap;
 } form_list;
 
+/* Is w one of the forms in fl? */
+static int in_forms(const form_list *fl, const char *w)
+{
+    for (size_t k = 0; k < fl->n; k++)
+        if (strcmp(fl->f[k], w) == 0)
+            return 1;
+    return 0;
+}
+
 static int push_form(form_list *fl, const char *head, const char *rest)
 {
     char buf[SG_FORM_MAX];
     int len = snprintf(buf, sizeof(buf), "%s%s", head, rest);
     if (len < 0 || (size_t)len >= sizeof(buf))
         return 0; /* longer than any verb phrase: not a form */
-    for (size_t i = 0; i < fl->n; i++)
-        if (strcmp(fl->f[i], buf) == 0)
-            return 0;
+    if (in_forms(fl, buf))
+        return 0;
     if (fl->n == fl->cap) {
         size_t cap = fl->cap ? fl->cap * 2 : 16;
         void *p = realloc(fl->f, cap * sizeof(*fl->f));
@@ -262,12 +270,7 @@ static int act_names(const sg_lexicon *lex, const derive_ctx *d, size_t a, const
     const sg_act_entry *e = &lex->acts[a];
     if (which == 1)
         return in_list(e->objects, e->n_objects, p);
-    if (in_list(e->nominal, e->n_nominal, p))
-        return 1;
-    for (size_t k = 0; k < d->forms[a].n; k++)
-        if (strcmp(d->forms[a].f[k], p) == 0)
-            return 1;
-    return 0;
+    return in_list(e->nominal, e->n_nominal, p) || in_forms(&d->forms[a], p);
 }
 
 /* Lower-case copy of text's words, capitalised words (names: "Paris Agreement") left out
@@ -398,14 +401,6 @@ static int derive_act(const sg_lexicon *lex, const derive_ctx *d, int t, int *gr
     return -1;
 }
 
-static int in_forms(const form_list *fl, const char *w)
-{
-    for (size_t k = 0; k < fl->n; k++)
-        if (strcmp(fl->f[k], w) == 0)
-            return 1;
-    return 0;
-}
-
 /* Does any word of `words` name the head of one of act a's undo phrases? */
 static int names_undo(const derive_ctx *d, int a, const char *words)
 {
@@ -415,10 +410,9 @@ static int names_undo(const derive_ctx *d, int a, const char *words)
         if (n < sizeof(w)) {
             memcpy(w, p, n);
             w[n] = '\0';
-            for (size_t k = 0; k < d->undo_heads[a].n; k++)
-                if (strcmp(d->undo_heads[a].f[k], w) == 0 &&
-                    !in_forms(&d->forms[a], w)) /* "move" of "move back" performs the act too */
-                    return 1;
+            /* "move" of "move back" performs the act too: no undoing */
+            if (in_forms(&d->undo_heads[a], w) && !in_forms(&d->forms[a], w))
+                return 1;
         }
         p += n;
         while (*p == ' ')
