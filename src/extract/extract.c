@@ -1151,6 +1151,26 @@ static int stance_so_far(const ctx *c, int a, int *found)
     return (sum > 0) - (sum < 0);
 }
 
+/* The holder takes the stance the actor of list tl has taken earlier in the document,
+ * times sign: the statement of "echoed Chile's position" or "offered Trump any support".
+ * 0 when that actor has taken none (or, with need_side, only a neutral one). */
+static int emit_aligned(ctx *c, cue_site *x, int tl, int sign, int need_side, sg_status *rc)
+{
+    sg_actor_set actors;
+    sg_extract__mention_actors(&c->s, &c->s.men[c->s.lists[tl].first], &actors);
+    int found = 0;
+    int stance = actors.n > 0 ? stance_so_far(c, actors.a[0], &found) : 0;
+    if (!found || (need_side && stance == 0))
+        return 0;
+    stance *= sign;
+    x->f.stance = sg_extract__negated(c, x->at, x->cs) ? -stance : stance;
+    x->f.rule = "aligned";
+    x->f.flags |= SG_FLAG_ANAPHOR | (stance == 0 ? SG_FLAG_DEFERRAL : 0);
+    sg_extract__trace(c, x->at, x->f.cue_end, x->h.list, x->f.rule, NULL);
+    *rc = emit(c, &x->f, x->h.list, x->sent);
+    return 1;
+}
+
 /* "Uruguay echoed Chile's position", "Italy agreed with Trump": the holder takes the
  * stance the actor after the cue has taken earlier in the document. 1 when emitted. */
 static int aligned(ctx *c, cue_site *x, sg_status *rc)
@@ -1162,19 +1182,7 @@ static int aligned(ctx *c, cue_site *x, sg_status *rc)
     int tl = k < x->ce ? sg_holder__list_of(c, k) : -1;
     if (tl < 0 || tl == x->h.list || c->s.lists[tl].start != k)
         return 0;
-    const sg_mention *m = &c->s.men[c->s.lists[tl].first];
-    sg_actor_set actors;
-    sg_extract__mention_actors(&c->s, m, &actors);
-    int found = 0;
-    int stance = actors.n > 0 ? stance_so_far(c, actors.a[0], &found) : 0;
-    if (!found)
-        return 0;
-    x->f.stance = sg_extract__negated(c, x->at, x->cs) ? -stance : stance;
-    x->f.rule = "aligned";
-    x->f.flags |= SG_FLAG_ANAPHOR | (stance == 0 ? SG_FLAG_DEFERRAL : 0);
-    sg_extract__trace(c, x->at, x->f.cue_end, x->h.list, x->f.rule, NULL);
-    *rc = emit(c, &x->f, x->h.list, x->sent);
-    return 1;
+    return emit_aligned(c, x, tl, 1, 0, rc);
 }
 
 /* "Conte offered Trump any support", "gave Kyiv its backing": a cue after a ditransitive
@@ -1190,19 +1198,7 @@ static int indirect_aligned(ctx *c, cue_site *x, sg_status *rc)
     if (tl < 0 || tl == x->h.list || c->s.lists[tl].end != k || c->s.lists[tl].start == 0 ||
         !in_list(c, c->s.lists[tl].start - 1, SG_WL_DITRANSITIVE_VERBS) || x->cue->polarity == 0)
         return 0;
-    sg_actor_set actors;
-    sg_extract__mention_actors(&c->s, &c->s.men[c->s.lists[tl].first], &actors);
-    int found = 0;
-    int stance = actors.n > 0 ? stance_so_far(c, actors.a[0], &found) : 0;
-    if (!found || stance == 0)
-        return 0;
-    stance *= x->cue->polarity;
-    x->f.stance = sg_extract__negated(c, x->at, x->cs) ? -stance : stance;
-    x->f.rule = "aligned";
-    x->f.flags |= SG_FLAG_ANAPHOR;
-    sg_extract__trace(c, x->at, x->f.cue_end, x->h.list, x->f.rule, NULL);
-    *rc = emit(c, &x->f, x->h.list, x->sent);
-    return 1;
+    return emit_aligned(c, x, tl, x->cue->polarity, 1, rc);
 }
 
 /* "China condemned the move", "urged Moscow to reconsider its decision": an event noun
