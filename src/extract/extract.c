@@ -1609,14 +1609,8 @@ static sg_status negated_ellipses(ctx *c)
         /* "..., but not by A, B or C": a negated agent */
         if (k + 2 < ce && sg_extract__main_meaning(&c->s, k, SG_P_NEGATOR) && sg_extract__is(&c->s, k + 1, "by"))
             neg = k, aux = 1, k += 2;
-        int l = k < ce ? sg_holder__list_of(c, k) : -1;
-        if (l >= 0 && c->s.lists[l].start < k) /* a determiner the mention includes */
-            l = -1;
-        while (l < 0 && k + 1 < ce && is_determiner(c, k) && (l = sg_holder__list_of(c, k + 1)) < 0)
-            k++;
-        if (l >= 0 && c->s.lists[l].start == k + 1)
-            k++;
-        if (l < 0 || c->s.lists[l].start != k || c->s.men[c->s.lists[l].first].kind != SG_MEN_ACTOR)
+        int l = sg_holder__list_after(c, k, ce); /* past determiners ("not by the US") */
+        if (l < 0 || c->s.men[c->s.lists[l].first].kind != SG_MEN_ACTOR)
             continue;
         k = c->s.lists[l].end;
         for (; neg == (size_t)-1 && k < ce && c->s.tok.tok[k].kind == SG_TOK_WORD; k++) {
