@@ -1288,9 +1288,7 @@ static sg_status handle_cue(ctx *c, size_t at)
     /* "a unilateral decision on recognising X", "talks about joining": the act is what is
      * discussed, not performed */
     if (x.cue->act && x.cue->kind == 'v' && ends_in(c->s.tok.tok[at].norm, "ing") && at >= x.cs + 2 &&
-        (sg_extract__is(&c->s, at - 1, "on") || sg_extract__is(&c->s, at - 1, "about") ||
-         sg_extract__is(&c->s, at - 1, "over") || sg_extract__is(&c->s, at - 1, "regarding") ||
-         sg_extract__is(&c->s, at - 1, "concerning")) &&
+        in_list(c, at - 1, SG_WL_DISCUSSION_PREPOSITIONS) &&
         !sg_extract__main_meaning(&c->s, at - 2, SG_P_CUE) && !c->consumed[at])
         return drop(c, &x, "an act after \"on\"/\"about\" a noun (\"a decision on recognising X\"): discussed, not performed");
     if (x.cue->needs_object && !names_act_object(c, x.cue->topic, x.mt->end, x.ce))

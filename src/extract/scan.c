@@ -441,9 +441,7 @@ static int apposition_list(const sg_scan *s, size_t k)
         w = k;
     else if (k > 0 && sg_extract__is(s, k, "as") && sg_extract__is(s, k - 1, "such"))
         w = k - 1;
-    else if (k > 0 && sg_extract__is(s, k, "by") &&
-             (sg_extract__is(s, k - 1, "led") || sg_extract__is(s, k - 1, "headed") ||
-              sg_extract__is(s, k - 1, "spearheaded")))
+    else if (k > 0 && sg_extract__is(s, k, "by") && sg_extract__in(s, k - 1, SG_WL_LEADER_PARTICIPLES))
         w = k - 1; /* "a coalition of 30 countries, led by A and B," */
     else
         return 0;

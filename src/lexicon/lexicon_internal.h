@@ -95,6 +95,8 @@ typedef enum sg_wordlist {
     SG_WL_CREDIT_VERBS, /* "thanked Ethiopia for recognising X": the one thanked did it */
     SG_WL_DITRANSITIVE_VERBS, /* "Conte offered Trump support": the actor after them is the
                                  indirect object, not a subject */
+    SG_WL_DISCUSSION_PREPOSITIONS, /* "a decision on recognising X": the act is discussed */
+    SG_WL_LEADER_PARTICIPLES, /* "a coalition, led by A and B,": the leaders are its members */
     SG_WL_PERFORMING_VERBS, /* "Canada announced the expulsion of X": the subject performs
                                the act noun that is the verb's object */
     SG_WL_COUNT /* at most 64: a word's lists are the bits of one uint64_t */
